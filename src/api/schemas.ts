@@ -1,0 +1,367 @@
+/**
+ * Runtime schemas of every resource of the run API (openapi/openapi.yaml).
+ *
+ * The TypeScript types in `types.ts` are inferred from these, the client validates every response with
+ * them, and `test/contract/spec-agreement.test.ts` proves they agree with the OpenAPI document.
+ * Framework-free: no React, no DOM.
+ */
+import * as v from 'valibot';
+
+/** ISO-8601 UTC timestamp, e.g. `2026-11-21T09:30:00.000Z`. */
+const isoTime = v.pipe(v.string(), v.isoTimestamp());
+const nullable = <T extends v.GenericSchema>(schema: T) => v.nullable(schema);
+const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+export const RUN_STATUSES = [
+  'queued',
+  'claimed',
+  'running',
+  'paused',
+  'waiting',
+  'succeeded',
+  'failed',
+  'canceled',
+] as const;
+export const STEP_STATUSES = [
+  'pending',
+  'running',
+  'waiting',
+  'succeeded',
+  'failed',
+  'rejected',
+  'skipped',
+  'canceled',
+  'stopped',
+] as const;
+export const SKIP_REASONS = ['blocked', 'branch_not_taken', 'after_rejection', 'run_stopped'] as const;
+export const TRIGGER_TYPES = ['manual', 'api', 'webhook', 'schedule', 'upstream', 'replay'] as const;
+export const RUN_MODES = ['test', 'live'] as const;
+export const CANCEL_REASONS = ['operator_cancel', 'operator_stop', 'workflow_deactivated', 'invalidated'] as const;
+export const STEP_KINDS = [
+  'task',
+  'llm',
+  'tool',
+  'http',
+  'integration',
+  'send_message',
+  'review',
+  'loop',
+  'branch',
+  'parallel',
+  'join',
+  'stop_error',
+  'end',
+] as const;
+export const EVENT_TYPES = [
+  'run_queued',
+  'run_claimed',
+  'run_started',
+  'run_paused',
+  'run_resumed',
+  'run_waiting',
+  'run_succeeded',
+  'run_failed',
+  'run_canceled',
+  'step_started',
+  'step_completed',
+  'step_failed',
+  'step_cancelled',
+  'step_skipped',
+  'step_stopped',
+  'step_waiting',
+  'step_rejected',
+  'step_retrying',
+  'tool_result',
+  'llm_output',
+  'approval_requested',
+  'approval_decided',
+  'delivery_created',
+  'log',
+] as const;
+export const SEVERITIES = ['debug', 'info', 'warn', 'error'] as const;
+export const APPROVAL_STATUSES = ['pending', 'approved', 'rejected', 'expired'] as const;
+export const DELIVERY_STATUSES = ['queued', 'sent', 'delivered', 'failed', 'bounced'] as const;
+export const COMMANDS = ['start', 'pause', 'resume', 'stop', 'cancel'] as const;
+export const STOP_MODES = ['immediate', 'graceful'] as const;
+export const PAYLOAD_PARTS = ['input', 'output'] as const;
+
+/** Kinds and event types are open-ended: a newer server may send values this client does not know yet. */
+const openString = <const T extends readonly string[]>(known: T) =>
+  v.custom<T[number] | (string & {})>((value) => typeof value === 'string' && value.length > 0);
+
+export const RunErrorSchema = v.object({
+  code: v.string(),
+  message: v.string(),
+  stepId: nullable(v.string()),
+  providerStatus: nullable(v.number()),
+  retryable: v.boolean(),
+});
+
+export const TriggerSchema = v.object({
+  type: v.picklist(TRIGGER_TYPES),
+  label: v.string(),
+  payload: v.optional(v.unknown()),
+  sourceRunId: nullable(v.string()),
+  sourceWorkflowId: nullable(v.string()),
+});
+
+export const RunOverridesSchema = v.object({
+  /** Names of environment variables overridden for this run; values are never returned. */
+  env: v.array(v.string()),
+  /** Names of secrets overridden for this run; values are never returned. */
+  secrets: v.array(v.string()),
+});
+
+export const RunSchema = v.object({
+  id: v.string(),
+  workflowId: v.string(),
+  workflowName: v.string(),
+  workflowVersion: count,
+  status: v.picklist(RUN_STATUSES),
+  trigger: TriggerSchema,
+  mode: v.picklist(RUN_MODES),
+  subject: nullable(v.string()),
+  sessionId: nullable(v.string()),
+  prompt: nullable(v.string()),
+  model: nullable(v.string()),
+  workloadProfile: nullable(v.string()),
+  overrides: RunOverridesSchema,
+  queuedAt: isoTime,
+  claimedAt: nullable(isoTime),
+  startedAt: nullable(isoTime),
+  completedAt: nullable(isoTime),
+  queueTimeMs: nullable(count),
+  runTimeMs: nullable(count),
+  progress: v.object({ done: count, total: count }),
+  resultSummary: nullable(v.string()),
+  error: nullable(RunErrorSchema),
+  cancelReason: nullable(v.picklist(CANCEL_REASONS)),
+  creditsUsed: v.pipe(v.number(), v.minValue(0)),
+  replayOf: nullable(v.string()),
+  /** The `seq` of the newest event of this run when the snapshot was taken. */
+  lastSeq: count,
+});
+
+export const HttpErrorDetailSchema = v.object({
+  status: v.pipe(v.number(), v.integer()),
+  headers: v.record(v.string(), v.string()),
+  /** The response body as text; JSON bodies are parsed for display by the client. */
+  body: v.string(),
+});
+
+export const StepErrorSchema = v.object({
+  code: v.string(),
+  message: v.string(),
+  providerStatus: nullable(v.number()),
+  retryable: v.boolean(),
+  http: nullable(HttpErrorDetailSchema),
+});
+
+export const SummaryFieldSchema = v.object({
+  /** Machine key: `method`, `url`, `statusCode`, `table`, `recipient`, ... */
+  key: v.string(),
+  value: v.string(),
+});
+
+export const StepSchema = v.object({
+  id: v.string(),
+  runId: v.string(),
+  /** Loop iteration, paginated request page or enclosing step; null at the top level. */
+  parentId: nullable(v.string()),
+  /** The graph node this step executes, for "edit step" links. */
+  nodeId: v.string(),
+  name: v.string(),
+  kind: openString(STEP_KINDS),
+  /** The automation this step belongs to when a run spans several. */
+  group: nullable(v.string()),
+  /** Position of the step in the run, in the order steps were created. */
+  order: count,
+  status: v.picklist(STEP_STATUSES),
+  skipReason: nullable(v.picklist(SKIP_REASONS)),
+  iteration: nullable(v.object({ index: count, item: v.unknown() })),
+  page: nullable(count),
+  startedAt: nullable(isoTime),
+  endedAt: nullable(isoTime),
+  durationMs: nullable(count),
+  attempts: count,
+  summary: v.array(SummaryFieldSchema),
+  /** Size in bytes of the step's input, null when it has none. */
+  inputSize: nullable(count),
+  /** Size in bytes of the step's output, null when it has none (yet). */
+  outputSize: nullable(count),
+  error: nullable(StepErrorSchema),
+  deliveryId: nullable(v.string()),
+  approvalId: nullable(v.string()),
+  credits: v.pipe(v.number(), v.minValue(0)),
+});
+
+export const EventSchema = v.object({
+  seq: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  runId: v.string(),
+  workflowId: v.string(),
+  time: isoTime,
+  type: openString(EVENT_TYPES),
+  severity: v.picklist(SEVERITIES),
+  stepId: nullable(v.string()),
+  message: v.string(),
+  /** Snapshot of the run after this event (on run_* events). */
+  run: v.optional(RunSchema),
+  /** Snapshot of the step after this event (on step_* events). */
+  step: v.optional(StepSchema),
+  data: v.optional(v.unknown()),
+});
+
+export const ApprovalSchema = v.object({
+  id: v.string(),
+  runId: v.string(),
+  workflowId: v.string(),
+  workflowName: v.string(),
+  stepId: v.string(),
+  kind: v.string(),
+  /** The action this review gates, e.g. "Send refund email". */
+  action: v.string(),
+  status: v.picklist(APPROVAL_STATUSES),
+  requestedAt: isoTime,
+  expiresAt: nullable(isoTime),
+  onExpiry: v.picklist(['reject', 'fail']),
+  decidedAt: nullable(isoTime),
+  decidedBy: nullable(v.string()),
+  comment: nullable(v.string()),
+  /** Increases on every change; send it back with a decision to detect a concurrent one. */
+  version: count,
+  /** What the reviewer is asked to look at. */
+  details: v.optional(v.unknown()),
+});
+
+export const DeliverySchema = v.object({
+  id: v.string(),
+  runId: nullable(v.string()),
+  stepId: nullable(v.string()),
+  channel: v.string(),
+  recipient: v.string(),
+  status: v.picklist(DELIVERY_STATUSES),
+  providerResponse: v.optional(v.unknown()),
+  createdAt: isoTime,
+});
+
+export const GraphNodeSchema = v.object({
+  id: v.string(),
+  name: v.string(),
+  kind: openString(STEP_KINDS),
+  group: nullable(v.string()),
+});
+
+export const GraphEdgeSchema = v.object({
+  from: v.string(),
+  to: v.string(),
+  /** Branch side (`true`/`false`), loop body, ... */
+  label: nullable(v.string()),
+});
+
+export const WorkflowSchema = v.object({
+  id: v.string(),
+  name: v.string(),
+  description: nullable(v.string()),
+  version: count,
+  published: v.boolean(),
+  active: v.boolean(),
+  /** JSON Schema (draft 2020-12) of the run input. */
+  inputSchema: v.record(v.string(), v.unknown()),
+  defaults: v.object({
+    prompt: nullable(v.string()),
+    model: nullable(v.string()),
+    workloadProfile: nullable(v.string()),
+  }),
+  models: v.array(v.string()),
+  workloadProfiles: v.array(v.string()),
+  graph: v.object({ nodes: v.array(GraphNodeSchema), edges: v.array(GraphEdgeSchema) }),
+});
+
+export const RunContextSchema = v.object({
+  runId: v.string(),
+  status: v.picklist(RUN_STATUSES),
+  steps: v.array(
+    v.object({
+      stepId: v.string(),
+      nodeId: v.string(),
+      name: v.string(),
+      status: v.picklist(STEP_STATUSES),
+    }),
+  ),
+  variables: v.record(v.string(), v.unknown()),
+});
+
+export const PayloadChunkSchema = v.object({
+  stepId: v.string(),
+  part: v.picklist(PAYLOAD_PARTS),
+  /** `application/json` when the whole payload is JSON, otherwise `text/plain`. */
+  contentType: v.string(),
+  offset: count,
+  /** Total size of the payload in bytes (UTF-8), known before it is loaded. */
+  totalSize: count,
+  /** This chunk of the payload's UTF-8 text. */
+  data: v.string(),
+  /** True when the payload goes on beyond this chunk. */
+  truncated: v.boolean(),
+  /** Offset to ask for next, null when fully loaded. */
+  nextOffset: nullable(count),
+});
+
+const page = <T extends v.GenericSchema>(item: T) =>
+  v.object({ items: v.array(item), nextCursor: nullable(v.string()) });
+
+export const RunPageSchema = page(RunSchema);
+export const StepPageSchema = page(StepSchema);
+export const WorkflowPageSchema = page(WorkflowSchema);
+export const DeliveryPageSchema = page(DeliverySchema);
+export const LogPageSchema = page(EventSchema);
+export const ApprovalPageSchema = v.object({
+  items: v.array(ApprovalSchema),
+  nextCursor: nullable(v.string()),
+  pendingCount: count,
+});
+export const EventPageSchema = v.object({
+  items: v.array(EventSchema),
+  /** Highest `seq` of the run so far; ask again with `after=lastSeq`. */
+  lastSeq: count,
+  hasMore: v.boolean(),
+});
+export const RunWithStepsSchema = v.object({ run: RunSchema, steps: v.array(StepSchema) });
+export const CommandResultSchema = v.object({ run: RunSchema });
+
+export const AnalyticsSchema = v.object({
+  window: v.picklist(['24h', '7d', '30d']),
+  liveRuns: count,
+  recentRuns: count,
+  succeeded: count,
+  failed: count,
+  canceled: count,
+  /** Share of finished runs that succeeded, 0..1; null when none finished. */
+  successRate: nullable(v.pipe(v.number(), v.minValue(0), v.maxValue(1))),
+  stepsExecuted: count,
+  credits: v.pipe(v.number(), v.minValue(0)),
+  series: v.array(
+    v.object({
+      start: isoTime,
+      runs: count,
+      succeeded: count,
+      failed: count,
+      credits: v.pipe(v.number(), v.minValue(0)),
+    }),
+  ),
+});
+
+/** RFC 9457 problem details, as sent with `application/problem+json`. */
+export const ProblemSchema = v.object({
+  type: v.optional(v.string()),
+  title: v.string(),
+  status: v.pipe(v.number(), v.integer()),
+  detail: v.optional(v.string()),
+  instance: v.optional(v.string()),
+  /** Stable machine code, e.g. `run_not_pausable`, `approval_already_decided`. */
+  code: v.optional(v.string()),
+  /** On 409: the current state of the resource. */
+  current: v.optional(v.unknown()),
+  /** On 422: what is wrong with each field. */
+  errors: v.optional(v.array(v.object({ field: v.string(), message: v.string() }))),
+});

@@ -1,0 +1,129 @@
+/**
+ * Resource and request types of the run API. Resource types are inferred from the runtime schemas in
+ * `schemas.ts`, so the validator and the types cannot drift apart.
+ */
+import type * as v from 'valibot';
+import type * as s from './schemas';
+
+export type RunStatus = (typeof s.RUN_STATUSES)[number];
+export type StepStatus = (typeof s.STEP_STATUSES)[number];
+export type SkipReason = (typeof s.SKIP_REASONS)[number];
+export type TriggerType = (typeof s.TRIGGER_TYPES)[number];
+export type RunMode = (typeof s.RUN_MODES)[number];
+export type CancelReason = (typeof s.CANCEL_REASONS)[number];
+export type StepKind = (typeof s.STEP_KINDS)[number];
+export type EventType = (typeof s.EVENT_TYPES)[number];
+export type Severity = (typeof s.SEVERITIES)[number];
+export type ApprovalStatus = (typeof s.APPROVAL_STATUSES)[number];
+export type DeliveryStatus = (typeof s.DELIVERY_STATUSES)[number];
+export type Command = (typeof s.COMMANDS)[number];
+export type StopMode = (typeof s.STOP_MODES)[number];
+export type PayloadPart = (typeof s.PAYLOAD_PARTS)[number];
+
+export type RunError = v.InferOutput<typeof s.RunErrorSchema>;
+export type Trigger = v.InferOutput<typeof s.TriggerSchema>;
+export type Run = v.InferOutput<typeof s.RunSchema>;
+export type StepError = v.InferOutput<typeof s.StepErrorSchema>;
+export type HttpErrorDetail = v.InferOutput<typeof s.HttpErrorDetailSchema>;
+export type SummaryField = v.InferOutput<typeof s.SummaryFieldSchema>;
+export type Step = v.InferOutput<typeof s.StepSchema>;
+export type RunEvent = v.InferOutput<typeof s.EventSchema>;
+export type Approval = v.InferOutput<typeof s.ApprovalSchema>;
+export type Delivery = v.InferOutput<typeof s.DeliverySchema>;
+export type GraphNode = v.InferOutput<typeof s.GraphNodeSchema>;
+export type GraphEdge = v.InferOutput<typeof s.GraphEdgeSchema>;
+export type Workflow = v.InferOutput<typeof s.WorkflowSchema>;
+export type RunContext = v.InferOutput<typeof s.RunContextSchema>;
+export type PayloadChunk = v.InferOutput<typeof s.PayloadChunkSchema>;
+export type Analytics = v.InferOutput<typeof s.AnalyticsSchema>;
+export type Problem = v.InferOutput<typeof s.ProblemSchema>;
+export type RunWithSteps = v.InferOutput<typeof s.RunWithStepsSchema>;
+export type EventPage = v.InferOutput<typeof s.EventPageSchema>;
+export type ApprovalPage = v.InferOutput<typeof s.ApprovalPageSchema>;
+export type AnalyticsWindow = Analytics['window'];
+
+/** A cursor-paginated list. Cursors are opaque: pass `nextCursor` back as `cursor`. */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** Sort keys of the run feed; a leading `-` sorts descending. */
+export type RunSortKey = 'queuedAt' | 'startedAt' | 'completedAt' | 'runTimeMs' | 'creditsUsed' | 'status';
+export type RunSort = RunSortKey | `-${RunSortKey}`;
+
+/** Filters of `GET /v1/runs` (and `GET /v1/workflows/{id}/runs`, without `workflowId`). */
+export interface RunQuery {
+  status?: RunStatus[];
+  workflowId?: string;
+  /** Exact contact (email, phone) the run is about. */
+  subject?: string;
+  /** Run id, or a prefix of one. */
+  q?: string;
+  /** Runs queued at or after this ISO time. */
+  from?: string;
+  /** Runs queued before this ISO time. */
+  to?: string;
+  trigger?: TriggerType[];
+  mode?: RunMode;
+  model?: string;
+  sort?: RunSort;
+  cursor?: string;
+  /** Page size, 1..500. Defaults to 50. */
+  limit?: number;
+}
+
+export interface LogQuery {
+  severity?: Severity[];
+  type?: string[];
+  runId?: string;
+  workflowId?: string;
+  /** Case-insensitive text in the message. */
+  q?: string;
+  cursor?: string;
+  limit?: number;
+}
+
+export interface ApprovalQuery {
+  status?: ApprovalStatus[];
+  runId?: string;
+  cursor?: string;
+  limit?: number;
+}
+
+export interface DeliveryQuery {
+  runId?: string;
+  cursor?: string;
+  limit?: number;
+}
+
+/** Parameters of a `start` command. Secret values travel in, never out. */
+export interface StartParams {
+  prompt?: string;
+  model?: string;
+  workloadProfile?: string;
+  mode?: RunMode;
+  subject?: string;
+  input?: Record<string, unknown>;
+  /** Environment variables for this run only. */
+  env?: Record<string, string>;
+  /** Secrets for this run only; the API returns their names, never their values. */
+  secrets?: Record<string, string>;
+}
+
+export type CommandRequest =
+  | { command: 'start'; params?: StartParams }
+  | { command: 'pause' | 'resume' | 'cancel'; runId: string }
+  | { command: 'stop'; runId: string; params?: { mode?: StopMode } };
+
+export interface ReplayRequest {
+  prompt?: string;
+  model?: string;
+}
+
+export interface DecisionRequest {
+  decision: 'approve' | 'reject';
+  comment?: string;
+  /** The approval version the reviewer saw; a stale one answers 409. */
+  version?: number;
+}
