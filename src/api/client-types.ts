@@ -1,0 +1,92 @@
+/** The typed client's surface: one method per operation of openapi/openapi.yaml. */
+import type {
+  Analytics,
+  AnalyticsWindow,
+  Approval,
+  ApprovalPage,
+  ApprovalQuery,
+  CommandRequest,
+  DecisionRequest,
+  Delivery,
+  DeliveryQuery,
+  EventPage,
+  LogQuery,
+  Page,
+  PayloadChunk,
+  PayloadPart,
+  ReplayRequest,
+  Run,
+  RunContext,
+  RunEvent,
+  RunQuery,
+  RunWithSteps,
+  Step,
+  Workflow,
+} from './types';
+
+export interface RunClientOptions {
+  /** Base URL of the run API, e.g. `https://api.example.com` (paths start with `/v1`). */
+  baseUrl: string;
+  /** The fetch to use. Defaults to `globalThis.fetch`. */
+  fetch?: typeof fetch;
+  /** Headers sent with every request (e.g. authorization), or a function returning them per request. */
+  headers?: Record<string, string> | (() => Record<string, string> | Promise<Record<string, string>>);
+  /** Per-request timeout in ms; the request fails with a `timeout` RunApiError. Defaults to 15 000 ms. */
+  timeoutMs?: number;
+  /** Makes idempotency keys for commands. Defaults to `crypto.randomUUID()`. */
+  idempotencyKey?: () => string;
+}
+
+/** Options every call accepts. */
+export interface CallOptions {
+  signal?: AbortSignal;
+  /** Overrides the client's timeout for this call. */
+  timeoutMs?: number;
+}
+
+/** Options of calls that change state: the same key twice has the effect of one call. */
+export interface CommandOptions extends CallOptions {
+  /** Defaults to a fresh key per call; pass one per user intent to make retries safe. */
+  idempotencyKey?: string;
+}
+
+export interface StreamOptions {
+  /** Resume after this `seq` (only newer events are delivered). */
+  after?: number;
+  signal?: AbortSignal;
+  onEvent: (event: RunEvent) => void;
+  /** Called once the stream is open (again after a reconnect). */
+  onOpen?: () => void;
+  /** Called when the stream fails; the caller decides whether to reconnect (from the last seq it saw). */
+  onError?: (error: Error) => void;
+}
+
+export interface RunClient {
+  readonly baseUrl: string;
+  listRuns(query?: RunQuery, options?: CallOptions): Promise<Page<Run>>;
+  listWorkflowRuns(workflowId: string, query?: Omit<RunQuery, 'workflowId'>, options?: CallOptions): Promise<Page<Run>>;
+  getRun(workflowId: string, runId: string, options?: CallOptions): Promise<RunWithSteps>;
+  listSteps(workflowId: string, runId: string, query?: { cursor?: string; limit?: number }, options?: CallOptions): Promise<Page<Step>>;
+  listEvents(workflowId: string, runId: string, query?: { after?: number; limit?: number }, options?: CallOptions): Promise<EventPage>;
+  getContext(workflowId: string, runId: string, options?: CallOptions): Promise<RunContext>;
+  getPayload(
+    workflowId: string,
+    runId: string,
+    stepId: string,
+    part: PayloadPart,
+    query?: { offset?: number; limit?: number },
+    options?: CallOptions,
+  ): Promise<PayloadChunk>;
+  command(workflowId: string, body: CommandRequest, options?: CommandOptions): Promise<Run>;
+  replay(workflowId: string, runId: string, body?: ReplayRequest, options?: CommandOptions): Promise<Run>;
+  listWorkflows(query?: { cursor?: string; limit?: number }, options?: CallOptions): Promise<Page<Workflow>>;
+  getWorkflow(workflowId: string, options?: CallOptions): Promise<Workflow>;
+  setWorkflowActive(workflowId: string, active: boolean, options?: CallOptions): Promise<Workflow>;
+  listApprovals(query?: ApprovalQuery, options?: CallOptions): Promise<ApprovalPage>;
+  decideApproval(approvalId: string, body: DecisionRequest, options?: CommandOptions): Promise<Approval>;
+  listDeliveries(query?: DeliveryQuery, options?: CallOptions): Promise<Page<Delivery>>;
+  searchLogs(query?: LogQuery, options?: CallOptions): Promise<Page<RunEvent>>;
+  getAnalytics(window?: AnalyticsWindow, options?: CallOptions): Promise<Analytics>;
+  /** Subscribes to the run's Server-Sent Events stream; returns a function that closes it. */
+  streamEvents(workflowId: string, runId: string, options: StreamOptions): () => void;
+}
