@@ -1,0 +1,35 @@
+/**
+ * Bundle-size budget: gzip size of each built entry with the local chunks it imports (dependencies are external,
+ * so this is what the library itself adds to a host's bundle). Fails when an entry with a budget goes over it.
+ */
+import { existsSync } from 'node:fs';
+import { entryClosure, gzipSizeOf } from './size.ts';
+
+/** Budgets in bytes (gzip). Raise one only with a reason in the commit message. */
+const BUDGETS: Record<string, number | null> = {
+  'index.js': 40_000,
+  'hooks.js': 16_000,
+  'api.js': 8_000,
+  'mock-server.js': null,
+  'styles.css': 8_000,
+};
+
+let over = 0;
+const rows: string[] = [];
+for (const [entry, budget] of Object.entries(BUDGETS)) {
+  const file = `dist/${entry}`;
+  if (!existsSync(file)) {
+    rows.push(`${entry.padEnd(16)} missing`);
+    if (budget !== null) over++;
+    continue;
+  }
+  const { raw, gzip } = gzipSizeOf(entryClosure(file));
+  const fail = budget !== null && gzip > budget;
+  if (fail) over++;
+  rows.push(
+    `${entry.padEnd(16)} ${(raw / 1024).toFixed(1).padStart(7)} KiB raw ${(gzip / 1024).toFixed(1).padStart(6)} KiB gzip` +
+      (budget === null ? '' : `  budget ${(budget / 1024).toFixed(1)} KiB ${fail ? 'OVER' : 'ok'}`),
+  );
+}
+console.log(rows.join('\n'));
+process.exit(over ? 1 : 0);

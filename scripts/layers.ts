@@ -1,0 +1,99 @@
+/**
+ * The layer rule: api ← core ← hooks ← components; mock-server apart (it may use only src/api).
+ * Nothing in src imports mock-server. Tests and stories may import anything.
+ */
+export interface SourceFile {
+  path: string;
+  source: string;
+}
+
+export interface LayerViolation {
+  file: string;
+  specifier: string;
+  rule: string;
+}
+
+type Layer = 'api' | 'core' | 'hooks' | 'components' | 'root' | 'mock-server';
+
+const LAYER_ORDER: Record<Exclude<Layer, 'mock-server'>, number> = { api: 0, core: 1, hooks: 2, components: 3, root: 4 };
+
+/** Packages each layer may import (prefix match); relative imports are checked by layer. */
+const ALLOWED_PACKAGES: Record<Layer, readonly string[]> = {
+  api: ['valibot'],
+  core: [],
+  hooks: ['react', '@tanstack/react-query'],
+  components: ['react', 'react-dom', '@tanstack/react-query', '@tanstack/react-virtual', '@radix-ui/', 'react-json-view-lite'],
+  root: ['react'],
+  'mock-server': ['msw', 'node:', 'valibot'],
+};
+
+export function layerOf(path: string): Layer | null {
+  const p = path.replace(/\\/g, '/').replace(/^\.\//, '');
+  if (/\.(test|browser\.test|stories|bench)\.tsx?$/.test(p) || p.includes('/__tests__/')) return null;
+  if (p.startsWith('mock-server/')) return 'mock-server';
+  const m = /^src\/(api|core|hooks|components|styles)\//.exec(p);
+  if (m) return m[1] === 'styles' ? 'components' : (m[1] as Layer);
+  if (/^src\/[^/]+\.tsx?$/.test(p)) return 'root';
+  return null;
+}
+
+const IMPORT_RE = /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s+['"]([^'"]+)['"]/gm;
+
+export function importsOf(source: string): string[] {
+  const out: string[] = [];
+  for (const m of source.matchAll(IMPORT_RE)) out.push((m[1] ?? m[2] ?? m[3])!);
+  return out;
+}
+
+function targetLayerOf(target: string): Layer | null {
+  if (target.startsWith('mock-server')) return 'mock-server';
+  const m = /^src\/(api|core|hooks|components|styles)(\/|$)/.exec(target);
+  if (m) return m[1] === 'styles' ? 'components' : (m[1] as Layer);
+  return /^src\/[^/]+$/.test(target) ? 'root' : null;
+}
+
+function resolveRelative(from: string, specifier: string): string {
+  const parts = from.split('/').slice(0, -1);
+  for (const seg of specifier.split('/')) {
+    if (seg === '..') parts.pop();
+    else if (seg !== '.') parts.push(seg);
+  }
+  return parts.join('/');
+}
+
+export function checkLayers(files: SourceFile[]): LayerViolation[] {
+  const violations: LayerViolation[] = [];
+  for (const file of files) {
+    const layer = layerOf(file.path);
+    if (!layer) continue;
+    for (const specifier of importsOf(file.source)) {
+      const fail = (rule: string) => violations.push({ file: file.path, specifier, rule });
+      if (specifier.startsWith('.')) {
+        const target = resolveRelative(file.path, specifier);
+        const targetLayer = targetLayerOf(target);
+        if (layer === 'mock-server') {
+          if (target.startsWith('src/') && !target.startsWith('src/api')) fail('mock-server may import only src/api');
+          continue;
+        }
+        if (target.startsWith('mock-server')) {
+          fail('src must not import mock-server');
+          continue;
+        }
+        if (!targetLayer || targetLayer === 'mock-server') continue;
+        if (LAYER_ORDER[targetLayer] > LAYER_ORDER[layer]) fail(`${layer} must not import ${targetLayer} (layers point one way: api ← core ← hooks ← components)`);
+        continue;
+      }
+      if (specifier.includes('mock-server') && layer !== 'mock-server') {
+        fail('src must not import mock-server');
+        continue;
+      }
+      const allowed = ALLOWED_PACKAGES[layer];
+      const lowerAllowed = layer === 'mock-server' ? [] : (Object.entries(LAYER_ORDER) as [Layer, number][])
+        .filter(([l, order]) => order < LAYER_ORDER[layer as Exclude<Layer, 'mock-server'>])
+        .flatMap(([l]) => ALLOWED_PACKAGES[l]);
+      const ok = [...allowed, ...lowerAllowed].some((p) => specifier === p || specifier.startsWith(p.endsWith('/') || p.endsWith(':') ? p : `${p}/`));
+      if (!ok) fail(`${layer} may not import the package "${specifier}"`);
+    }
+  }
+  return violations;
+}
