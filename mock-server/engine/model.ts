@@ -1,0 +1,121 @@
+/** The executor's in-memory state: runs, steps, scopes, and the context every module shares. */
+import type { Approval, Delivery, Run, RunEvent, SkipReason, Step, Workflow } from '../../src/api/types';
+import type { Timer, VirtualClock } from './clock';
+import type { NodeDefinition, WorkflowDefinition } from './definitions';
+import type { CompiledGraph, CompiledNode, ScopeDef } from './graph';
+import type { PayloadSource } from './payloads';
+import type { Redactor } from './redact';
+import type { Rng } from './rng';
+import type { RunIndex } from './runIndex';
+
+export interface WorkflowRec {
+  def: WorkflowDefinition;
+  graph: CompiledGraph;
+  workflow: Workflow;
+  webhookSecret: string;
+  scheduleTimer: Timer | null;
+}
+
+/** One executed (or skipped) node, or a loop iteration / request page under one. */
+export interface StepRec {
+  step: Step;
+  node: NodeDefinition;
+  parent: StepRec | null;
+  /** Executes work itself (not a container of other steps). */
+  leaf: boolean;
+  startedMs: number | null;
+  input: PayloadSource | null;
+  output: PayloadSource | null;
+}
+
+/** A node's state inside one scope instance (the top level, or one loop iteration). */
+export interface NodeState {
+  live: number;
+  dead: number;
+  deadReason: SkipReason | null;
+  /** waiting for inputs → ready (queued to start) → active → done */
+  phase: 'waiting' | 'ready' | 'active' | 'done';
+  step: StepRec | null;
+}
+
+export interface ScopeRt {
+  def: ScopeDef;
+  /** The step children hang under (iteration or loop step); null at the top level. */
+  parentStep: StepRec | null;
+  iteration: { index: number; item: unknown } | null;
+  nodes: Map<string, NodeState>;
+  remaining: number;
+  onDone: (() => void) | null;
+}
+
+/** Work held until the run may start new steps (not paused, not stopping). */
+export type ReadyItem =
+  | { kind: 'node'; scope: ScopeRt; nodeId: string }
+  | { kind: 'call'; fn: () => void };
+
+export interface RunRec {
+  ordinal: number;
+  run: Run;
+  wf: WorkflowRec;
+  graph: CompiledGraph;
+  input: Record<string, unknown>;
+  /** Override values: used by nodes, never serialized. */
+  vault: { env: Record<string, string>; secrets: Record<string, string> };
+  redactor: Redactor;
+  rng: Rng;
+  steps: StepRec[];
+  stepById: Map<string, StepRec>;
+  scopes: ScopeRt[];
+  events: RunEvent[];
+  timers: Set<Timer>;
+  ready: ReadyItem[];
+  /** Leaf steps currently executing (including retries in backoff). */
+  inFlight: number;
+  /** Review steps waiting for a decision. */
+  waitingReviews: number;
+  stopping: 'graceful' | null;
+  rejectedActions: string[];
+  variables: Record<string, unknown>;
+  /** Steps counted as done (terminal) and created. */
+  done: number;
+  created: number;
+  stepsExecuted: number;
+  endSummary: string | null;
+  /** Run fields changed since the last event that carried a run snapshot. */
+  runDirty: boolean;
+  queuedMs: number;
+  claimedMs: number | null;
+  startedMs: number | null;
+  lifecycleTimer: Timer | null;
+  pumping: boolean;
+}
+
+export interface WorkerState {
+  claimDelayMs: number;
+  startDelayMs: number;
+  stalled: boolean;
+}
+
+export interface Ctx {
+  seed: number;
+  clock: VirtualClock;
+  rng: Rng;
+  workflows: Map<string, WorkflowRec>;
+  /** Live (executed) runs by ordinal; archived history runs are only in `index`. */
+  runs: Map<number, RunRec>;
+  runByOrdinal: (ordinal: number) => RunRec | undefined;
+  index: RunIndex;
+  approvals: Approval[];
+  approvalById: Map<string, Approval>;
+  deliveries: Delivery[];
+  /** Every event of every live run, in append order (log search reads it newest first). */
+  log: RunEvent[];
+  listeners: Map<string, Set<(event: RunEvent) => void>>;
+  idempotency: Map<string, { fingerprint: string; runId: string }>;
+  webhooksSeen: Map<string, string>;
+  worker: WorkerState;
+  counters: { stepTransitions: number; approvals: number; deliveries: number };
+  disposed: boolean;
+}
+
+export type { CompiledNode };

@@ -1,0 +1,118 @@
+/**
+ * Request bodies: read as text (curl sends JSON without a JSON content type, so the type is not required),
+ * parsed, and checked with valibot. A body that is not JSON answers 422 `invalid_json`, a JSON body of the wrong
+ * shape 422 `invalid_body`; both list what is wrong in `errors`.
+ */
+import * as v from 'valibot';
+import { ExecutorProblem } from '../engine/api';
+import { COMMANDS, RUN_MODES, STOP_MODES } from '../../src/api/schemas';
+import type { CommandRequest, DecisionRequest, ReplayRequest } from '../../src/api/types';
+
+/** Bodies larger than this are refused (the API has no large request bodies). */
+export const MAX_BODY_BYTES = 1_048_576;
+
+const text = (max = 100_000) => v.pipe(v.string('must be a string'), v.maxLength(max, `must be at most ${max} characters`));
+const id = v.pipe(v.string('must be a string'), v.minLength(1, 'must not be empty'));
+const stringMap = v.record(v.string(), v.string('must be a string'), 'must be an object of string values');
+
+const StartParamsSchema = v.object(
+  {
+    prompt: v.optional(text()),
+    model: v.optional(text(200)),
+    workloadProfile: v.optional(text(200)),
+    mode: v.optional(v.picklist(RUN_MODES, `must be one of ${RUN_MODES.join(', ')}`)),
+    subject: v.optional(text(500)),
+    input: v.optional(v.record(v.string(), v.unknown(), 'must be an object')),
+    env: v.optional(stringMap),
+    secrets: v.optional(stringMap),
+  },
+  'must be an object',
+);
+
+const CommandSchema = v.variant(
+  'command',
+  [
+    v.object({ command: v.literal('start'), params: v.optional(StartParamsSchema) }),
+    v.object({ command: v.picklist(['pause', 'resume', 'cancel'] as const), runId: id }),
+    v.object({
+      command: v.literal('stop'),
+      runId: id,
+      params: v.optional(
+        v.object({ mode: v.optional(v.picklist(STOP_MODES, `must be one of ${STOP_MODES.join(', ')}`)) }, 'must be an object'),
+      ),
+    }),
+  ],
+  `must be one of ${COMMANDS.join(', ')}`,
+);
+
+const ReplaySchema = v.object({ prompt: v.optional(text()), model: v.optional(text(200)) }, 'must be an object');
+
+const DecisionSchema = v.object(
+  {
+    decision: v.picklist(['approve', 'reject'] as const, 'must be approve or reject'),
+    comment: v.optional(text(10_000)),
+    version: v.optional(v.pipe(v.number('must be a number'), v.integer('must be an integer'), v.minValue(0, 'must be 0 or more'))),
+  },
+  'must be an object',
+);
+
+/** A year of virtual time is the most one call may move the clock. */
+const MAX_ADVANCE_MS = 366 * 24 * 3_600_000;
+const ClockSchema = v.object(
+  {
+    advanceMs: v.pipe(
+      v.number('must be a number of milliseconds'),
+      v.integer('must be an integer'),
+      v.minValue(0, 'must be 0 or more'),
+      v.maxValue(MAX_ADVANCE_MS, `must be at most ${MAX_ADVANCE_MS} (one year)`),
+    ),
+  },
+  'must be an object',
+);
+
+/** Reads the body as text and parses it as JSON; an empty body is `undefined`. */
+export async function readJson(request: Request): Promise<unknown> {
+  const raw = await readText(request);
+  if (raw.trim() === '') return undefined;
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : 'unparseable';
+    const errors = [{ field: 'body', message: `is not valid JSON (${reason})` }];
+    throw new ExecutorProblem(422, 'invalid_json', `The request body is not valid JSON (${reason}).`, { errors });
+  }
+}
+
+/** The raw body text, refused past `MAX_BODY_BYTES`. */
+export async function readText(request: Request): Promise<string> {
+  const raw = await request.text();
+  if (new TextEncoder().encode(raw).byteLength > MAX_BODY_BYTES) {
+    throw new ExecutorProblem(413, 'body_too_large', `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
+  }
+  return raw;
+}
+
+function check<T>(schema: v.GenericSchema<unknown, T>, input: unknown, what: string): T {
+  if (input === undefined) {
+    const errors = [{ field: 'body', message: 'is required' }];
+    throw new ExecutorProblem(422, 'invalid_body', `The ${what} is missing: send a JSON body.`, { errors });
+  }
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    const errors = [{ field: 'body', message: 'must be a JSON object' }];
+    throw new ExecutorProblem(422, 'invalid_body', `The ${what} must be a JSON object.`, { errors });
+  }
+  const result = v.safeParse(schema, input);
+  if (result.success) return result.output;
+  const errors = result.issues.map((issue) => {
+    const field = v.getDotPath(issue) ?? 'body';
+    const missing = issue.type === 'object' && issue.received === 'undefined' && field !== 'body';
+    return { field, message: missing ? 'is required' : issue.message };
+  });
+  const detail = `The ${what} is invalid: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}.`;
+  throw new ExecutorProblem(422, 'invalid_body', detail, { errors });
+}
+
+export const parseCommand = (input: unknown): CommandRequest => check(CommandSchema, input, 'command') as CommandRequest;
+export const parseReplay = (input: unknown): ReplayRequest => check(ReplaySchema, input ?? {}, 'replay request');
+export const parseDecision = (input: unknown): DecisionRequest => check(DecisionSchema, input, 'decision');
+export const parseClock = (input: unknown): { advanceMs: number } => check(ClockSchema, input, 'clock request');

@@ -1,0 +1,12 @@
+/** Reference-executor-only control for development: moving the clock of a running server (`advanceMs: 0` reads it). */
+import { parseClock, readJson } from '../bodies';
+import { json } from '../respond';
+import { post, type Route } from '../route';
+
+export const devRoutes: Route[] = [
+  post('/v1/_dev/clock', 'advanceClock', async ({ executor, request }) => {
+    const { advanceMs } = parseClock(await readJson(request));
+    executor.advance(advanceMs);
+    return json({ now: new Date(executor.now()).toISOString() });
+  }),
+];

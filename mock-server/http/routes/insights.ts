@@ -1,0 +1,33 @@
+/** Cross-run views: deliveries, log search and analytics. */
+import { SEVERITIES } from '../../../src/api/schemas';
+import { MAX_PAGE } from '../query';
+import { json } from '../respond';
+import { get, type Route } from '../route';
+
+const WINDOWS = ['24h', '7d', '30d'] as const;
+
+export const insightRoutes: Route[] = [
+  get('/v1/deliveries', 'listDeliveries', ({ executor, query }) => {
+    const filters = { runId: query.string('runId'), cursor: query.string('cursor'), limit: query.integer('limit', 1, MAX_PAGE) };
+    query.done();
+    return json(executor.listDeliveries(filters));
+  }),
+  get('/v1/logs', 'searchLogs', ({ executor, query }) => {
+    const filters = {
+      severity: query.list('severity', SEVERITIES),
+      type: query.list('type'),
+      runId: query.string('runId'),
+      workflowId: query.string('workflowId'),
+      q: query.string('q'),
+      cursor: query.string('cursor'),
+      limit: query.integer('limit', 1, MAX_PAGE),
+    };
+    query.done();
+    return json(executor.searchLogs(filters));
+  }),
+  get('/v1/analytics/summary', 'getAnalytics', ({ executor, query }) => {
+    const window = query.oneOf('window', WINDOWS) ?? '24h';
+    query.done();
+    return json(executor.analytics(window));
+  }),
+];

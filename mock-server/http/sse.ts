@@ -1,0 +1,117 @@
+/**
+ * The run's event stream as `text/event-stream`, written by hand on a `ReadableStream` so it works in the
+ * service worker's page, under MSW in Node and through the localhost server alike. Backlog first (events after
+ * the cursor), then live events from `executor.subscribe`, deduplicated by `seq`; heartbeat comments keep
+ * proxies from closing an idle stream; the stream ends after the run's terminal event.
+ */
+import type { ExecutorApi } from '../engine/api';
+import type { Run, RunEvent } from '../../src/api/types';
+import { isTerminalRunStatus } from '../../src/api/status';
+import { corsHeaders } from './respond';
+
+const TERMINAL_EVENTS = new Set(['run_succeeded', 'run_failed', 'run_canceled']);
+const BACKLOG_PAGE = 5000;
+/** Reconnection delay suggested to `EventSource` clients. */
+const RETRY_MS = 2000;
+
+export interface StreamRequest {
+  workflowId: string;
+  runId: string;
+  /** Deliver events with `seq` greater than this. */
+  after: number;
+  /** The run as read just before the stream opens (the caller's existence check). */
+  run: Run;
+  /** Interval of heartbeat comments in ms; 0 sends none. */
+  heartbeatMs: number;
+}
+
+/** One SSE message: `id` is the event's `seq`, so `Last-Event-ID` resumes exactly after it. */
+export function formatEvent(event: RunEvent): string {
+  return `id: ${event.seq}\nevent: run-event\ndata: ${JSON.stringify(event)}\n\n`;
+}
+
+export function eventStreamResponse(executor: ExecutorApi, request: StreamRequest): Response {
+  return new Response(createEventStream(executor, request), {
+    status: 200,
+    headers: {
+      ...corsHeaders(),
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-cache, no-transform',
+      'X-Accel-Buffering': 'no',
+    },
+  });
+}
+
+export function createEventStream(executor: ExecutorApi, request: StreamRequest): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  let cleanup = () => {};
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      let lastSeq = request.after;
+      let closed = false;
+      let unsubscribe: (() => void) | null = null;
+      let heartbeat: ReturnType<typeof setInterval> | null = null;
+      const pending: RunEvent[] = [];
+      let live = false;
+
+      cleanup = () => {
+        if (closed) return;
+        closed = true;
+        unsubscribe?.();
+        if (heartbeat !== null) clearInterval(heartbeat);
+      };
+      const write = (text: string) => {
+        if (closed) return;
+        try {
+          controller.enqueue(encoder.encode(text));
+        } catch {
+          cleanup(); // the reader went away without cancelling
+        }
+      };
+      const finish = () => {
+        if (closed) return;
+        cleanup();
+        controller.close();
+      };
+      // Returns true once the terminal event went out, so callers stop writing.
+      const send = (event: RunEvent): boolean => {
+        if (closed || event.seq <= lastSeq) return closed;
+        lastSeq = event.seq;
+        write(formatEvent(event));
+        if (TERMINAL_EVENTS.has(event.type)) {
+          finish();
+          return true;
+        }
+        return false;
+      };
+
+      // Subscribe before reading the backlog: nothing appended in between can be missed.
+      unsubscribe = executor.subscribe(request.runId, (event) => {
+        if (live) send(event);
+        else pending.push(event);
+      });
+      write(`retry: ${RETRY_MS}\n\n`);
+
+      let page = executor.listEvents(request.workflowId, request.runId, lastSeq, BACKLOG_PAGE);
+      for (;;) {
+        for (const event of page.items) if (send(event)) return;
+        if (!page.hasMore || page.items.length === 0) break;
+        page = executor.listEvents(request.workflowId, request.runId, lastSeq, BACKLOG_PAGE);
+      }
+      for (const event of pending) if (send(event)) return;
+      pending.length = 0;
+      live = true;
+
+      // The client already holds the terminal event (it resumed after it): nothing more will come.
+      const { run } = request;
+      if (isTerminalRunStatus(run.status) && run.lastSeq <= lastSeq) {
+        finish();
+        return;
+      }
+      if (request.heartbeatMs > 0) heartbeat = setInterval(() => write(': heartbeat\n\n'), request.heartbeatMs);
+    },
+    cancel() {
+      cleanup();
+    },
+  });
+}

@@ -1,0 +1,44 @@
+import { memo, useId } from 'react';
+import { Icon } from '../shared/icons';
+import { StatusBadge } from '../shared/StatusBadge';
+import { useUi } from '../shared/useUi';
+import type { TimelineRow } from './buildTimelineRows';
+import { useTimelineActions } from './TimelineContext';
+
+export interface GroupHeaderProps {
+  row: Extract<TimelineRow, { kind: 'group' }>;
+  tabbable: boolean;
+}
+
+/** The node of one automation on the timeline: its name, overall status and step count. Collapsible. */
+export const GroupHeader = memo(function GroupHeader({ row, tabbable }: GroupHeaderProps) {
+  const { text } = useUi();
+  const actions = useTimelineActions();
+  const { group } = row;
+  const nameId = useId();
+  const statusId = useId();
+  return (
+    <div
+      role="treeitem"
+      className="rv-group"
+      data-rv-item={row.key}
+      data-group={group.key}
+      data-status={group.status}
+      aria-level={row.level}
+      aria-setsize={row.setSize}
+      aria-posinset={row.posInSet}
+      aria-expanded={!row.collapsed}
+      aria-labelledby={`${nameId} ${statusId}`}
+      tabIndex={tabbable ? 0 : -1}
+      onClick={() => actions.toggleRow(row)}
+      onFocus={(e) => {
+        if (e.target === e.currentTarget) actions.focusRow(row.key);
+      }}
+    >
+      <Icon name="chevron" className="rv-group__chevron" />
+      <StatusBadge id={statusId} kind="group" status={group.status} />
+      <span id={nameId}>{group.name ?? text.ungrouped}</span>
+      <span className="rv-group__count">{text.stepCount(group.size)}</span>
+    </div>
+  );
+});

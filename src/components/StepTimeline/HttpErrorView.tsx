@@ -1,0 +1,56 @@
+import type { HttpErrorDetail } from '../../api/types';
+import { JsonBlock } from '../shared/JsonBlock';
+import { CopyButton } from '../shared/CopyButton';
+import { useUi } from '../shared/useUi';
+
+export interface HttpErrorViewProps {
+  http: HttpErrorDetail;
+  /** The error message from the step, shown above the response. Defaults to none. */
+  message?: string;
+}
+
+/** An HTTP error response: status code, response headers, and the body (parsed when it is JSON). */
+export function HttpErrorView({ http, message }: HttpErrorViewProps) {
+  const { text } = useUi();
+  const body = parseBody(http.body);
+  const headers = Object.entries(http.headers);
+  return (
+    <div className="rv-http" data-http-status={http.status}>
+      <div className="rv-http__status">
+        <span>
+          {text.httpStatus} {http.status}
+        </span>
+        <CopyButton value={String(http.status)} what={text.httpStatus} />
+      </div>
+      {message && <p className="rv-text">{message}</p>}
+      {headers.length > 0 && (
+        <div>
+          <div className="rv-http__label">{text.httpHeaders}</div>
+          <dl className="rv-http__headers">
+            {headers.map(([name, value]) => (
+              <div key={name} className="rv-summary__item">
+                <dt>{name}</dt>
+                <dd>{value}</dd>
+              </div>
+            ))}
+          </dl>
+        </div>
+      )}
+      <div>
+        <div className="rv-http__label">{text.httpBody}</div>
+        {body.json ? <JsonBlock value={body.value} label={text.httpBody} /> : <pre className="rv-raw">{http.body}</pre>}
+      </div>
+    </div>
+  );
+}
+
+/** JSON bodies become a tree; anything else (HTML, plain text, broken JSON) stays text. */
+function parseBody(body: string): { json: true; value: unknown } | { json: false } {
+  const trimmed = body.trim();
+  if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) return { json: false };
+  try {
+    return { json: true, value: JSON.parse(trimmed) };
+  } catch {
+    return { json: false };
+  }
+}

@@ -1,0 +1,41 @@
+import { memo, useId } from 'react';
+import { Icon } from '../shared/icons';
+import { StatusBadge } from '../shared/StatusBadge';
+import { useUi } from '../shared/useUi';
+import type { TimelineRow } from './buildTimelineRows';
+import { useTimelineActions } from './TimelineContext';
+
+export interface RunHeaderProps {
+  row: Extract<TimelineRow, { kind: 'run' }>;
+  tabbable: boolean;
+}
+
+/** The header of one run when the timeline shows several. Collapsible. */
+export const RunHeader = memo(function RunHeader({ row, tabbable }: RunHeaderProps) {
+  const { text } = useUi();
+  const actions = useTimelineActions();
+  const nameId = useId();
+  return (
+    <div
+      role="treeitem"
+      className="rv-run-header"
+      data-rv-item={row.key}
+      data-status={row.status ?? undefined}
+      aria-level={row.level}
+      aria-setsize={row.setSize}
+      aria-posinset={row.posInSet}
+      aria-expanded={!row.collapsed}
+      aria-labelledby={nameId}
+      tabIndex={tabbable ? 0 : -1}
+      onClick={() => actions.toggleRow(row)}
+      onFocus={(e) => {
+        if (e.target === e.currentTarget) actions.focusRow(row.key);
+      }}
+    >
+      <Icon name="chevron" className="rv-group__chevron" />
+      <span id={nameId}>{row.title}</span>
+      {row.status && <StatusBadge kind="run" status={row.status} reason={row.run?.cancelReason} />}
+      <span className="rv-group__count">{text.stepCount(row.stepCount)}</span>
+    </div>
+  );
+});

@@ -1,0 +1,41 @@
+import type { Step } from '../../api/types';
+import { RelativeTime } from '../shared/RelativeTime';
+import { useUi } from '../shared/useUi';
+import { StepSections } from './StepSections';
+import { SummaryFields } from './SummaryFields';
+import { useTimelineActions } from './TimelineContext';
+import type { StepSectionState } from './types';
+
+export interface StepDetailsProps {
+  step: Step;
+  sections: StepSectionState | undefined;
+}
+
+/** The panel under an expanded step: Edit step, summary fields with copy buttons, data sections. */
+export function StepDetails({ step, sections }: StepDetailsProps) {
+  const { text, locale } = useUi();
+  const { onEditStep } = useTimelineActions();
+  return (
+    <div className="rv-step__details" data-step-details={step.id}>
+      <div className="rv-step__actions">
+        {step.startedAt && (
+          <span className="rv-step__started">
+            {text.started} <RelativeTime time={step.startedAt} />
+          </span>
+        )}
+        {step.credits > 0 && (
+          <span className="rv-step__credits">
+            {text.credits} {new Intl.NumberFormat(locale).format(step.credits)}
+          </span>
+        )}
+        {onEditStep && (
+          <button type="button" className="rv-button rv-step__edit" onClick={() => onEditStep(step)}>
+            {text.editStep}
+          </button>
+        )}
+      </div>
+      <SummaryFields fields={step.summary} />
+      <StepSections step={step} sections={sections} />
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+import type { Step } from '../../api/types';
+import { DataSection } from '../shared/DataSection';
+import { useUi } from '../shared/useUi';
+import { HttpErrorView } from './HttpErrorView';
+import { PayloadSection } from './PayloadSection';
+import { isSectionOpen, useTimelineActions } from './TimelineContext';
+import { stepSectionKeys } from './stepSections';
+import type { SectionKey, StepSectionState } from './types';
+
+export interface StepSectionsProps {
+  step: Step;
+  sections: StepSectionState | undefined;
+}
+
+/** Input / Output / Error / Iteration data of an expanded step; one section alone opens by itself. */
+export function StepSections({ step, sections }: StepSectionsProps) {
+  const { text } = useUi();
+  const { setSection } = useTimelineActions();
+  const keys = stepSectionKeys(step);
+  const only = keys.length === 1;
+  const openProps = (key: SectionKey) => ({
+    open: isSectionOpen(sections, key, only),
+    onOpenChange: (open: boolean) => setSection(step.id, (s) => ({ ...s, open: { ...s.open, [key]: open } })),
+    view: sections?.view?.[key] ?? 'ui',
+    onViewChange: (view: 'ui' | 'raw') => setSection(step.id, (s) => ({ ...s, view: { ...s.view, [key]: view } })),
+  });
+
+  return (
+    <div className="rv-step__sections">
+      {keys.map((key) => {
+        if (key === 'input' || key === 'output') {
+          return (
+            <PayloadSection
+              key={key}
+              step={step}
+              part={key}
+              title={key === 'input' ? text.sectionInput : text.sectionOutput}
+              items={sections?.items?.[key]}
+              {...openProps(key)}
+            />
+          );
+        }
+        if (key === 'error' && step.error) {
+          const { http, ...rest } = step.error;
+          return (
+            <DataSection
+              key={key}
+              title={text.sectionError}
+              className="rv-section--error"
+              data={step.error}
+              ui={
+                http ? (
+                  <HttpErrorView http={http} message={step.error.message} />
+                ) : (
+                  <ErrorSummary code={rest.code} message={rest.message} providerStatus={rest.providerStatus} />
+                )
+              }
+              {...openProps(key)}
+            />
+          );
+        }
+        return (
+          <DataSection
+            key={key}
+            title={text.sectionIteration}
+            data={step.iteration}
+            {...openProps(key)}
+          />
+        );
+      })}
+    </div>
+  );
+}
+
+function ErrorSummary({ code, message, providerStatus }: { code: string; message: string; providerStatus: number | null }) {
+  const { text } = useUi();
+  return (
+    <dl className="rv-summary rv-error-summary">
+      <div className="rv-summary__item">
+        <dt>{text.errorCode}</dt>
+        <dd>{code}</dd>
+      </div>
+      <div className="rv-summary__item">
+        <dt>{text.errorMessage}</dt>
+        <dd>{message}</dd>
+      </div>
+      {providerStatus !== null && (
+        <div className="rv-summary__item">
+          <dt>{text.providerStatus}</dt>
+          <dd>{providerStatus}</dd>
+        </div>
+      )}
+    </dl>
+  );
+}

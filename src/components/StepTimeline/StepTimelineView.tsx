@@ -1,0 +1,151 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { applyStepFilters } from '../../core/filterStepTree';
+import { cx } from '../shared/cx';
+import { useUi } from '../shared/useUi';
+import { buildTimelineRows, type TimelineRow } from './buildTimelineRows';
+import { firstFailedInTrees } from './firstFailed';
+import { createPayloadStore } from './payloadStore';
+import { TimelineContext, type TimelineActions } from './TimelineContext';
+import { TimelineList, type TimelineListHandle } from './TimelineList';
+import { TimelineToolbar } from './TimelineToolbar';
+import type { StepTimelineViewProps } from './types';
+import { useTimelineSources } from './useTimelineSources';
+import { useTimelineState } from './useTimelineState';
+
+/**
+ * The step timeline from data you already have: steps (or a tree) of one run, or several runs. Groups by
+ * automation, virtualized, keyboard-operable; expanded steps, selection and filters are controllable.
+ */
+export function StepTimelineView(props: StepTimelineViewProps) {
+  const { text } = useUi();
+  const state = useTimelineState(props);
+  const { entries, multi } = useTimelineSources(props);
+  const { filters, collapsed, expanded, setStepExpanded, setKeyCollapsed, setSelected, setSection, setFilters } = state;
+
+  const filtered = useMemo(() => applyStepFilters(entries, filters), [entries, filters]);
+  const rows = useMemo(
+    () =>
+      buildTimelineRows(
+        filtered.runs.map((entry) => ({ key: entry.run.key, run: entry.run.run, title: entry.run.title, tree: entry.tree })),
+        { runHeaders: multi, collapsed },
+      ),
+    [filtered, multi, collapsed],
+  );
+
+  const { loadPayload, chunkSize = 262_144 } = props;
+  const payloads = useMemo(() => (loadPayload ? createPayloadStore(loadPayload, chunkSize) : null), [loadPayload, chunkSize]);
+  useEffect(() => () => payloads?.dispose(), [payloads]);
+
+  const [activeKey, setActiveKey] = useState<string | null>(null);
+  const [highlighted, setHighlighted] = useState<string | null>(null);
+  const listRef = useRef<TimelineListHandle>(null);
+
+  const toggleRow = useCallback(
+    (row: TimelineRow) => {
+      if (row.kind === 'step') setStepExpanded(row.node.id, !expanded.has(row.node.id));
+      else if (row.kind !== 'divider') setKeyCollapsed(row.key, !row.collapsed);
+    },
+    [expanded, setStepExpanded, setKeyCollapsed],
+  );
+  const setRowExpanded = useCallback(
+    (row: TimelineRow, open: boolean) => {
+      if (row.kind === 'step') setStepExpanded(row.node.id, open);
+      else if (row.kind !== 'divider') setKeyCollapsed(row.key, !open);
+    },
+    [setStepExpanded, setKeyCollapsed],
+  );
+  const activate = useCallback(
+    (row: TimelineRow) => {
+      if (row.kind === 'step') setSelected(row.node.id);
+      toggleRow(row);
+    },
+    [setSelected, toggleRow],
+  );
+
+  const actions = useMemo<TimelineActions>(
+    () => ({
+      toggleRow,
+      select: setSelected,
+      focusRow: setActiveKey,
+      setSection,
+      payloads,
+      onSaveOutput: props.onSaveOutput,
+      onEditStep: props.onEditStep,
+    }),
+    [toggleRow, setSelected, setSection, payloads, props.onSaveOutput, props.onEditStep],
+  );
+
+  // "Jump to failed step": make it visible (filters, collapsed run/group), expand it, open its Error
+  // section, select it, then scroll to it and focus it once the rows include it.
+  const failed = useMemo(() => firstFailedInTrees(entries), [entries]);
+  const [jumpTarget, setJumpTarget] = useState<string | null>(null);
+  const jumpToFailed = useCallback(() => {
+    if (!failed) return;
+    const id = failed.node.id;
+    if (filters.rejected && !filters.errors) setFilters({ ...filters, errors: true });
+    if (multi) setKeyCollapsed(`run:${failed.runKey}`, false);
+    setKeyCollapsed(`${multi ? `${failed.runKey}/` : ''}${failed.node.groupKey}`, false);
+    setStepExpanded(id, true);
+    setSection(id, (s) => ({ ...s, open: { ...s.open, error: true } }));
+    setSelected(id);
+    setHighlighted(id);
+    setJumpTarget(id);
+  }, [failed, filters, multi, setFilters, setKeyCollapsed, setStepExpanded, setSection, setSelected]);
+  useEffect(() => {
+    if (!jumpTarget) return;
+    const index = rows.findIndex((r) => r.kind === 'step' && r.node.id === jumpTarget);
+    if (index < 0) return;
+    setJumpTarget(null);
+    listRef.current?.focusIndex(index);
+  }, [jumpTarget, rows]);
+
+  let message: { kind: 'loading' | 'error' | 'empty'; text: string } | null = null;
+  if (props.error) message = { kind: 'error', text: typeof props.error === 'string' ? props.error : props.error.message || text.loadFailed };
+  else if (props.loading) message = { kind: 'loading', text: text.loadingSteps };
+  else if (filtered.active && filtered.visibleRuns === 0) message = { kind: 'empty', text: text.noMatchingRuns };
+  else if (rows.length === 0) message = { kind: 'empty', text: text.noSteps };
+
+  return (
+    <TimelineContext.Provider value={actions}>
+      <section
+        className={cx('rv-root rv-timeline', props.className)}
+        aria-label={props['aria-label'] ?? text.timelineLabel}
+        aria-busy={props.loading || undefined}
+      >
+        {!props.hideToolbar && !props.loading && !props.error && (
+          <TimelineToolbar
+            filters={filters}
+            onFiltersChange={setFilters}
+            visibleRuns={filtered.visibleRuns}
+            totalRuns={filtered.totalRuns}
+            onJumpToFailed={failed ? jumpToFailed : null}
+          />
+        )}
+        {message ? (
+          <div
+            className="rv-timeline__message"
+            data-kind={message.kind}
+            role={message.kind === 'error' ? 'alert' : 'status'}
+          >
+            <p>{message.text}</p>
+            {message.kind === 'error' && props.errorAction}
+          </div>
+        ) : (
+          <TimelineList
+            ref={listRef}
+            rows={rows}
+            label={props['aria-label'] ?? text.timelineLabel}
+            expanded={expanded}
+            selected={state.selected}
+            sections={state.sections}
+            activeKey={activeKey}
+            setActiveKey={setActiveKey}
+            highlighted={highlighted}
+            setExpanded={setRowExpanded}
+            activate={activate}
+          />
+        )}
+      </section>
+    </TimelineContext.Provider>
+  );
+}

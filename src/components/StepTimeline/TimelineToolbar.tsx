@@ -1,0 +1,49 @@
+import { useUi } from '../shared/useUi';
+import type { TimelineFilters } from './types';
+
+export interface TimelineToolbarProps {
+  filters: TimelineFilters;
+  onFiltersChange: (filters: TimelineFilters) => void;
+  /** Runs left visible by the filters, and all runs. */
+  visibleRuns: number;
+  totalRuns: number;
+  /** Shown when there is a failed step to jump to. */
+  onJumpToFailed: (() => void) | null;
+}
+
+/** Header of the timeline: run count, Errors and Rejected toggles, and "Jump to failed step". */
+export function TimelineToolbar({ filters, onFiltersChange, visibleRuns, totalRuns, onJumpToFailed }: TimelineToolbarProps) {
+  const { text } = useUi();
+  return (
+    <div className="rv-timeline__toolbar">
+      <span className="rv-timeline__count" role="status" aria-live="polite" data-count={visibleRuns}>
+        {text.runCount(visibleRuns, totalRuns)}
+      </span>
+      <div role="group" aria-label={text.filtersLabel} className="rv-timeline__filters">
+        <button
+          type="button"
+          className="rv-button"
+          aria-pressed={filters.errors}
+          data-filter="errors"
+          onClick={() => onFiltersChange({ ...filters, errors: !filters.errors })}
+        >
+          {text.errorsFilter}
+        </button>{' '}
+        <button
+          type="button"
+          className="rv-button"
+          aria-pressed={filters.rejected}
+          data-filter="rejected"
+          onClick={() => onFiltersChange({ ...filters, rejected: !filters.rejected })}
+        >
+          {text.rejectedFilter}
+        </button>
+      </div>
+      {onJumpToFailed && (
+        <button type="button" className="rv-button" data-variant="primary" onClick={onJumpToFailed}>
+          {text.jumpToFailed}
+        </button>
+      )}
+    </div>
+  );
+}

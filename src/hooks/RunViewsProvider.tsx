@@ -1,0 +1,91 @@
+import { QueryClient } from '@tanstack/react-query';
+import { createContext, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { createRunClient } from '../api/client';
+import type { RunClient, RunClientOptions } from '../api/client-types';
+import { retryOptions, type RetryPolicy } from './retry';
+
+export interface RunViewsProviderProps {
+  /** The run API client, or the options to create one (`baseUrl`, `fetch`, `headers`). Required. */
+  client: RunClient | RunClientOptions;
+  /** Label overrides merged over the default preset (status names, action names...). Defaults to the default preset. */
+  labels?: LabelsInput;
+  /** BCP 47 locale for numbers, dates and durations. Defaults to `'en-US'` (fixed so server and client render alike). */
+  locale?: string;
+  /** IANA time zone for displayed times. Defaults to `'UTC'`. */
+  timeZone?: string;
+  /** The host app's TanStack Query client, to share its cache and devtools. Defaults to a client of the provider's own. */
+  queryClient?: QueryClient;
+  /** Clock for relative times and date-range presets (inject one in tests). Defaults to `Date.now`. */
+  now?: () => number;
+  /** Retries of failed reads and commands; only retryable failures are retried. Defaults to 2 retries, 500 ms doubling. */
+  retry?: RetryPolicy;
+  children?: ReactNode;
+}
+
+/** Labels are owned by the core presets; the provider only carries them through. */
+export type LabelsInput = Readonly<Record<string, unknown>>;
+
+export interface RunViewsContextValue {
+  client: RunClient;
+  /** Cache scope: every query key starts with `['rv', scope]`. */
+  scope: string;
+  queryClient: QueryClient;
+  labels: LabelsInput;
+  locale: string;
+  timeZone: string;
+  now: () => number;
+  retry: ReturnType<typeof retryOptions>;
+}
+
+const RunViewsContext = createContext<RunViewsContextValue | null>(null);
+
+function isClient(value: RunClient | RunClientOptions): value is RunClient {
+  return typeof (value as RunClient).listRuns === 'function';
+}
+
+const EMPTY_LABELS: LabelsInput = {};
+
+/** Gives every hook below it the run API client, the data cache, labels, locale, time zone and clock. */
+export function RunViewsProvider(props: RunViewsProviderProps) {
+  const { client: clientOrOptions, queryClient: hostQueryClient, children } = props;
+  // Options objects are often written inline: rebuild the client only when what it is made of changes.
+  const optionKey = isClient(clientOrOptions) ? clientOrOptions : clientOrOptions.baseUrl;
+  const optionFetch = isClient(clientOrOptions) ? undefined : clientOrOptions.fetch;
+  const optionHeaders = isClient(clientOrOptions) ? undefined : clientOrOptions.headers;
+  const client = useMemo(
+    () => (isClient(clientOrOptions) ? clientOrOptions : createRunClient(clientOrOptions)),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- rebuilt from its parts, not the object identity
+    [optionKey, optionFetch, headerKey(optionHeaders)],
+  );
+  const own = useRef<QueryClient | null>(null);
+  if (!hostQueryClient && !own.current) own.current = new QueryClient();
+  const queryClient = hostQueryClient ?? (own.current as QueryClient);
+
+  // Mounting subscribes the cache to focus and online changes (refetch when a hidden tab becomes visible).
+  useEffect(() => {
+    queryClient.mount();
+    return () => queryClient.unmount();
+  }, [queryClient]);
+
+  const { labels = EMPTY_LABELS, locale = 'en-US', timeZone = 'UTC', now = Date.now, retry } = props;
+  const retries = retry?.retries;
+  const delay = retry?.delayMs;
+  const retryConfig = useMemo(() => retryOptions({ retries, delayMs: delay }), [retries, delay]);
+  const value = useMemo<RunViewsContextValue>(
+    () => ({ client, scope: client.baseUrl, queryClient, labels, locale, timeZone, now, retry: retryConfig }),
+    [client, queryClient, labels, locale, timeZone, now, retryConfig],
+  );
+  return <RunViewsContext.Provider value={value}>{children}</RunViewsContext.Provider>;
+}
+
+function headerKey(headers: RunClientOptions['headers']): unknown {
+  if (headers === undefined || typeof headers === 'function') return headers;
+  return JSON.stringify(headers);
+}
+
+/** The provider's value; throws a clear error when a hook is used outside `<RunViewsProvider>`. */
+export function useRunViews(): RunViewsContextValue {
+  const value = useContext(RunViewsContext);
+  if (!value) throw new Error('react-run-views: wrap your app (or this view) in <RunViewsProvider client={...}>.');
+  return value;
+}

@@ -1,0 +1,29 @@
+/**
+ * Query keys of every cache entry the hooks create. All start with `['rv', scope]` (scope = the client's
+ * base URL), so they never collide with the host app's own queries in a shared QueryClient and two
+ * providers pointing at different backends keep separate caches.
+ */
+import type { PayloadPart } from '../api/types';
+
+export type RunFeedSource = { kind: 'all' } | { kind: 'workflow'; workflowId: string };
+
+export const rvKeys = {
+  all: (scope: string) => ['rv', scope] as const,
+  /** Prefix of every run feed (workspace-wide and per workflow). */
+  runFeeds: (scope: string) => ['rv', scope, 'runs'] as const,
+  runFeed: (scope: string, source: RunFeedSource, params: unknown) => ['rv', scope, 'runs', source, params] as const,
+  newRuns: (scope: string, source: RunFeedSource, params: unknown) => ['rv', scope, 'runs-new', source, params] as const,
+  run: (scope: string, workflowId: string, runId: string) => ['rv', scope, 'run', workflowId, runId] as const,
+  events: (scope: string, workflowId: string, runId: string) => ['rv', scope, 'events', workflowId, runId] as const,
+  context: (scope: string, workflowId: string, runId: string) => ['rv', scope, 'context', workflowId, runId] as const,
+  payload: (scope: string, workflowId: string, runId: string, stepId: string, part: PayloadPart, chunkSize: number) =>
+    ['rv', scope, 'payload', workflowId, runId, stepId, part, chunkSize] as const,
+  approvals: (scope: string) => ['rv', scope, 'approvals'] as const,
+  approvalList: (scope: string, params: unknown) => ['rv', scope, 'approvals', 'list', params] as const,
+  pendingApprovalCount: (scope: string) => ['rv', scope, 'approvals', 'pending-count'] as const,
+  workflows: (scope: string) => ['rv', scope, 'workflows'] as const,
+  workflow: (scope: string, workflowId: string) => ['rv', scope, 'workflow', workflowId] as const,
+  logs: (scope: string, params: unknown) => ['rv', scope, 'logs', params] as const,
+  logTail: (scope: string, params: unknown) => ['rv', scope, 'logs-tail', params] as const,
+  analytics: (scope: string, window: string) => ['rv', scope, 'analytics', window] as const,
+};

@@ -1,0 +1,29 @@
+import type { UseInfiniteQueryResult, UseQueryResult } from '@tanstack/react-query';
+import type { RunApiError } from '../api/errors';
+import { errorValue } from './errors';
+
+/** What every data hook reports besides its data. Errors are values, never thrown into render. */
+export interface QueryStatus {
+  /** True until the first answer (or error) arrives. */
+  isLoading: boolean;
+  /** True while any request of this hook is in flight, including background refreshes. */
+  isFetching: boolean;
+  /** The last failure, or null. Data from before the failure stays available beside it. */
+  error: RunApiError | null;
+  /** Fetches again now; resolves when done and never rejects (a failure lands in `error`). */
+  refetch: () => Promise<void>;
+}
+
+export function queryStatus(
+  query: UseQueryResult<unknown, unknown> | UseInfiniteQueryResult<unknown, unknown>,
+  operationId: string,
+): QueryStatus {
+  return {
+    isLoading: query.isLoading,
+    isFetching: query.isFetching,
+    error: errorValue(query.error, operationId),
+    refetch: async () => {
+      await query.refetch();
+    },
+  };
+}
