@@ -135,6 +135,11 @@ export interface StopErrorConfig extends CommonConfig {
   code?: string;
 }
 
+export interface EndConfig extends CommonConfig {
+  /** The run's result summary when it ends here. Defaults to a count of completed steps. */
+  summary?: string;
+}
+
 interface Base {
   id: string;
   name: string;
@@ -151,7 +156,8 @@ export type NodeDefinition =
   | (Base & { kind: 'loop'; config: LoopConfig })
   | (Base & { kind: 'review'; config: ReviewConfig })
   | (Base & { kind: 'stop_error'; config: StopErrorConfig })
-  | (Base & { kind: 'parallel' | 'join' | 'end'; config?: CommonConfig });
+  | (Base & { kind: 'end'; config?: EndConfig })
+  | (Base & { kind: 'parallel' | 'join'; config?: CommonConfig });
 
 export type NodeKind = NodeDefinition['kind'];
 

@@ -5,6 +5,7 @@ import type { NodeDefinition, WorkflowDefinition } from './definitions';
 import type { CompiledGraph, CompiledNode, ScopeDef } from './graph';
 import type { PayloadSource } from './payloads';
 import type { Redactor } from './redact';
+import type { RunIds } from './ids';
 import type { Rng } from './rng';
 import type { RunIndex } from './runIndex';
 
@@ -76,10 +77,13 @@ export interface RunRec {
   stopping: 'graceful' | null;
   rejectedActions: string[];
   variables: Record<string, unknown>;
-  /** Steps counted as done (terminal) and created. */
+  /** Steps in a terminal status. */
   done: number;
-  created: number;
+  /** Steps below another step (iterations, pages, loop children): progress total is top-level nodes + these. */
+  extraSteps: number;
   stepsExecuted: number;
+  credits: number;
+  top: ScopeRt | null;
   endSummary: string | null;
   /** Run fields changed since the last event that carried a run snapshot. */
   runDirty: boolean;
@@ -103,7 +107,7 @@ export interface Ctx {
   workflows: Map<string, WorkflowRec>;
   /** Live (executed) runs by ordinal; archived history runs are only in `index`. */
   runs: Map<number, RunRec>;
-  runByOrdinal: (ordinal: number) => RunRec | undefined;
+  runIds: RunIds;
   index: RunIndex;
   approvals: Approval[];
   approvalById: Map<string, Approval>;

@@ -2,9 +2,9 @@ import { delay, HttpResponse } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
 import { createRunClient } from './client';
 import { RunApiError, isRunApiError } from './errors';
-import { CASES, IDS } from './test-support/cases';
-import { approval, run } from './test-support/fixtures';
-import { BASE, json, problemResponse, useApiServer } from './test-support/server';
+import { CASES, IDS } from './__tests__/cases';
+import { approval, run } from './__tests__/fixtures';
+import { BASE, json, problemResponse, useApiServer } from './__tests__/server';
 
 const { answer } = useApiServer();
 const client = (timeoutMs = 2_000) => createRunClient({ baseUrl: BASE, timeoutMs });
@@ -21,7 +21,7 @@ async function failure(promise: Promise<unknown>): Promise<RunApiError> {
   return error as RunApiError;
 }
 
-const PROBLEMS: Record<number, Record<string, unknown>> = {
+const PROBLEMS: Record<number, { code: string; detail: string; errors?: unknown[] }> = {
   400: { code: 'invalid_query', detail: 'limit must be between 1 and 500' },
   401: { code: 'unauthorized', detail: 'The token has expired.' },
   404: { code: 'not_found', detail: 'No such resource.' },
@@ -33,7 +33,7 @@ const PROBLEMS: Record<number, Record<string, unknown>> = {
 describe.each(CASES)('$name fails cleanly', (c) => {
   it.each([401, ...c.problems, 503])('on a %i problem', async (status) => {
     const current = c.name === 'decideApproval' ? { ...approval, status: 'approved' } : { ...run, status: 'succeeded' };
-    const extra = { ...PROBLEMS[status], ...(status === 409 && { current }) };
+    const extra = { ...PROBLEMS[status]!, ...(status === 409 && { current }) };
     answer(() => problemResponse(status, extra));
     const error = await failure(c.invoke(client(), IDS, {}));
 

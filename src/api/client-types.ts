@@ -29,9 +29,9 @@ export interface RunClientOptions {
   baseUrl: string;
   /** The fetch to use. Defaults to `globalThis.fetch`. */
   fetch?: typeof fetch;
-  /** Headers sent with every request (e.g. authorization), or a function returning them per request. */
+  /** Headers sent with every request (e.g. authorization), or a function returning them per request. Defaults to none. */
   headers?: Record<string, string> | (() => Record<string, string> | Promise<Record<string, string>>);
-  /** Per-request timeout in ms; the request fails with a `timeout` RunApiError. Defaults to 15 000 ms. */
+  /** Per-request timeout in ms; the request fails with a `timeout` RunApiError; 0 disables it. Defaults to 15 000 ms. */
   timeoutMs?: number;
   /** Makes idempotency keys for commands. Defaults to `crypto.randomUUID()`. */
   idempotencyKey?: () => string;
@@ -39,8 +39,9 @@ export interface RunClientOptions {
 
 /** Options every call accepts. */
 export interface CallOptions {
+  /** Aborts the call; it then fails with an `aborted` RunApiError. Defaults to none. */
   signal?: AbortSignal;
-  /** Overrides the client's timeout for this call. */
+  /** Overrides the client's timeout for this call. Defaults to the client's `timeoutMs`. */
   timeoutMs?: number;
 }
 
@@ -51,8 +52,9 @@ export interface CommandOptions extends CallOptions {
 }
 
 export interface StreamOptions {
-  /** Resume after this `seq` (only newer events are delivered). */
+  /** Resume after this `seq` (only newer events are delivered). Defaults to 0 (from the start). */
   after?: number;
+  /** Closes the stream when aborted, like the returned close function. Defaults to none. */
   signal?: AbortSignal;
   onEvent: (event: RunEvent) => void;
   /** Called once the stream is open (again after a reconnect). */

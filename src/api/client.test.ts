@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createRunClient } from './client';
-import { CASES, IDS, expectedResult, queryOf, takesIds, type Ids } from './test-support/cases';
-import { HOSTILE_STRINGS, run } from './test-support/fixtures';
-import { BASE, json, segmentsOf, useApiServer } from './test-support/server';
+import { CASES, IDS, expectedResult, queryOf, takesIds, type Ids } from './__tests__/cases';
+import { HOSTILE_STRINGS, run } from './__tests__/fixtures';
+import { BASE, json, segmentsOf, useApiServer } from './__tests__/server';
 
 const { answer } = useApiServer();
 
@@ -34,15 +34,6 @@ describe.each(CASES)('$name', (c) => {
     expect(result).toEqual(expectedResult(c, c.response));
   });
 
-  it.each(HOSTILE_STRINGS.map((text) => [text.slice(0, 24), text]))(
-    'passes hostile text through untouched (%s…)',
-    async (_label, text) => {
-      const body = c.withText(text);
-      answer(() => json(body, c.status));
-      expect(await c.invoke(client(), IDS, {})).toEqual(expectedResult(c, body));
-    },
-  );
-
   it('keeps hostile ids inside their own path segment', async () => {
     const hostile: Ids = {
       workflowId: '../../admin?x=1#top',
@@ -55,8 +46,18 @@ describe.each(CASES)('$name', (c) => {
     expect(segmentsOf(seen[0]!.url)).toEqual(c.segments(hostile));
     expect(Object.fromEntries(seen[0]!.url.searchParams)).toEqual(queryOf(c, hostile));
   });
+});
 
-  it.runIf(takesIds(c))('refuses empty, "." and ".." ids without sending anything', async () => {
+describe.each(CASES.filter((c) => c.withText))('$name with hostile text in the answer', (c) => {
+  it.each(HOSTILE_STRINGS.map((text) => [text.slice(0, 24), text]))('passes it through untouched (%s…)', async (_label, text) => {
+    const body = c.withText?.(text);
+    answer(() => json(body, c.status));
+    expect(await c.invoke(client(), IDS, {})).toEqual(expectedResult(c, body));
+  });
+});
+
+describe.each(CASES.filter(takesIds))('$name with an id URL normalization would swallow', (c) => {
+  it('refuses empty, "." and ".." ids without sending anything', async () => {
     const seen = answer(() => json(c.response, c.status));
     for (const bad of ['', '.', '..']) {
       const ids = { workflowId: bad, runId: bad, stepId: bad, approvalId: bad };

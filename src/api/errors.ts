@@ -14,14 +14,21 @@ import type { Problem } from './types';
  */
 export type RunApiErrorKind = 'http' | 'network' | 'timeout' | 'aborted' | 'invalid_response';
 
+/** What a `RunApiError` is made of; the client builds these, hooks may too for errors of their own. */
 export interface RunApiErrorInit {
   kind: RunApiErrorKind;
+  /** The API operation, e.g. `getRun`. */
   operationId: string;
   message: string;
+  /** HTTP status of the answer. Defaults to null (no answer). */
   status?: number | null;
+  /** Stable machine code. Defaults to `http_<status>`, `network_error`, or the kind itself. */
   code?: string;
+  /** The parsed problem body. Defaults to null. */
   problem?: Problem | null;
+  /** Human detail or a text excerpt of the body. Defaults to null. */
   detail?: string | null;
+  /** The underlying error (a fetch TypeError, the abort reason, validation issues). Defaults to none. */
   cause?: unknown;
 }
 

@@ -92,7 +92,7 @@ export async function withDeadline<T>(
   stopped.catch(() => undefined);
 
   try {
-    return await work(controller.signal, clearTimer);
+    return await Promise.race([work(controller.signal, clearTimer), stopped]);
   } catch (error) {
     if (error instanceof RunApiError) throw error;
     if (timedOut) throw fail('timeout', error);

@@ -5,7 +5,7 @@
 export { createRunClient } from './client';
 export type { CallOptions, CommandOptions, RunClient, RunClientOptions, StreamOptions } from './client-types';
 export { RunApiError, isRunApiError } from './errors';
-export type { RunApiErrorKind } from './errors';
+export type { RunApiErrorInit, RunApiErrorKind } from './errors';
 export { buildQuery } from './http';
 export type { Query, QueryValue } from './http';
 export { createSseParser } from './sse';

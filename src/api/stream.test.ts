@@ -3,8 +3,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { createRunClient } from './client';
 import type { StreamOptions } from './client-types';
 import { isRunApiError, type RunApiError } from './errors';
-import { event, run } from './test-support/fixtures';
-import { BASE, problemResponse, segmentsOf, useApiServer } from './test-support/server';
+import { event, run } from './__tests__/fixtures';
+import { BASE, problemResponse, segmentsOf, useApiServer } from './__tests__/server';
 import type { RunEvent } from './types';
 
 const { server } = useApiServer();

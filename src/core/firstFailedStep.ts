@@ -21,8 +21,13 @@ export function firstFailedStep(steps: Iterable<Step>, run?: Pick<Run, 'error'> 
 
 /** Ids from the outermost ancestor down to the step itself; empty when the tree does not hold the step. */
 export function pathToStep(tree: StepTree, stepId: string): string[] {
-  const node = getNode(tree, stepId);
-  return node ? [...node.ancestorIds, node.id] : [];
+  const path: string[] = [];
+  let node = getNode(tree, stepId);
+  while (node) {
+    path.push(node.id);
+    node = node.parentId === null ? undefined : getNode(tree, node.parentId);
+  }
+  return path.reverse();
 }
 
 /**

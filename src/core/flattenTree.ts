@@ -10,7 +10,8 @@ type StepRowOf<K extends StepRow['kind']> = Extract<StepRow, { kind: K }>;
 
 const NONE: ReadonlySet<string> = new Set();
 const stepRows = new WeakMap<StepNode, StepRowOf<'step'>>();
-const dividerRows = new WeakMap<StepNode, StepRowOf<'divider'>>();
+// Keyed by the ancestor list siblings share (it survives updates of a step), then by step id.
+const dividerRows = new WeakMap<readonly string[], Map<string, StepRowOf<'divider'>>>();
 const groupRows = new WeakMap<StepGroup, StepRowOf<'group'>>();
 
 /** The visible rows of `tree`, top to bottom. */
@@ -54,10 +55,13 @@ function stepRow(node: StepNode, expanded: boolean): StepRowOf<'step'> {
 }
 
 function dividerRow(node: StepNode): StepRowOf<'divider'> {
-  const cached = dividerRows.get(node);
-  if (cached) return cached;
-  const row = { kind: 'divider', key: `d:${node.id}`, iterationIndex: node.iterationIndex ?? 0, depth: node.depth } as const;
-  dividerRows.set(node, row);
+  let siblings = dividerRows.get(node.ancestorIds);
+  if (!siblings) dividerRows.set(node.ancestorIds, (siblings = new Map()));
+  const iterationIndex = node.iterationIndex ?? 0;
+  const cached = siblings.get(node.id);
+  if (cached && cached.iterationIndex === iterationIndex && cached.depth === node.depth) return cached;
+  const row = { kind: 'divider', key: `d:${node.id}`, iterationIndex, depth: node.depth } as const;
+  siblings.set(node.id, row);
   return row;
 }
 

@@ -35,9 +35,9 @@ export interface StepNode {
   readonly depth: number;
   /** Id of the parent node, null at the top level (also for steps whose parent is unknown). */
   readonly parentId: string | null;
-  /** Ids of the ancestors, outermost first. */
+  /** Ids of the ancestors, outermost first (at most the nearest 32; `depth` tells if some were left out). */
   readonly ancestorIds: readonly string[];
-  /** Names of the ancestors, outermost first, for a breadcrumb such as `Loop › Fetch page`. */
+  /** Names of the ancestors, outermost first, for a breadcrumb such as `Loop › Fetch page` (nearest 32 at most). */
   readonly lineage: readonly string[];
   /** Child steps (loop iterations, request pages, nested steps), ordered by `order`. */
   readonly children: readonly StepNode[];

@@ -50,13 +50,25 @@ export function rootContext(groupKey: string): NodeContext {
   return { depth: 0, parentId: null, ancestorIds: [], lineage: [], branch: null, groupKey };
 }
 
+/**
+ * Most ancestors a node lists in `ancestorIds` and `lineage` (the nearest ones). Bounds memory for
+ * pathologically deep nesting; `depth` still tells the true depth.
+ */
+export const MAX_LINEAGE = 32;
+
+function extend<T>(list: readonly T[], item: T): readonly T[] {
+  const next = list.length >= MAX_LINEAGE ? list.slice(list.length - MAX_LINEAGE + 1) : list.slice();
+  next.push(item);
+  return next;
+}
+
 /** Context shared by the children of `parent` (its arrays are built once per parent). */
 export function childContext(parent: NodeContext & { id: string; step: Step }): NodeContext {
   return {
     depth: parent.depth + 1,
     parentId: parent.id,
-    ancestorIds: [...parent.ancestorIds, parent.id],
-    lineage: [...parent.lineage, parent.step.name],
+    ancestorIds: extend(parent.ancestorIds, parent.id),
+    lineage: extend(parent.lineage, parent.step.name),
     branch: parent.branch,
     groupKey: parent.groupKey,
   };

@@ -2,13 +2,20 @@ import { QueryClient } from '@tanstack/react-query';
 import { createContext, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { createRunClient } from '../api/client';
 import type { RunClient, RunClientOptions } from '../api/client-types';
+import { defaultStatusLabels, statusLabelPresets, type StatusLabelPresetName } from '../core/statusLabelPresets';
+import { mergeLabels, type StatusLabelOverrides, type StatusLabels } from '../core/statusLabels';
+import { mergeUiStrings, type UiStringOverrides, type UiStrings } from '../core/uiStrings';
 import { retryOptions, type RetryPolicy } from './retry';
 
 export interface RunViewsProviderProps {
   /** The run API client, or the options to create one (`baseUrl`, `fetch`, `headers`). Required. */
   client: RunClient | RunClientOptions;
-  /** Label overrides merged over the default preset (status names, action names...). Defaults to the default preset. */
-  labels?: LabelsInput;
+  /** Status vocabulary to start from (`'default'`, `'uppercase'`, `'pendingCompleted'`, `'awaitingReview'`). Defaults to `'default'`. */
+  labelPreset?: StatusLabelPresetName;
+  /** Status words laid over the preset, any subset of any section. Defaults to none. */
+  labels?: StatusLabelOverrides;
+  /** Fixed UI words (buttons, hints, counts) laid over the English defaults. Defaults to none. */
+  strings?: UiStringOverrides;
   /** BCP 47 locale for numbers, dates and durations. Defaults to `'en-US'` (fixed so server and client render alike). */
   locale?: string;
   /** IANA time zone for displayed times. Defaults to `'UTC'`. */
@@ -22,15 +29,13 @@ export interface RunViewsProviderProps {
   children?: ReactNode;
 }
 
-/** Labels are owned by the core presets; the provider only carries them through. */
-export type LabelsInput = Readonly<Record<string, unknown>>;
-
 export interface RunViewsContextValue {
   client: RunClient;
   /** Cache scope: every query key starts with `['rv', scope]`. */
   scope: string;
   queryClient: QueryClient;
-  labels: LabelsInput;
+  labels: StatusLabels;
+  strings: UiStrings;
   locale: string;
   timeZone: string;
   now: () => number;
@@ -43,8 +48,6 @@ function isClient(value: RunClient | RunClientOptions): value is RunClient {
   return typeof (value as RunClient).listRuns === 'function';
 }
 
-const EMPTY_LABELS: LabelsInput = {};
-
 /** Gives every hook below it the run API client, the data cache, labels, locale, time zone and clock. */
 export function RunViewsProvider(props: RunViewsProviderProps) {
   const { client: clientOrOptions, queryClient: hostQueryClient, children } = props;
@@ -52,10 +55,11 @@ export function RunViewsProvider(props: RunViewsProviderProps) {
   const optionKey = isClient(clientOrOptions) ? clientOrOptions : clientOrOptions.baseUrl;
   const optionFetch = isClient(clientOrOptions) ? undefined : clientOrOptions.fetch;
   const optionHeaders = isClient(clientOrOptions) ? undefined : clientOrOptions.headers;
+  const optionTimeout = isClient(clientOrOptions) ? undefined : clientOrOptions.timeoutMs;
   const client = useMemo(
     () => (isClient(clientOrOptions) ? clientOrOptions : createRunClient(clientOrOptions)),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- rebuilt from its parts, not the object identity
-    [optionKey, optionFetch, headerKey(optionHeaders)],
+    [optionKey, optionFetch, headerKey(optionHeaders), optionTimeout],
   );
   const own = useRef<QueryClient | null>(null);
   if (!hostQueryClient && !own.current) own.current = new QueryClient();
@@ -67,13 +71,21 @@ export function RunViewsProvider(props: RunViewsProviderProps) {
     return () => queryClient.unmount();
   }, [queryClient]);
 
-  const { labels = EMPTY_LABELS, locale = 'en-US', timeZone = 'UTC', now = Date.now, retry } = props;
+  const { locale = 'en-US', timeZone = 'UTC', now = Date.now, retry } = props;
+  // Label objects are often written inline: merge again only when their content changes.
+  const labelKey = JSON.stringify([props.labelPreset ?? 'default', props.labels ?? null]);
+  const labels = useMemo(() => {
+    const [preset, overrides] = JSON.parse(labelKey) as [StatusLabelPresetName, StatusLabelOverrides | null];
+    return mergeLabels(statusLabelPresets[preset] ?? defaultStatusLabels, overrides ?? {});
+  }, [labelKey]);
+  const stringOverrides = props.strings;
+  const strings = useMemo(() => mergeUiStrings(stringOverrides ?? {}), [stringOverrides]);
   const retries = retry?.retries;
   const delay = retry?.delayMs;
   const retryConfig = useMemo(() => retryOptions({ retries, delayMs: delay }), [retries, delay]);
   const value = useMemo<RunViewsContextValue>(
-    () => ({ client, scope: client.baseUrl, queryClient, labels, locale, timeZone, now, retry: retryConfig }),
-    [client, queryClient, labels, locale, timeZone, now, retryConfig],
+    () => ({ client, scope: client.baseUrl, queryClient, labels, strings, locale, timeZone, now, retry: retryConfig }),
+    [client, queryClient, labels, strings, locale, timeZone, now, retryConfig],
   );
   return <RunViewsContext.Provider value={value}>{children}</RunViewsContext.Provider>;
 }

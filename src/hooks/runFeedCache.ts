@@ -11,7 +11,7 @@ export interface RunFeedParams {
   pageSize: number;
 }
 
-export type RunFeedData = InfiniteData<Page<Run>, string | null>;
+export type RunFeedData = InfiniteData<Page<Run>>;
 
 /**
  * Shows a run the user just created (start, replay) at the top of every cached feed it belongs in, at once,

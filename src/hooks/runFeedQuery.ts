@@ -1,61 +1,21 @@
 /**
- * Run feed filters as the UI holds them, and their translation to the API query. Date-range presets stay
- * presets here ("last 24 h") and become absolute times only when a request is made, so query keys are stable.
+ * Run feed filters (core's `RunFilters`, with sort held apart) and their translation to the API query.
+ * Range presets ("last 24 h") stay presets in query keys and become absolute times only per request.
  */
-import type { Run, RunMode, RunQuery, RunSort, RunStatus, TriggerType } from '../api/types';
+import type { Run, RunQuery, RunSort } from '../api/types';
+import { filtersToRunQuery, type RunFilters } from '../core/runFilters';
 
-export type DateRangePreset = '24h' | '7d' | '30d';
-/** A preset relative to now, or a custom range of ISO times (either end may be open). */
-export type DateRange = DateRangePreset | { from?: string | null; to?: string | null };
-
-/** Every filter of the run feed; an absent or empty filter matches every run. */
-export interface RunFeedFilters {
-  status?: RunStatus[];
-  workflowId?: string;
-  /** Exact contact (email, phone) the run is about. */
-  subject?: string;
-  /** Run id or a prefix of one. */
-  q?: string;
-  dateRange?: DateRange | null;
-  trigger?: TriggerType[];
-  mode?: RunMode | null;
-  model?: string;
-}
-
-const PRESET_MS: Record<DateRangePreset, number> = { '24h': 86_400_000, '7d': 7 * 86_400_000, '30d': 30 * 86_400_000 };
-
-/** The absolute `from`/`to` of a date range at time `now`. */
-export function resolveDateRange(range: DateRange | null | undefined, now: number): { from?: string; to?: string } {
-  if (!range) return {};
-  if (typeof range === 'string') {
-    const span = PRESET_MS[range];
-    return span ? { from: new Date(now - span).toISOString() } : {};
-  }
-  return { ...(range.from ? { from: range.from } : {}), ...(range.to ? { to: range.to } : {}) };
-}
-
-const nonEmpty = <T>(list: readonly T[] | undefined) => (list && list.length > 0 ? [...list] : undefined);
-const text = (value: string | undefined) => (value && value.trim() ? value.trim() : undefined);
+/** Every filter of the run feed; sorting is its own piece of state (`sort`). */
+export type RunFeedFilters = Omit<RunFilters, 'sort'>;
 
 /** The API query for these filters at time `now` (without cursor). */
 export function toRunQuery(filters: RunFeedFilters, sort: RunSort | undefined, limit: number, now: number): RunQuery {
-  const query: RunQuery = { ...resolveDateRange(filters.dateRange, now), limit };
-  const status = nonEmpty(filters.status);
-  const trigger = nonEmpty(filters.trigger);
-  if (status) query.status = status;
-  if (trigger) query.trigger = trigger;
-  if (text(filters.workflowId)) query.workflowId = text(filters.workflowId);
-  if (text(filters.subject)) query.subject = text(filters.subject);
-  if (text(filters.q)) query.q = text(filters.q);
-  if (text(filters.model)) query.model = text(filters.model);
-  if (filters.mode) query.mode = filters.mode;
-  if (sort) query.sort = sort;
-  return query;
+  return { ...filtersToRunQuery({ ...filters, ...(sort ? { sort } : {}) }, now), limit };
 }
 
-/** True when `run` passes the filters, as the server would decide (used to place a new run in cached feeds). */
+/** True when `run` passes the filters as the server decides (used to place a new run in cached feeds). */
 export function matchesRunFilters(run: Run, filters: RunFeedFilters, now: number): boolean {
-  const query = toRunQuery(filters, undefined, 1, now);
+  const query = filtersToRunQuery(filters, now);
   if (query.status && !query.status.includes(run.status)) return false;
   if (query.trigger && !query.trigger.includes(run.trigger.type)) return false;
   if (query.workflowId && run.workflowId !== query.workflowId) return false;
@@ -67,4 +27,10 @@ export function matchesRunFilters(run: Run, filters: RunFeedFilters, now: number
   if (query.from && queued < Date.parse(query.from)) return false;
   if (query.to && queued >= Date.parse(query.to)) return false;
   return true;
+}
+
+/** The query of a per-workflow feed: the path names the workflow, so the filter must not. */
+export function withoutWorkflow(query: RunQuery): Omit<RunQuery, 'workflowId'> {
+  const { workflowId: _path, ...rest } = query;
+  return rest;
 }

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { rvKeys, type RunFeedSource } from './queryKeys';
 import type { RunFeedData } from './runFeedCache';
-import { toRunQuery, type RunFeedFilters } from './runFeedQuery';
+import { toRunQuery, withoutWorkflow, type RunFeedFilters } from './runFeedQuery';
 import { useRunViews } from './RunViewsProvider';
 
 export interface NewRunsState {
@@ -51,7 +51,7 @@ export function useNewRuns(
         const q = { ...base, ...(from ? { from } : {}) };
         const page =
           source.kind === 'workflow'
-            ? await client.listWorkflowRuns(source.workflowId, { ...q, workflowId: undefined }, { signal })
+            ? await client.listWorkflowRuns(source.workflowId, withoutWorkflow(q), { signal })
             : await client.listRuns(q, { signal });
         return { count: page.items.filter((run) => !baseline.known.has(run.id)).length, capped: page.nextCursor !== null };
       },

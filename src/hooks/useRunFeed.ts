@@ -4,7 +4,7 @@ import type { Run, RunSort } from '../api/types';
 import { queryStatus, type QueryStatus } from './queryState';
 import { rvKeys, type RunFeedSource } from './queryKeys';
 import type { RunFeedParams } from './runFeedCache';
-import { toRunQuery, type RunFeedFilters } from './runFeedQuery';
+import { toRunQuery, withoutWorkflow, type RunFeedFilters } from './runFeedQuery';
 import { useControllableState } from './useControllableState';
 import { useNewRuns, type NewRunsState } from './useNewRuns';
 import { useRunViews } from './RunViewsProvider';
@@ -89,7 +89,7 @@ export function useRunFeed(source: RunFeedSource, options: UseRunFeedOptions): U
       queryFn: ({ pageParam, signal }) => {
         const q = { ...toRunQuery(filters, sort, pageSize, now()), ...(pageParam ? { cursor: pageParam } : {}) };
         return source.kind === 'workflow'
-          ? client.listWorkflowRuns(source.workflowId, { ...q, workflowId: undefined }, { signal })
+          ? client.listWorkflowRuns(source.workflowId, withoutWorkflow(q), { signal })
           : client.listRuns(q, { signal });
       },
       initialPageParam: null as string | null,

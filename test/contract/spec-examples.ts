@@ -11,6 +11,8 @@ export interface ExampleCase {
   schema: JsonObject;
   value: unknown;
   mediaType?: string;
+  /** The HTTP status of the response the example belongs to. */
+  status?: string;
   /** The media type object, for `text/event-stream` examples (its `x-data-schema`). */
   media?: JsonObject;
 }
@@ -45,10 +47,11 @@ export function collectExamples(doc: OpenApiDocument): CollectedExamples {
     }
   };
 
-  const fromContent = (where: string, content: unknown) => {
+  const fromContent = (where: string, content: unknown, status?: string) => {
     if (!isObject(content)) return;
     for (const [mediaType, media] of Object.entries(content)) {
-      if (isObject(media) && isObject(media.schema)) fromMap(`${where} ${mediaType}`, media, media.schema, { mediaType, media });
+      if (!isObject(media) || !isObject(media.schema)) continue;
+      fromMap(`${where} ${mediaType}`, media, media.schema, { mediaType, media, ...(status ? { status } : {}) });
     }
   };
 
@@ -73,7 +76,7 @@ export function collectExamples(doc: OpenApiDocument): CollectedExamples {
           const resolved = resolveRef<JsonObject>(doc, rawHeader as JsonObject);
           if (isObject(resolved.schema)) fromMap(`${where} ${status} header ${header}`, resolved, resolved.schema);
         }
-        fromContent(`${where} ${status}`, response.content);
+        fromContent(`${where} ${status}`, response.content, status);
       }
     }
   }

@@ -1,4 +1,4 @@
-import { memo, useId } from 'react';
+import { memo } from 'react';
 import { Icon } from '../shared/icons';
 import { StatusBadge } from '../shared/StatusBadge';
 import { useUi } from '../shared/useUi';
@@ -15,8 +15,6 @@ export const GroupHeader = memo(function GroupHeader({ row, tabbable }: GroupHea
   const { text } = useUi();
   const actions = useTimelineActions();
   const { group } = row;
-  const nameId = useId();
-  const statusId = useId();
   return (
     <div
       role="treeitem"
@@ -28,7 +26,6 @@ export const GroupHeader = memo(function GroupHeader({ row, tabbable }: GroupHea
       aria-setsize={row.setSize}
       aria-posinset={row.posInSet}
       aria-expanded={!row.collapsed}
-      aria-labelledby={`${nameId} ${statusId}`}
       tabIndex={tabbable ? 0 : -1}
       onClick={() => actions.toggleRow(row)}
       onFocus={(e) => {
@@ -36,8 +33,8 @@ export const GroupHeader = memo(function GroupHeader({ row, tabbable }: GroupHea
       }}
     >
       <Icon name="chevron" className="rv-group__chevron" />
-      <StatusBadge id={statusId} kind="group" status={group.status} />
-      <span id={nameId}>{group.name ?? text.ungrouped}</span>
+      <StatusBadge kind="group" status={group.status} />
+      <span>{group.name ?? text.unnamedGroup}</span>
       <span className="rv-group__count">{text.stepCount(group.size)}</span>
     </div>
   );

@@ -1,4 +1,5 @@
 import type { HttpErrorDetail } from '../../api/types';
+import { parseHttpErrorBody } from '../../core/parsePayload';
 import { JsonBlock } from '../shared/JsonBlock';
 import { CopyButton } from '../shared/CopyButton';
 import { useUi } from '../shared/useUi';
@@ -12,7 +13,7 @@ export interface HttpErrorViewProps {
 /** An HTTP error response: status code, response headers, and the body (parsed when it is JSON). */
 export function HttpErrorView({ http, message }: HttpErrorViewProps) {
   const { text } = useUi();
-  const body = parseBody(http.body);
+  const body = parseHttpErrorBody(http.body, http.headers);
   const headers = Object.entries(http.headers);
   return (
     <div className="rv-http" data-http-status={http.status}>
@@ -38,19 +39,12 @@ export function HttpErrorView({ http, message }: HttpErrorViewProps) {
       )}
       <div>
         <div className="rv-http__label">{text.httpBody}</div>
-        {body.json ? <JsonBlock value={body.value} label={text.httpBody} /> : <pre className="rv-raw">{http.body}</pre>}
+        {body.kind === 'json' ? (
+          <JsonBlock value={body.value} label={text.httpBody} />
+        ) : (
+          <pre className="rv-raw">{http.body}</pre>
+        )}
       </div>
     </div>
   );
-}
-
-/** JSON bodies become a tree; anything else (HTML, plain text, broken JSON) stays text. */
-function parseBody(body: string): { json: true; value: unknown } | { json: false } {
-  const trimmed = body.trim();
-  if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) return { json: false };
-  try {
-    return { json: true, value: JSON.parse(trimmed) };
-  } catch {
-    return { json: false };
-  }
 }

@@ -6,7 +6,9 @@ import { JsonBlock } from '../shared/JsonBlock';
 import { useUi } from '../shared/useUi';
 import { SaveOutputForm } from './SaveOutputForm';
 import { useTimelineActions } from './TimelineContext';
-import { ARRAY_PAGE, parsePayloadText, windowArrays } from './payloadView';
+import { parsePayload } from '../../core/parsePayload';
+import { ARRAY_PAGE_SIZE } from '../../core/arrayWindow';
+import { windowArrays } from './payloadView';
 import type { PayloadState } from './payloadStore';
 
 export interface PayloadSectionProps {
@@ -49,11 +51,11 @@ export function PayloadSection({ step, part, title, open, onOpenChange, view, on
   const size = part === 'input' ? step.inputSize : step.outputSize;
   const total = state.total ?? size;
   const parsed = useMemo(
-    () => (state.complete ? parsePayloadText(state.text, state.contentType) : null),
+    () => (state.complete ? parsePayload(state.text, state.contentType) : null),
     [state.complete, state.text, state.contentType],
   );
-  const shown = items ?? ARRAY_PAGE;
-  const windowed = useMemo(() => (parsed?.json ? windowArrays(parsed.value, shown) : null), [parsed, shown]);
+  const shown = items ?? ARRAY_PAGE_SIZE;
+  const windowed = useMemo(() => (parsed?.kind === 'json' ? windowArrays(parsed.value, shown) : null), [parsed, shown]);
 
   let placeholder: ReactNode = null;
   if (!payloads) placeholder = <p className="rv-text">{total !== null ? formatBytes(total, locale) : text.emptyPayload}</p>;
@@ -103,10 +105,10 @@ export function PayloadSection({ step, part, title, open, onOpenChange, view, on
               type="button"
               className="rv-button"
               onClick={() =>
-                setSection(step.id, (s) => ({ ...s, items: { ...s.items, [part]: windowed.shown + ARRAY_PAGE } }))
+                setSection(step.id, (s) => ({ ...s, items: { ...s.items, [part]: windowed.shown + ARRAY_PAGE_SIZE } }))
               }
             >
-              {text.showMoreItems(windowed.shown, windowed.total)}
+              {text.loadMore} ({text.moreItems(windowed.total - windowed.shown)})
             </button>
           )}
           {state.error && (
@@ -116,7 +118,12 @@ export function PayloadSection({ step, part, title, open, onOpenChange, view, on
           )}
         </div>
         {part === 'output' && state.complete && onSaveOutput && parsed && (
-          <SaveOutputForm step={step} text={state.text} value={parsed.value} onSave={onSaveOutput} />
+          <SaveOutputForm
+            step={step}
+            text={state.text}
+            value={parsed.kind === 'json' ? parsed.value : parsed.text}
+            onSave={onSaveOutput}
+          />
         )}
       </>
     ) : null;

@@ -1,4 +1,4 @@
-import { memo, useId } from 'react';
+import { memo } from 'react';
 import { Icon } from '../shared/icons';
 import { StatusBadge } from '../shared/StatusBadge';
 import { useUi } from '../shared/useUi';
@@ -14,7 +14,6 @@ export interface RunHeaderProps {
 export const RunHeader = memo(function RunHeader({ row, tabbable }: RunHeaderProps) {
   const { text } = useUi();
   const actions = useTimelineActions();
-  const nameId = useId();
   return (
     <div
       role="treeitem"
@@ -25,7 +24,6 @@ export const RunHeader = memo(function RunHeader({ row, tabbable }: RunHeaderPro
       aria-setsize={row.setSize}
       aria-posinset={row.posInSet}
       aria-expanded={!row.collapsed}
-      aria-labelledby={nameId}
       tabIndex={tabbable ? 0 : -1}
       onClick={() => actions.toggleRow(row)}
       onFocus={(e) => {
@@ -33,7 +31,7 @@ export const RunHeader = memo(function RunHeader({ row, tabbable }: RunHeaderPro
       }}
     >
       <Icon name="chevron" className="rv-group__chevron" />
-      <span id={nameId}>{row.title}</span>
+      <span>{row.title}</span>
       {row.status && <StatusBadge kind="run" status={row.status} reason={row.run?.cancelReason} />}
       <span className="rv-group__count">{text.stepCount(row.stepCount)}</span>
     </div>

@@ -1,4 +1,4 @@
-import { memo, useId, type CSSProperties, type MouseEvent } from 'react';
+import { memo, type CSSProperties, type MouseEvent } from 'react';
 import type { StepNode } from '../../core/stepTreeTypes';
 import { cx } from '../shared/cx';
 import { Duration } from '../shared/Duration';
@@ -16,17 +16,14 @@ export interface StepRowProps {
   selected: boolean;
   tabbable: boolean;
   sections: StepSectionState | undefined;
-  highlighted: boolean;
 }
 
 /** One step: status, name, badges, duration, attempts, lineage; its details when expanded. */
-export const StepRow = memo(function StepRow({ row, expanded, selected, tabbable, sections, highlighted }: StepRowProps) {
+export const StepRow = memo(function StepRow({ row, expanded, selected, tabbable, sections }: StepRowProps) {
   const { text } = useUi();
   const actions = useTimelineActions();
   const { node } = row;
   const { step } = node;
-  const nameId = useId();
-  const statusId = useId();
   const message = step.error?.message ?? null;
 
   const onHeadClick = (event: MouseEvent) => {
@@ -37,52 +34,73 @@ export const StepRow = memo(function StepRow({ row, expanded, selected, tabbable
 
   return (
     <div
-      role="treeitem"
+      role="none"
       className={cx('rv-step', `rv-step--${step.kind}`)}
-      data-rv-item={row.key}
       data-step-id={step.id}
       data-status={step.status}
-      data-highlight={highlighted ? '' : undefined}
-      aria-level={row.level}
-      aria-setsize={row.setSize}
-      aria-posinset={row.posInSet}
-      aria-expanded={expanded}
-      aria-selected={selected}
-      aria-labelledby={`${nameId} ${statusId}`}
-      tabIndex={tabbable ? 0 : -1}
+      data-selected={selected ? '' : undefined}
       style={{ '--rv-depth': node.depth } as CSSProperties}
-      onFocus={(e) => {
-        if (e.target === e.currentTarget) actions.focusRow(row.key);
-      }}
     >
-      <div className="rv-step__head" onClick={onHeadClick}>
-        <span className="rv-step__node" aria-hidden="true">
-          <StatusBadge status={step.status} variant="icon" reason={step.skipReason} />
-        </span>
-        <span id={nameId} className="rv-step__name">
-          {step.name}
-        </span>
-        <span className="rv-step__kind">{step.kind}</span>
-        {node.iterationIndex !== null && <span className="rv-badge" data-badge="iteration">{text.iteration(node.iterationIndex + 1)}</span>}
-        {node.page !== null && <span className="rv-badge" data-badge="page">{text.page(node.page)}</span>}
-        {node.branch && <span className="rv-badge" data-badge="branch">{text.branch(node.branch.index + 1)}</span>}
-        <span className="rv-step__meta">
-          {step.attempts > 1 && <span data-meta="attempts">{text.attempts(step.attempts)}</span>}
-          <Duration ms={step.durationMs} />
-          <StatusBadge id={statusId} status={step.status} reason={step.skipReason} />
-          <Icon name="chevron" className="rv-step__chevron" />
-        </span>
+      <div
+        role="treeitem"
+        className="rv-step__item"
+        data-rv-item={row.key}
+        aria-level={row.level}
+        aria-setsize={row.setSize}
+        aria-posinset={row.posInSet}
+        aria-expanded={expanded}
+        aria-selected={selected}
+        tabIndex={tabbable ? 0 : -1}
+        onFocus={(e) => {
+          if (e.target === e.currentTarget) actions.focusRow(row.key);
+        }}
+        onClick={onHeadClick}
+      >
+        <div className="rv-step__head">
+          <span className="rv-step__node" aria-hidden="true">
+            <StatusBadge status={step.status} variant="icon" reason={step.skipReason} />
+          </span>
+          <span className="rv-step__name">{step.name}</span>
+          <span className="rv-step__kind">{step.kind}</span>
+          {node.iterationIndex !== null && (
+            <span className="rv-badge" data-badge="iteration">
+              {text.iteration(node.iterationIndex + 1)}
+            </span>
+          )}
+          {node.page !== null && (
+            <span className="rv-badge" data-badge="page">
+              {text.page(node.page)}
+            </span>
+          )}
+          {node.branch && (
+            <span className="rv-badge" data-badge="branch">
+              {text.branch(node.branch.index + 1)}
+            </span>
+          )}
+          <span className="rv-step__meta">
+            {step.attempts > 1 && <span data-meta="attempts">{text.attempt(step.attempts)}</span>}
+            <Duration ms={step.durationMs} />
+            <StatusBadge status={step.status} reason={step.skipReason} />
+            <Icon name="chevron" className="rv-step__chevron" />
+          </span>
+        </div>
+        {node.lineage.length > 0 && (
+          <ol className="rv-step__crumbs" aria-label={text.lineage}>
+            {node.lineage.map((name, i) => (
+              <li key={i}>{name}</li>
+            ))}
+            <li aria-current="location">{step.name}</li>
+          </ol>
+        )}
+        {message && (step.status === 'failed' || step.status === 'rejected') && (
+          <div className="rv-step__message">{message}</div>
+        )}
       </div>
-      {node.lineage.length > 0 && (
-        <ol className="rv-step__crumbs" aria-label={text.lineage}>
-          {node.lineage.map((name, i) => (
-            <li key={i}>{name}</li>
-          ))}
-          <li aria-current="location">{step.name}</li>
-        </ol>
+      {expanded && (
+        <div role="group" aria-label={step.name} className="rv-step__group">
+          <StepDetails step={step} sections={sections} />
+        </div>
       )}
-      {message && (step.status === 'failed' || step.status === 'rejected') && <div className="rv-step__message">{message}</div>}
-      {expanded && <StepDetails step={step} sections={sections} />}
     </div>
   );
 });

@@ -34,7 +34,7 @@ export function StepSections({ step, sections }: StepSectionsProps) {
               key={key}
               step={step}
               part={key}
-              title={key === 'input' ? text.sectionInput : text.sectionOutput}
+              title={key === 'input' ? text.input : text.output}
               items={sections?.items?.[key]}
               {...openProps(key)}
             />
@@ -45,7 +45,7 @@ export function StepSections({ step, sections }: StepSectionsProps) {
           return (
             <DataSection
               key={key}
-              title={text.sectionError}
+              title={text.error}
               className="rv-section--error"
               data={step.error}
               ui={
@@ -62,7 +62,7 @@ export function StepSections({ step, sections }: StepSectionsProps) {
         return (
           <DataSection
             key={key}
-            title={text.sectionIteration}
+            title={text.iterationData}
             data={step.iteration}
             {...openProps(key)}
           />

@@ -37,7 +37,6 @@ export function StepTimelineView(props: StepTimelineViewProps) {
   useEffect(() => () => payloads?.dispose(), [payloads]);
 
   const [activeKey, setActiveKey] = useState<string | null>(null);
-  const [highlighted, setHighlighted] = useState<string | null>(null);
   const listRef = useRef<TimelineListHandle>(null);
 
   const toggleRow = useCallback(
@@ -88,7 +87,6 @@ export function StepTimelineView(props: StepTimelineViewProps) {
     setStepExpanded(id, true);
     setSection(id, (s) => ({ ...s, open: { ...s.open, error: true } }));
     setSelected(id);
-    setHighlighted(id);
     setJumpTarget(id);
   }, [failed, filters, multi, setFilters, setKeyCollapsed, setStepExpanded, setSection, setSelected]);
   useEffect(() => {
@@ -100,7 +98,7 @@ export function StepTimelineView(props: StepTimelineViewProps) {
   }, [jumpTarget, rows]);
 
   let message: { kind: 'loading' | 'error' | 'empty'; text: string } | null = null;
-  if (props.error) message = { kind: 'error', text: typeof props.error === 'string' ? props.error : props.error.message || text.loadFailed };
+  if (props.error) message = { kind: 'error', text: typeof props.error === 'string' ? props.error : props.error.message || text.apiError };
   else if (props.loading) message = { kind: 'loading', text: text.loadingSteps };
   else if (filtered.active && filtered.visibleRuns === 0) message = { kind: 'empty', text: text.noMatchingRuns };
   else if (rows.length === 0) message = { kind: 'empty', text: text.noSteps };
@@ -140,7 +138,6 @@ export function StepTimelineView(props: StepTimelineViewProps) {
             sections={state.sections}
             activeKey={activeKey}
             setActiveKey={setActiveKey}
-            highlighted={highlighted}
             setExpanded={setRowExpanded}
             activate={activate}
           />

@@ -20,7 +20,6 @@ export interface TimelineListProps {
   sections: Readonly<Record<string, StepSectionState>>;
   activeKey: string | null;
   setActiveKey: (key: string) => void;
-  highlighted: string | null;
   setExpanded: (row: TimelineRow, expanded: boolean) => void;
   activate: (row: TimelineRow) => void;
 }
@@ -38,7 +37,7 @@ function estimate(row: TimelineRow | undefined): number {
 }
 
 export const TimelineList = forwardRef<TimelineListHandle, TimelineListProps>(function TimelineList(props, ref) {
-  const { rows, expanded, selected, sections, activeKey, setActiveKey, highlighted } = props;
+  const { rows, expanded, selected, sections, activeKey, setActiveKey } = props;
   const { text } = useUi();
   const scrollRef = useRef<HTMLDivElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
@@ -115,7 +114,6 @@ export const TimelineList = forwardRef<TimelineListHandle, TimelineListProps>(fu
                   selected={selected === row.node.id}
                   tabbable={tabbable}
                   sections={sections[row.node.id]}
-                  highlighted={highlighted === row.node.id}
                 />
               ) : row.kind === 'group' ? (
                 <GroupHeader row={row} tabbable={tabbable} />

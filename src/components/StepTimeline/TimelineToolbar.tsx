@@ -17,7 +17,7 @@ export function TimelineToolbar({ filters, onFiltersChange, visibleRuns, totalRu
   return (
     <div className="rv-timeline__toolbar">
       <span className="rv-timeline__count" role="status" aria-live="polite" data-count={visibleRuns}>
-        {text.runCount(visibleRuns, totalRuns)}
+        {text.runsShown(visibleRuns, totalRuns)}
       </span>
       <div role="group" aria-label={text.filtersLabel} className="rv-timeline__filters">
         <button
@@ -27,7 +27,7 @@ export function TimelineToolbar({ filters, onFiltersChange, visibleRuns, totalRu
           data-filter="errors"
           onClick={() => onFiltersChange({ ...filters, errors: !filters.errors })}
         >
-          {text.errorsFilter}
+          {text.errors}
         </button>{' '}
         <button
           type="button"
@@ -36,12 +36,12 @@ export function TimelineToolbar({ filters, onFiltersChange, visibleRuns, totalRu
           data-filter="rejected"
           onClick={() => onFiltersChange({ ...filters, rejected: !filters.rejected })}
         >
-          {text.rejectedFilter}
+          {text.rejected}
         </button>
       </div>
       {onJumpToFailed && (
         <button type="button" className="rv-button" data-variant="primary" onClick={onJumpToFailed}>
-          {text.jumpToFailed}
+          {text.jumpToFailedStep}
         </button>
       )}
     </div>

@@ -1,22 +1,5 @@
-/** Turning loaded payload text into what the UI view shows. Pure. */
-
-/** Items of a large array shown at a time. */
-export const ARRAY_PAGE = 20;
-
-export type ParsedPayload = { json: true; value: unknown } | { json: false; value: string };
-
-/** JSON payloads are parsed; text (or JSON that does not parse) stays text. */
-export function parsePayloadText(text: string, contentType: string | null): ParsedPayload {
-  const looksJson = contentType?.includes('json') || /^\s*[[{"]/.test(text);
-  if (looksJson) {
-    try {
-      return { json: true, value: JSON.parse(text) };
-    } catch {
-      // Not JSON after all: show it as text.
-    }
-  }
-  return { json: false, value: text };
-}
+/** Big arrays in a payload's UI view, shown a page at a time. Pure. */
+import { arrayWindow } from '../../core/arrayWindow';
 
 export interface Windowed {
   value: unknown;
@@ -28,22 +11,24 @@ export interface Windowed {
 
 /**
  * Cuts the value's large arrays (the value itself, or arrays directly under a top-level object) to their
- * first `limit` items, so a 100 000-item array renders as fast as a 20-item one.
+ * first `shown` items, so a 100 000-item array renders as fast as a 20-item one.
  */
-export function windowArrays(value: unknown, limit: number): Windowed {
+export function windowArrays(value: unknown, shown: number): Windowed {
   if (Array.isArray(value)) {
-    return { value: value.length > limit ? value.slice(0, limit) : value, shown: Math.min(limit, value.length), total: value.length };
+    const w = arrayWindow(value, shown);
+    return { value: w.items, shown: w.shown, total: w.total };
   }
   if (value === null || typeof value !== 'object') return { value, shown: 0, total: 0 };
   let total = 0;
   let cut = false;
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
-    if (Array.isArray(item) && item.length > limit) {
-      out[key] = item.slice(0, limit);
-      cut = true;
+    if (Array.isArray(item)) {
+      const w = arrayWindow(item, shown);
+      out[key] = w.items;
+      cut ||= w.hasMore;
+      total = Math.max(total, w.total);
     } else out[key] = item;
-    if (Array.isArray(item)) total = Math.max(total, item.length);
   }
-  return { value: cut ? out : value, shown: Math.min(limit, total), total };
+  return { value: cut ? out : value, shown: Math.min(shown, total), total };
 }

@@ -1,68 +1,45 @@
 /**
- * English defaults of every string the styled components show. Hosts translate or rename them through the
- * provider's labels (see `useText`); status names come from the provider's label preset.
+ * Strings of the styled components. The shared words (filters, sections, views, states) come from the core
+ * UI strings so one override renames them everywhere; the few below are specific to these components.
  */
-export const DEFAULT_TEXT = {
-  copy: 'Copy',
+import { defaultUiStrings, type UiStrings } from '../../core/uiStrings';
+
+export const COMPONENT_TEXT = {
   copyValue: (what: string) => `Copy ${what}`,
-  copied: 'Copied',
   copyFailed: 'Copy failed',
-  viewUi: 'UI',
-  viewRaw: 'Raw',
   viewLabel: (section: string) => `${section} view`,
-  sectionInput: 'Input',
-  sectionOutput: 'Output',
-  sectionError: 'Error',
-  sectionIteration: 'Iteration data',
-  loading: 'Loading…',
-  loadMore: 'Load more',
-  showMoreItems: (shown: number, total: number) => `Show 20 more (${shown} of ${total} items)`,
-  loadedOf: (loaded: string, total: string) => `${loaded} of ${total} loaded`,
-  partialNotice: 'Partial output: load the rest to see it as a tree.',
-  retry: 'Retry',
+  partialNotice: 'Partly loaded: load the rest to see it as a tree.',
   payloadFailed: 'Could not load this data.',
   emptyPayload: 'Empty',
-  saveOutput: 'Save output',
   saveOutputPath: 'Variable path',
   saveOutputConfirm: 'Save',
   saveOutputCancel: 'Cancel',
   saveOutputDone: (path: string) => `Saved as ${path}`,
   saveOutputFailed: 'Could not save the output.',
-  editStep: 'Edit step',
-  errorsFilter: 'Errors',
-  rejectedFilter: 'Rejected',
   filtersLabel: 'Filter steps',
-  jumpToFailed: 'Jump to failed step',
-  runCount: (visible: number, total: number) =>
-    visible === total ? `${total} ${total === 1 ? 'run' : 'runs'}` : `${visible} of ${total} runs`,
   stepCount: (n: number) => `${n} ${n === 1 ? 'step' : 'steps'}`,
-  noMatchingRuns: 'No matching runs.',
-  noSteps: 'No steps yet.',
   loadingSteps: 'Loading steps…',
-  loadFailed: 'Could not load the run.',
   timelineLabel: 'Step timeline',
-  iteration: (n: number) => `iteration ${n}`,
-  page: (n: number) => `page ${n}`,
-  attempts: (n: number) => `${n} attempts`,
   lineage: 'Lineage',
-  ungrouped: 'Steps',
+  branch: (n: number) => `branch ${n}`,
+  started: 'Started',
+  credits: 'Credits',
   httpStatus: 'Status',
   httpHeaders: 'Headers',
   httpBody: 'Body',
-  retryable: 'Retryable',
   errorCode: 'Code',
   errorMessage: 'Message',
   providerStatus: 'Provider status',
-  started: 'Started',
-  credits: 'Credits',
-  branch: (n: number) => `branch ${n}`,
   summaryKeys: {
     method: 'Method',
     url: 'URL',
     statusCode: 'Status code',
     table: 'Table',
     recipient: 'Recipient',
-  } as Record<string, string>,
-} as const;
+  } as Readonly<Record<string, string>>,
+};
 
-export type UiText = typeof DEFAULT_TEXT;
+export type ComponentText = typeof COMPONENT_TEXT;
+export type UiText = UiStrings & ComponentText;
+
+export const DEFAULT_TEXT: UiText = { ...defaultUiStrings, ...COMPONENT_TEXT };

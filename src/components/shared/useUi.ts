@@ -1,31 +1,57 @@
 /**
- * What the styled components read from the provider: UI strings, status labels, locale and time zone.
- * Falls back to English and the runtime's locale/time zone outside a provider.
+ * What the styled components read from the provider: UI strings, status labels, locale, time zone and
+ * clock. Outside a provider (a presentational view with plain data) they fall back to English, the default
+ * status labels, `en-US` and UTC, so server and client render alike.
  */
-import { DEFAULT_TEXT, type UiText } from './text';
+import { useMemo } from 'react';
+import type { CancelReason, RunStatus, SkipReason, StepStatus } from '../../api/types';
+import { defaultStatusLabels } from '../../core/statusLabelPresets';
+import { groupStatusLabel, runStatusLabel, stepStatusLabel, type StatusLabels } from '../../core/statusLabels';
+import type { GroupStatus } from '../../core/stepTreeTypes';
+import { defaultUiStrings, type UiStrings } from '../../core/uiStrings';
+import { useRunViews } from '../../hooks/RunViewsProvider';
+import { COMPONENT_TEXT, type UiText } from './text';
 
 export interface UiConfig {
   text: UiText;
-  /** Label of a status, e.g. `statusLabel('step', 'skipped', 'blocked')` → "Skipped (blocked)". */
+  /** Label of a status; `reason` is a skip reason (steps) or a cancel reason (runs). */
   statusLabel: (kind: 'run' | 'step' | 'group', status: string, reason?: string | null) => string;
-  /** BCP 47 locale; undefined = the runtime's. */
-  locale: string | undefined;
-  /** IANA time zone; undefined = the runtime's. */
-  timeZone: string | undefined;
-  /** The clock for relative times. */
+  locale: string;
+  timeZone: string;
   now: () => number;
 }
 
-const titleCase = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1).replace(/_/g, ' ') : s);
+function build(labels: StatusLabels, strings: UiStrings, locale: string, timeZone: string, now: () => number): UiConfig {
+  const text: UiText = { ...strings, ...COMPONENT_TEXT };
+  const statusLabel: UiConfig['statusLabel'] = (kind, value, reason) => {
+    if (kind === 'run') {
+      return runStatusLabel({ status: value as RunStatus, cancelReason: (reason ?? null) as CancelReason | null }, labels);
+    }
+    if (kind === 'group') return groupStatusLabel(value as GroupStatus, labels);
+    return stepStatusLabel({ status: value as StepStatus, skipReason: (reason ?? null) as SkipReason | null }, labels);
+  };
+  return { text, statusLabel, locale, timeZone, now };
+}
 
-const FALLBACK: UiConfig = {
-  text: DEFAULT_TEXT,
-  statusLabel: (_kind, status, reason) => (reason ? `${titleCase(status)} (${reason.replace(/_/g, ' ')})` : titleCase(status)),
-  locale: undefined,
-  timeZone: undefined,
-  now: Date.now,
-};
+const FALLBACK = build(defaultStatusLabels, defaultUiStrings, 'en-US', 'UTC', Date.now);
 
 export function useUi(): UiConfig {
-  return FALLBACK;
+  let context: ReturnType<typeof useRunViews> | null = null;
+  try {
+    // useRunViews reads the context first and only then throws outside a provider, so the hook order
+    // is the same on every render either way.
+    context = useRunViews();
+  } catch {
+    context = null;
+  }
+  const labels = context?.labels;
+  const strings = context?.strings;
+  const locale = context?.locale;
+  const timeZone = context?.timeZone;
+  const now = context?.now;
+  return useMemo(
+    () =>
+      labels && strings ? build(labels, strings, locale ?? 'en-US', timeZone ?? 'UTC', now ?? Date.now) : FALLBACK,
+    [labels, strings, locale, timeZone, now],
+  );
 }

@@ -1,51 +1,8 @@
-/** One row per client method: what it must send, what it gets back, how it can fail (test-only). */
-import type { CommandOptions, RunClient } from '../client-types';
-import type { Run } from '../types';
+/** Rows for the methods that read (test-only). */
+import { badRunPage, page, runPage, runPath, wf, type MethodCase } from './caseTypes';
 import * as f from './fixtures';
 
-export interface Ids {
-  workflowId: string;
-  runId: string;
-  stepId: string;
-  approvalId: string;
-}
-
-export const IDS: Ids = { workflowId: 'wf-1', runId: 'run-1', stepId: 'step-1', approvalId: 'appr-1' };
-
-export interface MethodCase {
-  /** Client method name (the row's label). */
-  name: string;
-  operationId: string;
-  method: 'GET' | 'POST';
-  /** Decoded path segments the server must see for these ids. */
-  segments: (ids: Ids) => string[];
-  invoke: (client: RunClient, ids: Ids, options: CommandOptions) => Promise<unknown>;
-  /** Decoded query parameters the server must see (a function when they carry ids). */
-  query: Record<string, string> | ((ids: Ids) => Record<string, string>);
-  /** Literal fragments of the raw query string (lists stay comma lists). */
-  rawQuery?: string[];
-  /** JSON body the server must receive (POST). */
-  body?: unknown;
-  idempotent: boolean;
-  status: number;
-  response: unknown;
-  /** The success answer with `text` in one of its string fields. */
-  withText: (text: string) => unknown;
-  /** Commands resolve to the `run` of their answer; everything else to the answer itself. */
-  unwrap?: boolean;
-  /** JSON that breaks the schema, and the issue path the error must name. */
-  malformed: { body: unknown; path: string };
-  /** Problem statuses the operation documents besides 401 (every call) and 503. */
-  problems: number[];
-}
-
-const wf = (ids: Ids) => ['v1', 'workflows', ids.workflowId];
-const runPath = (ids: Ids) => [...wf(ids), 'runs', ids.runId];
-const page = <T>(item: T) => ({ items: [item], nextCursor: 'next-1' });
-const runPage = (text: string) => page({ ...f.run, prompt: text, subject: text });
-const badRunPage = { body: { items: [{ ...f.run, status: 'exploded' }], nextCursor: null }, path: 'items.0.status' };
-
-export const CASES: MethodCase[] = [
+export const READ_CASES: MethodCase[] = [
   {
     name: 'listRuns',
     operationId: 'listRuns',
@@ -177,38 +134,6 @@ export const CASES: MethodCase[] = [
     problems: [400, 404],
   },
   {
-    name: 'command',
-    operationId: 'runCommand',
-    method: 'POST',
-    segments: (ids) => [...wf(ids), 'command'],
-    invoke: (c, ids, o) => c.command(ids.workflowId, { command: 'stop', runId: ids.runId, params: { mode: 'graceful' } }, o),
-    query: {},
-    body: { command: 'stop', runId: 'run-1', params: { mode: 'graceful' } },
-    idempotent: true,
-    status: 202,
-    response: { run: f.run },
-    withText: (text) => ({ run: { ...f.run, prompt: text } }),
-    unwrap: true,
-    malformed: { body: f.run, path: 'run' },
-    problems: [404, 409, 422],
-  },
-  {
-    name: 'replay',
-    operationId: 'replayRun',
-    method: 'POST',
-    segments: (ids) => [...runPath(ids), 'replay'],
-    invoke: (c, ids, o) => c.replay(ids.workflowId, ids.runId, { prompt: 'Again', model: 'model-b' }, o),
-    query: {},
-    body: { prompt: 'Again', model: 'model-b' },
-    idempotent: true,
-    status: 201,
-    response: { run: { ...f.run, id: 'run-2', status: 'queued', replayOf: 'run-1' } },
-    withText: (text) => ({ run: { ...f.run, prompt: text } }),
-    unwrap: true,
-    malformed: { body: { run: { ...f.run, trigger: { ...f.run.trigger, type: 'telepathy' } } }, path: 'run.trigger.type' },
-    problems: [404, 409, 422],
-  },
-  {
     name: 'listWorkflows',
     operationId: 'listWorkflows',
     method: 'GET',
@@ -237,34 +162,6 @@ export const CASES: MethodCase[] = [
     problems: [404],
   },
   {
-    name: 'setWorkflowActive(true)',
-    operationId: 'activateWorkflow',
-    method: 'POST',
-    segments: (ids) => [...wf(ids), 'activate'],
-    invoke: (c, ids, o) => c.setWorkflowActive(ids.workflowId, true, o),
-    query: {},
-    idempotent: false,
-    status: 200,
-    response: f.workflow,
-    withText: (text) => ({ ...f.workflow, name: text }),
-    malformed: { body: { ...f.workflow, version: 1.5 }, path: 'version' },
-    problems: [404],
-  },
-  {
-    name: 'setWorkflowActive(false)',
-    operationId: 'deactivateWorkflow',
-    method: 'POST',
-    segments: (ids) => [...wf(ids), 'deactivate'],
-    invoke: (c, ids, o) => c.setWorkflowActive(ids.workflowId, false, o),
-    query: {},
-    idempotent: false,
-    status: 200,
-    response: { ...f.workflow, active: false },
-    withText: (text) => ({ ...f.workflow, active: false, name: text }),
-    malformed: { body: { ...f.workflow, models: [1] }, path: 'models.0' },
-    problems: [404],
-  },
-  {
     name: 'listApprovals',
     operationId: 'listApprovals',
     method: 'GET',
@@ -278,21 +175,6 @@ export const CASES: MethodCase[] = [
     withText: (text) => ({ ...page({ ...f.approval, action: text, details: { text } }), pendingCount: 1 }),
     malformed: { body: page(f.approval), path: 'pendingCount' },
     problems: [400],
-  },
-  {
-    name: 'decideApproval',
-    operationId: 'decideApproval',
-    method: 'POST',
-    segments: (ids) => ['v1', 'approvals', ids.approvalId, 'decision'],
-    invoke: (c, ids, o) => c.decideApproval(ids.approvalId, { decision: 'reject', comment: 'Wrong amount', version: 3 }, o),
-    query: {},
-    body: { decision: 'reject', comment: 'Wrong amount', version: 3 },
-    idempotent: true,
-    status: 200,
-    response: { ...f.approval, status: 'rejected', comment: 'Wrong amount', version: 4 },
-    withText: (text) => ({ ...f.approval, comment: text }),
-    malformed: { body: { ...f.approval, status: 'maybe' }, path: 'status' },
-    problems: [404, 409, 422],
   },
   {
     name: 'listDeliveries',
@@ -333,17 +215,7 @@ export const CASES: MethodCase[] = [
     idempotent: false,
     status: 200,
     response: f.analytics,
-    // Analytics carries no free text: the row checks the plain answer only.
-    withText: () => f.analytics,
     malformed: { body: { ...f.analytics, successRate: 1.5 }, path: 'successRate' },
     problems: [400],
   },
 ];
-
-export const queryOf = (c: MethodCase, ids: Ids) => (typeof c.query === 'function' ? c.query(ids) : c.query);
-
-/** Whether the method puts ids in its path. */
-export const takesIds = (c: MethodCase) => c.segments(IDS).some((segment) => Object.values(IDS).includes(segment));
-
-/** What a method resolves to for an answer body. */
-export const expectedResult = (c: MethodCase, body: unknown): unknown => (c.unwrap ? (body as { run: Run }).run : body);

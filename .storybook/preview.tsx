@@ -1,0 +1,38 @@
+import type { Decorator, Preview } from '@storybook/react-vite';
+import { mswLoader } from 'msw-storybook-addon/csf3';
+import '../src/styles/styles.css';
+import './preview.css';
+
+/** Wraps every story in a themed frame; the toolbar's theme global sets `data-rv-theme` on it. */
+const withTheme: Decorator = (Story, context) => (
+  <div className="sb-rv-frame" data-rv-theme={context.globals.theme ?? 'light'}>
+    <Story />
+  </div>
+);
+
+const preview: Preview = {
+  loaders: [mswLoader()],
+  decorators: [withTheme],
+  globalTypes: {
+    theme: {
+      description: 'Colour theme of the components',
+      toolbar: {
+        title: 'Theme',
+        icon: 'mirror',
+        items: [
+          { value: 'light', title: 'Light' },
+          { value: 'dark', title: 'Dark' },
+          { value: 'auto', title: 'Follow the OS' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+  },
+  initialGlobals: { theme: 'light' },
+  parameters: {
+    layout: 'fullscreen',
+    controls: { matchers: { date: /At$/ } },
+  },
+};
+
+export default preview;

@@ -1,0 +1,44 @@
+/** Integration calls: the stored request has its secrets redacted; captured response fields become variables. */
+import type { IntegrationConfig } from '../definitions';
+import { creditsFor } from '../credits';
+import { beginStep } from '../ops';
+import { stepError } from './attempts';
+import { durationOf, type NodeHandler } from './types';
+
+export const integration: NodeHandler = {
+  leaf: () => true,
+  start(call) {
+    const { ctx, rec, srec } = call;
+    const config = call.node.config as IntegrationConfig;
+    const vars = call.vars();
+    const secretValue = config.secret ? (rec.vault.secrets[config.secret] ?? rec.wf.def.secrets?.[config.secret]) : undefined;
+    // The request as sent carries the real credential; everything stored passes through the run's redactor.
+    const request = {
+      provider: config.provider,
+      operation: config.operation,
+      headers: config.secret ? { authorization: `Bearer ${secretValue ?? ''}` } : {},
+      body: config.request ?? vars.input ?? {},
+    };
+    const summary = [
+      { key: 'provider', value: config.provider },
+      { key: 'operation', value: config.operation },
+      ...(config.table ? [{ key: 'table', value: config.table }] : []),
+    ];
+    beginStep(ctx, rec, srec, { input: request, summary });
+    call.after(durationOf(call), () => {
+      if (config.secret && !secretValue) {
+        return call.fail(
+          { code: 'missing_credential', message: `The secret "${config.secret}" is not set.`, providerStatus: 401, retryable: false, http: null },
+          undefined,
+          creditsFor('integration', 1),
+        );
+      }
+      if (config.fail) return call.fail(stepError(config.fail), undefined, creditsFor('integration', 1));
+      const response = config.response ?? { ok: true, id: `obj_${rec.rng.int(10000, 99999)}` };
+      const captured: Record<string, unknown> = {};
+      for (const field of config.capture ?? []) captured[field] = response[field];
+      rec.variables.captured = { ...(rec.variables.captured as Record<string, unknown> | undefined), ...captured };
+      call.done({ status: 'succeeded', output: { response, captured }, credits: creditsFor('integration', 1) });
+    });
+  },
+};

@@ -1,0 +1,54 @@
+import { useCallback } from 'react';
+import type { PayloadPart, Step } from '../../api/types';
+import { useRunViews } from '../../hooks/RunViewsProvider';
+import { useIncrementalStepTree } from '../../hooks/useIncrementalStepTree';
+import { useRun, type UseRunOptions } from '../../hooks/useRun';
+import { useUi } from '../shared/useUi';
+import { StepTimelineView } from './StepTimelineView';
+import type { StepTimelineViewProps } from './types';
+
+export interface StepTimelineProps
+  extends Omit<StepTimelineViewProps, 'steps' | 'run' | 'tree' | 'runs' | 'loading' | 'error' | 'loadPayload'> {
+  /** The workflow the run belongs to. */
+  workflowId: string;
+  /** The run to show. */
+  runId: string;
+  /** How the timeline stays current while the run is active: poll, stream, or not at all. Defaults to `'poll'`. */
+  live?: UseRunOptions['live'];
+  /** Poll interval in ms when `live` is `'poll'`. Defaults to 10 000 ms. */
+  pollIntervalMs?: number;
+}
+
+/**
+ * The step timeline of one run, loaded from the run API of the surrounding `<RunViewsProvider>` and kept
+ * current while the run is active. Only changed steps re-render; what the reader expanded stays expanded.
+ */
+export function StepTimeline({ workflowId, runId, live, pollIntervalMs, ...viewProps }: StepTimelineProps) {
+  const { client } = useRunViews();
+  const { text } = useUi();
+  const result = useRun(workflowId, runId, { live, pollIntervalMs });
+  const tree = useIncrementalStepTree(result.state, result.run?.status ?? null);
+  const loadPayload = useCallback(
+    (step: Step, part: PayloadPart, range: { offset: number; limit: number }, signal: AbortSignal) =>
+      client.getPayload(workflowId, runId, step.id, part, range, { signal }),
+    [client, workflowId, runId],
+  );
+  const { refresh } = result;
+  const failedToLoad = !result.run && result.error ? result.error : null;
+
+  return (
+    <StepTimelineView
+      {...viewProps}
+      run={result.run}
+      tree={result.run ? tree : undefined}
+      loading={result.isLoading && !result.run}
+      error={failedToLoad}
+      errorAction={
+        <button type="button" className="rv-button" onClick={() => void refresh()}>
+          {text.retry}
+        </button>
+      }
+      loadPayload={loadPayload}
+    />
+  );
+}

@@ -1,0 +1,85 @@
+/**
+ * Run filters in a URL query string, so a host app can deep-link and restore the run list:
+ * `?status=running,failed&workflow=wf_1&range=7d&sort=-startedAt`. Reading is tolerant: unknown values are
+ * dropped, never thrown. Writing then reading gives the same filters back (in canonical form).
+ */
+import { normalizeRunFilters, RANGE_PRESETS, type RunFilters } from './runFilters';
+
+/** Query parameter names (before the prefix). */
+export const RUN_FILTER_PARAMS = ['status', 'workflow', 'subject', 'q', 'range', 'from', 'to', 'trigger', 'mode', 'model', 'sort'] as const;
+
+export interface RunFilterParamsOptions {
+  /** Prefix of every parameter name, to share a URL with other state (e.g. `runs.`). Defaults to "". */
+  prefix?: string;
+}
+
+export type SearchParamsInput = URLSearchParams | string | Readonly<Record<string, string | readonly string[] | undefined>>;
+
+/**
+ * Query parameters for `filters`. Parameters of `base` that are not run filters are kept, so the host's
+ * own state survives; the filter parameters of `base` are replaced.
+ */
+export function filtersToSearchParams(
+  filters: RunFilters,
+  options: RunFilterParamsOptions & { base?: SearchParamsInput } = {},
+): URLSearchParams {
+  const prefix = options.prefix ?? '';
+  const params = toSearchParams(options.base ?? '');
+  for (const name of RUN_FILTER_PARAMS) params.delete(prefix + name);
+  const clean = normalizeRunFilters(filters);
+  const set = (name: (typeof RUN_FILTER_PARAMS)[number], value: string | undefined) => {
+    if (value) params.set(prefix + name, value);
+  };
+  set('status', clean.status?.join(','));
+  set('workflow', clean.workflowId);
+  set('subject', clean.subject);
+  set('q', clean.q);
+  if (typeof clean.range === 'string') set('range', clean.range);
+  else if (clean.range) {
+    set('range', 'custom');
+    set('from', clean.range.from ?? undefined);
+    set('to', clean.range.to ?? undefined);
+  }
+  set('trigger', clean.trigger?.join(','));
+  set('mode', clean.mode);
+  set('model', clean.model);
+  set('sort', clean.sort);
+  return params;
+}
+
+/** The run filters in `input` (a query string with or without `?`, URLSearchParams or a record). Never throws. */
+export function filtersFromSearchParams(input: SearchParamsInput, options: RunFilterParamsOptions = {}): RunFilters {
+  const prefix = options.prefix ?? '';
+  const params = toSearchParams(input);
+  const all = (name: string) => params.getAll(prefix + name).flatMap((value) => value.split(','));
+  const one = (name: string) => params.get(prefix + name) ?? undefined;
+  const range = one('range');
+  const from = one('from');
+  const to = one('to');
+  return normalizeRunFilters({
+    status: all('status'),
+    workflowId: one('workflow'),
+    subject: one('subject'),
+    q: one('q'),
+    range: range && (RANGE_PRESETS as readonly string[]).includes(range) ? range : from || to ? { from, to } : undefined,
+    trigger: all('trigger'),
+    mode: one('mode'),
+    model: one('model'),
+    sort: one('sort'),
+  });
+}
+
+function toSearchParams(input: SearchParamsInput): URLSearchParams {
+  try {
+    if (input instanceof URLSearchParams) return new URLSearchParams(input);
+    if (typeof input === 'string') return new URLSearchParams(input.startsWith('?') ? input.slice(1) : input);
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(input ?? {})) {
+      if (typeof value === 'string') params.append(key, value);
+      else if (Array.isArray(value)) for (const item of value) if (typeof item === 'string') params.append(key, item);
+    }
+    return params;
+  } catch {
+    return new URLSearchParams();
+  }
+}

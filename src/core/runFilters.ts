@@ -1,0 +1,129 @@
+/**
+ * Filters of the run list, as the UI holds them, and their translation into a `RunQuery` for the client.
+ * URL query strings live in `runFilterParams.ts`.
+ */
+import { RUN_MODES, RUN_STATUSES, TRIGGER_TYPES } from '../api/schemas';
+import type { RunMode, RunQuery, RunSort, RunSortKey, RunStatus, TriggerType } from '../api/types';
+import type { Instant } from './durations';
+
+/** A preset window back from now. */
+export type RangePreset = '24h' | '7d' | '30d';
+/** A custom window: ISO times, either end may be open. */
+export interface CustomRange {
+  from: string | null;
+  to: string | null;
+}
+export type RunRange = RangePreset | CustomRange;
+
+/** Everything the run list can be filtered and sorted by. Every field is optional: absent means "any". */
+export interface RunFilters {
+  status?: RunStatus[];
+  workflowId?: string;
+  /** Exact contact the run is about (email, phone). */
+  subject?: string;
+  /** Run id or prefix. */
+  q?: string;
+  range?: RunRange;
+  trigger?: TriggerType[];
+  mode?: RunMode;
+  model?: string;
+  sort?: RunSort;
+}
+
+export const RANGE_PRESETS: readonly RangePreset[] = ['24h', '7d', '30d'];
+export const RUN_SORT_KEYS: readonly RunSortKey[] = ['queuedAt', 'startedAt', 'completedAt', 'runTimeMs', 'creditsUsed', 'status'];
+
+const PRESET_MS: Record<RangePreset, number> = { '24h': 86_400_000, '7d': 7 * 86_400_000, '30d': 30 * 86_400_000 };
+
+/**
+ * The canonical form of `filters`: unknown values dropped, lists deduplicated in a fixed order, strings
+ * trimmed, empty fields removed, times as full ISO strings. Never throws.
+ */
+export function normalizeRunFilters(filters: unknown): RunFilters {
+  const input = (typeof filters === 'object' && filters !== null ? filters : {}) as Record<string, unknown>;
+  const out: RunFilters = {};
+  const status = pickList(input.status, RUN_STATUSES);
+  if (status.length > 0) out.status = status;
+  const trigger = pickList(input.trigger, TRIGGER_TYPES);
+  if (trigger.length > 0) out.trigger = trigger;
+  for (const key of ['workflowId', 'subject', 'q', 'model'] as const) {
+    const text = cleanText(input[key]);
+    if (text !== null) out[key] = text;
+  }
+  if (typeof input.mode === 'string' && (RUN_MODES as readonly string[]).includes(input.mode)) out.mode = input.mode as RunMode;
+  const range = normalizeRange(input.range);
+  if (range) out.range = range;
+  if (isRunSort(input.sort)) out.sort = input.sort;
+  return out;
+}
+
+/** True when `value` is a sort the API accepts (`startedAt`, `-startedAt`, ...). */
+export function isRunSort(value: unknown): value is RunSort {
+  if (typeof value !== 'string') return false;
+  const key = value.startsWith('-') ? value.slice(1) : value;
+  return (RUN_SORT_KEYS as readonly string[]).includes(key);
+}
+
+/** A range in canonical form, or null when `value` is not a usable one. */
+export function normalizeRange(value: unknown): RunRange | null {
+  if (typeof value === 'string') return (RANGE_PRESETS as readonly string[]).includes(value) ? (value as RangePreset) : null;
+  if (typeof value !== 'object' || value === null) return null;
+  const { from, to } = value as Record<string, unknown>;
+  const range = { from: isoOrNull(from), to: isoOrNull(to) };
+  return range.from === null && range.to === null ? null : range;
+}
+
+/** The `RunQuery` for `filters`, with preset ranges resolved against `now`. */
+export function filtersToRunQuery(filters: RunFilters, now: Instant): RunQuery {
+  const clean = normalizeRunFilters(filters);
+  const query: RunQuery = {};
+  if (clean.status) query.status = clean.status;
+  if (clean.workflowId) query.workflowId = clean.workflowId;
+  if (clean.subject) query.subject = clean.subject;
+  if (clean.q) query.q = clean.q;
+  if (clean.trigger) query.trigger = clean.trigger;
+  if (clean.mode) query.mode = clean.mode;
+  if (clean.model) query.model = clean.model;
+  if (clean.sort) query.sort = clean.sort;
+  const range = clean.range;
+  if (typeof range === 'string') {
+    const end = typeof now === 'number' ? now : now.getTime();
+    if (Number.isFinite(end)) query.from = new Date(end - PRESET_MS[range]).toISOString();
+  } else if (range) {
+    if (range.from) query.from = range.from;
+    if (range.to) query.to = range.to;
+  }
+  return query;
+}
+
+/** True when no filter is set (sorting does not count). */
+export function hasRunFilters(filters: RunFilters): boolean {
+  const { sort: _sort, ...rest } = normalizeRunFilters(filters);
+  return Object.keys(rest).length > 0;
+}
+
+function pickList<T extends string>(value: unknown, known: readonly T[]): T[] {
+  const given = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [];
+  const wanted = new Set(given.filter((item): item is string => typeof item === 'string').map((item) => item.trim()));
+  return known.filter((item) => wanted.has(item));
+}
+
+function cleanText(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const text = value.trim();
+  return text === '' ? null : text;
+}
+
+function isoOrNull(value: unknown): string | null {
+  if (typeof value !== 'string' || value.trim() === '') return null;
+  const text = value.trim();
+  // Accept dates and date-times only (not "5" or "Monday", which Date.parse may take).
+  const match = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)(Z|[+-]\d{2}:?\d{2})?)?$/i.exec(text);
+  if (!match) return null;
+  // A time without an offset is read as UTC, like every time of the API.
+  const [, date, clock, zone] = match;
+  const offset = zone ? zone.toUpperCase().replace(/^([+-]\d{2})(\d{2})$/, '$1:$2') : 'Z';
+  const time = Date.parse(clock ? `${date}T${clock}${offset}` : `${date}T00:00:00Z`);
+  if (!Number.isFinite(time)) return null;
+  return new Date(time).toISOString();
+}

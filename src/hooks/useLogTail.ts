@@ -1,0 +1,52 @@
+import { useQuery } from '@tanstack/react-query';
+import type { RunEvent } from '../api/types';
+import { rvKeys } from './queryKeys';
+import type { LogFilters } from './useLogSearch';
+import { useRunViews } from './RunViewsProvider';
+
+interface TailParams {
+  enabled: boolean;
+  filters: LogFilters;
+  limit: number;
+  intervalMs: number;
+  /** Entries the search already shows, newest first. */
+  loaded: readonly RunEvent[];
+  feedKey: readonly unknown[];
+}
+
+const NONE: RunEvent[] = [];
+const idOf = (entry: RunEvent) => `${entry.runId}:${entry.seq}`;
+
+/** Polls the newest page of the search and keeps the entries not shown yet, newest first. */
+export function useLogTail({ enabled, filters, limit, intervalMs, loaded, feedKey }: TailParams): RunEvent[] {
+  const rv = useRunViews();
+  const { client, queryClient } = rv;
+  const tailKey = rvKeys.logTail(rv.scope, { filters, limit });
+  const query = useQuery(
+    {
+      queryKey: tailKey,
+      queryFn: async ({ signal }) => {
+        const previous = queryClient.getQueryData<RunEvent[]>(tailKey) ?? NONE;
+        const page = await client.searchLogs({ ...filters, limit }, { signal });
+        const known = new Set([...previous, ...loaded].map(idOf));
+        const fresh = page.items.filter((entry) => !known.has(idOf(entry)));
+        if (fresh.length === page.items.length && fresh.length === limit && loaded.length > 0) {
+          // More arrived than one page holds: entries in between were missed, so reload the search instead.
+          void queryClient.resetQueries({ queryKey: feedKey, exact: true });
+          return NONE;
+        }
+        return fresh.length > 0 ? [...fresh, ...previous] : previous;
+      },
+      enabled,
+      initialData: NONE,
+      initialDataUpdatedAt: () => Date.now(),
+      staleTime: intervalMs,
+      refetchInterval: intervalMs,
+      refetchIntervalInBackground: false,
+      structuralSharing: false,
+      retry: false,
+    },
+    queryClient,
+  );
+  return enabled ? (query.data ?? NONE) : NONE;
+}

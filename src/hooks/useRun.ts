@@ -1,0 +1,94 @@
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { isTerminalRunStatus } from '../api/status';
+import type { Run, Step } from '../api/types';
+import { listSteps, type RunState } from '../core/runState';
+import { queryStatus, type QueryStatus } from './queryState';
+import { rvKeys } from './queryKeys';
+import { fetchRunState } from './runStateCache';
+import { useRunStream, type StreamConnection, type ReconnectPolicy } from './useRunStream';
+import { useRunViews } from './RunViewsProvider';
+
+export interface UseRunOptions {
+  /**
+   * How the run stays current while it is not terminal: `'poll'` asks for the events after the last `seq`
+   * every `pollIntervalMs` (paused in hidden tabs), `'stream'` subscribes to the live event stream, `false`
+   * loads once (use `refresh()`). Defaults to `'poll'`.
+   */
+  live?: 'poll' | 'stream' | false;
+  /** Poll interval in ms. Defaults to 10 000 ms. */
+  pollIntervalMs?: number;
+  /** Stream reconnect backoff. Defaults to 1 000 ms doubling up to 30 000 ms. */
+  reconnect?: ReconnectPolicy;
+  /** Set false to hold the requests. Defaults to true. */
+  enabled?: boolean;
+}
+
+export interface UseRunResult extends Omit<QueryStatus, 'refetch'> {
+  /** The run; null until loaded. */
+  run: Run | null;
+  /** Its steps ordered by `order`; the array and every unchanged step keep their identity across updates. */
+  steps: readonly Step[];
+  /** The folded state (run, steps by id, last `seq`), for `useStepTree` and custom derivations. */
+  state: RunState | null;
+  /** True while updates are being fetched or streamed (the run is not terminal and `live` is on). */
+  isLive: boolean;
+  /** Stream mode: the connection's state; `'idle'` in the other modes. */
+  connection: StreamConnection;
+  /** Fetches what changed now (events after the last `seq`); resolves when done, never rejects. */
+  refresh: () => Promise<void>;
+}
+
+const NO_STEPS: readonly Step[] = [];
+
+const terminal = (state: RunState | undefined) => Boolean(state?.run && isTerminalRunStatus(state.run.status));
+
+/** One run with its steps, kept current by polling the events after the last `seq`, or by streaming them. */
+export function useRun(workflowId: string | null | undefined, runId: string | null | undefined, options: UseRunOptions = {}): UseRunResult {
+  const rv = useRunViews();
+  const { client, queryClient } = rv;
+  const live = options.live ?? 'poll';
+  const interval = options.pollIntervalMs ?? 10_000;
+  const enabled = Boolean(workflowId && runId) && (options.enabled ?? true);
+  const key = rvKeys.run(rv.scope, workflowId ?? '', runId ?? '');
+  const query = useQuery(
+    {
+      queryKey: key,
+      queryFn: ({ signal }) => fetchRunState(client, queryClient, key, workflowId as string, runId as string, signal),
+      enabled,
+      refetchInterval: (q) => (live === 'poll' && !terminal(q.state.data) ? interval : false),
+      refetchIntervalInBackground: false,
+      // A finished run never changes: no refetch on focus, mount or reconnect.
+      staleTime: (q) => (terminal(q.state.data) ? Infinity : 0),
+      // The state is structurally shared by `applyEvents` already; deep comparison would cost O(steps).
+      structuralSharing: false,
+      ...rv.retry,
+    },
+    queryClient,
+  );
+  const state = query.data ?? null;
+  const done = terminal(query.data);
+  const connection = useRunStream({
+    enabled: enabled && live === 'stream' && state !== null && !done,
+    workflowId: workflowId ?? '',
+    runId: runId ?? '',
+    queryKey: key,
+    reconnect: options.reconnect,
+  });
+  const steps = useMemo(() => (state ? listSteps(state) : NO_STEPS), [state]);
+  const { refetch } = query;
+  const status = queryStatus(query, 'getRun');
+  return {
+    run: state?.run ?? null,
+    steps,
+    state,
+    isLive: enabled && live !== false && state !== null && !done,
+    connection,
+    isLoading: status.isLoading,
+    isFetching: status.isFetching,
+    error: status.error,
+    refresh: async () => {
+      await refetch();
+    },
+  };
+}

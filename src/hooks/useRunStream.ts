@@ -1,0 +1,95 @@
+import { useEffect, useState } from 'react';
+import { isTerminalRunStatus } from '../api/status';
+import type { RunEvent } from '../api/types';
+import type { RunState } from '../core/runState';
+import { foldEvents } from './runStateCache';
+import { useRunViews } from './RunViewsProvider';
+
+/** Backoff between stream reconnects: `baseDelayMs` doubling per failed attempt up to `maxDelayMs`. */
+export interface ReconnectPolicy {
+  /** First delay in ms. Defaults to 1 000 ms. */
+  baseDelayMs?: number;
+  /** Longest delay in ms. Defaults to 30 000 ms. */
+  maxDelayMs?: number;
+}
+
+/** `'idle'` when not streaming; `'reconnecting'` while waiting out the backoff after a failure. */
+export type StreamConnection = 'idle' | 'connecting' | 'open' | 'reconnecting';
+
+interface StreamParams {
+  enabled: boolean;
+  workflowId: string;
+  runId: string;
+  queryKey: readonly unknown[];
+  reconnect: ReconnectPolicy | undefined;
+}
+
+/**
+ * Keeps the cached run state current from the live event stream. Events arriving together are folded in one
+ * update; after a failure it reconnects with backoff and resumes after the last `seq` folded in.
+ */
+export function useRunStream({ enabled, workflowId, runId, queryKey, reconnect }: StreamParams): StreamConnection {
+  const { client, queryClient } = useRunViews();
+  const [connection, setConnection] = useState<StreamConnection>('idle');
+  const keyString = JSON.stringify(queryKey);
+  const base = reconnect?.baseDelayMs ?? 1_000;
+  const max = reconnect?.maxDelayMs ?? 30_000;
+
+  useEffect(() => {
+    if (!enabled) {
+      setConnection('idle');
+      return;
+    }
+    const key = JSON.parse(keyString) as unknown[];
+    let disposed = false;
+    let close: (() => void) | null = null;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let failures = 0;
+    let buffer: RunEvent[] = [];
+
+    const current = () => queryClient.getQueryData<RunState>(key);
+    const finished = () => {
+      const run = current()?.run;
+      return Boolean(run && isTerminalRunStatus(run.status));
+    };
+    const flush = () => {
+      const events = buffer;
+      buffer = [];
+      if (disposed || events.length === 0) return;
+      queryClient.setQueryData<RunState>(key, (state) => (state ? foldEvents(state, events) : state));
+    };
+    const connect = () => {
+      if (disposed) return;
+      setConnection(failures === 0 ? 'connecting' : 'reconnecting');
+      close = client.streamEvents(workflowId, runId, {
+        after: current()?.lastSeq ?? 0,
+        onOpen: () => {
+          failures = 0;
+          setConnection('open');
+        },
+        onEvent: (event) => {
+          // A burst of events becomes one cache update (one render), not one per event.
+          if (buffer.push(event) === 1) queueMicrotask(flush);
+        },
+        onError: () => {
+          flush();
+          close?.();
+          if (disposed || finished()) return;
+          const delay = Math.min(max, base * 2 ** failures);
+          failures++;
+          setConnection('reconnecting');
+          timer = setTimeout(connect, delay);
+        },
+      });
+    };
+    connect();
+    return () => {
+      flush();
+      disposed = true;
+      if (timer) clearTimeout(timer);
+      close?.();
+    };
+  }, [enabled, client, queryClient, keyString, workflowId, runId, base, max]);
+
+  return enabled ? connection : 'idle';
+}
