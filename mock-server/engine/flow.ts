@@ -113,6 +113,7 @@ function stepDone(ctx: Ctx, rec: RunRec, scope: ScopeRt, nodeId: string, srec: S
   if (isTerminalRunStatus(rec.run.status) || isTerminalStepStatus(srec.step.status)) return;
   if (srec.leaf && srec.step.status === 'running') rec.inFlight--;
   if (srec.step.status === 'waiting') rec.waitingReviews--;
+  if (rec.run.status === 'waiting') setRunStatus(ctx, rec, 'running', 'run_resumed', `${srec.step.name} was decided; the run continues`);
   charge(rec, srec, result.credits ?? 0);
   const patch = { ...result.patch };
   if (result.output !== undefined || result.outputSource) Object.assign(patch, storeOutput(rec, srec, result.output, result.outputSource));

@@ -6,6 +6,7 @@ import type { CompiledGraph, CompiledNode, ScopeDef } from './graph';
 import type { PayloadSource } from './payloads';
 import type { Redactor } from './redact';
 import type { RunIds } from './ids';
+import type { StartSpec } from './lifecycle';
 import type { Rng } from './rng';
 import type { RunIndex } from './runIndex';
 
@@ -94,6 +95,16 @@ export interface RunRec {
   pumping: boolean;
 }
 
+/** What the rest of the engine needs from the history archive. */
+export interface ArchiveLike {
+  /** Archived runs occupy ordinals 0..size-1. */
+  readonly size: number;
+  materialize(ordinal: number): Run;
+  /** Steps with payloads and the event log of an archived run, built on demand (and cached briefly). */
+  hydrate(ordinal: number): { run: Run; steps: StepRec[]; events: RunEvent[]; variables: Record<string, unknown> };
+  inputOf(ordinal: number): Record<string, unknown>;
+}
+
 export interface WorkerState {
   claimDelayMs: number;
   startDelayMs: number;
@@ -119,6 +130,10 @@ export interface Ctx {
   webhooksSeen: Map<string, string>;
   worker: WorkerState;
   counters: { stepTransitions: number; approvals: number; deliveries: number };
+  /** Compact finished runs generated as history (see archive.ts), or null. */
+  archive: ArchiveLike | null;
+  /** Set by the executor: starting a run is needed deep inside a run (upstream triggers). */
+  startRun: (spec: StartSpec) => RunRec;
   disposed: boolean;
 }
 

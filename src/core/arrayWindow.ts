@@ -21,10 +21,11 @@ export interface ArrayWindow<T> {
  * `pageSize` sets how many "Load more" adds. Defaults to `ARRAY_PAGE_SIZE`.
  */
 export function arrayWindow<T>(array: readonly T[], shown: number = ARRAY_PAGE_SIZE, pageSize: number = ARRAY_PAGE_SIZE): ArrayWindow<T> {
-  const total = Array.isArray(array) ? array.length : 0;
+  const list: readonly T[] = Array.isArray(array) ? array : [];
+  const total = list.length;
   const want = Number.isFinite(shown) ? Math.floor(shown) : ARRAY_PAGE_SIZE;
   const count = Math.min(total, Math.max(0, want));
   const step = Number.isFinite(pageSize) && pageSize >= 1 ? Math.floor(pageSize) : ARRAY_PAGE_SIZE;
-  const items = count === total ? array : array.slice(0, count);
+  const items = count === total ? list : list.slice(0, count);
   return { items, shown: count, total, remaining: total - count, hasMore: count < total, nextShown: Math.min(total, count + step) };
 }

@@ -24,7 +24,8 @@ export interface OpenApiValidatorOptions {
 
 export interface OpenApiValidator {
   /**
-   * Checks a response body against the operation's documented response for `status` and `contentType`.
+   * Checks a response body (parsed JSON, or the raw text of an event stream) against the operation's
+   * documented response for `status` and `contentType`.
    * `contentType` may carry parameters (`; charset=utf-8`); it defaults to the response's only media type,
    * else `application/json`. A `text/event-stream` body is the raw stream text: each `data` line is
    * checked against the media type's `x-data-schema`, and each `id` must equal the data's `seq`.

@@ -102,6 +102,12 @@ export async function exerciseRun(api: ApiCaller, run: Run): Promise<void> {
   await api.call('GET', `${base}/steps/step_missing/payload/output`, { expect: 404 });
   await api.call('GET', `${base}/steps/${enc(steps[0]?.id ?? 'x')}/payload/logs`, { expect: 400 });
 
+  const missing = `/v1/workflows/${enc(run.workflowId)}/runs/run_missing`;
+  await api.call('GET', missing, { expect: 404 });
+  await api.call('GET', `${missing}/context`, { expect: 404 });
+  await api.call('GET', `${base}/events?after=-1`, { expect: 400 });
+  await api.call('GET', `${base}/stream`, { headers: { 'Last-Event-ID': 'latest' }, expect: 400 });
+
   const lastSeq = events.at(-1)?.seq ?? 0;
   await api.stream(`${base}/stream`, lastSeq);
   if (lastSeq > 1) await api.stream(`${base}/stream?after=1`, lastSeq, { 'Last-Event-ID': String(lastSeq - 1) });
@@ -121,6 +127,7 @@ export async function exerciseCrossRun(api: ApiCaller, runs: Run[]): Promise<App
   const deliveries = await pages<{ runId: string | null }>(api, '/v1/deliveries', 2, 3);
   const deliveryRun = deliveries.find((d) => d.runId)?.runId ?? runs[0]?.id;
   if (deliveryRun) await api.call('GET', `/v1/deliveries?runId=${enc(deliveryRun)}`, { expect: 200 });
+  await api.call('GET', '/v1/deliveries?limit=501', { expect: 400 });
 
   await pages<RunEvent>(api, '/v1/logs', 5, 3);
   await api.call('GET', '/v1/logs?severity=error,warn', { expect: 200 });

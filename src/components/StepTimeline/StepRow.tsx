@@ -97,8 +97,11 @@ export const StepRow = memo(function StepRow({ row, expanded, selected, tabbable
         )}
       </div>
       {expanded && (
-        <div role="group" aria-label={step.name} className="rv-step__group">
-          <StepDetails step={step} sections={sections} />
+        // The details are the expanded step's child item, so the tree owns only tree items.
+        <div role="group" className="rv-step__group">
+          <div role="treeitem" aria-level={row.level + 1} aria-setsize={1} aria-posinset={1} aria-selected={false} tabIndex={-1}>
+            <StepDetails step={step} sections={sections} />
+          </div>
         </div>
       )}
     </div>

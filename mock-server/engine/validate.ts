@@ -1,0 +1,140 @@
+/**
+ * Checks of what callers send: start parameters and the run input against the workflow's JSON Schema
+ * (type, properties, required, enum, minimum/maximum, minLength/maxLength, items; defaults applied).
+ */
+import { RUN_MODES } from '../../src/api/schemas';
+import type { RunMode, StartParams } from '../../src/api/types';
+import { ExecutorProblem } from './api';
+import type { WorkflowRec } from './model';
+
+export type FieldError = { field: string; message: string };
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function typeOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  return typeof value;
+}
+
+function matchesType(value: unknown, type: unknown): boolean {
+  const types = Array.isArray(type) ? type : [type];
+  const actual = typeOf(value);
+  return types.some((t) => t === actual || (t === 'number' && actual === 'integer'));
+}
+
+/** Validates `value` against a (small) JSON Schema; returns the value with defaults filled in. */
+export function validateAgainstSchema(schema: unknown, value: unknown, field: string, errors: FieldError[]): unknown {
+  if (!isPlainObject(schema)) return value;
+  if (schema.type !== undefined && !matchesType(value, schema.type)) {
+    errors.push({ field, message: `Must be of type ${Array.isArray(schema.type) ? schema.type.join(' or ') : String(schema.type)}.` });
+    return value;
+  }
+  if (Array.isArray(schema.enum) && !schema.enum.some((option) => option === value)) {
+    errors.push({ field, message: `Must be one of: ${schema.enum.map((o) => JSON.stringify(o)).join(', ')}.` });
+  }
+  if (typeof value === 'number') {
+    if (typeof schema.minimum === 'number' && value < schema.minimum) errors.push({ field, message: `Must be at least ${schema.minimum}.` });
+    if (typeof schema.maximum === 'number' && value > schema.maximum) errors.push({ field, message: `Must be at most ${schema.maximum}.` });
+  }
+  if (typeof value === 'string') {
+    if (typeof schema.minLength === 'number' && value.length < schema.minLength) errors.push({ field, message: `Must have at least ${schema.minLength} characters.` });
+    if (typeof schema.maxLength === 'number' && value.length > schema.maxLength) errors.push({ field, message: `Must have at most ${schema.maxLength} characters.` });
+  }
+  if (Array.isArray(value) && schema.items !== undefined) {
+    return value.map((item, i) => validateAgainstSchema(schema.items, item, `${field}[${i}]`, errors));
+  }
+  if (isPlainObject(value)) {
+    const out: Record<string, unknown> = { ...value };
+    const properties = isPlainObject(schema.properties) ? schema.properties : {};
+    for (const [key, sub] of Object.entries(properties)) {
+      if (out[key] === undefined && isPlainObject(sub) && sub.default !== undefined) out[key] = sub.default;
+    }
+    for (const key of Array.isArray(schema.required) ? schema.required : []) {
+      if (typeof key === 'string' && (out[key] === undefined || out[key] === null)) errors.push({ field: `${field}.${key}`, message: 'Required.' });
+    }
+    for (const [key, item] of Object.entries(out)) {
+      if (item !== undefined && properties[key] !== undefined) out[key] = validateAgainstSchema(properties[key], item, `${field}.${key}`, errors);
+    }
+    return out;
+  }
+  return value;
+}
+
+export interface StartValues {
+  prompt: string | null;
+  model: string | null;
+  workloadProfile: string | null;
+  mode: RunMode;
+  subject: string | null;
+  input: Record<string, unknown>;
+  env: Record<string, string>;
+  secrets: Record<string, string>;
+}
+
+function nameMap(value: unknown, field: string, errors: FieldError[]): Record<string, string> {
+  if (value === undefined || value === null) return {};
+  if (!isPlainObject(value)) {
+    errors.push({ field, message: 'Must be an object of NAME: value.' });
+    return {};
+  }
+  const out: Record<string, string> = {};
+  for (const [name, v] of Object.entries(value)) {
+    if (!NAME.test(name)) errors.push({ field: `${field}.${name}`, message: 'Names use letters, digits and _ and do not start with a digit.' });
+    else if (typeof v !== 'string') errors.push({ field: `${field}.${name}`, message: 'Must be text.' });
+    else out[name] = v;
+  }
+  return out;
+}
+
+function optionalText(value: unknown, field: string, max: number, errors: FieldError[]): string | null | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string') errors.push({ field, message: 'Must be text.' });
+  else if (value.length > max) errors.push({ field, message: `Must have at most ${max} characters.` });
+  else return value;
+  return undefined;
+}
+
+/** Checks `start` parameters and fills in the workflow's defaults; 422 with every problem at once. */
+export function validateStart(wf: WorkflowRec, params: unknown): StartValues {
+  const errors: FieldError[] = [];
+  if (params !== undefined && params !== null && !isPlainObject(params)) {
+    throw new ExecutorProblem(422, 'invalid_body', 'params must be an object.', { errors: [{ field: 'params', message: 'Must be an object.' }] });
+  }
+  const p = (params ?? {}) as StartParams & Record<string, unknown>;
+  const { workflow } = wf;
+  const prompt = optionalText(p.prompt, 'params.prompt', 100_000, errors);
+  const model = optionalText(p.model, 'params.model', 200, errors);
+  if (model && workflow.models.length > 0 && !workflow.models.includes(model)) {
+    errors.push({ field: 'params.model', message: `Must be one of: ${workflow.models.join(', ')}.` });
+  }
+  const profile = optionalText(p.workloadProfile, 'params.workloadProfile', 200, errors);
+  if (profile && workflow.workloadProfiles.length > 0 && !workflow.workloadProfiles.includes(profile)) {
+    errors.push({ field: 'params.workloadProfile', message: `Must be one of: ${workflow.workloadProfiles.join(', ')}.` });
+  }
+  if (p.mode !== undefined && p.mode !== null && !RUN_MODES.includes(p.mode)) errors.push({ field: 'params.mode', message: 'Must be test or live.' });
+  const subject = optionalText(p.subject, 'params.subject', 320, errors);
+  let input: Record<string, unknown> = {};
+  if (p.input !== undefined && p.input !== null && !isPlainObject(p.input)) errors.push({ field: 'input', message: 'Must be an object.' });
+  else input = validateAgainstSchema(workflow.inputSchema, p.input ?? {}, 'input', errors) as Record<string, unknown>;
+  const env = nameMap(p.env, 'params.env', errors);
+  const secrets = nameMap(p.secrets, 'params.secrets', errors);
+  if (errors.length) {
+    throw new ExecutorProblem(422, 'invalid_input', errors.map((e) => `${e.field}: ${e.message}`).join(' '), { errors });
+  }
+  return {
+    prompt: prompt ?? workflow.defaults.prompt,
+    model: model ?? workflow.defaults.model,
+    workloadProfile: profile ?? workflow.defaults.workloadProfile,
+    mode: (p.mode as RunMode | undefined) ?? wf.def.defaultMode ?? 'live',
+    subject: subject ?? null,
+    input,
+    env,
+    secrets,
+  };
+}

@@ -1,0 +1,133 @@
+/**
+ * Test support: every write of the run API, valid and invalid: commands per run status (refusals change
+ * nothing), idempotent starts, replay, decisions with their conflicts, signed webhooks, inactive workflows and
+ * the dev clock. Throws when an answer breaks a rule a status code cannot show (e.g. a refused command that
+ * changed the run).
+ */
+import type { Executor } from '../../engine';
+import { hmacSha256, toHex } from '../../engine/sha256';
+import { runActionAvailability, type RunAction } from '../../../src/api/status';
+import type { Approval, Run, Workflow } from '../../../src/api/types';
+import { runPath, type ApiCaller } from './exercise';
+
+const enc = encodeURIComponent;
+const ACTIONS: Exclude<RunAction, 'replay'>[] = ['pause', 'resume', 'cancel', 'stop', 'stopGraceful'];
+
+function commandBody(action: (typeof ACTIONS)[number], runId: string) {
+  if (action === 'stop') return { command: 'stop', runId, params: { mode: 'immediate' } };
+  if (action === 'stopGraceful') return { command: 'stop', runId, params: { mode: 'graceful' } };
+  return { command: action, runId };
+}
+
+function assert(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new Error(message);
+}
+
+/** Sends every refused command (each must answer 409 and change nothing), then one allowed command. */
+export async function exerciseCommands(api: ApiCaller, runs: Run[]): Promise<void> {
+  for (const [index, sampled] of runs.entries()) {
+    const current = (await api.call('GET', runPath(sampled), { expect: 200 })).body.run as Run;
+    const command = `/v1/workflows/${enc(current.workflowId)}/command`;
+    const allowed = ACTIONS.filter((action) => runActionAvailability(action, current.status).available);
+    for (const action of ACTIONS.filter((a) => !allowed.includes(a))) {
+      const res = await api.call('POST', command, { body: commandBody(action, current.id), expect: 409 });
+      assert(res.body.current?.status === current.status, `${action} on ${current.status}: current is not the unchanged run`);
+    }
+    const after = (await api.call('GET', runPath(current), { expect: 200 })).body.run as Run;
+    assert(after.status === current.status && after.lastSeq === current.lastSeq, `refused commands changed run ${current.id}`);
+    const action = allowed[index % Math.max(allowed.length, 1)];
+    if (action) await api.call('POST', command, { body: commandBody(action, current.id), headers: { 'Idempotency-Key': `cmd-${current.id}` }, expect: 202 });
+
+    const replay = `${runPath(current)}/replay`;
+    if (runActionAvailability('replay', current.status).available) {
+      const key = { 'Idempotency-Key': `replay-${current.id}` };
+      const made = await api.call('POST', replay, { body: { model: current.model ?? undefined }, headers: key, expect: 201 });
+      const again = await api.call('POST', replay, { body: {}, headers: key, expect: 201 });
+      assert(again.body.run.id === made.body.run.id && again.headers.get('Idempotent-Replayed') === 'true', 'replay key repeated a run');
+      await api.call('POST', replay, { body: { prompt: 42 }, expect: 422 });
+    } else {
+      await api.call('POST', replay, { expect: 409 });
+    }
+  }
+}
+
+export async function exerciseStarts(api: ApiCaller, executor: Executor, workflows: Workflow[]): Promise<void> {
+  const active = workflows.filter((w) => w.active).slice(0, 2);
+  for (const workflow of active) {
+    const command = `/v1/workflows/${enc(workflow.id)}/command`;
+    const key = { 'Idempotency-Key': `start-${workflow.id}` };
+    const first = await api.call('POST', command, { body: { command: 'start', params: { mode: 'test', env: { A: '1' }, secrets: { TOKEN: 'hidden' } } }, headers: key, expect: 202 });
+    const again = await api.call('POST', command, { body: { command: 'start' }, headers: key, expect: 202 });
+    assert(first.body.run.id === again.body.run.id, 'the same Idempotency-Key started two runs');
+    assert(again.headers.get('Idempotent-Replayed') === 'true', 'a repeated start is not marked Idempotent-Replayed');
+    assert(!JSON.stringify(first.body).includes('hidden'), 'a secret value was echoed back');
+    await api.call('POST', command, { body: { command: 'start', params: { mode: 'prod' } }, expect: 422 });
+    await api.call('POST', command, { body: { command: 'pause' }, expect: 422 });
+    await api.call('POST', command, { rawBody: '{"command":', expect: 422 });
+    await api.call('POST', command, { body: { command: 'pause', runId: 'run_missing' }, expect: 404 });
+    await exerciseWebhook(api, executor, workflow);
+  }
+  await api.call('POST', '/v1/workflows/wf_missing/command', { body: { command: 'start' }, expect: 404 });
+
+  const target = active[0];
+  if (target) {
+    await api.call('POST', `/v1/workflows/${enc(target.id)}/deactivate`, { expect: 200 });
+    await api.call('POST', `/v1/workflows/${enc(target.id)}/command`, { body: { command: 'start' }, expect: 409 });
+    await api.call('POST', `/v1/workflows/${enc(target.id)}/activate`, { expect: 200 });
+  }
+  await api.call('POST', '/v1/workflows/wf_missing/activate', { expect: 404 });
+  await api.call('POST', '/v1/workflows/wf_missing/deactivate', { expect: 404 });
+}
+
+async function exerciseWebhook(api: ApiCaller, executor: Executor, workflow: Workflow): Promise<void> {
+  const path = `/v1/webhooks/${enc(workflow.id)}`;
+  const secret = executor.webhookSecret(workflow.id);
+  const signed = (id: string, body: string, at = Math.floor(executor.now() / 1000)) => ({
+    'Webhook-Id': id,
+    'Webhook-Timestamp': String(at),
+    'Webhook-Signature': `v1=${toHex(hmacSha256(secret, `${id}.${at}.${body}`))}`,
+  });
+  const body = JSON.stringify({ event: 'order.refund_requested', orderId: 'ord_1' });
+  const id = `msg_${workflow.id}`;
+  const first = await api.call('POST', path, { rawBody: body, headers: signed(id, body), expect: 202 });
+  const again = await api.call('POST', path, { rawBody: body, headers: signed(id, body), expect: 202 });
+  assert(first.body.run.id === again.body.run.id, 'the same Webhook-Id started two runs');
+  assert(first.body.run.trigger.type === 'webhook', 'a webhook run has another trigger');
+  await api.call('POST', path, { rawBody: body, headers: { ...signed('msg_bad', body), 'Webhook-Signature': 'v1=00' }, expect: 401 });
+  await api.call('POST', path, { rawBody: `${body} `, headers: signed('msg_tampered', body), expect: 401 });
+  await api.call('POST', path, { rawBody: body, headers: signed('msg_old', body, Math.floor(executor.now() / 1000) - 3600), expect: 401 });
+  await api.call('POST', path, { rawBody: body, expect: 401 });
+  await api.call('POST', path, { rawBody: 'not json', headers: signed('msg_text', 'not json'), expect: 422 });
+}
+
+/** Approves one pending task, rejects another, and collects every conflict on the way. */
+export async function exerciseDecisions(api: ApiCaller, approvals: Approval[]): Promise<void> {
+  const pending = approvals.filter((a) => a.status === 'pending');
+  const [first, second] = pending;
+  if (first) {
+    const path = `/v1/approvals/${enc(first.id)}/decision`;
+    await api.call('POST', path, { body: { decision: 'perhaps' }, expect: 422 });
+    const key = { 'Idempotency-Key': `decide-${first.id}`, 'X-Reviewer': 'ana@example.com' };
+    const decided = await api.call('POST', path, { body: { decision: 'approve', comment: 'Looks right.', version: first.version }, headers: key, expect: 200 });
+    assert(decided.body.status === 'approved' && decided.body.decidedBy === 'ana@example.com', 'the approval was not recorded');
+    const retried = await api.call('POST', path, { body: { decision: 'approve', version: first.version }, headers: key, expect: 200 });
+    assert(retried.headers.get('Idempotent-Replayed') === 'true', 'a retried decision is not marked replayed');
+    const late = await api.call('POST', path, { body: { decision: 'reject' }, expect: 409 });
+    assert(late.body.code === 'approval_already_decided' && late.body.current?.status === 'approved', 'conflict lacks the current task');
+  }
+  if (second) {
+    const path = `/v1/approvals/${enc(second.id)}/decision`;
+    await api.call('POST', path, { body: { decision: 'reject', version: second.version + 1 }, expect: 409 });
+    await api.call('POST', path, { body: { decision: 'reject', comment: 'Already refunded.' }, expect: 200 });
+  }
+  for (const done of approvals.filter((a) => a.status !== 'pending').slice(0, 1)) {
+    await api.call('POST', `/v1/approvals/${enc(done.id)}/decision`, { body: { decision: 'approve' }, expect: 409 });
+  }
+  await api.call('POST', '/v1/approvals/apr_missing/decision', { body: { decision: 'approve' }, expect: 404 });
+}
+
+export async function exerciseClock(api: ApiCaller): Promise<void> {
+  await api.call('POST', '/v1/_dev/clock', { rawBody: '{"advanceMs":60000}', expect: 200 });
+  await api.call('POST', '/v1/_dev/clock', { body: { advanceMs: -5 }, expect: 422 });
+  await api.call('POST', '/v1/_dev/clock', { expect: 422 });
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { RUN_STATUSES } from '../api/schemas';
+import { runActionAvailability } from '../api/status';
+import { runControls } from './runControls';
+
+describe('runControls', () => {
+  it('offers pause and stops on a running run, and explains why cancel and replay are not offered', () => {
+    const controls = runControls({ status: 'running' });
+    expect(controls.pause).toEqual({ available: true });
+    expect(controls.stop.available && controls.stopGraceful.available).toBe(true);
+    expect(controls.cancel).toMatchObject({ available: false, code: 'run_running_use_stop' });
+    expect(controls.replay).toMatchObject({ available: false, code: 'run_not_finished' });
+    expect(controls.replay.reason).toMatch(/finished/);
+  });
+
+  it('agrees with the shared status rules for every status', () => {
+    for (const status of RUN_STATUSES) {
+      const controls = runControls({ status });
+      for (const [action, state] of Object.entries(controls)) {
+        expect(state.available).toBe(runActionAvailability(action as keyof typeof controls, status).available);
+      }
+    }
+    expect(runControls({ status: 'failed' }).resume.code).toBe('run_failed_no_resume');
+  });
+
+  it('disables everything while a command is in flight and uses translated reasons', () => {
+    const busy = runControls({ status: 'running' }, { pendingAction: 'pause' });
+    expect(Object.values(busy).every((c) => !c.available && c.code === 'command_in_flight')).toBe(true);
+    const translated = runControls({ status: 'succeeded' }, { reasons: { run_finished: 'Déjà terminé.' } });
+    expect(translated.pause.reason).toBe('Déjà terminé.');
+    expect(translated.replay).toEqual({ available: true });
+  });
+});

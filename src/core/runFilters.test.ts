@@ -1,0 +1,92 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { RUN_MODES, RUN_STATUSES, TRIGGER_TYPES } from '../api/schemas';
+import { filtersFromSearchParams, filtersToSearchParams } from './runFilterParams';
+import { filtersToRunQuery, hasRunFilters, normalizeRunFilters, RUN_SORT_KEYS, type RunFilters } from './runFilters';
+
+const now = Date.parse('2026-11-21T12:00:00.000Z');
+
+const arbFilters: fc.Arbitrary<RunFilters> = fc.record(
+  {
+    status: fc.subarray([...RUN_STATUSES]),
+    workflowId: fc.string(),
+    subject: fc.constantFrom('a@example.com', '+15551234', ' spaced ', ''),
+    q: fc.string(),
+    range: fc.oneof(
+      fc.constantFrom('24h' as const, '7d' as const, '30d' as const),
+      fc.record({
+        from: fc.option(fc.date({ min: new Date('2000-01-01'), max: new Date('2099-01-01'), noInvalidDate: true }).map((d) => d.toISOString()), { nil: null }),
+        to: fc.option(fc.constantFrom('2026-11-01', '2026-11-02T10:00', '2026-11-03T10:00:00+02:00'), { nil: null }),
+      }),
+    ),
+    trigger: fc.subarray([...TRIGGER_TYPES]),
+    mode: fc.constantFrom(...RUN_MODES),
+    model: fc.string(),
+    sort: fc.constantFrom(...RUN_SORT_KEYS.flatMap((k) => [k, `-${k}` as const])),
+  },
+  { requiredKeys: [] },
+);
+
+describe('run filters in URLs', () => {
+  it('writes a readable query string and reads it back', () => {
+    const filters: RunFilters = { status: ['failed', 'running'], workflowId: 'wf_1', range: '7d', sort: '-startedAt', mode: 'live' };
+    const params = filtersToSearchParams(filters);
+    expect(params.toString()).toBe('status=running%2Cfailed&workflow=wf_1&range=7d&mode=live&sort=-startedAt');
+    expect(filtersFromSearchParams(`?${params}`)).toEqual({ ...filters, status: ['running', 'failed'] });
+  });
+
+  it('keeps the host app parameters and supports a prefix', () => {
+    const params = filtersToSearchParams({ q: 'run_12' }, { prefix: 'runs.', base: '?run=run_9&runs.status=failed&tab=steps' });
+    expect(params.toString()).toBe('run=run_9&tab=steps&runs.q=run_12');
+    expect(filtersFromSearchParams(params, { prefix: 'runs.' })).toEqual({ q: 'run_12' });
+    expect(filtersFromSearchParams(params)).toEqual({});
+  });
+
+  it('drops garbage instead of throwing', () => {
+    const messy = '?status=running,bogus&status=failed&trigger=fax&mode=prod&sort=-nope&range=1y&from=yesterday&q=%20%20&model=gpt&%E0%A4%A=1';
+    expect(filtersFromSearchParams(messy)).toEqual({ status: ['running', 'failed'], model: 'gpt' });
+    expect(filtersFromSearchParams({ status: ['queued', 'x'], workflow: 'wf' })).toEqual({ status: ['queued'], workflowId: 'wf' });
+    expect(filtersFromSearchParams(null as never)).toEqual({});
+    fc.assert(fc.property(fc.string(), (text) => {
+      expect(() => filtersFromSearchParams(text)).not.toThrow();
+    }));
+  });
+
+  it('reads a custom range (times without an offset are UTC) and writes it as range=custom', () => {
+    const filters = filtersFromSearchParams('from=2026-11-01&to=2026-11-02T10:00');
+    expect(filters.range).toEqual({ from: '2026-11-01T00:00:00.000Z', to: '2026-11-02T10:00:00.000Z' });
+    expect(filtersToSearchParams(filters).get('range')).toBe('custom');
+  });
+
+  it('property: writing then reading gives the canonical filters back, and is stable from then on', () => {
+    fc.assert(
+      fc.property(arbFilters, (filters) => {
+        const canonical = normalizeRunFilters(filters);
+        const read = filtersFromSearchParams(filtersToSearchParams(filters));
+        expect(read).toEqual(canonical);
+        expect(filtersToSearchParams(read).toString()).toBe(filtersToSearchParams(filters).toString());
+        expect(normalizeRunFilters(canonical)).toEqual(canonical);
+      }),
+    );
+  });
+});
+
+describe('filtersToRunQuery', () => {
+  it('resolves preset ranges against now and passes the rest through', () => {
+    expect(filtersToRunQuery({ status: ['failed'], range: '24h', trigger: ['webhook'], subject: ' a@b.co ' }, now)).toEqual({
+      status: ['failed'],
+      trigger: ['webhook'],
+      subject: 'a@b.co',
+      from: '2026-11-20T12:00:00.000Z',
+    });
+    expect(filtersToRunQuery({ range: '30d' }, new Date(now)).from).toBe('2026-10-22T12:00:00.000Z');
+    expect(filtersToRunQuery({ range: { from: null, to: '2026-11-02' } }, now)).toEqual({ to: '2026-11-02T00:00:00.000Z' });
+    expect(filtersToRunQuery({}, now)).toEqual({});
+  });
+
+  it('tells whether any filter is set', () => {
+    expect(hasRunFilters({ sort: '-queuedAt' })).toBe(false);
+    expect(hasRunFilters({ status: [] })).toBe(false);
+    expect(hasRunFilters({ mode: 'test' })).toBe(true);
+  });
+});

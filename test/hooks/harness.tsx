@@ -1,0 +1,112 @@
+/**
+ * Hook tests against the real reference executor: MSW in Node with the executor on a virtual clock, a client
+ * whose fetch records every request (method, path, query, bytes received, idempotency key), and a wrapper with
+ * the provider. Time in the executor moves only with `mock.advance(ms)`; the hooks poll on real short timers.
+ */
+import { QueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { createRunClient } from '../../src/api';
+import type { RunClient } from '../../src/api';
+import { RunViewsProvider, type RunViewsProviderProps } from '../../src/hooks';
+import { createNodeMock, type NodeMock } from '../../mock-server/node';
+import type { WorkflowDefinition } from '../../mock-server/engine/definitions';
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  /** Bytes of the response body (null for streams, which are not buffered). */
+  bytes: number | null;
+  status: number;
+  idempotencyKey: string | null;
+}
+
+/** Changes a response before the client sees it (return a replacement), or fails the call by throwing. */
+export type Tamper = (request: Request, response: Response) => Response | Promise<Response>;
+
+export interface Harness {
+  mock: NodeMock;
+  client: RunClient;
+  requests: RecordedRequest[];
+  /** Requests whose path ends with `suffix` (optionally of one method). */
+  requestsTo(suffix: string | RegExp, method?: string): RecordedRequest[];
+  /** Tamper with responses until the returned function is called (or the test ends). */
+  tamper(fn: Tamper): () => void;
+  queryClient: QueryClient;
+  wrapper: (props: { children: ReactNode }) => ReactNode;
+  /** A wrapper with other provider props. */
+  wrapperWith(props: Partial<RunViewsProviderProps>): (props: { children: ReactNode }) => ReactNode;
+}
+
+/** Sets up a mock executor for the file: `workflows` are registered before each test file runs. */
+export function useHarness(options: { scenario?: string; workflows?: WorkflowDefinition[] } = {}): Harness {
+  const mock = createNodeMock({ scenario: options.scenario ?? 'empty', seed: 7 });
+  for (const workflow of options.workflows ?? []) mock.executor.registerWorkflow(workflow);
+  const requests: RecordedRequest[] = [];
+  let tampers: Tamper[] = [];
+
+  const recordingFetch: typeof fetch = async (input, init) => {
+    const request = new Request(input, init);
+    const url = new URL(request.url);
+    let response = await fetch(request.clone());
+    for (const fn of tampers) response = await fn(request, response);
+    const streamed = (response.headers.get('content-type') ?? '').includes('event-stream');
+    const bytes = streamed ? null : (await response.clone().arrayBuffer()).byteLength;
+    requests.push({
+      method: request.method,
+      path: url.pathname,
+      query: url.searchParams,
+      bytes,
+      status: response.status,
+      idempotencyKey: request.headers.get('idempotency-key'),
+    });
+    return response;
+  };
+  const client = createRunClient({ baseUrl: mock.baseUrl, fetch: recordingFetch, timeoutMs: 5_000 });
+  const harness: Harness = {
+    mock,
+    client,
+    requests,
+    requestsTo: (suffix, method) =>
+      requests.filter(
+        (r) => (typeof suffix === 'string' ? r.path.endsWith(suffix) : suffix.test(r.path)) && (!method || r.method === method),
+      ),
+    tamper: (fn) => {
+      tampers.push(fn);
+      return () => {
+        tampers = tampers.filter((other) => other !== fn);
+      };
+    },
+    queryClient: new QueryClient(),
+    wrapper: ({ children }) => harness.wrapperWith({})({ children }),
+    wrapperWith:
+      (props) =>
+      ({ children }) => (
+        <RunViewsProvider client={client} queryClient={harness.queryClient} retry={{ retries: 0 }} {...props}>
+          {children}
+        </RunViewsProvider>
+      ),
+  };
+  beforeAll(() => mock.server.listen({ onUnhandledRequest: 'error' }));
+  afterEach(() => {
+    tampers = [];
+    requests.length = 0;
+    harness.queryClient.clear();
+    harness.queryClient = new QueryClient();
+    mock.server.resetHandlers();
+  });
+  afterAll(() => mock.close());
+  return harness;
+}
+
+/** Sets `document.visibilityState` and tells listeners, as a browser does when a tab is hidden or shown. */
+export function setVisibility(state: 'visible' | 'hidden'): void {
+  Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
+  Object.defineProperty(document, 'hidden', { configurable: true, get: () => state === 'hidden' });
+  window.dispatchEvent(new Event('visibilitychange'));
+  document.dispatchEvent(new Event('visibilitychange'));
+}
+
+/** Waits `ms` of real time (lets short poll intervals fire). */
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
