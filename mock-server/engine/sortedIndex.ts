@@ -12,9 +12,9 @@ export interface KeysetPosition {
 }
 
 export class SortedIndex {
-  private values = new Int32Array(64);
+  private values: Int32Array = new Int32Array(64);
   private valuesLength = 0;
-  private nulls = new Int32Array(64);
+  private nulls: Int32Array = new Int32Array(64);
   private nullsLength = 0;
 
   constructor(private readonly keyOf: (n: number) => number) {}

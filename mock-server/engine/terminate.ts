@@ -87,7 +87,7 @@ export function finishSucceeded(ctx: Ctx, rec: RunRec): void {
   const executed = rec.steps.filter((s) => s.step.status === 'succeeded').length;
   const summary =
     rec.rejectedActions.length > 0
-      ? `Review rejected (${rec.rejectedActions.join(', ')}); the steps after it were skipped.`
+      ? `Completed with ${rec.rejectedActions.length === 1 ? 'a rejected review' : `${rec.rejectedActions.length} rejected reviews`}: ${rec.rejectedActions.join(', ')}.`
       : (rec.endSummary ?? `Completed ${executed} steps in ${seconds} s.`);
   setRunStatus(ctx, rec, 'succeeded', 'run_succeeded', 'Run succeeded', { resultSummary: rec.redactor.text(summary) });
 }

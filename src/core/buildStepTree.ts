@@ -5,7 +5,7 @@
  */
 import type { Step } from '../api/types';
 import { deriveGroupStatus, emptyStatusCounts } from './groupStatus';
-import { pmapFrom } from './persistentMap';
+import { pmapFromValues } from './persistentMap';
 import { isActiveRun } from './runActivity';
 import type { StepGroup, StepNode, StepTree, StepTreeOptions } from './stepTreeTypes';
 import {
@@ -28,42 +28,40 @@ const NO_CHILDREN: readonly StepNode[] = Object.freeze([]);
  */
 export function buildStepTree(steps: readonly Step[], options: StepTreeOptions = {}): StepTree {
   const runStatus = options.runStatus ?? null;
-  const byId = new Map<string, Step>();
-  for (const step of steps) if (isStep(step)) byId.set(step.id, step);
-  const sorted = [...byId.values()].sort(compareSteps);
-  const { parentOf, missingParents } = resolveParents(sorted, byId);
+  // One map serves twice: first id → latest step (duplicates: the last wins), then id → sorted position.
+  const position = new Map<string, Step | number>();
+  for (const step of steps) if (isStep(step)) position.set(step.id, step);
+  const sorted = ([...position.values()] as Step[]).sort(compareSteps);
+  for (let i = 0; i < sorted.length; i++) position.set((sorted[i] as Step).id, i);
+  const { parent, missingParents } = resolveParents(sorted, position as Map<string, number>);
+  const { childStart, childList } = childLists(parent);
 
-  const children = new Map<string, Step[]>();
-  const rootsByGroup = new Map<string, { name: string | null; roots: Step[] }>();
-  for (const step of sorted) {
-    const parent = parentOf.get(step.id) ?? null;
-    if (parent !== null) {
-      const list = children.get(parent);
-      if (list) list.push(step);
-      else children.set(parent, [step]);
-      continue;
-    }
-    const name = typeof step.group === 'string' ? step.group : null;
+  const rootsByGroup = new Map<string, { name: string | null; roots: number[] }>();
+  for (let i = 0; i < sorted.length; i++) {
+    if (parent[i] !== -1) continue;
+    const group = (sorted[i] as Step).group;
+    const name = typeof group === 'string' ? group : null;
     const key = groupKeyOf(name);
-    const group = rootsByGroup.get(key);
-    if (group) group.roots.push(step);
-    else rootsByGroup.set(key, { name, roots: [step] });
+    const entry = rootsByGroup.get(key);
+    if (entry) entry.roots.push(i);
+    else rootsByGroup.set(key, { name, roots: [i] });
   }
 
-  const entries: [string, StepNode][] = [];
+  const entries: StepNode[] = [];
   const active = isActiveRun(runStatus);
   const groups: StepGroup[] = [];
+  const layout: Layout = { sorted, childStart, childList };
   for (const [key, { name, roots }] of rootsByGroup) {
     const counts = emptyStatusCounts();
     const before = entries.length;
-    const nodes = buildNodes(roots, rootContext(key), children, (node) => {
+    const nodes = buildNodes(layout, Int32Array.from(roots), rootContext(key), (node) => {
       counts[node.step.status]++;
-      entries.push([node.id, node]);
+      entries.push(node);
     });
     const status = deriveGroupStatus(counts, active);
     groups.push({ key, name, status, counts, size: entries.length - before, nodes });
   }
-  return { groups, size: entries.length, runStatus, matchedIds: null, index: pmapFrom(entries), missingParents };
+  return { groups, size: entries.length, runStatus, matchedIds: null, index: pmapFromValues(entries, (node) => node.id), missingParents };
 }
 
 function isStep(value: unknown): value is Step {
@@ -72,79 +70,108 @@ function isStep(value: unknown): value is Step {
   return typeof step.id === 'string' && typeof step.order === 'number' && typeof step.status === 'string';
 }
 
-/** Effective parent of every step (null at the top level) and the parent ids that are not in the list. */
-function resolveParents(sorted: readonly Step[], byId: ReadonlyMap<string, Step>) {
-  const parentOf = new Map<string, string | null>();
+/**
+ * The effective parent of every step, by position in `sorted` (-1 at the top level), and the parent ids
+ * that are not in the list. A cycle of parent links is broken at its earliest step (the lowest position).
+ */
+function resolveParents(sorted: readonly Step[], position: ReadonlyMap<string, number>) {
+  const count = sorted.length;
+  const parent = new Int32Array(count).fill(-1);
   const missingParents = new Set<string>();
-  for (const step of sorted) {
-    const parent = typeof step.parentId === 'string' ? step.parentId : null;
-    if (parent !== null && !byId.has(parent)) missingParents.add(parent);
-    parentOf.set(step.id, parent !== null && parent !== step.id && byId.has(parent) ? parent : null);
+  for (let i = 0; i < count; i++) {
+    const parentId = (sorted[i] as Step).parentId;
+    if (typeof parentId !== 'string') continue;
+    const at = position.get(parentId);
+    if (at === undefined) missingParents.add(parentId);
+    else if (at !== i) parent[i] = at;
   }
-  // Break every cycle of parent links at its earliest step, so each step is reachable exactly once.
-  const state = new Map<string, 'visiting' | 'done'>();
-  for (const step of sorted) {
-    const path: string[] = [];
-    let current: string | null = step.id;
-    while (current !== null && !state.has(current)) {
-      state.set(current, 'visiting');
-      path.push(current);
-      current = parentOf.get(current) ?? null;
+  const state = new Uint8Array(count); // 0 unseen, 1 on the current path, 2 done
+  const path = new Int32Array(count);
+  for (let i = 0; i < count; i++) {
+    let length = 0;
+    let current = i;
+    while (current !== -1 && state[current] === 0) {
+      state[current] = 1;
+      path[length++] = current;
+      current = parent[current] as number;
     }
-    if (current !== null && state.get(current) === 'visiting') {
-      const cycle = path.slice(path.indexOf(current)).map((id) => byId.get(id) as Step);
-      const earliest = cycle.reduce((a, b) => (compareSteps(b, a) < 0 ? b : a));
-      parentOf.set(earliest.id, null);
+    if (current !== -1 && state[current] === 1) {
+      let earliest = current;
+      for (let k = path.indexOf(current); k < length; k++) earliest = Math.min(earliest, path[k] as number);
+      parent[earliest] = -1;
     }
-    for (const id of path) state.set(id, 'done');
+    for (let k = 0; k < length; k++) state[path[k] as number] = 2;
   }
-  return { parentOf, missingParents };
+  return { parent, missingParents };
+}
+
+/** Children of every position, in order, as slices `childList[childStart[i] .. childStart[i + 1]]`. */
+function childLists(parent: Int32Array) {
+  const count = parent.length;
+  const childStart = new Int32Array(count + 1);
+  for (let i = 0; i < count; i++) if (parent[i] !== -1) (childStart[(parent[i] as number) + 1] as number)++;
+  for (let i = 0; i < count; i++) childStart[i + 1] = (childStart[i + 1] as number) + (childStart[i] as number);
+  const fill = childStart.slice(0, count);
+  const childList = new Int32Array(childStart[count] as number);
+  for (let i = 0; i < count; i++) {
+    const p = parent[i] as number;
+    if (p !== -1) childList[(fill[p] as number)++] = i;
+  }
+  return { childStart, childList };
+}
+
+interface Layout {
+  sorted: readonly Step[];
+  childStart: Int32Array;
+  childList: Int32Array;
 }
 
 interface Frame {
-  siblings: readonly Step[];
+  /** The siblings are `list[start .. end]`. */
+  list: Int32Array;
+  start: number;
+  end: number;
+  next: number;
   context: NodeContext;
   parent: Step | null;
   built: StepNode[];
-  next: number;
 }
 
 /** Nodes for `roots` and everything below them, children built before their parents. */
-function buildNodes(
-  roots: readonly Step[],
-  context: NodeContext,
-  children: ReadonlyMap<string, Step[]>,
-  record: (node: StepNode) => void,
-): StepNode[] {
-  const top: Frame = { siblings: roots, context, parent: null, built: [], next: 0 };
+function buildNodes(layout: Layout, roots: Int32Array, context: NodeContext, record: (node: StepNode) => void): StepNode[] {
+  const { sorted, childStart, childList } = layout;
+  const top: Frame = { list: roots, start: 0, end: roots.length, next: 0, context, parent: null, built: [] };
   const stack: Frame[] = [top];
-  const branchAt = (frame: Frame, index: number) =>
-    frame.parent ? branchOfChild(frame.parent, frame.context.branch, index) : null;
   while (stack.length > 0) {
     const frame = stack[stack.length - 1] as Frame;
-    if (frame.next >= frame.siblings.length) {
+    if (frame.next >= frame.end) {
       stack.pop();
       const owner = stack[stack.length - 1];
       if (!owner) break;
       finish(owner, frame.built);
       continue;
     }
-    const step = frame.siblings[frame.next] as Step;
-    const kids = children.get(step.id);
-    if (kids) {
-      const own = { ...frame.context, branch: branchAt(frame, frame.next), id: step.id, step };
-      stack.push({ siblings: kids, context: childContext(own), parent: step, built: [], next: 0 });
+    const at = frame.list[frame.next] as number;
+    const from = childStart[at] as number;
+    const to = childStart[at + 1] as number;
+    if (to > from) {
+      const step = sorted[at] as Step;
+      const own = { ...frame.context, branch: branchAt(frame), id: step.id, step };
+      stack.push({ list: childList, start: from, end: to, next: from, context: childContext(own), parent: step, built: [] });
     } else {
       finish(frame, NO_CHILDREN);
     }
   }
   return top.built;
 
+  function branchAt(frame: Frame) {
+    return frame.parent ? branchOfChild(frame.parent, frame.context.branch, frame.next - frame.start) : null;
+  }
+
   function finish(frame: Frame, built: readonly StepNode[]) {
-    const index = frame.next;
-    const step = frame.siblings[index] as Step;
-    const divider = needsDivider(frame.siblings[index - 1], step);
-    const node = makeNode(step, frame.context, branchAt(frame, index), built, divider);
+    const step = sorted[frame.list[frame.next] as number] as Step;
+    const previous = frame.next > frame.start ? sorted[frame.list[frame.next - 1] as number] : undefined;
+    const node = makeNode(step, frame.context, branchAt(frame), built, needsDivider(previous, step));
     record(node);
     frame.built.push(node);
     frame.next++;

@@ -17,7 +17,10 @@ export interface StepFilters {
 
 /** A tree after filtering, with its counts. */
 export interface FilteredStepTree {
-  /** The narrowed tree (the input tree itself when no filter is on); `tree.matchedIds` marks the matches. */
+  /**
+   * The narrowed tree (the input tree itself when no filter is on); `tree.matchedIds` marks the matches.
+   * Its groups keep the status, counts and size of the whole group.
+   */
   tree: StepTree;
   /** Steps that match the filters (every step when no filter is on). */
   matchingSteps: number;

@@ -80,10 +80,23 @@ export function pmapSet<V>(map: PersistentMap<V>, key: Key, value: V): Persisten
 
 /** Builds a map from entries in one pass (later entries win), mutating only nodes it creates itself. */
 export function pmapFrom<V>(entries: Iterable<readonly [Key, V]>): PersistentMap<V> {
+  const keys: Key[] = [];
+  const values: V[] = [];
+  for (const [key, value] of entries) {
+    keys.push(key);
+    values.push(value);
+  }
+  return pmapFromValues(values, (_, i) => keys[i] as Key);
+}
+
+/** Builds a map of `values` under `keyOf(value, index)` (later values win), without intermediate entries. */
+export function pmapFromValues<V>(values: readonly V[], keyOf: (value: V, index: number) => Key): PersistentMap<V> {
   const added = { yes: false };
   let root: TrieNode<V> | null = null;
   let size = 0;
-  for (const [key, value] of entries) {
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i] as V;
+    const key = keyOf(value, i);
     added.yes = false;
     root = insert(root, 0, hashKey(key), key, value, added, true);
     if (added.yes) size++;

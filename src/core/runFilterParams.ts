@@ -21,7 +21,10 @@ export type SearchParamsInput = URLSearchParams | string | Readonly<Record<strin
  */
 export function filtersToSearchParams(
   filters: RunFilters,
-  options: RunFilterParamsOptions & { base?: SearchParamsInput } = {},
+  options: RunFilterParamsOptions & {
+    /** Current query parameters to keep (the filter ones are replaced). Defaults to none. */
+    base?: SearchParamsInput;
+  } = {},
 ): URLSearchParams {
   const prefix = options.prefix ?? '';
   const params = toSearchParams(options.base ?? '');

@@ -40,7 +40,7 @@ export type { UseStepPayloadOptions, UseStepPayloadResult } from './useStepPaylo
 
 // Commands
 export { useRunCommands } from './useRunCommands';
-export type { CommandOutcome, UseRunCommandsResult } from './useRunCommands';
+export type { CommandOutcome, UseRunCommandsResult } from './runCommandTypes';
 export { useStartRun } from './useStartRun';
 export type { UseStartRunResult } from './useStartRun';
 

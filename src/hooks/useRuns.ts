@@ -1,4 +1,5 @@
-import { useRunFeed, type UseRunFeedOptions, type UseRunFeedResult } from './useRunFeed';
+import type { UseRunFeedOptions, UseRunFeedResult } from './runFeedTypes';
+import { useRunFeed } from './useRunFeed';
 
 export type UseRunsOptions = UseRunFeedOptions;
 export type UseRunsResult = UseRunFeedResult;

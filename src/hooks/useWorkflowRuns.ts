@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import { useRunFeed, type UseRunFeedOptions, type UseRunFeedResult } from './useRunFeed';
+import type { UseRunFeedOptions, UseRunFeedResult } from './runFeedTypes';
+import { useRunFeed } from './useRunFeed';
 
 export type UseWorkflowRunsOptions = UseRunFeedOptions;
 export type UseWorkflowRunsResult = UseRunFeedResult;

@@ -50,17 +50,20 @@ export function useHarness(options: { scenario?: string; workflows?: WorkflowDef
     const request = new Request(input, init);
     const url = new URL(request.url);
     let response = await fetch(request.clone());
-    for (const fn of tampers) response = await fn(request, response);
-    const streamed = (response.headers.get('content-type') ?? '').includes('event-stream');
-    const bytes = streamed ? null : (await response.clone().arrayBuffer()).byteLength;
-    requests.push({
+    // Recorded before tampering: a request whose answer is then "lost" still reached the server.
+    const record: RecordedRequest = {
       method: request.method,
       path: url.pathname,
       query: url.searchParams,
-      bytes,
+      bytes: null,
       status: response.status,
       idempotencyKey: request.headers.get('idempotency-key'),
-    });
+    };
+    requests.push(record);
+    for (const fn of tampers) response = await fn(request, response);
+    record.status = response.status;
+    const streamed = (response.headers.get('content-type') ?? '').includes('event-stream');
+    if (!streamed) record.bytes = (await response.clone().arrayBuffer()).byteLength;
     return response;
   };
   const client = createRunClient({ baseUrl: mock.baseUrl, fetch: recordingFetch, timeoutMs: 5_000 });

@@ -5,10 +5,11 @@ import { integration } from './integration';
 import { loop } from './loop';
 import { review } from './review';
 import { sendMessage } from './sendMessage';
+import type { NodeKind } from '../definitions';
 import type { NodeHandler } from './types';
 import { work } from './work';
 
-export const HANDLERS: Readonly<Record<string, NodeHandler>> = {
+export const HANDLERS: Readonly<Record<NodeKind, NodeHandler>> = {
   task: work,
   llm: work,
   tool: work,

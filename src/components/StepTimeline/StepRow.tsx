@@ -18,6 +18,21 @@ export interface StepRowProps {
   sections: StepSectionState | undefined;
 }
 
+/** Rows are rebuilt on every update; a row re-renders only when its own step or place changed. */
+function sameRow(a: StepRowProps, b: StepRowProps): boolean {
+  return (
+    a.row.node === b.row.node &&
+    a.row.key === b.row.key &&
+    a.row.level === b.row.level &&
+    a.row.setSize === b.row.setSize &&
+    a.row.posInSet === b.row.posInSet &&
+    a.expanded === b.expanded &&
+    a.selected === b.selected &&
+    a.tabbable === b.tabbable &&
+    a.sections === b.sections
+  );
+}
+
 /** One step: status, name, badges, duration, attempts, lineage; its details when expanded. */
 export const StepRow = memo(function StepRow({ row, expanded, selected, tabbable, sections }: StepRowProps) {
   const { text } = useUi();
@@ -106,4 +121,4 @@ export const StepRow = memo(function StepRow({ row, expanded, selected, tabbable
       )}
     </div>
   );
-});
+}, sameRow);

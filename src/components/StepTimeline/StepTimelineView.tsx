@@ -20,7 +20,8 @@ export function StepTimelineView(props: StepTimelineViewProps) {
   const { text } = useUi();
   const state = useTimelineState(props);
   const { entries, multi } = useTimelineSources(props);
-  const { filters, collapsed, expanded, setStepExpanded, setKeyCollapsed, setSelected, setSection, setFilters } = state;
+  const { filters, collapsed, expanded, setStepExpanded, toggleStepExpanded, setKeyCollapsed, setSelected, setSection, setFilters } =
+    state;
 
   const filtered = useMemo(() => applyStepFilters(entries, filters), [entries, filters]);
   const rows = useMemo(
@@ -41,10 +42,10 @@ export function StepTimelineView(props: StepTimelineViewProps) {
 
   const toggleRow = useCallback(
     (row: TimelineRow) => {
-      if (row.kind === 'step') setStepExpanded(row.node.id, !expanded.has(row.node.id));
+      if (row.kind === 'step') toggleStepExpanded(row.node.id);
       else if (row.kind !== 'divider') setKeyCollapsed(row.key, !row.collapsed);
     },
-    [expanded, setStepExpanded, setKeyCollapsed],
+    [toggleStepExpanded, setKeyCollapsed],
   );
   const setRowExpanded = useCallback(
     (row: TimelineRow, open: boolean) => {
@@ -61,6 +62,11 @@ export function StepTimelineView(props: StepTimelineViewProps) {
     [setSelected, toggleRow],
   );
 
+  // Hosts often pass inline callbacks: keep the context stable so rows do not re-render for them.
+  const callbacks = useRef({ save: props.onSaveOutput, edit: props.onEditStep });
+  callbacks.current = { save: props.onSaveOutput, edit: props.onEditStep };
+  const hasSave = Boolean(props.onSaveOutput);
+  const hasEdit = Boolean(props.onEditStep);
   const actions = useMemo<TimelineActions>(
     () => ({
       toggleRow,
@@ -68,10 +74,10 @@ export function StepTimelineView(props: StepTimelineViewProps) {
       focusRow: setActiveKey,
       setSection,
       payloads,
-      onSaveOutput: props.onSaveOutput,
-      onEditStep: props.onEditStep,
+      onSaveOutput: hasSave ? (request) => callbacks.current.save?.(request) : undefined,
+      onEditStep: hasEdit ? (step) => callbacks.current.edit?.(step) : undefined,
     }),
-    [toggleRow, setSelected, setSection, payloads, props.onSaveOutput, props.onEditStep],
+    [toggleRow, setSelected, setSection, payloads, hasSave, hasEdit],
   );
 
   // "Jump to failed step": make it visible (filters, collapsed run/group), expand it, open its Error
@@ -114,8 +120,13 @@ export function StepTimelineView(props: StepTimelineViewProps) {
           <TimelineToolbar
             filters={filters}
             onFiltersChange={setFilters}
-            visibleRuns={filtered.visibleRuns}
-            totalRuns={filtered.totalRuns}
+            count={
+              multi
+                ? text.runsShown(filtered.visibleRuns, filtered.totalRuns)
+                : filtered.active
+                  ? text.matchingSteps(filtered.matchingSteps)
+                  : text.stepCount(entries[0]?.tree.size ?? 0)
+            }
             onJumpToFailed={failed ? jumpToFailed : null}
           />
         )}

@@ -4,20 +4,19 @@ import type { TimelineFilters } from './types';
 export interface TimelineToolbarProps {
   filters: TimelineFilters;
   onFiltersChange: (filters: TimelineFilters) => void;
-  /** Runs left visible by the filters, and all runs. */
-  visibleRuns: number;
-  totalRuns: number;
+  /** What the count says: runs shown of all (several runs), or steps (one run). */
+  count: string;
   /** Shown when there is a failed step to jump to. */
   onJumpToFailed: (() => void) | null;
 }
 
 /** Header of the timeline: run count, Errors and Rejected toggles, and "Jump to failed step". */
-export function TimelineToolbar({ filters, onFiltersChange, visibleRuns, totalRuns, onJumpToFailed }: TimelineToolbarProps) {
+export function TimelineToolbar({ filters, onFiltersChange, count, onJumpToFailed }: TimelineToolbarProps) {
   const { text } = useUi();
   return (
     <div className="rv-timeline__toolbar">
-      <span className="rv-timeline__count" role="status" aria-live="polite" data-count={visibleRuns}>
-        {text.runsShown(visibleRuns, totalRuns)}
+      <span className="rv-timeline__count" role="status" aria-live="polite">
+        {count}
       </span>
       <div role="group" aria-label={text.filtersLabel} className="rv-timeline__filters">
         <button

@@ -29,9 +29,11 @@ describe('Errors and Rejected filters', () => {
   it('Errors keeps failed steps with their ancestors, never rejected ones', async () => {
     const { container } = render(<StepTimelineView steps={sampleSteps()} run={makeRun()} />);
     await expectNoAxeViolations(container);
+    expect(container.querySelector('.rv-timeline__count')!.textContent).toBe('11 steps');
     await userEvent.click(screen.getByRole('button', { name: 'Errors' }));
     expect(screen.getByRole('button', { name: 'Errors' }).getAttribute('aria-pressed')).toBe('true');
     expect(keys()).toEqual(['group:Import', 'loop', 'it1']);
+    expect(container.querySelector('.rv-timeline__count')!.textContent).toBe('1 matching step');
     await expectNoAxeViolations(container);
   });
 

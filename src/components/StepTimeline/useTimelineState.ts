@@ -36,6 +36,10 @@ export function useTimelineState(props: StepTimelineViewProps) {
       }),
     [setExpandedIds],
   );
+  const toggleStepExpanded = useCallback(
+    (id: string) => setExpandedIds((ids) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id])),
+    [setExpandedIds],
+  );
   const setKeyCollapsed = useCallback((key: string, value: boolean) => {
     setCollapsed((keys) => {
       if (keys.has(key) === value) return keys;
@@ -52,6 +56,7 @@ export function useTimelineState(props: StepTimelineViewProps) {
   return {
     expanded,
     setStepExpanded,
+    toggleStepExpanded,
     selected,
     setSelected,
     filters,

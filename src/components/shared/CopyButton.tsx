@@ -38,13 +38,16 @@ export function CopyButton({ value, what, feedbackMs = 2000, onCopied, className
   return (
     <span className="rv-copy" data-state={state}>
       <button
+        {...rest}
         type="button"
         className={cx('rv-button', className)}
         data-variant="ghost"
         aria-label={label}
         title={label}
-        onClick={copy}
-        {...rest}
+        onClick={(event) => {
+          rest.onClick?.(event);
+          if (!event.defaultPrevented) void copy();
+        }}
       >
         <Icon name={state === 'copied' ? 'check' : 'copy'} />
       </button>

@@ -1,0 +1,69 @@
+import { useMemo, useState } from 'react';
+import { createRunClient } from '../src/api';
+import { RunViewsProvider } from '../src/hooks';
+import type { Executor } from '../mock-server/engine';
+import { DemoHeader } from './DemoHeader';
+import { RunsPane } from './RunsPane';
+import { RunPane } from './RunPane';
+import { ApprovalsPane } from './ApprovalsPane';
+
+export interface AppProps {
+  baseUrl: string;
+  scenario: string;
+  speed: number;
+  executor: Executor;
+}
+
+export interface Selection {
+  workflowId: string;
+  runId: string;
+}
+
+function readSelection(): Selection | null {
+  const p = new URLSearchParams(location.search);
+  const workflowId = p.get('workflow');
+  const runId = p.get('run');
+  return workflowId && runId ? { workflowId, runId } : null;
+}
+
+/** Deep-linkable: `?run=…&workflow=…` selects a run, so a reload or a shared link restores the view. */
+export function App({ baseUrl, scenario, speed, executor }: AppProps) {
+  const client = useMemo(() => createRunClient({ baseUrl }), [baseUrl]);
+  const [theme, setTheme] = useState<'light' | 'dark'>(() =>
+    matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light',
+  );
+  const [selection, setSelectionState] = useState<Selection | null>(readSelection);
+  const setSelection = (next: Selection) => {
+    setSelectionState(next);
+    const p = new URLSearchParams(location.search);
+    p.set('workflow', next.workflowId);
+    p.set('run', next.runId);
+    history.replaceState(null, '', `?${p}`);
+  };
+
+  return (
+    <RunViewsProvider client={client}>
+      <div className="rv-root demo" data-rv-theme={theme}>
+        <DemoHeader
+          scenario={scenario}
+          speed={speed}
+          theme={theme}
+          onThemeChange={setTheme}
+          onFastForward={(ms) => executor.advance(ms)}
+          onStarted={(run) => setSelection({ workflowId: run.workflowId, runId: run.id })}
+        />
+        <main className="demo-main">
+          <RunsPane selected={selection} onSelect={setSelection} />
+          <section className="demo-detail" aria-label="Run detail">
+            {selection ? (
+              <RunPane key={selection.runId} workflowId={selection.workflowId} runId={selection.runId} onOpenRun={setSelection} />
+            ) : (
+              <p className="demo-hint">Pick a run on the left to see its steps update live.</p>
+            )}
+          </section>
+          <ApprovalsPane onOpenRun={setSelection} />
+        </main>
+      </div>
+    </RunViewsProvider>
+  );
+}

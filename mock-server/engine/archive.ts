@@ -1,0 +1,255 @@
+/**
+ * History: finished runs generated in bulk and stored as a few numbers each (the run index columns plus
+ * a variant and a cut here). A run is materialized only when a page shows it, and its steps and event
+ * log only when someone opens it — built from the same plan, so they agree with the run row.
+ */
+import { CANCEL_REASONS, RUN_MODES } from '../../src/api/schemas';
+import type { Run, RunEvent, StepError } from '../../src/api/types';
+import { applyEnding, buildVariant, type Ending, type PlanEntry, type Variant } from './archivePlan';
+import type { HistoryOptions } from './executorTypes';
+import { iso, prefixedId, stepId } from './ids';
+import type { ArchiveLike, Ctx, StepRec, WorkflowRec } from './model';
+import { buildHistoryLog, countHistoryEvents } from './archiveLog';
+import { Rng } from './rng';
+
+const VARIANTS = 4;
+const DAY = 86_400_000;
+const TRIGGERS = ['manual', 'api', 'webhook', 'schedule', 'upstream', 'replay'] as const;
+const TRIGGER_WEIGHTS = [0.25, 0.2, 0.25, 0.2, 0.05, 0.05];
+
+export function errorFor(kind: string, n: number): StepError {
+  if (kind === 'http') {
+    const status = n % 2 === 0 ? 404 : 502;
+    const body = status === 404 ? { error: 'not_found', detail: 'No order with that id.' } : { error: 'bad_gateway' };
+    return {
+      code: 'http_error',
+      message: status === 404 ? 'HTTP 404 Not Found' : 'HTTP 502 Bad Gateway',
+      providerStatus: status,
+      retryable: status >= 500,
+      http: { status, headers: { 'content-type': 'application/json', 'x-request-id': `req-${n}` }, body: JSON.stringify(body, null, 2) },
+    };
+  }
+  if (kind === 'llm') return { code: 'provider_error', message: 'The model provider is overloaded; try again later.', providerStatus: 503, retryable: true, http: null };
+  if (kind === 'integration') return { code: 'missing_credential', message: 'The CRM credential was rejected.', providerStatus: 401, retryable: false, http: null };
+  if (kind === 'stop_error') return { code: 'stop_error', message: 'Stopped: the request did not pass validation.', providerStatus: null, retryable: false, http: null };
+  return { code: 'timeout', message: 'The step timed out after 30 s.', providerStatus: null, retryable: true, http: null };
+}
+
+class Archive implements ArchiveLike {
+  size = 0;
+  private variantOf = new Uint8Array(0);
+  private cutAt = new Int32Array(0);
+  private cancelKind = new Uint8Array(0);
+  private claimOffset = new Float32Array(0);
+  private readonly variants = new Map<string, Variant[]>();
+  private readonly cache = new Map<number, ReturnType<Archive['hydrate']>>();
+
+  constructor(private readonly ctx: Ctx) {}
+
+  private variantsFor(wf: WorkflowRec): Variant[] {
+    let list = this.variants.get(wf.workflow.id);
+    if (!list) {
+      const rng = new Rng(this.ctx.seed ^ 0xa5c5).fork(wf.workflow.id);
+      list = Array.from({ length: VARIANTS }, () => buildVariant(wf.graph, rng));
+      this.variants.set(wf.workflow.id, list);
+    }
+    return list;
+  }
+
+  generate(options: HistoryOptions): void {
+    const { ctx } = this;
+    const ids = options.workflowIds ?? [...ctx.workflows.keys()];
+    const wfs = ids.map((id) => {
+      const wf = ctx.workflows.get(id);
+      if (!wf) throw new Error(`generateHistory: unknown workflow "${id}"`);
+      return wf;
+    });
+    if (wfs.length === 0) throw new Error('generateHistory needs at least one workflow');
+    const count = Math.max(0, Math.floor(options.count));
+    const span = options.spanMs ?? 30 * DAY;
+    const end = ctx.clock.now() - 60_000;
+    const slot = span / Math.max(1, count);
+    const rng = new Rng(ctx.seed ^ 0x41524348);
+    const subjects = Array.from({ length: 4000 }, (_, i) => (i % 3 === 2 ? `+1555${String(1000000 + i * 37).slice(-7)}` : `customer${i}@example.com`));
+    this.variantOf = new Uint8Array(count);
+    this.cutAt = new Int32Array(count).fill(-1);
+    this.cancelKind = new Uint8Array(count);
+    this.claimOffset = new Float32Array(count);
+    ctx.index.reserve(count);
+
+    for (let n = 0; n < count; n++) {
+      const wf = wfs[Math.floor(rng.next() * wfs.length)]!;
+      const variants = this.variantsFor(wf);
+      let v = Math.floor(rng.next() * variants.length);
+      const queuedAt = end - span + (n + rng.next() * 0.9) * slot;
+      const r = rng.next();
+      let status: 'succeeded' | 'failed' | 'canceled' = r < 0.82 ? 'succeeded' : r < 0.93 ? 'failed' : 'canceled';
+      if (status === 'succeeded' && variants[v]!.stopErrorAt >= 0) {
+        const clean = variants.findIndex((x) => x.stopErrorAt < 0);
+        if (clean >= 0) v = clean;
+        else status = 'failed';
+      }
+      const variant = variants[v]!;
+      if (status === 'failed' && variant.stopErrorAt < 0 && variant.cuts.length === 0) status = 'succeeded';
+      const claim = rng.chance(0.03) ? 60_000 + rng.next() * 600_000 : 150 + rng.next() * 2500;
+      const startDelay = 200 + rng.next() * 600;
+      const runTime = Math.round(1500 + rng.next() ** 2 * 110_000);
+      let started = queuedAt + claim + startDelay;
+      let completed = started + runTime;
+      let credits = variant.creditsBefore[variant.cuts.length]!;
+      let steps = variant.entries.filter((e) => e.status === 'succeeded').length;
+      if (status === 'failed') {
+        const k = variant.stopErrorAt >= 0 ? -1 : Math.floor(rng.next() * variant.cuts.length);
+        const at = k < 0 ? variant.stopErrorAt : variant.cuts[k]!;
+        this.cutAt[n] = at;
+        credits = k < 0 ? variant.creditsBefore[variant.cuts.filter((c) => c < at).length]! : variant.creditsBefore[k]! + variant.entries[at]!.credits;
+        steps = at + 1;
+      } else if (status === 'canceled') {
+        const reason = Math.floor(rng.next() * CANCEL_REASONS.length);
+        this.cancelKind[n] = reason;
+        if (rng.chance(0.3) || variant.cuts.length === 0) {
+          started = NaN;
+          completed = queuedAt + claim * 0.5 + rng.next() * 30_000;
+          credits = 0;
+          steps = 0;
+        } else {
+          const k = Math.floor(rng.next() * variant.cuts.length);
+          this.cutAt[n] = variant.cuts[k]!;
+          credits = variant.creditsBefore[k]!;
+          steps = variant.cuts[k]! + 1;
+        }
+      }
+      this.variantOf[n] = v;
+      this.claimOffset[n] = Number.isNaN(started) ? NaN : claim;
+      const trigger = TRIGGERS[weighted(rng.next())]!;
+      ctx.index.add({
+        id: ctx.runIds.idOf(n),
+        queuedAt,
+        startedAt: started,
+        completedAt: completed,
+        runTimeMs: Number.isNaN(started) ? NaN : completed - started,
+        credits,
+        status,
+        workflowId: wf.workflow.id,
+        trigger: n < 10 && (trigger === 'replay' || trigger === 'upstream') ? 'manual' : trigger,
+        mode: rng.chance(0.15) ? 'test' : 'live',
+        model: wf.workflow.models.length ? wf.workflow.models[Math.floor(rng.next() * wf.workflow.models.length)]! : wf.workflow.defaults.model,
+        subject: rng.chance(0.6) ? subjects[Math.floor(rng.next() * subjects.length)]! : null,
+        stepsExecuted: steps,
+      });
+    }
+    this.size = count;
+  }
+
+  private workflowOf(n: number): WorkflowRec {
+    return this.ctx.workflows.get(this.ctx.index.strings.values[this.ctx.index.workflow[n]!]!)!;
+  }
+
+  ending(n: number): Ending {
+    const status = this.ctx.index.status[n]!;
+    const name = (['queued', 'claimed', 'running', 'paused', 'waiting', 'succeeded', 'failed', 'canceled'] as const)[status];
+    if (name === 'succeeded') return { kind: 'succeeded' };
+    if (name === 'failed') return { kind: 'failed', at: this.cutAt[n]! };
+    if (this.cutAt[n]! < 0) return { kind: 'not_started' };
+    return { kind: CANCEL_REASONS[this.cancelKind[n]!] === 'operator_stop' ? 'stopped' : 'canceled', at: this.cutAt[n]! };
+  }
+
+  plan(n: number): PlanEntry[] {
+    return applyEnding(this.variantsFor(this.workflowOf(n))[this.variantOf[n]!]!, this.ending(n));
+  }
+
+  materialize(n: number): Run {
+    const { index } = this.ctx;
+    const wf = this.workflowOf(n);
+    const plan = this.plan(n);
+    const id = index.ids[n]!;
+    const queued = index.queuedAt[n]!;
+    const started = index.startedAt[n]!;
+    const completed = index.completedAt[n]!;
+    const ending = this.ending(n);
+    const triggerType = TRIGGERS[index.trigger[n]!] ?? 'manual';
+    const source = triggerType === 'replay' || triggerType === 'upstream' ? index.ids[Math.max(0, n - 1 - (n % 7))]! : null;
+    const claimed = Number.isNaN(this.claimOffset[n]!) ? null : queued + this.claimOffset[n]!;
+    const failing = ending.kind === 'failed' ? plan[ending.at]! : null;
+    const error = failing ? errorFor(failing.kind, n) : null;
+    return {
+      id,
+      workflowId: wf.workflow.id,
+      workflowName: wf.workflow.name,
+      workflowVersion: wf.workflow.version,
+      status: ending.kind === 'succeeded' ? 'succeeded' : ending.kind === 'failed' ? 'failed' : 'canceled',
+      trigger: {
+        type: triggerType,
+        label: labelOf(triggerType, source),
+        payload: triggerType === 'webhook' ? { event: 'order.created', orderId: `ord_${n}` } : undefined,
+        sourceRunId: source,
+        sourceWorkflowId: source ? wf.workflow.id : null,
+      },
+      mode: RUN_MODES[index.mode[n]!] ?? 'live',
+      subject: index.subject[n]! < 0 ? null : index.strings.values[index.subject[n]!]!,
+      sessionId: wf.def.nodes.some((node) => node.kind === 'llm') ? prefixedId('ses', n, this.ctx.seed ^ 0x5e55) : null,
+      prompt: wf.workflow.defaults.prompt,
+      model: index.model[n]! < 0 ? null : index.strings.values[index.model[n]!]!,
+      workloadProfile: wf.workflow.defaults.workloadProfile,
+      overrides: { env: [], secrets: [] },
+      queuedAt: iso(queued),
+      claimedAt: claimed === null ? null : iso(claimed),
+      startedAt: Number.isNaN(started) ? null : iso(started),
+      completedAt: iso(completed),
+      queueTimeMs: Math.round((Number.isNaN(started) ? completed : started) - queued),
+      runTimeMs: Number.isNaN(started) ? null : Math.round(completed - started),
+      progress: { done: plan.length, total: wf.graph.top.order.length + plan.filter((e) => e.parent >= 0).length },
+      resultSummary: ending.kind === 'succeeded' ? `Completed ${plan.filter((e) => e.status === 'succeeded').length} steps in ${Math.round((completed - started) / 100) / 10} s.` : null,
+      error: error && failing ? { code: error.code, message: error.message, stepId: stepId(id, ending.kind === 'failed' ? ending.at : 0), providerStatus: error.providerStatus, retryable: error.retryable } : null,
+      cancelReason: ending.kind === 'stopped' || ending.kind === 'canceled' || ending.kind === 'not_started' ? CANCEL_REASONS[this.cancelKind[n]!]! : null,
+      creditsUsed: index.credits[n]!,
+      replayOf: triggerType === 'replay' ? source : null,
+      lastSeq: countHistoryEvents(plan, claimed !== null, !Number.isNaN(started)),
+    };
+  }
+
+  hydrate(n: number): { run: Run; steps: StepRec[]; events: RunEvent[]; variables: Record<string, unknown> } {
+    let result = this.cache.get(n);
+    if (!result) {
+      const run = this.materialize(n);
+      const { steps, events } = buildHistoryLog(run, this.plan(n), errorFor, n);
+      result = { run, steps, events, variables: { input: this.inputOf(n), prompt: run.prompt, model: run.model, captured: {} } };
+      if (this.cache.size >= 64) this.cache.delete(this.cache.keys().next().value!);
+      this.cache.set(n, result);
+    }
+    return { ...result, run: { ...result.run } };
+  }
+
+  inputOf(n: number): Record<string, unknown> {
+    return { orderId: `ord_${n}` };
+  }
+}
+
+function weighted(r: number): number {
+  let acc = 0;
+  for (let i = 0; i < TRIGGER_WEIGHTS.length; i++) if (r < (acc += TRIGGER_WEIGHTS[i]!)) return i;
+  return 0;
+}
+
+function labelOf(type: string, source: string | null): string {
+  switch (type) {
+    case 'manual':
+      return 'Manual run';
+    case 'api':
+      return 'API';
+    case 'webhook':
+      return 'Webhook';
+    case 'schedule':
+      return 'Schedule: every 1 h';
+    case 'replay':
+      return `Replay of ${source}`;
+    default:
+      return 'After upstream workflow';
+  }
+}
+
+export function generateArchive(ctx: Ctx, options: HistoryOptions): ArchiveLike {
+  const archive = new Archive(ctx);
+  archive.generate(options);
+  return archive;
+}

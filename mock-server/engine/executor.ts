@@ -1,0 +1,159 @@
+/** Builds an executor: the shared context, the clock driver, and the `ExecutorApi` methods over the modules. */
+import type { AnalyticsWindow, Page, Run, Workflow } from '../../src/api/types';
+import { analytics } from './analytics';
+import { decideApproval, getApprovalOrThrow, listApprovals } from './approvals';
+import { generateArchive } from './archive';
+import { VirtualClock, RealTimeDriver } from './clock';
+import { replayRun, runCommand, setWorkflowActive } from './commands';
+import { encodeCursor, offsetOf, pageLimit } from './cursor';
+import { createDelivery, listDeliveries } from './deliveries';
+import type { Executor, ExecutorOptions, ExecutorStats, HistoryOptions } from './executorTypes';
+import { pump } from './flow';
+import { RunIds } from './ids';
+import { createRun, scheduleClaim } from './lifecycle';
+import { findRunRef, runSnapshot, workflowOrThrow } from './lookup';
+import type { Ctx } from './model';
+import { getContext, getPayload, getRun, listEvents, listSteps } from './reads';
+import { Rng, mix32 } from './rng';
+import { RunIndex } from './runIndex';
+import { queryRuns } from './runQuery';
+import { searchLogs } from './logs';
+import { receiveWebhook } from './webhooks';
+import { registerWorkflow } from './workflows';
+
+/** 2026-11-21T09:00:00Z: virtual time starts here unless told otherwise, so runs are the same every time. */
+export const DEFAULT_START = Date.UTC(2026, 10, 21, 9, 0, 0);
+
+export function buildExecutor(options: ExecutorOptions = {}, scenario: string | null = null): Executor {
+  const seed = (options.seed ?? 1) >>> 0;
+  const real = options.clock === 'real';
+  const clock = new VirtualClock(options.now ?? (real ? Date.now() : DEFAULT_START));
+  const ctx: Ctx = {
+    seed,
+    clock,
+    rng: new Rng(seed),
+    workflows: new Map(),
+    runs: new Map(),
+    runIds: new RunIds(mix32(seed ^ 0x52554e53)),
+    index: new RunIndex(),
+    approvals: [],
+    approvalById: new Map(),
+    deliveries: [],
+    log: [],
+    listeners: new Map(),
+    idempotency: new Map(),
+    webhooksSeen: new Map(),
+    worker: { claimDelayMs: 1500, startDelayMs: 500, stalled: false },
+    counters: { stepTransitions: 0, approvals: 0, deliveries: 0 },
+    archive: null,
+    startRun: (spec) => createRun(ctx, spec),
+    disposed: false,
+  };
+  const speed = options.speed ?? 1;
+  if (!(speed > 0) || !Number.isFinite(speed)) throw new RangeError('speed must be a positive number');
+  const driver = real ? new RealTimeDriver(clock, speed) : null;
+  driver?.start();
+
+  const executor: Executor = {
+    scenario,
+    now: () => clock.now(),
+    advance: (ms) => clock.advance(ms),
+
+    listWorkflows(cursor, limit): Page<Workflow> {
+      const size = pageLimit(limit, 50, 500);
+      const start = offsetOf(cursor, 'workflows');
+      const all = [...ctx.workflows.values()];
+      const items = all.slice(start, start + size).map((wf) => ({ ...wf.workflow }));
+      return { items, nextCursor: start + size < all.length ? encodeCursor('workflows', [start + size]) : null };
+    },
+    getWorkflow: (id) => ({ ...workflowOrThrow(ctx, id).workflow }),
+    setWorkflowActive: (id, active) => setWorkflowActive(ctx, id, active),
+
+    listRuns(query) {
+      const q = query ?? {};
+      if (q.workflowId !== undefined && q.workflowId !== null) workflowOrThrow(ctx, q.workflowId);
+      return queryRuns(ctx.index, q, (ordinal) => runSnapshot(ctx, { ordinal, rec: ctx.runs.get(ordinal) ?? null }));
+    },
+    getRun: (workflowId, runId) => getRun(ctx, workflowId, runId),
+    listSteps: (workflowId, runId, cursor, limit) => listSteps(ctx, workflowId, runId, cursor, limit),
+    listEvents: (workflowId, runId, after, limit) => listEvents(ctx, workflowId, runId, after, limit),
+    getContext: (workflowId, runId) => getContext(ctx, workflowId, runId),
+    getPayload: (workflowId, runId, stepId, part, offset, limit) => getPayload(ctx, workflowId, runId, stepId, part, offset, limit),
+
+    command: (workflowId, body, key) => runCommand(ctx, workflowId, body, key),
+    replay: (workflowId, runId, body, key) => replayRun(ctx, workflowId, runId, body, key),
+    webhook: (workflowId, request) => receiveWebhook(ctx, workflowId, request),
+
+    listApprovals: (query) => listApprovals(ctx, query ?? {}),
+    getApproval: (id) => ({ ...getApprovalOrThrow(ctx, id) }),
+    decide(id, body, decidedBy) {
+      const approval = decideApproval(ctx, id, body, decidedBy);
+      const ref = findRunRef(ctx, approval.runId);
+      if (ref?.rec) pump(ctx, ref.rec);
+      return approval;
+    },
+
+    listDeliveries: (query) => listDeliveries(ctx, query ?? {}),
+    searchLogs: (query) => searchLogs(ctx, query ?? {}),
+    analytics: (window: AnalyticsWindow) => analytics(ctx, window ?? '24h'),
+
+    subscribe(runId, listener) {
+      let set = ctx.listeners.get(runId);
+      if (!set) ctx.listeners.set(runId, (set = new Set()));
+      set.add(listener);
+      return () => {
+        set.delete(listener);
+        if (set.size === 0) ctx.listeners.delete(runId);
+      };
+    },
+
+    registerWorkflow: (definition) => registerWorkflow(ctx, definition),
+    webhookSecret: (workflowId) => workflowOrThrow(ctx, workflowId).webhookSecret,
+    configureWorker(worker) {
+      Object.assign(ctx.worker, Object.fromEntries(Object.entries(worker).filter(([, v]) => v !== undefined)));
+      if (!ctx.worker.stalled) {
+        for (const ordinal of [...ctx.index.active].sort((a, b) => a - b)) {
+          const rec = ctx.runs.get(ordinal);
+          if (rec) scheduleClaim(ctx, rec);
+        }
+      }
+    },
+    at: (time, fn) => void clock.at(time, fn),
+    runUntilIdle(maxMs = 24 * 3_600_000) {
+      const start = clock.now();
+      for (;;) {
+        const next = clock.nextTime();
+        if (next === null || next - start > maxMs) break;
+        clock.advance(next - clock.now());
+      }
+      return clock.now() - start;
+    },
+    generateHistory(history: HistoryOptions) {
+      if (ctx.index.size > 0) throw new Error('generateHistory() needs an executor with no runs yet');
+      ctx.archive = generateArchive(ctx, history);
+    },
+    createManualDelivery: (input) =>
+      createDelivery(ctx, { runId: null, stepId: null, channel: input.channel, recipient: input.recipient, outcome: input.status ?? 'delivered', delayMs: 2000 }),
+    runIds: () => ctx.index.ids.slice(),
+    findRun(runId): Run | null {
+      const ref = findRunRef(ctx, runId);
+      return ref ? runSnapshot(ctx, ref) : null;
+    },
+    stats(): ExecutorStats {
+      let steps = 0;
+      let events = 0;
+      for (const rec of ctx.runs.values()) {
+        steps += rec.steps.length;
+        events += rec.events.length;
+      }
+      return { runs: ctx.index.size, activeRuns: ctx.index.active.size, steps, events, stepTransitions: ctx.counters.stepTransitions, timers: clock.pending };
+    },
+    dispose() {
+      ctx.disposed = true;
+      driver?.stop();
+      ctx.listeners.clear();
+      for (const wf of ctx.workflows.values()) clock.cancel(wf.scheduleTimer);
+    },
+  };
+  return executor;
+}

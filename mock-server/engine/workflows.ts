@@ -1,0 +1,48 @@
+/** Registering workflow definitions: compiled, validated, exposed without their config or secrets. */
+import type { Workflow } from '../../src/api/types';
+import type { WorkflowDefinition } from './definitions';
+import { compileGraph } from './graph';
+import type { Ctx, WorkflowRec } from './model';
+import { armSchedule } from './schedules';
+import { sha256, toHex } from './sha256';
+
+export function registerWorkflow(ctx: Ctx, def: WorkflowDefinition): Workflow {
+  if (!def || typeof def.id !== 'string' || !/^[A-Za-z0-9_.-]{1,100}$/.test(def.id)) {
+    throw new Error('A workflow needs an id of 1-100 letters, digits, "_", "." or "-"');
+  }
+  if (typeof def.name !== 'string' || def.name.length === 0) throw new Error(`Workflow "${def.id}" needs a name`);
+  const graph = compileGraph(def);
+  const existing = ctx.workflows.get(def.id);
+  const version = def.version ?? (existing ? existing.workflow.version + 1 : 1);
+  if (existing && version <= existing.workflow.version) {
+    throw new Error(`Workflow "${def.id}" is at version ${existing.workflow.version}; a replacement needs a higher version`);
+  }
+  const workflow: Workflow = {
+    id: def.id,
+    name: def.name,
+    description: def.description ?? null,
+    version,
+    published: def.published ?? true,
+    active: def.active ?? existing?.workflow.active ?? true,
+    inputSchema: def.inputSchema ?? { type: 'object', properties: {} },
+    defaults: {
+      prompt: def.defaults?.prompt ?? null,
+      model: def.defaults?.model ?? null,
+      workloadProfile: def.defaults?.workloadProfile ?? null,
+    },
+    models: [...(def.models ?? [])],
+    workloadProfiles: [...(def.workloadProfiles ?? [])],
+    graph: graph.view,
+  };
+  if (existing) ctx.clock.cancel(existing.scheduleTimer);
+  const rec: WorkflowRec = {
+    def,
+    graph,
+    workflow,
+    webhookSecret: def.webhookSecret ?? `whsec_${toHex(sha256(`${ctx.seed}:${def.id}`)).slice(0, 40)}`,
+    scheduleTimer: null,
+  };
+  ctx.workflows.set(def.id, rec);
+  armSchedule(ctx, rec);
+  return { ...workflow };
+}

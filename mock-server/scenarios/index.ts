@@ -1,0 +1,22 @@
+/** Named scenarios: an executor loaded with workflows and runs in the states a scenario is about. */
+import { buildExecutor } from '../engine/executor';
+import type { Executor, ExecutorOptions } from '../engine/executorTypes';
+import { SCENARIO_LIST, type Scenario } from './registry';
+
+export interface ScenarioInfo {
+  name: string;
+  title: string;
+  description: string;
+}
+
+/** Every scenario, in the order of mock-server/scenarios/README.md. */
+export const SCENARIOS: readonly ScenarioInfo[] = SCENARIO_LIST.map(({ name, title, description }) => ({ name, title, description }));
+
+/** An executor loaded with scenario `name` (same seed → same runs, ids and times). */
+export function createScenario(name: string, options: Omit<ExecutorOptions, 'scenario'> = {}): Executor {
+  const scenario: Scenario | undefined = SCENARIO_LIST.find((s) => s.name === name);
+  if (!scenario) throw new Error(`Unknown scenario "${name}". Known: ${SCENARIO_LIST.map((s) => s.name).join(', ')}`);
+  const executor = buildExecutor({ ...options, scenario: undefined }, name);
+  scenario.setup(executor);
+  return executor;
+}

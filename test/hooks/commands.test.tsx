@@ -1,0 +1,168 @@
+// @vitest-environment jsdom
+/** Commands and manual start against the reference executor: idempotency per intent, optimistic update, rollback. */
+import { act, renderHook, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { Run, RunStatus } from '../../src/api';
+import { useRun, useRunCommands, useRuns, useStartRun, type CommandOutcome } from '../../src/hooks';
+import { useHarness } from './harness';
+import { quickFlow } from './workflows';
+
+const h = useHarness({ workflows: [quickFlow] });
+
+describe('useStartRun', () => {
+  it('starts one run when the same submit is sent twice at once', async () => {
+    const before = h.mock.executor.runIds().length;
+    const { result } = renderHook(() => useStartRun('wf_quick'), { wrapper: h.wrapper });
+    let runs: (Run | null)[] = [];
+    await act(async () => {
+      runs = await Promise.all([result.current.start({ prompt: 'Sync now' }), result.current.start({ prompt: 'Sync now' })]);
+    });
+    expect(runs[0]?.id).toBeDefined();
+    expect(runs[1]?.id).toBe(runs[0]?.id);
+    expect(h.mock.executor.runIds().length).toBe(before + 1);
+    expect(result.current.run?.status).toBe('queued');
+  });
+
+  it('reuses the intent key after a lost answer, so the retry does not start a second run', async () => {
+    const before = h.mock.executor.runIds().length;
+    // The server starts the run, but its answer never reaches the browser.
+    const restore = h.tamper((request, response) => {
+      if (request.method === 'POST') throw new TypeError('Failed to fetch');
+      return response;
+    });
+    const { result } = renderHook(() => useStartRun('wf_quick'), { wrapper: h.wrapper });
+    let first: Run | null = null;
+    await act(async () => {
+      first = await result.current.start({ prompt: 'Weekly export' });
+    });
+    expect(first).toBeNull();
+    expect(result.current.error?.kind).toBe('network');
+    expect(h.mock.executor.runIds().length).toBe(before + 1); // it did start on the server
+    restore();
+
+    let second: Run | null = null;
+    await act(async () => {
+      second = await result.current.start({ prompt: 'Weekly export' });
+    });
+    expect(h.mock.executor.runIds().length).toBe(before + 1); // the same run answered again
+    expect(second!.id).toBe(h.mock.executor.runIds().at(-1));
+    expect(result.current.error).toBeNull();
+    const keys = h.requestsTo('/command', 'POST').map((request) => request.idempotencyKey);
+    expect(keys).toHaveLength(2);
+    expect(keys[1]).toBe(keys[0]);
+
+    // The intent succeeded: the next submit is a new intent with a new key, and a new run.
+    await act(async () => {
+      await result.current.start({ prompt: 'Weekly export' });
+    });
+    expect(h.mock.executor.runIds().length).toBe(before + 2);
+    expect(h.requestsTo('/command', 'POST').at(-1)!.idempotencyKey).not.toBe(keys[0]);
+  });
+
+  it('shows the new run as queued at the top of the cached feeds at once', async () => {
+    const { result } = renderHook(() => ({ feed: useRuns(), start: useStartRun('wf_quick') }), { wrapper: h.wrapper });
+    await waitFor(() => expect(result.current.feed.isLoading).toBe(false));
+    const feedRequests = h.requestsTo('/v1/runs', 'GET').length;
+    let run: Run | null = null;
+    await act(async () => {
+      run = await result.current.start.start({ prompt: 'From the form' });
+    });
+    expect(result.current.feed.runs[0]?.id).toBe(run!.id);
+    expect(result.current.feed.runs[0]?.status).toBe('queued');
+    expect(h.requestsTo('/v1/runs', 'GET').length).toBe(feedRequests); // no refetch was needed
+    expect(result.current.feed.newCount).toBe(0);
+  });
+});
+
+describe('useRunCommands', () => {
+  it('pauses optimistically and rolls back on a 409, with the error visible', async () => {
+    const started = await h.client.command('wf_quick', { command: 'start' });
+    h.mock.advance(2_500);
+    const seen: RunStatus[] = [];
+    const { result } = renderHook(
+      () => {
+        const detail = useRun('wf_quick', started.id, { live: false });
+        const commands = useRunCommands(detail.run);
+        const status = detail.run?.status;
+        if (status && seen.at(-1) !== status) seen.push(status);
+        return { detail, commands };
+      },
+      { wrapper: h.wrapper },
+    );
+    await waitFor(() => expect(result.current.detail.run?.status).toBe('running'));
+    expect(result.current.commands.controls.pause.available).toBe(true);
+
+    h.mock.advance(60_000); // the run finishes on the server; this view has not seen it yet
+    let outcome: CommandOutcome | null = null;
+    await act(async () => {
+      outcome = await result.current.commands.pause();
+    });
+    expect(outcome).toMatchObject({ ok: false, code: 'run_finished' });
+    expect(result.current.commands.error?.status).toBe(409);
+    expect(result.current.commands.error?.code).toBe('run_finished');
+    expect(seen.slice(0, 3)).toEqual(['running', 'paused', 'running']); // optimistic, then rolled back
+    // Then the view catches up with the server (only the events after its seq).
+    await waitFor(() => expect(result.current.detail.run?.status).toBe('succeeded'));
+    expect(result.current.commands.controls.pause).toMatchObject({ available: false, code: 'run_finished' });
+    expect(result.current.commands.error).not.toBeNull();
+  });
+
+  it('pauses and resumes a running run with one key per intent', async () => {
+    const started = await h.client.command('wf_quick', { command: 'start' });
+    h.mock.advance(2_500);
+    const { result } = renderHook(
+      () => {
+        const detail = useRun('wf_quick', started.id, { live: false });
+        return { detail, commands: useRunCommands(detail.run) };
+      },
+      { wrapper: h.wrapper },
+    );
+    await waitFor(() => expect(result.current.detail.run?.status).toBe('running'));
+    await act(async () => {
+      await result.current.commands.pause();
+    });
+    expect(result.current.detail.run?.status).toBe('paused');
+    expect(h.mock.executor.findRun(started.id)?.status).toBe('paused');
+    expect(result.current.commands.controls.resume.available).toBe(true);
+    await act(async () => {
+      await result.current.commands.resume();
+    });
+    expect(h.mock.executor.findRun(started.id)?.status).toBe('running');
+    const keys = h.requestsTo('/command', 'POST').map((request) => request.idempotencyKey);
+    expect(new Set(keys).size).toBe(keys.length);
+
+    // A finished run: pausing is refused before any request, with the status rule's reason.
+    h.mock.advance(60_000);
+    await act(() => result.current.detail.refresh());
+    const count = h.requests.length;
+    let outcome: CommandOutcome | null = null;
+    await act(async () => {
+      outcome = await result.current.commands.pause();
+    });
+    expect(outcome).toMatchObject({ ok: false, code: 'run_finished' });
+    expect(h.requests.length).toBe(count);
+  });
+
+  it('replays a finished run with a new prompt and lists the new run at once', async () => {
+    const started = await h.client.command('wf_quick', { command: 'start', params: { prompt: 'v1' } });
+    h.mock.advance(60_000);
+    const { result } = renderHook(
+      () => {
+        const detail = useRun('wf_quick', started.id, { live: false });
+        return { detail, commands: useRunCommands(detail.run), feed: useRuns() };
+      },
+      { wrapper: h.wrapper },
+    );
+    await waitFor(() => expect(result.current.detail.run?.status).toBe('succeeded'));
+    await waitFor(() => expect(result.current.feed.isLoading).toBe(false));
+    let outcome: CommandOutcome | null = null;
+    await act(async () => {
+      outcome = await result.current.commands.replay({ prompt: 'v2' });
+    });
+    expect(outcome!.ok).toBe(true);
+    const replay = (outcome as unknown as { run: Run }).run;
+    expect(replay.trigger.type).toBe('replay');
+    expect(replay.prompt).toBe('v2');
+    expect(result.current.feed.runs[0]?.id).toBe(replay.id);
+  });
+});

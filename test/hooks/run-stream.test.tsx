@@ -1,0 +1,85 @@
+// @vitest-environment jsdom
+/** `useRun` with `live: 'stream'`: events arrive over the stream, and a dropped stream resumes after the last seq. */
+import { renderHook, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { useRun } from '../../src/hooks';
+import { useHarness } from './harness';
+import { quickFlow } from './workflows';
+
+const h = useHarness({ workflows: [quickFlow] });
+
+/** Lets the test cut the current event stream, as a dropped connection or a restarting proxy would. */
+function droppableStreams() {
+  const open = new Map<ReadableStreamDefaultController<Uint8Array>, ReadableStreamDefaultReader<Uint8Array>>();
+  h.tamper((request, response) => {
+    if (!new URL(request.url).pathname.endsWith('/stream') || !response.body) return response;
+    const reader = response.body.getReader();
+    let self: ReadableStreamDefaultController<Uint8Array>;
+    const body = new ReadableStream<Uint8Array>({
+      start: (controller) => {
+        self = controller;
+        open.set(controller, reader);
+      },
+      pull: async (controller) => {
+        const { value, done } = await reader.read();
+        if (!open.has(controller)) return;
+        if (done) {
+          open.delete(controller);
+          controller.close();
+        } else controller.enqueue(value);
+      },
+      cancel: () => {
+        open.delete(self);
+        void reader.cancel();
+      },
+    });
+    return new Response(body, { status: response.status, headers: response.headers });
+  });
+  return {
+    drop: () => {
+      for (const [controller, reader] of open) {
+        controller.close();
+        void reader.cancel();
+      }
+      open.clear();
+    },
+  };
+}
+
+describe('useRun (stream)', () => {
+  it('applies streamed events and resumes from the last seq after a reconnect', async () => {
+    const streams = droppableStreams();
+    const started = await h.client.command('wf_quick', { command: 'start' });
+    const { result } = renderHook(
+      () => useRun('wf_quick', started.id, { live: 'stream', reconnect: { baseDelayMs: 20, maxDelayMs: 100 } }),
+      { wrapper: h.wrapper },
+    );
+    await waitFor(() => expect(result.current.connection).toBe('open'));
+    expect(h.requestsTo('/events')).toHaveLength(0); // no polling in stream mode
+
+    h.mock.advance(2_500); // claimed, started, first task running
+    await waitFor(() => expect(result.current.run?.status).toBe('running'));
+    const seqAtDrop = result.current.state!.lastSeq;
+    const fetch = result.current.steps.find((step) => step.name === 'Fetch')!;
+
+    streams.drop();
+    await waitFor(() => expect(result.current.connection).not.toBe('open'));
+    h.mock.advance(2_000); // events happen while the stream is down
+    await waitFor(() => expect(result.current.connection).toBe('open'));
+
+    const opened = h.requestsTo('/stream');
+    expect(opened).toHaveLength(2);
+    expect(Number(opened[1]!.query.get('after'))).toBe(seqAtDrop);
+
+    h.mock.advance(10_000);
+    await waitFor(() => expect(result.current.run?.status).toBe('succeeded'));
+    await waitFor(() => expect(result.current.connection).toBe('idle'));
+    const server = h.mock.executor.getRun('wf_quick', started.id);
+    expect(result.current.state!.lastSeq).toBe(server.run.lastSeq);
+    expect(result.current.steps.map((step) => [step.name, step.status])).toEqual(
+      server.steps.map((step) => [step.name, step.status]),
+    );
+    expect(result.current.steps.find((step) => step.id === fetch.id)?.status).toBe('succeeded');
+    expect(h.requestsTo(`/runs/${started.id}`, 'GET')).toHaveLength(1);
+  });
+});
