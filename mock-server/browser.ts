@@ -13,7 +13,7 @@ export interface BrowserMockOptions {
   scenario?: string;
   /** How many times faster than wall time runs progress. Defaults to 1. */
   speed?: number;
-  /** Seed of the executor's randomness. Defaults to the engine's fixed seed. */
+  /** Seed of the executor's randomness: the same seed gives the same runs. Defaults to 1. */
   seed?: number;
   /** URL the service worker script is served from. Defaults to `"/mockServiceWorker.js"`. */
   serviceWorkerUrl?: string;

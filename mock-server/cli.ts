@@ -87,13 +87,18 @@ async function main(): Promise<void> {
     if (code === 'EADDRINUSE') fail(`port ${port} is in use; pick another with --port or PORT.`);
     throw error;
   }
-  const { url } = server;
+  const { url, executor } = server;
+  const workflows = executor.listWorkflows(undefined, 500).items;
+  const secrets = workflows.map((w) => `  ${w.id.padEnd(Math.max(...workflows.map((x) => x.id.length)))}  ${executor.webhookSecret(w.id)}`);
   console.log(`Reference executor (scenario "${scenario}", ${clock} clock${speed ? `, speed ×${speed}` : ''}) at ${url}
 
   curl ${url}/v1/runs?limit=5
   curl -X POST ${url}/v1/workflows/<workflowId>/command -H 'Idempotency-Key: demo-1' -d '{"command":"start"}'
   curl -N ${url}/v1/workflows/<workflowId>/runs/<runId>/stream
   curl -X POST ${url}/v1/_dev/clock -d '{"advanceMs":60000}'
+
+Webhook signing secrets (POST /v1/webhooks/<workflowId>, see mock-server/README.md):
+${secrets.join('\n')}
 
 Workflows: curl ${url}/v1/workflows   ·   Stop with Ctrl+C.`);
 

@@ -3,8 +3,8 @@
  * APIs, no React). Wire them yourself, or use `react-run-views/mock-server/browser` (service worker) and
  * `react-run-views/mock-server/node` (`setupServer` for tests, a localhost HTTP server).
  */
-export { createExecutor, SCENARIOS } from './engine';
-export type { Executor, ExecutorOptions } from './engine';
+export { createExecutor, SCENARIOS, signWebhook } from './engine';
+export type { Executor, ExecutorOptions, ScenarioInfo, WorkflowDefinition } from './engine';
 export { ExecutorProblem } from './engine/api';
 export type { ExecutorApi, Unsubscribe, WebhookRequest } from './engine/api';
 export { createHandlers, ROUTES } from './http/handlers';

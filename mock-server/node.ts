@@ -8,7 +8,6 @@ import type { AddressInfo } from 'node:net';
 import { setupServer, type SetupServer } from 'msw/node';
 import type { HttpHandler } from 'msw';
 import { createExecutor, type Executor } from './engine';
-import type { ExecutorApi } from './engine/api';
 import { createHandlers, type HandlerOptions } from './http/handlers';
 import { serveWithHandlers } from './http/node-bridge';
 
@@ -16,9 +15,9 @@ import { serveWithHandlers } from './http/node-bridge';
 export interface NodeMockOptions {
   /** Scenario to load (see `SCENARIOS`). Defaults to `"demo"`. */
   scenario?: string;
-  /** Seed of the executor's randomness. Defaults to the engine's fixed seed. */
+  /** Seed of the executor's randomness: the same seed gives the same runs. Defaults to 1. */
   seed?: number;
-  /** Virtual start time in ms since the epoch. Defaults to the engine's fixed start time. */
+  /** Virtual start time in ms since the epoch. Defaults to 2026-11-21T09:00:00Z. */
   now?: number;
   /** Origin the handlers answer on; point your client here. Defaults to `"http://run-api.test"`. */
   baseUrl?: string;
@@ -41,7 +40,12 @@ export interface NodeMock {
 /** The executor on a virtual clock behind MSW's `setupServer`: deterministic, time moves only with `advance`. */
 export function createNodeMock(options: NodeMockOptions = {}): NodeMock {
   const baseUrl = (options.baseUrl ?? 'http://run-api.test').replace(/\/+$/, '');
-  const executor = createExecutor({ clock: 'virtual', scenario: options.scenario ?? 'demo', seed: options.seed, now: options.now });
+  const executor = createExecutor({
+    clock: 'virtual',
+    scenario: options.scenario ?? 'demo',
+    seed: options.seed,
+    now: options.now,
+  });
   const handlers = createHandlers(executor, { ...options.handlerOptions, baseUrl });
   const server = setupServer(...handlers);
   return {
@@ -66,12 +70,12 @@ export interface HttpServerOptions {
   scenario?: string;
   /** How many times faster than wall time the real clock runs. Defaults to 1. */
   speed?: number;
-  /** Seed of the executor's randomness. Defaults to the engine's fixed seed. */
+  /** Seed of the executor's randomness: the same seed gives the same runs. Defaults to 1. */
   seed?: number;
   /** `real` moves with wall time (times `speed`); `virtual` moves only through `POST /v1/_dev/clock`. Defaults to `"real"`. */
   clock?: 'real' | 'virtual';
   /** Serve this executor instead of creating one (scenario, speed, seed and clock are then ignored). Defaults to a new one. */
-  executor?: ExecutorApi & { dispose?: () => void };
+  executor?: Executor;
   /** Further handler options (heartbeat, reviewer, error hook). Defaults to the handlers' defaults. */
   handlerOptions?: Omit<HandlerOptions, 'baseUrl'>;
   /** Called with one line per answered request, e.g. `GET /v1/runs 200 3ms`. Defaults to no logging. */
@@ -83,7 +87,7 @@ export interface RunningHttpServer {
   url: string;
   port: number;
   host: string;
-  executor: ExecutorApi;
+  executor: Executor;
   server: Server;
   /** Stops accepting connections, ends open streams and disposes the executor it created. */
   close(): Promise<void>;
@@ -95,8 +99,14 @@ export async function startHttpServer(options: HttpServerOptions = {}): Promise<
   const owned = options.executor === undefined;
   const executor =
     options.executor ??
-    createExecutor({ clock: options.clock ?? 'real', speed: options.speed ?? 1, seed: options.seed, scenario: options.scenario ?? 'demo' });
-  const onUnexpectedError = options.handlerOptions?.onUnexpectedError ?? ((error: unknown) => console.error('[mock-server]', error));
+    createExecutor({
+      clock: options.clock ?? 'real',
+      speed: options.speed ?? 1,
+      seed: options.seed,
+      scenario: options.scenario ?? 'demo',
+    });
+  const onUnexpectedError =
+    options.handlerOptions?.onUnexpectedError ?? ((error: unknown) => console.error('[mock-server]', error));
   let origin = `http://${host}`;
   const handlers = createHandlers(executor, { ...options.handlerOptions, onUnexpectedError });
 
@@ -126,7 +136,7 @@ export async function startHttpServer(options: HttpServerOptions = {}): Promise<
       new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections(); // open event streams would otherwise keep it alive
-        if (owned) (executor as Executor).dispose();
+        if (owned) executor.dispose();
       }),
   };
 }

@@ -16,7 +16,7 @@ const meta = {
   render: (args, { loaded }) => {
     const target = loaded.target as LoadedRun | undefined;
     return (
-      <MockProvider>
+      <MockProvider now={target?.now}>
         <StepTimeline {...args} workflowId={target?.workflowId ?? 'wf'} runId={target?.runId ?? 'run'} />
       </MockProvider>
     );
@@ -40,7 +40,7 @@ export const Scenario: StoryObj<typeof meta & { args: { scenario: string } }> = 
 };
 
 export const FailedRun: Story = {
-  loaders: [executorLoader({ scenario: 'demo', pick: hasStatus('failed') })],
+  loaders: [executorLoader({ scenario: 'http-error', pick: hasStatus('failed') })],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await tree(canvasElement);
@@ -53,7 +53,7 @@ export const FailedRun: Story = {
 export const FailedRunDark: Story = { ...FailedRun, globals: { theme: 'dark' } };
 
 export const RejectedReview: Story = {
-  loaders: [executorLoader({ scenario: 'demo', pick: hasStatus('rejected') })],
+  loaders: [executorLoader({ scenario: 'review-loop', pick: hasStatus('rejected') })],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await tree(canvasElement);
@@ -66,12 +66,12 @@ export const RejectedReview: Story = {
 };
 
 export const Running: Story = {
-  loaders: [executorLoader({ scenario: 'demo', advance: 4_000, pick: hasStatus('running') })],
+  loaders: [executorLoader({ scenario: 'statuses', pick: (run) => run.status === 'running' })],
   args: { live: 'poll' },
 };
 
 export const Keyboard: Story = {
-  loaders: [executorLoader({ scenario: 'demo' })],
+  loaders: [executorLoader({ scenario: 'multi-automation' })],
   play: async ({ canvasElement }) => {
     const t = await tree(canvasElement);
     const first = within(t).getAllByRole('treeitem')[0]!;
@@ -89,7 +89,7 @@ export const Keyboard: Story = {
 };
 
 export const TenThousandSteps: Story = {
-  loaders: [executorLoader({ scenario: 'large', advance: 'idle', pick: (_r, steps) => steps.length >= 10_000 })],
+  loaders: [executorLoader({ scenario: 'steps-10k', pick: (_r, steps) => steps.length >= 9_000 })],
   play: async ({ canvasElement }) => {
     const t = await tree(canvasElement);
     await expect(within(t).getAllByRole('treeitem').length).toBeLessThan(100);
@@ -98,20 +98,28 @@ export const TenThousandSteps: Story = {
 };
 
 export const TwentyMegabyteOutput: Story = {
-  loaders: [executorLoader({ scenario: 'large', pick: (_r, steps) => steps.some((s) => (s.outputSize ?? 0) >= 20_000_000) })],
+  loaders: [executorLoader({ scenario: 'output-20mb', pick: (_r, steps) => steps.some((s) => (s.outputSize ?? 0) >= 20_000_000) })],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const t = await tree(canvasElement);
-    const big = [...t.querySelectorAll<HTMLElement>('[data-rv-item]')].find((el) => /MB/.test(el.textContent ?? '')) ?? null;
-    if (big) await userEvent.click(big);
-    const load = await canvas.findByRole('button', { name: 'Load more' }, { timeout: 10_000 });
+    for (const item of within(t).getAllByRole('treeitem')) await userEvent.click(item);
+    const output = [...canvasElement.querySelectorAll<HTMLElement>('[data-section="Output"]')].find((el) =>
+      /MB/.test(el.querySelector('.rv-section__meta')?.textContent ?? ''),
+    )!;
+    await expect(output).toBeTruthy();
+    const trigger = within(output).getByRole('button', { name: /Output/ });
+    if (trigger.getAttribute('aria-expanded') !== 'true') await userEvent.click(trigger);
+    const load = await within(output).findByRole('button', { name: 'Load more' }, { timeout: 10_000 });
+    await expect(within(output).getByText(/of 2\d(\.\d)? MB loaded/)).toBeVisible();
     await userEvent.click(load);
+    await expect(await within(output).findByText(/524.* of .*MB loaded/, {}, { timeout: 10_000 })).toBeVisible();
+    // "Save output" appears only once the whole output is loaded
     await expect(canvas.queryByRole('button', { name: 'Save output' })).toBeNull();
   },
 };
 
 export const Empty: Story = {
-  loaders: [executorLoader({ scenario: 'demo', advance: 0, pick: (_r, steps) => steps.length === 0 })],
+  loaders: [executorLoader({ scenario: 'stalled-worker', pick: (_r, steps) => steps.length === 0 })],
 };
 
 export const Loading: Story = {

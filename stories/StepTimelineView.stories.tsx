@@ -46,6 +46,22 @@ export const TenThousandSteps: Story = {
   },
 };
 
+export const SeveralRuns: Story = {
+  args: {
+    steps: undefined,
+    runs: [
+      { id: 'run-1', run: makeRun({ id: 'run-1' }), steps: sampleSteps() },
+      { id: 'run-2', run: makeRun({ id: 'run-2', status: 'succeeded' }), steps: manySteps(3).map((s) => ({ ...s, id: `b${s.id}`, status: 'succeeded' as const, error: null })) },
+    ],
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole('button', { name: 'Errors' }));
+    await expect(canvasElement.querySelector('.rv-timeline__count')).toHaveTextContent('1 of 2 runs');
+    await userEvent.click(canvas.getByRole('button', { name: 'Errors' }));
+  },
+};
+
 export const Empty: Story = { args: { steps: [] } };
 
 export const Loading: Story = { args: { loading: true } };

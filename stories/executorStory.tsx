@@ -3,18 +3,18 @@
  * advances it to the state wanted, serves it through the MSW service worker (`context.msw` from the global
  * `mswLoader`), and hands the story the ids of the run to show.
  */
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import type { Run, Step } from '../src/api/types';
-import { createExecutor, createHandlers } from '../mock-server/index';
+import { createExecutor, createHandlers, SCENARIOS, type Executor } from '../mock-server/index';
 import { RunViewsProvider } from '../src/hooks/RunViewsProvider';
 
 /** Base URL the stories' client calls; the handlers answer on it. */
 export const MOCK_BASE_URL = 'http://run-api.stories.test';
 
 export interface ExecutorStoryOptions {
-  /** Scenario of the executor. */
-  scenario: string;
-  /** Virtual time to advance after loading, ms; `'idle'` runs until nothing is scheduled. Defaults to `'idle'`. */
+  /** Scenario name, or a pattern: the scenarios whose names match are tried in order (then `demo`). */
+  scenario: string | RegExp;
+  /** Virtual time to advance after loading, ms; `'idle'` runs until nothing is scheduled. Defaults to 0 (as loaded). */
   advance?: number | 'idle';
   /** Picks the run to show; defaults to the run with the most steps. */
   pick?: (run: Run, steps: readonly Step[]) => boolean;
@@ -24,34 +24,59 @@ export interface LoadedRun {
   workflowId: string;
   runId: string;
   stepCount: number;
+  scenario?: string;
+  /** The executor's virtual time when loaded, so relative times read as the scenario meant. */
+  now?: number;
 }
 
 type MswContext = { msw?: { use: (...handlers: unknown[]) => void } };
+
+/** Scenario names to try for `wanted`, most specific first. */
+function candidates(wanted: string | RegExp): string[] {
+  const names = SCENARIOS.map((s) => s.name);
+  const matching = typeof wanted === 'string' ? names.filter((n) => n === wanted) : names.filter((n) => wanted.test(n));
+  return [...new Set([...matching, ...(names.includes('demo') ? ['demo'] : [])])];
+}
+
+function findRun(executor: Executor, pick: ExecutorStoryOptions['pick']): LoadedRun | null {
+  let best: LoadedRun | null = null;
+  // Large history scenarios hold 100 000 runs: the newest few thousand are enough to find one to show.
+  for (const id of executor.runIds().slice(-2000).reverse()) {
+    const found = executor.findRun(id);
+    if (!found) continue;
+    const { run, steps } = executor.getRun(found.workflowId, id);
+    if (pick && !pick(run, steps)) continue;
+    if (!best || steps.length > best.stepCount) best = { workflowId: run.workflowId, runId: run.id, stepCount: steps.length };
+    if (pick) break;
+  }
+  return best;
+}
 
 /** A story loader for `options`; the result lands in `context.loaded.target`. */
 export function executorLoader(options: ExecutorStoryOptions | ((args: Record<string, unknown>) => ExecutorStoryOptions)) {
   return async (context: MswContext & { args: Record<string, unknown> }) => {
     const opts = typeof options === 'function' ? options(context.args) : options;
-    const executor = createExecutor({ scenario: opts.scenario, clock: 'virtual' });
-    const advance = opts.advance ?? 'idle';
-    if (advance === 'idle') executor.runUntilIdle(24 * 3600_000);
-    else executor.advance(advance);
-    let best: LoadedRun | null = null;
-    for (const id of executor.runIds()) {
-      const found = executor.findRun(id);
-      if (!found) continue;
-      const { run, steps } = executor.getRun(found.workflowId, id);
-      if (opts.pick && !opts.pick(run, steps)) continue;
-      if (!best || steps.length > best.stepCount) best = { workflowId: run.workflowId, runId: run.id, stepCount: steps.length };
-      if (opts.pick) break;
+    const tried = candidates(opts.scenario);
+    for (const scenario of tried) {
+      const executor = createExecutor({ scenario, clock: 'virtual' });
+      const advance = opts.advance ?? 0;
+      if (advance === 'idle') executor.runUntilIdle(3600_000);
+      else if (advance > 0) executor.advance(advance);
+      const target = findRun(executor, opts.pick);
+      if (!target) continue;
+      context.msw?.use(...createHandlers(executor, { baseUrl: MOCK_BASE_URL }));
+      return { target: { ...target, scenario, now: executor.now() } };
     }
-    if (!best) throw new Error(`Scenario "${opts.scenario}" has no run matching this story.`);
-    context.msw?.use(...createHandlers(executor, { baseUrl: MOCK_BASE_URL }));
-    return { target: best };
+    throw new Error(`No run for this story in the scenarios ${tried.join(', ') || '(none)'}.`);
   };
 }
 
-/** The provider every executor story renders in. */
-export function MockProvider({ children }: { children: ReactNode }) {
-  return <RunViewsProvider client={{ baseUrl: MOCK_BASE_URL }}>{children}</RunViewsProvider>;
+/** The provider every executor story renders in; `now` pins its clock to the executor's virtual time. */
+export function MockProvider({ children, now }: { children: ReactNode; now?: number | undefined }) {
+  const clock = useMemo(() => (now === undefined ? Date.now : () => now), [now]);
+  return (
+    <RunViewsProvider client={{ baseUrl: MOCK_BASE_URL }} now={clock}>
+      {children}
+    </RunViewsProvider>
+  );
 }

@@ -41,14 +41,15 @@ type Outcome = { kind: 'succeeded'; label?: string } | { kind: 'rejected' } | { 
 function nodeFinished(ctx: Ctx, rec: RunRec, scope: ScopeRt, nodeId: string, outcome: Outcome): void {
   const state = scope.nodes.get(nodeId)!;
   state.phase = 'done';
-  scope.remaining--;
+  // Only the call that finishes the scope's last node ends it (skips propagate through nested calls).
+  const last = --scope.remaining === 0;
   for (const edge of rec.graph.nodes.get(nodeId)!.out) {
     const live = outcome.kind === 'succeeded' && (outcome.label === undefined || edge.label === outcome.label);
     const reason: SkipReason =
       outcome.kind === 'rejected' ? 'after_rejection' : outcome.kind === 'skipped' ? outcome.reason : 'branch_not_taken';
     deliver(ctx, rec, scope, edge.to, live, reason);
   }
-  if (scope.remaining === 0) scope.onDone?.();
+  if (last) scope.onDone?.();
 }
 
 function deliver(ctx: Ctx, rec: RunRec, scope: ScopeRt, nodeId: string, live: boolean, reason: SkipReason): void {

@@ -107,6 +107,11 @@ export function cancelRun(ctx: Ctx, rec: RunRec, reason: CancelReason): void {
   if (rec.top) {
     closeOpen(ctx, rec, { running: 'canceled', waiting: 'canceled', pending: 'run_stopped', note: 'The run was canceled before a decision.' });
   }
-  const message = reason === 'workflow_deactivated' ? 'Run canceled: the workflow was deactivated' : 'Run canceled by an operator';
+  const message =
+    reason === 'workflow_deactivated'
+      ? 'Run canceled: the workflow was deactivated'
+      : reason === 'invalidated'
+        ? 'Run invalidated: a new workflow version was published before it started'
+        : 'Run canceled by an operator';
   setRunStatus(ctx, rec, 'canceled', 'run_canceled', message, { cancelReason: reason });
 }

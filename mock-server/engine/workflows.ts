@@ -5,6 +5,7 @@ import { compileGraph } from './graph';
 import type { Ctx, WorkflowRec } from './model';
 import { armSchedule } from './schedules';
 import { sha256, toHex } from './sha256';
+import { cancelRun } from './terminate';
 
 export function registerWorkflow(ctx: Ctx, def: WorkflowDefinition): Workflow {
   if (!def || typeof def.id !== 'string' || !/^[A-Za-z0-9_.-]{1,100}$/.test(def.id)) {
@@ -34,7 +35,14 @@ export function registerWorkflow(ctx: Ctx, def: WorkflowDefinition): Workflow {
     workloadProfiles: [...(def.workloadProfiles ?? [])],
     graph: graph.view,
   };
-  if (existing) ctx.clock.cancel(existing.scheduleTimer);
+  if (existing) {
+    ctx.clock.cancel(existing.scheduleTimer);
+    // Runs of the old version that no worker has started yet are invalidated, not run on a stale graph.
+    for (const ordinal of [...ctx.index.active].sort((a, b) => a - b)) {
+      const run = ctx.runs.get(ordinal);
+      if (run && run.run.workflowId === def.id && (run.run.status === 'queued' || run.run.status === 'claimed')) cancelRun(ctx, run, 'invalidated');
+    }
+  }
   const rec: WorkflowRec = {
     def,
     graph,

@@ -1,11 +1,10 @@
-/** The list of scenarios (kept apart from index.ts so scenario modules can import helpers without cycles). */
-import type { Executor } from '../engine/executorTypes';
+/** Every scenario, in README order. */
+import { DEMO } from './demo';
+import { LARGE } from './large';
+import { SITUATIONS } from './situations';
+import { STATUSES } from './statuses';
+import type { Scenario } from './types';
 
-export interface Scenario {
-  name: string;
-  title: string;
-  description: string;
-  setup(executor: Executor): void;
-}
+export type { Scenario };
 
-export const SCENARIO_LIST: Scenario[] = [];
+export const SCENARIO_LIST: Scenario[] = [DEMO, STATUSES, ...SITUATIONS, ...LARGE];

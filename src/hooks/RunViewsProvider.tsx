@@ -95,6 +95,11 @@ function headerKey(headers: RunClientOptions['headers']): unknown {
   return JSON.stringify(headers);
 }
 
+/** The provider's value, or null outside `<RunViewsProvider>` (for views that also work on plain data). */
+export function useOptionalRunViews(): RunViewsContextValue | null {
+  return useContext(RunViewsContext);
+}
+
 /** The provider's value; throws a clear error when a hook is used outside `<RunViewsProvider>`. */
 export function useRunViews(): RunViewsContextValue {
   const value = useContext(RunViewsContext);

@@ -6,7 +6,7 @@
  */
 
 // Provider
-export { RunViewsProvider, useRunViews } from './RunViewsProvider';
+export { RunViewsProvider, useOptionalRunViews, useRunViews } from './RunViewsProvider';
 export type { RunViewsContextValue, RunViewsProviderProps } from './RunViewsProvider';
 export type { RetryPolicy } from './retry';
 /** Query keys (all under `['rv', baseUrl]`), to invalidate or prefetch from the host app. */

@@ -3,10 +3,16 @@
  * Range presets ("last 24 h") stay presets in query keys and become absolute times only per request.
  */
 import type { Run, RunQuery, RunSort } from '../api/types';
-import { filtersToRunQuery, type RunFilters } from '../core/runFilters';
+import { filtersToRunQuery, normalizeRunFilters, type RunFilters } from '../core/runFilters';
 
 /** Every filter of the run feed; sorting is its own piece of state (`sort`). */
 export type RunFeedFilters = Omit<RunFilters, 'sort'>;
+
+/** The canonical form of feed filters (trimmed, deduplicated, empty fields dropped; sort left out). */
+export function canonicalFilters(filters: RunFeedFilters): RunFeedFilters {
+  const { sort: _sort, ...rest } = normalizeRunFilters(filters);
+  return rest;
+}
 
 /** The API query for these filters at time `now` (without cursor). */
 export function toRunQuery(filters: RunFeedFilters, sort: RunSort | undefined, limit: number, now: number): RunQuery {

@@ -63,7 +63,11 @@ export function useApprovalDecisions(approvals: readonly Approval[]) {
         const error = toRunApiError(caught, 'decideApproval');
         const current = error.isConflict ? currentApproval(error.current) : null;
         if (current) writeApproval(queryClient, scope, current);
-        outcome = current ? { status: 'decidedElsewhere', approval: current, error } : { status: 'error', error };
+        // Still pending means it only changed (a stale version): the list now holds the fresh copy, decide again.
+        outcome =
+          current && current.status !== 'pending'
+            ? { status: 'decidedElsewhere', approval: current, error }
+            : { status: 'error', error };
       }
       set(outcome);
       // A decision moves the run on (waiting → running): refresh approvals, the badge and the run views.

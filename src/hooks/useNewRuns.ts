@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useMemo } from 'react';
+import { useCallback } from 'react';
+import type { Page, Run, RunSort } from '../api/types';
 import { rvKeys, type RunFeedSource } from './queryKeys';
 import type { RunFeedData } from './runFeedCache';
 import { toRunQuery, withoutWorkflow, type RunFeedFilters } from './runFeedQuery';
@@ -14,67 +15,83 @@ export interface NewRunsState {
   showNew: () => void;
 }
 
+interface Baseline {
+  /** The newest queue time seen when the list was loaded, by the server's clock (never the browser's). */
+  since: string | null;
+  known: ReadonlySet<string>;
+}
+interface Probe {
+  count: number;
+  capped: boolean;
+  baseline: Baseline;
+}
+
 const PROBE_LIMIT = 100;
 
-/** A light poll for runs newer than the newest one shown, so the list never reflows under the reader. */
+function baselineOf(pages: readonly Page<Run>[]): Baseline {
+  const known = new Set<string>();
+  let since: string | null = null;
+  for (const page of pages) {
+    for (const run of page.items) {
+      known.add(run.id);
+      if (since === null || Date.parse(run.queuedAt) > Date.parse(since)) since = run.queuedAt;
+    }
+  }
+  return { since, known };
+}
+
+/** A light poll for runs newer than what the list shows, so the list never reflows under the reader. */
 export function useNewRuns(
   source: RunFeedSource,
-  data: RunFeedData | undefined,
-  filters: RunFeedFilters,
-  feedKey: readonly unknown[],
+  feed: { data: RunFeedData | undefined; dataUpdatedAt: number; sort: RunSort; filters: RunFeedFilters; key: readonly unknown[] },
   intervalMs: number | false,
   onShowNew: () => void,
 ): NewRunsState {
   const rv = useRunViews();
   const { client, queryClient, now } = rv;
-  // Baseline: the newest queue time the user has seen, by the server's clock (never the browser's).
-  const baseline = useMemo(() => {
-    const known = new Set<string>();
-    let since: string | null = null;
-    for (const page of data?.pages ?? []) {
-      for (const run of page.items) {
-        known.add(run.id);
-        if (since === null || Date.parse(run.queuedAt) > Date.parse(since)) since = run.queuedAt;
-      }
-    }
-    return { known, since };
-  }, [data]);
-
+  const { data, filters, sort, key: feedKey } = feed;
+  // Newest first, the loaded pages are the baseline; in any other order one request finds the newest run.
+  const seed = data && sort === '-queuedAt' ? baselineOf(data.pages) : null;
+  const key = rvKeys.newRuns(rv.scope, source, { filters, loadedAt: feed.dataUpdatedAt });
+  const list = (from: string | undefined, signal: AbortSignal) => {
+    const base = toRunQuery(filters, '-queuedAt', PROBE_LIMIT, now());
+    // The later of the filter's own start and the baseline (`from` is inclusive: known ids are dropped).
+    const start = from && (!base.from || Date.parse(from) > Date.parse(base.from)) ? from : base.from;
+    const q = { ...base, ...(start ? { from: start } : {}) };
+    return source.kind === 'workflow'
+      ? client.listWorkflowRuns(source.workflowId, withoutWorkflow(q), { signal })
+      : client.listRuns(q, { signal });
+  };
   const query = useQuery(
     {
-      queryKey: rvKeys.newRuns(rv.scope, source, { filters, since: baseline.since }),
-      queryFn: async ({ signal }) => {
-        const base = toRunQuery(filters, '-queuedAt', PROBE_LIMIT, now());
-        const since = baseline.since;
-        // Keep the later of the filter's own start and the baseline (`from` is inclusive: known ids are dropped).
-        const from = since && (!base.from || Date.parse(since) > Date.parse(base.from)) ? since : base.from;
-        const q = { ...base, ...(from ? { from } : {}) };
-        const page =
-          source.kind === 'workflow'
-            ? await client.listWorkflowRuns(source.workflowId, withoutWorkflow(q), { signal })
-            : await client.listRuns(q, { signal });
-        return { count: page.items.filter((run) => !baseline.known.has(run.id)).length, capped: page.nextCursor !== null };
+      queryKey: key,
+      queryFn: async ({ signal }): Promise<Probe> => {
+        const baseline = queryClient.getQueryData<Probe>(key)?.baseline ?? seed;
+        if (!baseline) return { count: 0, capped: false, baseline: baselineOf([await list(undefined, signal)]) };
+        const page = await list(baseline.since ?? undefined, signal);
+        const count = page.items.filter((run) => !baseline.known.has(run.id)).length;
+        return { count, capped: page.nextCursor !== null, baseline };
       },
       enabled: data !== undefined && intervalMs !== false,
       refetchInterval: intervalMs,
       refetchIntervalInBackground: false,
-      // The first check would only find what the list already shows; wait one interval.
-      initialData: { count: 0, capped: false },
-      initialDataUpdatedAt: () => Date.now(),
+      // With a seed, the first check would only find what the list already shows: wait one interval.
+      ...(seed ? { initialData: { count: 0, capped: false, baseline: seed }, initialDataUpdatedAt: () => Date.now() } : {}),
       staleTime: typeof intervalMs === 'number' ? intervalMs : Infinity,
+      structuralSharing: false,
       retry: false,
     },
     queryClient,
   );
 
+  const feedKeyString = JSON.stringify(feedKey);
   const showNew = useCallback(() => {
+    const exact = JSON.parse(feedKeyString) as unknown[];
     // Keep only the first page, then refetch it: one request, no loading flash, the list starts at the top.
-    queryClient.setQueryData<RunFeedData>(feedKey, (old) =>
-      old && { pages: old.pages.slice(0, 1), pageParams: old.pageParams.slice(0, 1) },
-    );
-    void queryClient.refetchQueries({ queryKey: feedKey, exact: true });
+    queryClient.setQueryData<RunFeedData>(exact, (old) => old && { pages: old.pages.slice(0, 1), pageParams: old.pageParams.slice(0, 1) });
+    void queryClient.refetchQueries({ queryKey: exact, exact: true });
     onShowNew();
-  }, [queryClient, feedKey, onShowNew]);
+  }, [queryClient, feedKeyString, onShowNew]);
 
   return { newCount: query.data?.count ?? 0, newCountCapped: query.data?.capped ?? false, showNew };
 }

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
+import { isRunApiError } from '../api/errors';
 import { isTerminalRunStatus } from '../api/status';
 import type { Run, Step } from '../api/types';
 import { listSteps, type RunState } from '../core/runState';
@@ -33,7 +34,7 @@ export interface UseRunResult extends Omit<QueryStatus, 'refetch'> {
   state: RunState | null;
   /** True while updates are being fetched or streamed (the run is not terminal and `live` is on). */
   isLive: boolean;
-  /** Stream mode: the connection's state; `'idle'` in the other modes. */
+  /** Stream mode: the connection's state (`'failed'` with `error` set); `'idle'` in the other modes. */
   connection: StreamConnection;
   /** Fetches what changed now (events after the last `seq`); resolves when done, never rejects. */
   refresh: () => Promise<void>;
@@ -42,6 +43,7 @@ export interface UseRunResult extends Omit<QueryStatus, 'refetch'> {
 const NO_STEPS: readonly Step[] = [];
 
 const terminal = (state: RunState | undefined) => Boolean(state?.run && isTerminalRunStatus(state.run.status));
+const gone = (error: unknown) => isRunApiError(error) && error.status === 404;
 
 /** One run with its steps, kept current by polling the events after the last `seq`, or by streaming them. */
 export function useRun(workflowId: string | null | undefined, runId: string | null | undefined, options: UseRunOptions = {}): UseRunResult {
@@ -56,10 +58,12 @@ export function useRun(workflowId: string | null | undefined, runId: string | nu
       queryKey: key,
       queryFn: ({ signal }) => fetchRunState(client, queryClient, key, workflowId as string, runId as string, signal),
       enabled,
-      refetchInterval: (q) => (live === 'poll' && !terminal(q.state.data) ? interval : false),
+      // Polls while the run is active; a run that is gone (404) is not asked for again until `refresh()`.
+      refetchInterval: (q) => (live === 'poll' && !terminal(q.state.data) && !gone(q.state.error) ? interval : false),
       refetchIntervalInBackground: false,
-      // A finished run never changes: no refetch on focus, mount or reconnect.
-      staleTime: (q) => (terminal(q.state.data) ? Infinity : 0),
+      // A finished run never changes, and a streamed one is kept current by the stream: no refetch on
+      // focus, mount or reconnect for either.
+      staleTime: (q) => (live === 'stream' || terminal(q.state.data) ? Infinity : 0),
       // The state is structurally shared by `applyEvents` already; deep comparison would cost O(steps).
       structuralSharing: false,
       ...rv.retry,
@@ -68,7 +72,7 @@ export function useRun(workflowId: string | null | undefined, runId: string | nu
   );
   const state = query.data ?? null;
   const done = terminal(query.data);
-  const connection = useRunStream({
+  const stream = useRunStream({
     enabled: enabled && live === 'stream' && state !== null && !done,
     workflowId: workflowId ?? '',
     runId: runId ?? '',
@@ -82,11 +86,11 @@ export function useRun(workflowId: string | null | undefined, runId: string | nu
     run: state?.run ?? null,
     steps,
     state,
-    isLive: enabled && live !== false && state !== null && !done,
-    connection,
+    isLive: enabled && live !== false && state !== null && !done && !gone(query.error) && stream.connection !== 'failed',
+    connection: stream.connection,
     isLoading: status.isLoading,
     isFetching: status.isFetching,
-    error: status.error,
+    error: status.error ?? stream.error,
     refresh: async () => {
       await refetch();
     },

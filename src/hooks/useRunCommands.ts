@@ -42,8 +42,10 @@ export function useRunCommands(run: Run | null | undefined): UseRunCommandsResul
         if (action === 'replay') insertRunIntoFeeds(queryClient, scope, answer, now());
         else writeRun(queryClient, scope, answer);
       },
-      onSettled: (_answer, _error, { run: target }) =>
-        queryClient.invalidateQueries({ queryKey: rvKeys.run(scope, target.workflowId, target.id) }),
+      // Catch up with the server in the background: the outcome (and a rollback's error) shows at once.
+      onSettled: (_answer, _error, { run: target }) => {
+        void queryClient.invalidateQueries({ queryKey: rvKeys.run(scope, target.workflowId, target.id) });
+      },
       ...rv.retry,
     },
     queryClient,

@@ -4,7 +4,7 @@ import type { RunSort } from '../api/types';
 import { queryStatus } from './queryState';
 import { rvKeys, type RunFeedSource } from './queryKeys';
 import type { RunFeedParams } from './runFeedCache';
-import { toRunQuery, withoutWorkflow, type RunFeedFilters } from './runFeedQuery';
+import { canonicalFilters, toRunQuery, withoutWorkflow, type RunFeedFilters } from './runFeedQuery';
 import { useControllableState } from './useControllableState';
 import { useNewRuns } from './useNewRuns';
 import type { UseRunFeedOptions, UseRunFeedResult } from './runFeedTypes';
@@ -32,14 +32,16 @@ export function useRunFeed(source: RunFeedSource, options: UseRunFeedOptions): U
   });
   const pageSize = options.pageSize ?? 50;
   const paged = options.pagination === 'pages';
-  const params: RunFeedParams = { filters, sort, pageSize };
+  // Canonical filters in the key: `{ q: '' }` and `{}` are the same feed and share one cache entry.
+  const canonical = useMemo(() => canonicalFilters(filters), [filters]);
+  const params: RunFeedParams = { filters: canonical, sort, pageSize };
   const queryKey = rvKeys.runFeed(rv.scope, source, params);
   const { client, now } = rv;
   const query = useInfiniteQuery(
     {
       queryKey,
       queryFn: ({ pageParam, signal }) => {
-        const q = { ...toRunQuery(filters, sort, pageSize, now()), ...(pageParam ? { cursor: pageParam } : {}) };
+        const q = { ...toRunQuery(canonical, sort, pageSize, now()), ...(pageParam ? { cursor: pageParam } : {}) };
         return source.kind === 'workflow'
           ? client.listWorkflowRuns(source.workflowId, withoutWorkflow(q), { signal })
           : client.listRuns(q, { signal });
@@ -68,7 +70,13 @@ export function useRunFeed(source: RunFeedSource, options: UseRunFeedOptions): U
     () => (paged ? (pages?.[shownPage]?.items ?? []) : (pages?.flatMap((page) => page.items) ?? [])),
     [paged, pages, shownPage],
   );
-  const newRuns = useNewRuns(source, query.data, filters, queryKey, options.newRunsIntervalMs ?? 15_000, () => setPageIndex(0));
+  const toFirstPage = useCallback(() => setPageIndex(0), [setPageIndex]);
+  const newRuns = useNewRuns(
+    source,
+    { data: query.data, dataUpdatedAt: query.dataUpdatedAt, sort, filters: canonical, key: queryKey },
+    options.newRunsIntervalMs ?? 15_000,
+    toFirstPage,
+  );
 
   const setFilters = useCallback<UseRunFeedResult['setFilters']>(
     (next) => {

@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
+import type { RunApiError } from '../api/errors';
 import { isTerminalRunStatus } from '../api/status';
 import type { RunEvent } from '../api/types';
 import type { RunState } from '../core/runState';
+import { toRunApiError } from './errors';
 import { foldEvents } from './runStateCache';
 import { useRunViews } from './RunViewsProvider';
 
@@ -13,8 +15,11 @@ export interface ReconnectPolicy {
   maxDelayMs?: number;
 }
 
-/** `'idle'` when not streaming; `'reconnecting'` while waiting out the backoff after a failure. */
-export type StreamConnection = 'idle' | 'connecting' | 'open' | 'reconnecting';
+/**
+ * `'idle'` when not streaming; `'reconnecting'` while waiting out the backoff after a failure; `'failed'` after
+ * a failure that trying again cannot fix (the run is gone, access was refused): see `error`.
+ */
+export type StreamConnection = 'idle' | 'connecting' | 'open' | 'reconnecting' | 'failed';
 
 interface StreamParams {
   enabled: boolean;
@@ -28,14 +33,19 @@ interface StreamParams {
  * Keeps the cached run state current from the live event stream. Events arriving together are folded in one
  * update; after a failure it reconnects with backoff and resumes after the last `seq` folded in.
  */
-export function useRunStream({ enabled, workflowId, runId, queryKey, reconnect }: StreamParams): StreamConnection {
+export function useRunStream({ enabled, workflowId, runId, queryKey, reconnect }: StreamParams): {
+  connection: StreamConnection;
+  error: RunApiError | null;
+} {
   const { client, queryClient } = useRunViews();
   const [connection, setConnection] = useState<StreamConnection>('idle');
+  const [error, setError] = useState<RunApiError | null>(null);
   const keyString = JSON.stringify(queryKey);
   const base = reconnect?.baseDelayMs ?? 1_000;
   const max = reconnect?.maxDelayMs ?? 30_000;
 
   useEffect(() => {
+    setError(null);
     if (!enabled) {
       setConnection('idle');
       return;
@@ -61,20 +71,31 @@ export function useRunStream({ enabled, workflowId, runId, queryKey, reconnect }
     const connect = () => {
       if (disposed) return;
       setConnection(failures === 0 ? 'connecting' : 'reconnecting');
+      let opened = false;
       close = client.streamEvents(workflowId, runId, {
         after: current()?.lastSeq ?? 0,
         onOpen: () => {
+          opened = true;
           failures = 0;
+          setError(null);
           setConnection('open');
         },
         onEvent: (event) => {
           // A burst of events becomes one cache update (one render), not one per event.
           if (buffer.push(event) === 1) queueMicrotask(flush);
         },
-        onError: () => {
+        onError: (cause) => {
+          const failure = toRunApiError(cause, 'streamRunEvents');
+          setError(failure);
+          // One malformed event on an open stream is reported and skipped; the stream itself goes on.
+          if (opened && failure.kind === 'invalid_response') return;
           flush();
           close?.();
           if (disposed || finished()) return;
+          if (!failure.retryable && failure.code !== 'stream_ended') {
+            setConnection('failed');
+            return;
+          }
           const delay = Math.min(max, base * 2 ** failures);
           failures++;
           setConnection('reconnecting');
@@ -91,5 +112,5 @@ export function useRunStream({ enabled, workflowId, runId, queryKey, reconnect }
     };
   }, [enabled, client, queryClient, keyString, workflowId, runId, base, max]);
 
-  return enabled ? connection : 'idle';
+  return enabled ? { connection, error } : { connection: 'idle', error: null };
 }

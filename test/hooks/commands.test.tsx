@@ -4,7 +4,7 @@ import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Run, RunStatus } from '../../src/api';
 import { useRun, useRunCommands, useRuns, useStartRun, type CommandOutcome } from '../../src/hooks';
-import { useHarness } from './harness';
+import { sleep, useHarness } from './harness';
 import { quickFlow } from './workflows';
 
 const h = useHarness({ workflows: [quickFlow] });
@@ -20,7 +20,8 @@ describe('useStartRun', () => {
     expect(runs[0]?.id).toBeDefined();
     expect(runs[1]?.id).toBe(runs[0]?.id);
     expect(h.mock.executor.runIds().length).toBe(before + 1);
-    expect(result.current.run?.status).toBe('queued');
+    expect(h.requestsTo('/command', 'POST')).toHaveLength(1); // the second submit joined the first
+    await waitFor(() => expect(result.current.run?.status).toBe('queued'));
   });
 
   it('reuses the intent key after a lost answer, so the retry does not start a second run', async () => {
@@ -67,7 +68,7 @@ describe('useStartRun', () => {
     await act(async () => {
       run = await result.current.start.start({ prompt: 'From the form' });
     });
-    expect(result.current.feed.runs[0]?.id).toBe(run!.id);
+    await waitFor(() => expect(result.current.feed.runs[0]?.id).toBe(run!.id));
     expect(result.current.feed.runs[0]?.status).toBe('queued');
     expect(h.requestsTo('/v1/runs', 'GET').length).toBe(feedRequests); // no refetch was needed
     expect(result.current.feed.newCount).toBe(0);
@@ -93,14 +94,26 @@ describe('useRunCommands', () => {
     expect(result.current.commands.controls.pause.available).toBe(true);
 
     h.mock.advance(60_000); // the run finishes on the server; this view has not seen it yet
+    h.tamper(async (_request, response) => {
+      await sleep(150); // some network latency, so the in-between states can be seen
+      return response;
+    });
+    let pending: Promise<CommandOutcome> | null = null;
+    act(() => {
+      pending = result.current.commands.pause();
+    });
+    await waitFor(() => expect(result.current.detail.run?.status).toBe('paused')); // optimistic
+    expect(result.current.commands.pendingAction).toBe('pause');
+    expect(result.current.commands.controls.resume).toMatchObject({ available: false, code: 'command_in_flight' });
     let outcome: CommandOutcome | null = null;
     await act(async () => {
-      outcome = await result.current.commands.pause();
+      outcome = await pending;
     });
     expect(outcome).toMatchObject({ ok: false, code: 'run_finished' });
-    expect(result.current.commands.error?.status).toBe(409);
+    await waitFor(() => expect(result.current.commands.error?.status).toBe(409)); // visible
     expect(result.current.commands.error?.code).toBe('run_finished');
-    expect(seen.slice(0, 3)).toEqual(['running', 'paused', 'running']); // optimistic, then rolled back
+    expect(result.current.detail.run?.status).toBe('running'); // rolled back
+    expect(seen).toEqual(['running', 'paused', 'running']);
     // Then the view catches up with the server (only the events after its seq).
     await waitFor(() => expect(result.current.detail.run?.status).toBe('succeeded'));
     expect(result.current.commands.controls.pause).toMatchObject({ available: false, code: 'run_finished' });
@@ -123,7 +136,7 @@ describe('useRunCommands', () => {
     });
     expect(result.current.detail.run?.status).toBe('paused');
     expect(h.mock.executor.findRun(started.id)?.status).toBe('paused');
-    expect(result.current.commands.controls.resume.available).toBe(true);
+    await waitFor(() => expect(result.current.commands.controls.resume.available).toBe(true));
     await act(async () => {
       await result.current.commands.resume();
     });
@@ -163,6 +176,41 @@ describe('useRunCommands', () => {
     const replay = (outcome as unknown as { run: Run }).run;
     expect(replay.trigger.type).toBe('replay');
     expect(replay.prompt).toBe('v2');
-    expect(result.current.feed.runs[0]?.id).toBe(replay.id);
+    await waitFor(() => expect(result.current.feed.runs[0]?.id).toBe(replay.id));
+  });
+
+  it('retries a failed intent with the same key: a pause whose answer was lost is not sent as a new one', async () => {
+    const started = await h.client.command('wf_quick', { command: 'start' });
+    h.mock.advance(2_500);
+    const { result } = renderHook(
+      () => {
+        const detail = useRun('wf_quick', started.id, { live: false });
+        return { detail, commands: useRunCommands(detail.run) };
+      },
+      { wrapper: h.wrapper },
+    );
+    await waitFor(() => expect(result.current.detail.run?.status).toBe('running'));
+    const sentBefore = h.requestsTo('/command', 'POST').length; // the start
+    const restore = h.tamper((request, response) => {
+      if (request.method === 'POST') throw new TypeError('Failed to fetch');
+      return response;
+    });
+    let outcome: CommandOutcome | null = null;
+    await act(async () => {
+      outcome = await result.current.commands.pause();
+    });
+    expect(outcome).toMatchObject({ ok: false, code: 'network_error' });
+    expect(h.mock.executor.findRun(started.id)?.status).toBe('paused'); // it did reach the server
+    restore();
+
+    await act(async () => {
+      outcome = await result.current.commands.retry();
+    });
+    expect(outcome).toMatchObject({ ok: true, run: { status: 'paused' } });
+    const keys = h.requestsTo('/command', 'POST').slice(sentBefore).map((request) => request.idempotencyKey);
+    expect(keys).toHaveLength(2);
+    expect(keys[1]).toBe(keys[0]);
+    await waitFor(() => expect(result.current.detail.run?.status).toBe('paused'));
+    await waitFor(() => expect(result.current.commands.error).toBeNull());
   });
 });

@@ -4,7 +4,7 @@ import { renderHook, waitFor } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { useRun, useRuns, useWorkflow } from '../../src/hooks';
-import { useHarness } from './harness';
+import { sleep, useHarness } from './harness';
 import { quickFlow } from './workflows';
 
 const h = useHarness({ workflows: [quickFlow] });
@@ -76,5 +76,46 @@ describe('error states', () => {
     h.mock.advance(2_500);
     await waitFor(() => expect(result.current.run?.status).toBe('running'));
     expect(result.current.error).toBeNull();
+  });
+
+  it('a run deleted mid-view: the 404 shows beside the last known run and polling stops', async () => {
+    const started = await h.client.command('wf_quick', { command: 'start' });
+    const { result } = renderHook(() => useRun('wf_quick', started.id, { pollIntervalMs: 25 }), { wrapper: h.wrapper });
+    await waitFor(() => expect(result.current.run?.status).toBe('queued'));
+    h.mock.server.use(
+      http.get(`${h.mock.baseUrl}/v1/workflows/:id/runs/:runId/events`, () =>
+        HttpResponse.json(
+          { title: 'Not found', status: 404, code: 'run_not_found', detail: 'No such run.' },
+          { status: 404, headers: { 'content-type': 'application/problem+json' } },
+        ),
+      ),
+    );
+    await waitFor(() => expect(result.current.error?.code).toBe('run_not_found'));
+    expect(result.current.run?.id).toBe(started.id);
+    expect(result.current.isLive).toBe(false);
+    const count = h.requests.length;
+    await sleep(200);
+    expect(h.requests.length).toBe(count);
+  });
+
+  it('a stream that is refused (404) fails once, visibly, instead of reconnecting forever', async () => {
+    const started = await h.client.command('wf_quick', { command: 'start' });
+    h.mock.server.use(
+      http.get(`${h.mock.baseUrl}/v1/workflows/:id/runs/:runId/stream`, () =>
+        HttpResponse.json(
+          { title: 'Not found', status: 404, code: 'run_not_found' },
+          { status: 404, headers: { 'content-type': 'application/problem+json' } },
+        ),
+      ),
+    );
+    const { result } = renderHook(
+      () => useRun('wf_quick', started.id, { live: 'stream', reconnect: { baseDelayMs: 10 } }),
+      { wrapper: h.wrapper },
+    );
+    await waitFor(() => expect(result.current.connection).toBe('failed'));
+    expect(result.current.error?.status).toBe(404);
+    expect(result.current.run?.status).toBe('queued'); // the snapshot is still shown
+    await sleep(100);
+    expect(h.requestsTo('/stream')).toHaveLength(1);
   });
 });

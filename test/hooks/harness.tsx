@@ -41,8 +41,9 @@ export interface Harness {
 
 /** Sets up a mock executor for the file: `workflows` are registered before each test file runs. */
 export function useHarness(options: { scenario?: string; workflows?: WorkflowDefinition[] } = {}): Harness {
-  const mock = createNodeMock({ scenario: options.scenario ?? 'empty', seed: 7 });
+  const mock = createNodeMock({ scenario: options.scenario ?? '', seed: 7 }) // '' = no scenario: only the test's workflows;
   for (const workflow of options.workflows ?? []) mock.executor.registerWorkflow(workflow);
+  const executorNow = () => mock.executor.now();
   const requests: RecordedRequest[] = [];
   let tampers: Tamper[] = [];
 
@@ -86,7 +87,13 @@ export function useHarness(options: { scenario?: string; workflows?: WorkflowDef
     wrapperWith:
       (props) =>
       ({ children }) => (
-        <RunViewsProvider client={client} queryClient={harness.queryClient} retry={{ retries: 0 }} {...props}>
+        <RunViewsProvider
+          client={client}
+          queryClient={harness.queryClient}
+          retry={{ retries: 0 }}
+          now={executorNow} // date-range presets and relative times follow the executor's virtual clock
+          {...props}
+        >
           {children}
         </RunViewsProvider>
       ),

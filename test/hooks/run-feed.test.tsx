@@ -86,4 +86,17 @@ describe('useRuns', () => {
     expect(result.current.runs.slice(2).map((run) => run.id)).toEqual(shown);
     await waitFor(() => expect(result.current.newCount).toBe(0));
   });
+
+  it('counts new runs in any sort order, from the newest run on the server', async () => {
+    await startMany('wf_quick', 3);
+    h.mock.advance(60_000);
+    const { result } = renderHook(() => useRuns({ defaultSort: 'runTimeMs', pageSize: 2, newRunsIntervalMs: 25 }), {
+      wrapper: h.wrapper,
+    });
+    await waitFor(() => expect(result.current.runs).toHaveLength(2));
+    await sleep(100); // several checks: runs that existed before, on pages not loaded, are not "new"
+    expect(result.current.newCount).toBe(0);
+    await h.mock.executor.command('wf_quick', { command: 'start' });
+    await waitFor(() => expect(result.current.newCount).toBe(1));
+  });
 });

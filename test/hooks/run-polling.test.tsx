@@ -50,6 +50,7 @@ describe('useRun (polling)', () => {
     const review = result.current.steps.find((step) => step.kind === 'review')!;
     expect(review.status).toBe('waiting');
     h.mock.executor.decide(review.approvalId!, { decision: 'approve' }, 'alice');
+    await waitFor(() => expect(result.current.run?.status).toBe('running'));
     h.mock.advance(1_000);
     await waitFor(() => expect(result.current.run?.status).toBe('succeeded'));
 

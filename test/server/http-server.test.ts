@@ -10,6 +10,8 @@ import type { Run, RunEvent } from '../../src/api/types';
 
 let executor: Executor;
 let server: RunningHttpServer;
+/** Live stream subscriptions on the executor: a client that leaves must not leave one behind. */
+let subscriptions = 0;
 
 const task = (id: string, durationMs = 1000) => ({ id, name: `Task ${id}`, kind: 'task' as const, config: { durationMs, jitter: 0 } });
 
@@ -32,7 +34,23 @@ beforeAll(async () => {
     nodes: [task('a'), { id: 'boom', name: 'Give up', kind: 'stop_error', config: { message: 'Order not found.', code: 'order_missing' } }],
     edges: [{ from: 'a', to: 'boom' }],
   });
-  server = await startHttpServer({ port: 0, executor });
+  const counted = new Proxy(executor, {
+    get(target, key) {
+      if (key === 'subscribe') {
+        return (runId: string, listener: (event: RunEvent) => void) => {
+          subscriptions++;
+          const unsubscribe = target.subscribe(runId, listener);
+          return () => {
+            subscriptions--;
+            unsubscribe();
+          };
+        };
+      }
+      const value = Reflect.get(target, key);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  server = await startHttpServer({ port: 0, executor: counted });
 });
 
 afterAll(async () => {
@@ -116,9 +134,11 @@ describe('localhost HTTP server', () => {
     // Live: each advance's events arrive over the open socket, before the run has finished.
     await advance(2_500);
     while (seen.at(-1)!.type !== 'step_started') seen.push(JSON.parse((await reader.next())!.data));
+    expect(subscriptions).toBe(1);
     abort.abort();
     await reader.cancel().catch(() => {});
     const lastSeen = seen.at(-1)!.seq;
+    await expect.poll(() => subscriptions, { timeout: 2000 }).toBe(0);
 
     await advance(60_000); // the run finishes while the client is away
     const resumed = await fetch(path, { headers: { 'Last-Event-ID': String(lastSeen) } });
@@ -128,6 +148,7 @@ describe('localhost HTTP server', () => {
 
     const all = [...seen, ...rest].map((event) => event.seq);
     expect(all).toEqual(Array.from({ length: all.length }, (_, i) => i + 1));
+    expect(subscriptions).toBe(0); // closed after the terminal event
     const log = await curl('GET', `/v1/workflows/wf_steps/runs/${run.id}/events?limit=5000`);
     expect(log.body.items.map((event: RunEvent) => event.seq)).toEqual(all);
   });

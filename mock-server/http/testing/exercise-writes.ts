@@ -2,13 +2,13 @@
  * Test support: every write of the run API, valid and invalid: commands per run status (refusals change
  * nothing), idempotent starts, replay, decisions with their conflicts, signed webhooks, inactive workflows and
  * the dev clock. Throws when an answer breaks a rule a status code cannot show (e.g. a refused command that
- * changed the run).
+ * changed the run), through `api.expect`.
  */
-import type { Executor } from '../../engine';
-import { hmacSha256, toHex } from '../../engine/sha256';
+import { signWebhook, type Executor } from '../../engine';
 import { runActionAvailability, type RunAction } from '../../../src/api/status';
 import type { Approval, Run, Workflow } from '../../../src/api/types';
 import { runPath, type ApiCaller } from './exercise';
+import { sampleInput } from './sample-input';
 
 const enc = encodeURIComponent;
 const ACTIONS: Exclude<RunAction, 'replay'>[] = ['pause', 'resume', 'cancel', 'stop', 'stopGraceful'];
@@ -19,35 +19,37 @@ function commandBody(action: (typeof ACTIONS)[number], runId: string) {
   return { command: action, runId };
 }
 
-function assert(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new Error(message);
-}
 
 /** Sends every refused command (each must answer 409 and change nothing), then one allowed command. */
-export async function exerciseCommands(api: ApiCaller, runs: Run[]): Promise<void> {
+export async function exerciseCommands(api: ApiCaller, runs: Run[], workflows: Workflow[]): Promise<void> {
+  const inactive = new Set(workflows.filter((w) => !w.active).map((w) => w.id));
   for (const [index, sampled] of runs.entries()) {
     const current = (await api.call('GET', runPath(sampled), { expect: 200 })).body.run as Run;
     const command = `/v1/workflows/${enc(current.workflowId)}/command`;
     const allowed = ACTIONS.filter((action) => runActionAvailability(action, current.status).available);
     for (const action of ACTIONS.filter((a) => !allowed.includes(a))) {
       const res = await api.call('POST', command, { body: commandBody(action, current.id), expect: 409 });
-      assert(res.body.current?.status === current.status, `${action} on ${current.status}: current is not the unchanged run`);
+      api.expect(res.body?.current?.status === current.status, `${action} on ${current.status}: current is not the unchanged run`);
     }
     const after = (await api.call('GET', runPath(current), { expect: 200 })).body.run as Run;
-    assert(after.status === current.status && after.lastSeq === current.lastSeq, `refused commands changed run ${current.id}`);
-    const action = allowed[index % Math.max(allowed.length, 1)];
-    if (action) await api.call('POST', command, { body: commandBody(action, current.id), headers: { 'Idempotency-Key': `cmd-${current.id}` }, expect: 202 });
-
+    api.expect(after.status === current.status && after.lastSeq === current.lastSeq, `refused commands changed run ${current.id}`);
     const replay = `${runPath(current)}/replay`;
-    if (runActionAvailability('replay', current.status).available) {
+    if (inactive.has(current.workflowId)) {
+      // An inactive workflow starts nothing, not even a replay: 409 workflow_inactive.
+      await api.call('POST', replay, { expect: 409 });
+    } else if (runActionAvailability('replay', current.status).available) {
       const key = { 'Idempotency-Key': `replay-${current.id}` };
-      const made = await api.call('POST', replay, { body: { model: current.model ?? undefined }, headers: key, expect: 201 });
-      const again = await api.call('POST', replay, { body: {}, headers: key, expect: 201 });
-      assert(again.body.run.id === made.body.run.id && again.headers.get('Idempotent-Replayed') === 'true', 'replay key repeated a run');
+      const body = current.model ? { model: current.model } : {};
+      const made = await api.call('POST', replay, { body, headers: key, expect: 201 });
+      const again = await api.call('POST', replay, { body, headers: key, expect: 201 });
+      api.expect(again.body?.run?.id === made.body?.run?.id && again.headers.get('Idempotent-Replayed') === 'true', 'a repeated replay key made a second run');
+      await api.call('POST', replay, { body: { prompt: 'other' }, headers: key, expect: 422 });
       await api.call('POST', replay, { body: { prompt: 42 }, expect: 422 });
     } else {
       await api.call('POST', replay, { expect: 409 });
     }
+    const action = allowed[index % Math.max(allowed.length, 1)];
+    if (action) await api.call('POST', command, { body: commandBody(action, current.id), headers: { 'Idempotency-Key': `cmd-${current.id}` }, expect: 202 });
   }
 }
 
@@ -56,11 +58,14 @@ export async function exerciseStarts(api: ApiCaller, executor: Executor, workflo
   for (const workflow of active) {
     const command = `/v1/workflows/${enc(workflow.id)}/command`;
     const key = { 'Idempotency-Key': `start-${workflow.id}` };
-    const first = await api.call('POST', command, { body: { command: 'start', params: { mode: 'test', env: { A: '1' }, secrets: { TOKEN: 'hidden' } } }, headers: key, expect: 202 });
-    const again = await api.call('POST', command, { body: { command: 'start' }, headers: key, expect: 202 });
-    assert(first.body.run.id === again.body.run.id, 'the same Idempotency-Key started two runs');
-    assert(again.headers.get('Idempotent-Replayed') === 'true', 'a repeated start is not marked Idempotent-Replayed');
-    assert(!JSON.stringify(first.body).includes('hidden'), 'a secret value was echoed back');
+    const input = sampleInput(workflow.inputSchema);
+    const body = { command: 'start', params: { mode: 'test', input, env: { A: '1' }, secrets: { TOKEN: 'hidden' } } };
+    const first = await api.call('POST', command, { body, headers: key, expect: 202 });
+    const again = await api.call('POST', command, { body, headers: key, expect: 202 });
+    await api.call('POST', command, { body: { command: 'start' }, headers: key, expect: 422 }); // same key, other request
+    api.expect(first.body?.run?.id === again.body?.run?.id, 'the same Idempotency-Key started two runs');
+    api.expect(again.headers.get('Idempotent-Replayed') === 'true', 'a repeated start is not marked Idempotent-Replayed');
+    api.expect(!JSON.stringify(first.body).includes('hidden'), 'a secret value was echoed back');
     await api.call('POST', command, { body: { command: 'start', params: { mode: 'prod' } }, expect: 422 });
     await api.call('POST', command, { body: { command: 'pause' }, expect: 422 });
     await api.call('POST', command, { rawBody: '{"command":', expect: 422 });
@@ -85,14 +90,14 @@ async function exerciseWebhook(api: ApiCaller, executor: Executor, workflow: Wor
   const signed = (id: string, body: string, at = Math.floor(executor.now() / 1000)) => ({
     'Webhook-Id': id,
     'Webhook-Timestamp': String(at),
-    'Webhook-Signature': `v1=${toHex(hmacSha256(secret, `${id}.${at}.${body}`))}`,
+    'Webhook-Signature': signWebhook(secret, id, at, body),
   });
-  const body = JSON.stringify({ event: 'order.refund_requested', orderId: 'ord_1' });
+  const body = JSON.stringify(sampleInput(workflow.inputSchema));
   const id = `msg_${workflow.id}`;
   const first = await api.call('POST', path, { rawBody: body, headers: signed(id, body), expect: 202 });
   const again = await api.call('POST', path, { rawBody: body, headers: signed(id, body), expect: 202 });
-  assert(first.body.run.id === again.body.run.id, 'the same Webhook-Id started two runs');
-  assert(first.body.run.trigger.type === 'webhook', 'a webhook run has another trigger');
+  api.expect(first.body?.run?.id === again.body?.run?.id, 'the same Webhook-Id started two runs');
+  api.expect(first.body?.run?.trigger?.type === 'webhook', 'a webhook run has another trigger');
   await api.call('POST', path, { rawBody: body, headers: { ...signed('msg_bad', body), 'Webhook-Signature': 'v1=00' }, expect: 401 });
   await api.call('POST', path, { rawBody: `${body} `, headers: signed('msg_tampered', body), expect: 401 });
   await api.call('POST', path, { rawBody: body, headers: signed('msg_old', body, Math.floor(executor.now() / 1000) - 3600), expect: 401 });
@@ -101,7 +106,8 @@ async function exerciseWebhook(api: ApiCaller, executor: Executor, workflow: Wor
 }
 
 /** Approves one pending task, rejects another, and collects every conflict on the way. */
-export async function exerciseDecisions(api: ApiCaller, approvals: Approval[]): Promise<void> {
+export async function exerciseDecisions(api: ApiCaller): Promise<void> {
+  const approvals = (await api.call('GET', '/v1/approvals?limit=50', { expect: 200 })).body.items as Approval[];
   const pending = approvals.filter((a) => a.status === 'pending');
   const [first, second] = pending;
   if (first) {
@@ -109,11 +115,11 @@ export async function exerciseDecisions(api: ApiCaller, approvals: Approval[]): 
     await api.call('POST', path, { body: { decision: 'perhaps' }, expect: 422 });
     const key = { 'Idempotency-Key': `decide-${first.id}`, 'X-Reviewer': 'ana@example.com' };
     const decided = await api.call('POST', path, { body: { decision: 'approve', comment: 'Looks right.', version: first.version }, headers: key, expect: 200 });
-    assert(decided.body.status === 'approved' && decided.body.decidedBy === 'ana@example.com', 'the approval was not recorded');
+    api.expect(decided.body?.status === 'approved' && decided.body?.decidedBy === 'ana@example.com', 'the approval was not recorded');
     const retried = await api.call('POST', path, { body: { decision: 'approve', version: first.version }, headers: key, expect: 200 });
-    assert(retried.headers.get('Idempotent-Replayed') === 'true', 'a retried decision is not marked replayed');
+    api.expect(retried.headers.get('Idempotent-Replayed') === 'true', 'a retried decision is not marked replayed');
     const late = await api.call('POST', path, { body: { decision: 'reject' }, expect: 409 });
-    assert(late.body.code === 'approval_already_decided' && late.body.current?.status === 'approved', 'conflict lacks the current task');
+    api.expect(late.body?.code === 'approval_already_decided' && late.body?.current?.status === 'approved', 'conflict lacks the current task');
   }
   if (second) {
     const path = `/v1/approvals/${enc(second.id)}/decision`;

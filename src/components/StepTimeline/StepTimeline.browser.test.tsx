@@ -102,6 +102,17 @@ describe('StepTimelineView structure', () => {
     await expectNoAxeViolations(container);
   });
 
+  it('passes the contrast checks in the dark theme too, with a failed HTTP step open', async () => {
+    const { container } = render(
+      <div data-rv-theme="dark">
+        <StepTimelineView steps={sampleSteps()} run={makeRun()} defaultExpandedSteps={['it1', 'review', 'fetch']} />
+      </div>,
+    );
+    await expectNoAxeViolations(container);
+    const bg = getComputedStyle(container.querySelector('.rv-timeline')!).backgroundColor;
+    expect(bg).toBe('rgb(18, 22, 29)');
+  });
+
   it('merges className on the root and renders hostile names as text', async () => {
     const steps = [makeStep({ id: 'x', name: '<img src=x onerror=alert(1)>' })];
     const { container } = render(<StepTimelineView steps={steps} className="host-class" />);

@@ -1,0 +1,159 @@
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { RUN_STATUSES } from '../../src/api/schemas';
+import type { Run, RunQuery, RunSortKey } from '../../src/api/types';
+import { ExecutorProblem } from './api';
+import { encodeCursor } from './cursor';
+import type { Executor } from './executorTypes';
+import { executorWith, start, workflow } from './testkit';
+
+const HOUR = 3_600_000;
+let ex: Executor;
+let all: Run[];
+let ordinal: Map<string, number>;
+
+beforeAll(() => {
+  ex = executorWith([
+    workflow('a', [{ id: 't', name: 'T', kind: 'task', config: { durationMs: 20_000 } }], undefined, { models: ['m1', 'm2'] }),
+    workflow('b', [{ id: 't', name: 'T', kind: 'llm', config: { durationMs: 5000 } }]),
+  ]);
+  ex.generateHistory({ count: 3000, spanMs: 10 * 24 * HOUR });
+  // Live runs on top: some finish, some stay queued/running, so both parts of the index are exercised.
+  for (let i = 0; i < 40; i++) {
+    start(ex, i % 2 ? 'a' : 'b', { subject: i % 5 === 0 ? 'customer1@example.com' : undefined, mode: i % 3 ? 'live' : 'test' });
+    ex.advance(1000);
+  }
+  ex.configureWorker({ stalled: true });
+  for (let i = 0; i < 5; i++) start(ex, 'a');
+  ordinal = new Map(ex.runIds().map((id, i) => [id, i]));
+  all = ex.runIds().map((id) => ex.findRun(id)!);
+});
+
+function keyOf(run: Run, key: RunSortKey): number | null {
+  switch (key) {
+    case 'queuedAt':
+    case 'startedAt':
+    case 'completedAt':
+      return run[key] === null ? null : Date.parse(run[key]!);
+    case 'runTimeMs':
+      return run.runTimeMs;
+    case 'creditsUsed':
+      return run.creditsUsed;
+    case 'status':
+      return RUN_STATUSES.indexOf(run.status);
+  }
+}
+
+/** The answer computed the slow, obvious way over every run. */
+function bruteForce(query: RunQuery): string[] {
+  const sort = query.sort ?? '-queuedAt';
+  const key = sort.replace('-', '') as RunSortKey;
+  const desc = sort.startsWith('-');
+  const from = query.from ? Date.parse(query.from) : -Infinity;
+  const to = query.to ? Date.parse(query.to) : Infinity;
+  return all
+    .filter(
+      (r) =>
+        (!query.status || query.status.includes(r.status)) &&
+        (!query.workflowId || r.workflowId === query.workflowId) &&
+        (!query.trigger || query.trigger.includes(r.trigger.type)) &&
+        (!query.mode || r.mode === query.mode) &&
+        (!query.model || r.model === query.model) &&
+        (!query.subject || r.subject === query.subject) &&
+        (!query.q || r.id.startsWith(query.q)) &&
+        Date.parse(r.queuedAt) >= from &&
+        Date.parse(r.queuedAt) < to,
+    )
+    .sort((x, y) => {
+      const kx = keyOf(x, key);
+      const ky = keyOf(y, key);
+      if ((kx === null) !== (ky === null)) return kx === null ? 1 : -1;
+      if (kx !== null && ky !== null && kx !== ky) return desc ? ky - kx : kx - ky;
+      return desc ? ordinal.get(y.id)! - ordinal.get(x.id)! : ordinal.get(x.id)! - ordinal.get(y.id)!;
+    })
+    .map((r) => r.id);
+}
+
+function allPages(query: RunQuery): string[] {
+  const ids: string[] = [];
+  let cursor: string | undefined;
+  for (let i = 0; i < 10_000; i++) {
+    const page = ex.listRuns({ ...query, cursor });
+    expect(page.items.length).toBeLessThanOrEqual(query.limit ?? 50);
+    ids.push(...page.items.map((r) => r.id));
+    if (!page.nextCursor) return ids;
+    cursor = page.nextCursor;
+  }
+  throw new Error('too many pages');
+}
+
+const queryArb = fc.record(
+  {
+    status: fc.subarray([...RUN_STATUSES], { minLength: 1 }),
+    workflowId: fc.constantFrom('a', 'b'),
+    trigger: fc.subarray(['manual', 'api', 'webhook', 'schedule', 'upstream', 'replay'] as const, { minLength: 1 }),
+    mode: fc.constantFrom('test' as const, 'live' as const),
+    model: fc.constantFrom('m1', 'm2'),
+    subject: fc.constantFrom('customer1@example.com', 'customer7@example.com'),
+    q: fc.constantFrom('run_0', 'run_1a', 'run_'),
+    from: fc.integer({ min: 0, max: 10 }).map((d) => new Date(ex.now() - d * 24 * HOUR).toISOString()),
+    to: fc.integer({ min: 0, max: 10 }).map((d) => new Date(ex.now() - d * 24 * HOUR + HOUR).toISOString()),
+    sort: fc.constantFrom(...(['queuedAt', 'startedAt', 'completedAt', 'runTimeMs', 'creditsUsed', 'status'] as const).flatMap((k) => [k, `-${k}` as const])),
+    limit: fc.integer({ min: 1, max: 500 }),
+  },
+  { requiredKeys: [] },
+);
+
+describe('listRuns', () => {
+  it('walks every page to exactly the filtered, sorted list (any filters, any sort)', () => {
+    fc.assert(
+      fc.property(queryArb, (query) => {
+        expect(allPages({ ...query, limit: query.limit ?? 200 })).toEqual(bruteForce(query));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('defaults to newest first, 50 per page', () => {
+    const page = ex.listRuns({});
+    expect(page.items).toHaveLength(50);
+    expect(page.items.map((r) => r.id)).toEqual(bruteForce({}).slice(0, 50));
+  });
+
+  it('keeps pages stable when runs finish between page requests (keyset cursors)', () => {
+    const first = ex.listRuns({ sort: '-completedAt', limit: 20 });
+    ex.configureWorker({ stalled: false });
+    ex.advance(120_000);
+    all = ex.runIds().map((id) => ex.findRun(id)!);
+    const second = ex.listRuns({ sort: '-completedAt', limit: 20, cursor: first.nextCursor! });
+    const seen = new Set(first.items.map((r) => r.id));
+    expect(second.items.some((r) => seen.has(r.id))).toBe(false);
+  });
+
+  it('answers 400 invalid_cursor for garbage and for a cursor of another sort, 400 invalid_query for bad filters', () => {
+    const code = (query: RunQuery) => {
+      try {
+        ex.listRuns(query);
+      } catch (error) {
+        return [(error as ExecutorProblem).status, (error as ExecutorProblem).code];
+      }
+      return null;
+    };
+    expect(code({ cursor: 'not a cursor' })).toEqual([400, 'invalid_cursor']);
+    expect(code({ cursor: encodeCursor('runs', ['-queuedAt', 1, 999_999]) })).toEqual([400, 'invalid_cursor']);
+    expect(code({ cursor: encodeCursor('logs', [3]) })).toEqual([400, 'invalid_cursor']);
+    const page = ex.listRuns({ sort: 'creditsUsed' });
+    expect(code({ sort: '-queuedAt', cursor: page.nextCursor! })).toEqual([400, 'invalid_cursor']);
+    expect(code({ status: ['lost' as 'queued'] })).toEqual([400, 'invalid_query']);
+    expect(code({ sort: 'name' as 'status' })).toEqual([400, 'invalid_query']);
+    expect(code({ limit: 501 })).toEqual([400, 'invalid_query']);
+    expect(code({ from: 'yesterday' })).toEqual([400, 'invalid_query']);
+    expect(code({ workflowId: 'nope' })).toEqual([404, 'workflow_not_found']);
+  });
+
+  it('finds a run by id prefix and returns no page for an unknown model', () => {
+    const target = all[1234]!;
+    expect(ex.listRuns({ q: target.id }).items.map((r) => r.id)).toEqual([target.id]);
+    expect(ex.listRuns({ model: 'unknown-model' })).toEqual({ items: [], nextCursor: null });
+  });
+});

@@ -1,0 +1,8 @@
+import type { Executor } from '../engine/executorTypes';
+
+export interface Scenario {
+  name: string;
+  title: string;
+  description: string;
+  setup(executor: Executor): void;
+}

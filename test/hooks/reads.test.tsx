@@ -1,0 +1,80 @@
+// @vitest-environment jsdom
+/** The read-only hooks against the reference executor: events, context, workflows, logs (live tail), analytics. */
+import { act, renderHook, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { useAnalytics, useLogSearch, useRunContext, useRunEvents, useWorkflow, useWorkflows } from '../../src/hooks';
+import { useHarness } from './harness';
+import { quickFlow, reviewFlow } from './workflows';
+
+const h = useHarness({ workflows: [quickFlow, reviewFlow] });
+
+describe('read hooks', () => {
+  it('useRunEvents loads the log incrementally and stops after the terminal event', async () => {
+    const run = await h.client.command('wf_quick', { command: 'start' });
+    const { result } = renderHook(() => useRunEvents('wf_quick', run.id, { pollIntervalMs: 25 }), { wrapper: h.wrapper });
+    await waitFor(() => expect(result.current.events.length).toBeGreaterThan(0));
+    const first = result.current.events;
+    h.mock.advance(60_000);
+    await waitFor(() => expect(result.current.finished).toBe(true));
+    const seqs = result.current.events.map((event) => event.seq);
+    expect(seqs).toEqual([...new Set(seqs)].sort((a, b) => a - b)); // no duplicates, in order
+    expect(result.current.events.slice(0, first.length)).toEqual(first);
+    expect(result.current.events.at(-1)?.type).toBe('run_succeeded');
+    const afters = h.requestsTo('/events').map((request) => Number(request.query.get('after')));
+    expect(afters[0]).toBe(0);
+    expect(afters.at(-1)).toBeGreaterThan(0);
+
+    const { result: errorsOnly } = renderHook(
+      () => useRunEvents('wf_quick', run.id, { severity: ['error'], types: ['run_succeeded'] }),
+      { wrapper: h.wrapper },
+    );
+    await waitFor(() => expect(errorsOnly.current.finished).toBe(true));
+    expect(errorsOnly.current.events).toEqual([]);
+  });
+
+  it('useRunContext gives step states and variables', async () => {
+    const run = await h.client.command('wf_quick', { command: 'start', params: { input: {} } });
+    h.mock.advance(60_000);
+    const { result } = renderHook(() => useRunContext('wf_quick', run.id), { wrapper: h.wrapper });
+    await waitFor(() => expect(result.current.context).not.toBeNull());
+    expect(result.current.context?.status).toBe('succeeded');
+    expect(result.current.context?.steps.map((step) => step.name)).toContain('Transform');
+    expect(typeof result.current.variables).toBe('object');
+  });
+
+  it('useWorkflows and useWorkflow list workflows with their input schema and defaults', async () => {
+    const { result } = renderHook(() => ({ list: useWorkflows(), one: useWorkflow('wf_review') }), { wrapper: h.wrapper });
+    await waitFor(() => expect(result.current.list.workflows.map((w) => w.id).sort()).toEqual(['wf_quick', 'wf_review']));
+    await waitFor(() => expect(result.current.one.workflow?.name).toBe('Refund review'));
+    expect(result.current.one.workflow?.graph.nodes.map((node) => node.kind)).toContain('review');
+  });
+
+  it('useLogSearch finds entries and tails new ones on top', async () => {
+    await h.client.command('wf_quick', { command: 'start' });
+    h.mock.advance(60_000);
+    const { result } = renderHook(() => useLogSearch({ liveTail: true, tailIntervalMs: 25 }), { wrapper: h.wrapper });
+    await waitFor(() => expect(result.current.entries.length).toBeGreaterThan(0));
+    const before = result.current.entries;
+    const later = await h.client.command('wf_review', { command: 'start' });
+    h.mock.advance(10_000);
+    await waitFor(() => expect(result.current.tailCount).toBeGreaterThan(0));
+    expect(result.current.entries.slice(result.current.tailCount)).toEqual(before); // older entries stay put
+    expect(result.current.entries.slice(0, result.current.tailCount).every((entry) => entry.runId === later.id)).toBe(true);
+
+    act(() => result.current.setFilters({ runId: later.id, severity: ['info'] }));
+    await waitFor(() => expect(result.current.isFetching).toBe(false));
+    expect(result.current.entries.length).toBeGreaterThan(0);
+    expect(result.current.entries.every((entry) => entry.runId === later.id && entry.severity === 'info')).toBe(true);
+  });
+
+  it('useAnalytics reads a window and switches it', async () => {
+    await h.client.command('wf_quick', { command: 'start' });
+    h.mock.advance(60_000);
+    const { result } = renderHook(() => useAnalytics({ refetchIntervalMs: false }), { wrapper: h.wrapper });
+    await waitFor(() => expect(result.current.analytics?.window).toBe('24h'));
+    expect(result.current.analytics!.succeeded).toBeGreaterThan(0);
+    act(() => result.current.setWindow('7d'));
+    await waitFor(() => expect(result.current.analytics?.window).toBe('7d'));
+    expect(result.current.window).toBe('7d');
+  });
+});
