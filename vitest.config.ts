@@ -1,11 +1,38 @@
 /**
- * Two test projects: `unit` (Node + jsdom: api, core, hooks, mock-server, contract) and `browser`
- * (real Chromium via playwright-core: layout-dependent and virtualized views, `*.browser.test.tsx`).
+ * Three test projects: `unit` (Node + jsdom: api, core, hooks, mock-server, contract), `browser` (real Chromium
+ * via playwright-core: layout-dependent and virtualized views, `*.browser.test.tsx`) and `storybook` (every story
+ * rendered in Chromium against the reference executor, its `play` function run as a test).
  */
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { chromiumArgs, chromiumPath } from './test/chromium.ts';
+
+const browserDeps = [
+  'react',
+  'react-dom',
+  'react-dom/client',
+  'react/jsx-dev-runtime',
+  '@tanstack/react-query',
+  '@tanstack/react-virtual',
+  '@radix-ui/react-collapsible',
+  'react-json-view-lite',
+  'valibot',
+  'axe-core',
+  'msw',
+  'msw/browser',
+  '@testing-library/react',
+  '@testing-library/user-event',
+];
+
+const chromium = {
+  enabled: true,
+  headless: true,
+  provider: playwright({ launchOptions: { executablePath: chromiumPath(), args: chromiumArgs } }),
+  instances: [{ browser: 'chromium' as const }],
+  screenshotFailures: false,
+};
 
 export default defineConfig({
   plugins: [react()],
@@ -24,36 +51,23 @@ export default defineConfig({
       },
       {
         extends: true,
-        optimizeDeps: {
-          include: [
-            'react',
-            'react-dom',
-            'react-dom/client',
-            'react/jsx-dev-runtime',
-            '@tanstack/react-query',
-            '@tanstack/react-virtual',
-            '@radix-ui/react-collapsible',
-            'react-json-view-lite',
-            'valibot',
-            'axe-core',
-            'msw',
-            'msw/browser',
-            '@testing-library/react',
-            '@testing-library/user-event',
-          ],
-        },
+        optimizeDeps: { include: browserDeps },
         test: {
           name: 'browser',
           include: ['src/**/*.browser.test.{ts,tsx}', 'test/**/*.browser.test.{ts,tsx}'],
           setupFiles: ['test/setup-browser.ts'],
           testTimeout: 30_000,
-          browser: {
-            enabled: true,
-            headless: true,
-            provider: playwright({ launchOptions: { executablePath: chromiumPath(), args: chromiumArgs } }),
-            instances: [{ browser: 'chromium' }],
-            screenshotFailures: false,
-          },
+          browser: chromium,
+        },
+      },
+      {
+        extends: true,
+        plugins: [storybookTest({ configDir: '.storybook' })],
+        optimizeDeps: { include: [...browserDeps, 'msw-storybook-addon/csf3', 'storybook/test'] },
+        test: {
+          name: 'storybook',
+          testTimeout: 30_000,
+          browser: chromium,
         },
       },
     ],

@@ -92,11 +92,18 @@ export function createEventStream(executor: ExecutorApi, request: StreamRequest)
       });
       write(`retry: ${RETRY_MS}\n\n`);
 
-      let page = executor.listEvents(request.workflowId, request.runId, lastSeq, BACKLOG_PAGE);
-      for (;;) {
-        for (const event of page.items) if (send(event)) return;
-        if (!page.hasMore || page.items.length === 0) break;
-        page = executor.listEvents(request.workflowId, request.runId, lastSeq, BACKLOG_PAGE);
+      try {
+        let page = executor.listEvents(request.workflowId, request.runId, lastSeq, BACKLOG_PAGE);
+        for (;;) {
+          for (const event of page.items) if (send(event)) return;
+          if (!page.hasMore || page.items.length === 0) break;
+          page = executor.listEvents(request.workflowId, request.runId, lastSeq, BACKLOG_PAGE);
+        }
+      } catch (error) {
+        // The run went away mid-read: end the stream as failed; the client reconnects or reports it.
+        cleanup();
+        controller.error(error);
+        return;
       }
       for (const event of pending) if (send(event)) return;
       pending.length = 0;

@@ -111,6 +111,16 @@ describe('event stream', () => {
     await pending.catch(() => null);
   });
 
+  it('errors the stream, and leaves no subscription, when the backlog cannot be read', async () => {
+    const { executor, handlers } = setup();
+    executor.listEvents = () => {
+      throw new Error('storage gone');
+    };
+    const reader = await open(handlers);
+    await expect(reader.next()).rejects.toThrow('storage gone');
+    expect(executor.subscriberCount('run_1')).toBe(0);
+  });
+
   it('answers problems, not a stream, for an unknown run or a bad Last-Event-ID', async () => {
     const { executor, handlers } = setup();
     const missing = await call(handlers, 'GET', '/v1/workflows/wf_fake/runs/run_404/stream');

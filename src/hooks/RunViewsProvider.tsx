@@ -26,6 +26,7 @@ export interface RunViewsProviderProps {
   now?: () => number;
   /** Retries of failed reads and commands; only retryable failures are retried. Defaults to 2 retries, 500 ms doubling. */
   retry?: RetryPolicy;
+  /** The app or view that uses the hooks. Defaults to nothing. */
   children?: ReactNode;
 }
 

@@ -84,4 +84,34 @@ describe('useRun (stream)', () => {
     expect(result.current.steps.find((step) => step.id === fetch.id)?.status).toBe('succeeded');
     expect(h.requestsTo(`/runs/${started.id}`, 'GET')).toHaveLength(1);
   });
+
+  it('skips a malformed event on an open stream, says so, and keeps streaming', async () => {
+    const started = await h.client.command('wf_quick', { command: 'start' });
+    const bad = new TextEncoder().encode('event: run-event\ndata: {"seq": "not a number"}\n\n');
+    h.tamper((request, response) => {
+      if (!new URL(request.url).pathname.endsWith('/stream') || !response.body) return response;
+      const reader = response.body.getReader();
+      let injected = false;
+      const body = new ReadableStream<Uint8Array>({
+        pull: async (controller) => {
+          if (!injected) {
+            injected = true;
+            controller.enqueue(bad);
+            return;
+          }
+          const { value, done } = await reader.read();
+          if (done) controller.close();
+          else controller.enqueue(value);
+        },
+        cancel: () => void reader.cancel(),
+      });
+      return new Response(body, { status: response.status, headers: response.headers });
+    });
+    const { result } = renderHook(() => useRun('wf_quick', started.id, { live: 'stream' }), { wrapper: h.wrapper });
+    await waitFor(() => expect(result.current.error?.kind).toBe('invalid_response'));
+    expect(result.current.connection).toBe('open');
+    h.mock.advance(2_500);
+    await waitFor(() => expect(result.current.run?.status).toBe('running'));
+    expect(h.requestsTo('/stream')).toHaveLength(1);
+  });
 });
