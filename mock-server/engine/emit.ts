@@ -22,7 +22,7 @@ export function snapshotRun(rec: RunRec): Run {
 export function patchRun(ctx: Ctx, rec: RunRec, patch: Partial<Run>): void {
   Object.assign(rec.run, patch);
   rec.runDirty = true;
-  ctx.index.update(rec.ordinal, rec.run, rec.stepsExecuted);
+  ctx.index.update(rec.ordinal, rec.run, rec.stepsExecuted, rec.startedMs);
 }
 
 export function emit(ctx: Ctx, rec: RunRec, type: EventType, options: EmitOptions): RunEvent {

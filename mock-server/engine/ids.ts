@@ -54,7 +54,14 @@ export function prefixedId(prefix: string, n: number, mask: number): string {
   return `${prefix}_${scramble(n, mask).toString(36).padStart(WIDTH, '0')}`;
 }
 
-/** ISO-8601 UTC text of a virtual time. */
+let lastMs = NaN;
+let lastIso = '';
+
+/** ISO-8601 UTC text of a virtual time (many events share one instant: the last answer is reused). */
 export function iso(ms: number): string {
-  return new Date(ms).toISOString();
+  if (ms !== lastMs) {
+    lastIso = new Date(ms).toISOString();
+    lastMs = ms;
+  }
+  return lastIso;
 }

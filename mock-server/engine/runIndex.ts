@@ -115,9 +115,9 @@ export class RunIndex {
   }
 
   /** Copies a live run's changing fields; a run that just finished joins the sorted indexes. */
-  update(n: number, run: Run, stepsExecuted: number): void {
+  update(n: number, run: Run, stepsExecuted: number, startedMs: number | null): void {
     this.write(n, {
-      startedAt: ms(run.startedAt),
+      startedAt: startedMs ?? NaN,
       completedAt: ms(run.completedAt),
       runTimeMs: run.runTimeMs ?? NaN,
       credits: run.creditsUsed,

@@ -27,15 +27,8 @@ export class SortedIndex {
     const values: number[] = [];
     const nulls: number[] = [];
     for (const n of ordinals) (Number.isNaN(this.keyOf(n)) ? nulls : values).push(n);
-    const keys = new Float64Array(values.length);
-    const order = new Int32Array(values.length);
-    for (let i = 0; i < values.length; i++) {
-      keys[i] = this.keyOf(values[i]!);
-      order[i] = i;
-    }
-    order.sort((a, b) => keys[a]! - keys[b]! || values[a]! - values[b]!);
     this.values = new Int32Array(Math.max(64, values.length * 2));
-    for (let i = 0; i < order.length; i++) this.values[i] = values[order[i]!]!;
+    this.values.set(sortByKey(values, this.keyOf));
     this.valuesLength = values.length;
     nulls.sort((a, b) => a - b);
     this.nulls = new Int32Array(Math.max(64, nulls.length * 2));
@@ -109,4 +102,13 @@ function place(array: Int32Array, length: number, at: number, n: number): Int32A
   target.copyWithin(at + 1, at, length);
   target[at] = n;
   return target;
+}
+
+/** Ordinals sorted by (key, ordinal); keys are read once into a typed array first. */
+function sortByKey(ordinals: number[], keyOf: (n: number) => number): Int32Array {
+  const keys = new Float64Array(ordinals.length);
+  for (let i = 0; i < ordinals.length; i++) keys[i] = keyOf(ordinals[i]!);
+  const order = Int32Array.from(ordinals.keys());
+  order.sort((a, b) => keys[a]! - keys[b]! || ordinals[a]! - ordinals[b]!);
+  return Int32Array.from(order, (i) => ordinals[i]!);
 }

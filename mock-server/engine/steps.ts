@@ -97,7 +97,7 @@ export function setStepStatus(ctx: Ctx, rec: RunRec, srec: StepRec, status: Step
   if (progress.done !== rec.done || progress.total !== total || creditsUsed !== rec.credits) {
     patchRun(ctx, rec, { progress: { done: rec.done, total }, creditsUsed: rec.credits });
   } else if (status === 'running') {
-    ctx.index.update(rec.ordinal, rec.run, rec.stepsExecuted);
+    ctx.index.update(rec.ordinal, rec.run, rec.stepsExecuted, rec.startedMs);
   }
   const meta = EVENT_OF[status];
   const reason = status === 'skipped' ? ` (${step.skipReason})` : '';

@@ -139,7 +139,7 @@ describe('every handler keeps the OpenAPI contract', () => {
   });
 
   it('answered every documented operation across the scenarios', () => {
-    expect(validated, 'answers validated in all').toBeGreaterThan(5000);
+    expect(validated, 'answers validated in all').toBeGreaterThan(3000);
     const missing = [...DOCUMENTED].filter((id) => !covered.has(id));
     expect(missing).toEqual([]);
     const lacking = [...covered].flatMap(([id, statuses]) => {
