@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runActionAvailability } from '../../src/api/status';
-import { ExecutorProblem } from './api';
-import { executorWith, foldMatches, runStatus, start, stepStatuses, workflow } from './testkit';
+import { executorWith, foldMatches, problem, runStatus, start, startRunning, stepStatuses, workflow } from './testkit';
 
 const slow = (ms: number) => ({ durationMs: ms, jitter: 0 });
 const par = workflow(
@@ -32,29 +31,12 @@ const gated = workflow('gated', [
   { id: 'b', name: 'Two', kind: 'task', config: slow(100) },
 ]);
 
-function problem(fn: () => unknown): ExecutorProblem {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ExecutorProblem) return error;
-    throw error;
-  }
-  throw new Error('expected an ExecutorProblem');
-}
 
-/** Starts a run and advances until it has been running for `ms`. */
-function running(ex: ReturnType<typeof executorWith>, wf: string, ms = 0): string {
-  const id = start(ex, wf);
-  for (let i = 0; i < 100 && runStatus(ex, wf, id) !== 'running'; i++) ex.advance(10);
-  ex.advance(ms);
-  expect(runStatus(ex, wf, id)).toBe('running');
-  return id;
-}
 
 describe('pause and resume', () => {
   it('pause: in-flight steps finish, nothing new starts (held as pending); resume continues', () => {
     const ex = executorWith([line]);
-    const id = running(ex, 'line', 500);
+    const id = startRunning(ex, 'line', 500);
     ex.command('line', { command: 'pause', runId: id });
     ex.advance(10_000);
     expect(runStatus(ex, 'line', id)).toBe('paused');
@@ -67,7 +49,7 @@ describe('pause and resume', () => {
 
   it('a run whose last step finished while paused completes on resume', () => {
     const ex = executorWith([line]);
-    const id = running(ex, 'line', 2500);
+    const id = startRunning(ex, 'line', 2500);
     ex.command('line', { command: 'pause', runId: id });
     ex.advance(10_000);
     expect(runStatus(ex, 'line', id)).toBe('paused');
@@ -103,7 +85,7 @@ describe('pause and resume', () => {
 describe('stop', () => {
   it('immediate: in-flight steps stopped, the rest skipped run_stopped, run canceled operator_stop', () => {
     const ex = executorWith([par]);
-    const id = running(ex, 'par', 2000);
+    const id = startRunning(ex, 'par', 2000);
     ex.command('par', { command: 'stop', runId: id, params: { mode: 'immediate' } });
     expect(stepStatuses(ex, 'par', id)).toEqual({
       Fan: 'succeeded',
@@ -119,14 +101,14 @@ describe('stop', () => {
 
   it('stop without a mode is immediate', () => {
     const ex = executorWith([par]);
-    const id = running(ex, 'par', 2000);
+    const id = startRunning(ex, 'par', 2000);
     ex.command('par', { command: 'stop', runId: id });
     expect(runStatus(ex, 'par', id)).toBe('canceled');
   });
 
   it('graceful: drains in-flight steps, starts nothing new, then skips the rest', () => {
     const ex = executorWith([par]);
-    const id = running(ex, 'par', 500);
+    const id = startRunning(ex, 'par', 500);
     ex.command('par', { command: 'stop', runId: id, params: { mode: 'graceful' } });
     expect(runStatus(ex, 'par', id)).toBe('running');
     ex.advance(1000);
@@ -156,7 +138,7 @@ describe('stop', () => {
 
   it('rejects an unknown stop mode with 422', () => {
     const ex = executorWith([par]);
-    const id = running(ex, 'par');
+    const id = startRunning(ex, 'par');
     expect(problem(() => ex.command('par', { command: 'stop', runId: id, params: { mode: 'soft' as 'graceful' } })).status).toBe(422);
     expect(runStatus(ex, 'par', id)).toBe('running');
   });
@@ -175,7 +157,7 @@ describe('cancel', () => {
     ex.command('line', { command: 'cancel', runId: claimed });
     expect(ex.getRun('line', claimed).steps).toEqual([]);
 
-    const run = running(ex, 'line', 100);
+    const run = startRunning(ex, 'line', 100);
     expect(problem(() => ex.command('line', { command: 'cancel', runId: run })).code).toBe('run_running_use_stop');
     ex.command('line', { command: 'pause', runId: run });
     ex.command('line', { command: 'cancel', runId: run });
@@ -187,124 +169,5 @@ describe('cancel', () => {
     expect(stepStatuses(ex, 'gated', waiting).Gate).toBe('canceled');
     const p = problem(() => ex.decide(ex.listApprovals({ runId: waiting }).items[0]!.id, { decision: 'approve' }, 'x'));
     expect(p.code).toBe('approval_already_decided');
-  });
-});
-
-describe('replay', () => {
-  it('replays a finished run as a new run with trigger replay, its source and new prompt/model', () => {
-    const ex = executorWith([{ ...line, models: ['small', 'large'] }]);
-    const id = start(ex, 'line', { prompt: 'first try', model: 'small', input: { n: 1 } });
-    expect(problem(() => ex.replay('line', id, {})).code).toBe('run_not_finished');
-    ex.advance(10_000);
-    const { run, created } = ex.replay('line', id, { prompt: 'second try', model: 'large' });
-    expect(created).toBe(true);
-    expect(run).toMatchObject({
-      status: 'queued',
-      prompt: 'second try',
-      model: 'large',
-      replayOf: id,
-      trigger: { type: 'replay', sourceRunId: id, sourceWorkflowId: 'line' },
-    });
-    expect(run.id).not.toBe(id);
-    const asIs = ex.replay('line', id, {}).run;
-    expect(asIs).toMatchObject({ prompt: 'first try', model: 'small' });
-    expect(problem(() => ex.replay('line', id, { model: 'huge' })).status).toBe(422);
-  });
-});
-
-describe('workflow activation', () => {
-  it('deactivating cancels unfinished runs with workflow_deactivated; starting then answers 409 workflow_inactive', () => {
-    const ex = executorWith([line, gated]);
-    const a = running(ex, 'line', 500);
-    const b = start(ex, 'line');
-    const other = start(ex, 'gated');
-    const workflow = ex.setWorkflowActive('line', false);
-    expect(workflow.active).toBe(false);
-    expect(ex.getRun('line', a).run).toMatchObject({ status: 'canceled', cancelReason: 'workflow_deactivated' });
-    expect(ex.getRun('line', b).run).toMatchObject({ status: 'canceled', cancelReason: 'workflow_deactivated' });
-    expect(runStatus(ex, 'gated', other)).not.toBe('canceled');
-    const p = problem(() => start(ex, 'line'));
-    expect(p).toMatchObject({ status: 409, code: 'workflow_inactive' });
-    ex.setWorkflowActive('line', true);
-    expect(runStatus(ex, 'line', start(ex, 'line'))).toBe('queued');
-  });
-});
-
-describe('start parameters and idempotency', () => {
-  const typed = workflow('typed', [{ id: 'a', name: 'A', kind: 'task' }], undefined, {
-    inputSchema: {
-      type: 'object',
-      required: ['email', 'count'],
-      properties: { email: { type: 'string' }, count: { type: 'integer' }, tier: { type: 'string', enum: ['a', 'b'], default: 'a' } },
-    },
-    models: ['m1'],
-    workloadProfiles: ['small'],
-    defaults: { prompt: 'Default prompt', model: 'm1', workloadProfile: 'small' },
-  });
-
-  it('validates input against the schema (required, types, enum) and answers 422 with every error', () => {
-    const ex = executorWith([typed]);
-    const p = problem(() => ex.command('typed', { command: 'start', params: { input: { count: 'three', tier: 'z' }, model: 'nope' } }));
-    expect(p.status).toBe(422);
-    expect(p.errors?.map((e) => e.field).sort()).toEqual(['input.count', 'input.email', 'input.tier', 'params.model']);
-    expect(ex.listRuns({}).items).toHaveLength(0);
-  });
-
-  it('fills defaults from the workflow and the schema', () => {
-    const ex = executorWith([typed]);
-    const { run } = ex.command('typed', { command: 'start', params: { input: { email: 'a@b.c', count: 2 }, mode: 'test', subject: 'a@b.c' } });
-    expect(run).toMatchObject({ prompt: 'Default prompt', model: 'm1', workloadProfile: 'small', mode: 'test', subject: 'a@b.c', trigger: { type: 'manual', label: 'Manual run' } });
-    expect(ex.getContext('typed', run.id).variables.input).toEqual({ email: 'a@b.c', count: 2, tier: 'a' });
-  });
-
-  it('the same Idempotency-Key starts one run and answers it again with created: false', () => {
-    const ex = executorWith([line]);
-    const first = ex.command('line', { command: 'start', params: { prompt: 'x' } }, 'key-1');
-    const again = ex.command('line', { command: 'start', params: { prompt: 'x' } }, 'key-1');
-    expect(first.created).toBe(true);
-    expect(again).toEqual({ run: first.run, created: false });
-    expect(ex.listRuns({}).items).toHaveLength(1);
-    expect(problem(() => ex.command('line', { command: 'start', params: { prompt: 'y' } }, 'key-1')).code).toBe('idempotency_key_reused');
-    const pauseKey = running(ex, 'line');
-    ex.command('line', { command: 'pause', runId: pauseKey }, 'pause-1');
-    expect(ex.command('line', { command: 'pause', runId: pauseKey }, 'pause-1').created).toBe(false);
-  });
-
-  it('never returns secret or env override values, only their names', () => {
-    const ex = executorWith([
-      workflow('sec', [
-        { id: 'i', name: 'Call API', kind: 'integration', config: { provider: 'crm', operation: 'get', secret: 'API_KEY' } },
-        { id: 'l', name: 'Write', kind: 'llm' },
-      ]),
-    ]);
-    const { run } = ex.command('sec', {
-      command: 'start',
-      params: { prompt: 'use sk-live-9f8e7d6c5b please', secrets: { API_KEY: 'sk-live-9f8e7d6c5b' }, env: { REGION: 'eu-west-secret-1' } },
-    });
-    ex.advance(60_000);
-    expect(run.overrides).toEqual({ env: ['REGION'], secrets: ['API_KEY'] });
-    const step = ex.getRun('sec', run.id).steps[0]!;
-    const input = ex.getPayload('sec', run.id, step.id, 'input', 0, 65536).data;
-    expect(input).toContain('Bearer [redacted]');
-    const everything = JSON.stringify([
-      ex.getRun('sec', run.id),
-      ex.listEvents('sec', run.id, 0),
-      ex.getContext('sec', run.id),
-      ex.listRuns({}),
-      ex.searchLogs({}),
-      input,
-    ]);
-    expect(everything).not.toContain('sk-live-9f8e7d6c5b');
-    expect(everything).not.toContain('eu-west-secret-1');
-    expect(everything).toContain('API_KEY');
-  });
-
-  it('answers 404 for unknown workflows and runs, and for a run of another workflow', () => {
-    const ex = executorWith([line, gated]);
-    const id = start(ex, 'line');
-    expect(problem(() => ex.command('nope', { command: 'start' })).code).toBe('workflow_not_found');
-    expect(problem(() => ex.command('line', { command: 'pause', runId: 'run_zzzzzzz' })).code).toBe('run_not_found');
-    expect(problem(() => ex.getRun('gated', id)).code).toBe('run_not_found');
-    expect(problem(() => ex.command('line', { command: 'jump' } as never)).status).toBe(422);
   });
 });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ExecutorProblem } from './api';
-import { executorWith, foldMatches, runStatus, start, stepNamed, stepStatuses, workflow } from './testkit';
+import { executorWith, foldMatches, problem, runStatus, start, stepNamed, stepStatuses, workflow } from './testkit';
 
 const HOUR = 3_600_000;
 
@@ -12,15 +11,6 @@ const gated = (onExpiry: 'reject' | 'fail' = 'reject', expiresInMs: number | nul
     { id: 'e', name: 'End', kind: 'end' },
   ]);
 
-function problem(fn: () => unknown): ExecutorProblem {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ExecutorProblem) return error;
-    throw error;
-  }
-  throw new Error('expected an ExecutorProblem');
-}
 
 describe('review in wait mode', () => {
   it('creates a pending approval with expiry and puts the run in waiting', () => {

@@ -1,6 +1,7 @@
 /** Helpers for the executor's tests and scenarios: small graphs, starting runs, reading step states. */
 import type { RunStatus, StartParams, Step } from '../../src/api/types';
 import type { EdgeDefinition, NodeDefinition, WorkflowDefinition } from './definitions';
+import { ExecutorProblem } from './api';
 import { foldEvents } from './emit';
 import { buildExecutor } from './executor';
 import type { Executor, ExecutorOptions } from './executorTypes';
@@ -58,4 +59,24 @@ export function foldMatches(executor: Executor, workflowId: string, runId: strin
   const want = JSON.stringify({ run: current.run, steps: current.steps });
   const got = JSON.stringify({ run: folded.run, steps: [...folded.steps.values()].sort((a, b) => a.order - b.order) });
   return { ok: want === got, detail: want === got ? '' : `folded:\n${got}\ncurrent:\n${want}` };
+}
+
+/** The ExecutorProblem `fn` throws (fails the test if it throws anything else, or nothing). */
+export function problem(fn: () => unknown): ExecutorProblem {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof ExecutorProblem) return error;
+    throw error;
+  }
+  throw new Error('expected an ExecutorProblem');
+}
+
+/** Starts a run and advances until it has been running for `ms`. */
+export function startRunning(executor: Executor, workflowId: string, ms = 0): string {
+  const id = start(executor, workflowId);
+  for (let i = 0; i < 100 && runStatus(executor, workflowId, id) !== 'running'; i++) executor.advance(10);
+  if (runStatus(executor, workflowId, id) !== 'running') throw new Error('run did not start');
+  executor.advance(ms);
+  return id;
 }

@@ -127,7 +127,6 @@ export const SPEC_ONLY_COMPONENTS: Record<string, string> = {
   RunContextStep: 'nested in RunContext',
   AnalyticsBucket: 'nested in Analytics',
   ProblemFieldError: 'nested in Problem',
-  RunConflictProblem: 'Problem with current: Run',
   CommandConflictProblem: 'Problem with current: Run or Workflow',
   ApprovalConflictProblem: 'Problem with current: Approval',
   StartParams: 'request (types.ts)',
