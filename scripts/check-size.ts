@@ -7,11 +7,11 @@ import { entryClosure, gzipSizeOf } from './size.ts';
 
 /** Budgets in bytes (gzip). Raise one only with a reason in the commit message. */
 const BUDGETS: Record<string, number | null> = {
-  'index.js': 40_000,
-  'hooks.js': 16_000,
-  'api.js': 8_000,
+  'index.js': 37_000,
+  'hooks.js': 26_000,
+  'api.js': 7_500,
   'mock-server.js': null,
-  'styles.css': 8_000,
+  'styles.css': 4_500,
 };
 
 let over = 0;
