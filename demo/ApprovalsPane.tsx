@@ -5,7 +5,7 @@ import type { Selection } from './App';
 
 /** Pending review tasks with approve/reject and a comment; a conflict (decided elsewhere) is shown plainly. */
 export function ApprovalsPane({ onOpenRun }: { onOpenRun: (selection: Selection) => void }) {
-  const { approvals, pendingCount, decide, decisions, error } = useApprovals({ pollIntervalMs: 3_000 });
+  const { approvals, pendingCount, decide, decisions, error } = useApprovals({ refetchIntervalMs: 3_000 });
   const [comments, setComments] = useState<Record<string, string>>({});
   return (
     <aside className="demo-approvals" aria-label="Approvals">
@@ -44,7 +44,7 @@ export function ApprovalsPane({ onOpenRun }: { onOpenRun: (selection: Selection)
                 </button>
               </span>
               {outcome?.status === 'decidedElsewhere' ? (
-                <span role="status">Someone else decided first: {outcome.current?.status}.</span>
+                <span role="status">Someone else decided first: {outcome.approval.status}.</span>
               ) : null}
             </li>
           );

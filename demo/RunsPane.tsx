@@ -10,7 +10,7 @@ export interface RunsPaneProps {
 
 /** A plain list of recent runs built on `useRuns`; newer runs are announced, not reflowed into the list. */
 export function RunsPane({ selected, onSelect }: RunsPaneProps) {
-  const feed = useRuns({ pageSize: 50, pollIntervalMs: 3_000 });
+  const feed = useRuns({ pageSize: 50, activeRunsIntervalMs: 3_000, newRunsIntervalMs: 5_000 });
   return (
     <nav className="demo-runs" aria-label="Recent runs">
       <h2>Recent runs</h2>

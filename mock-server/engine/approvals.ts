@@ -62,6 +62,7 @@ function announce(ctx: Ctx, rec: RunRec, approval: Approval): void {
     severity: approval.status === 'approved' ? 'info' : 'warn',
     message: `Review "${approval.action}" ${verb}`,
     data: { approvalId: approval.id, status: approval.status, decidedBy: approval.decidedBy, comment: approval.comment },
+    step: rec.stepById.get(approval.stepId) ?? null,
   });
 }
 

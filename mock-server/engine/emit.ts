@@ -3,7 +3,7 @@
  * snapshot (`run` on run_* events and whenever run fields changed, `step` on step_* events), so folding
  * the log in `seq` order rebuilds the run and its steps exactly.
  */
-import type { EventType, Run, RunEvent, Severity } from '../../src/api/types';
+import type { EventType, Run, RunEvent, Severity, Step } from '../../src/api/types';
 import { iso } from './ids';
 import type { Ctx, RunRec, StepRec } from './model';
 
@@ -65,9 +65,9 @@ export function emit(ctx: Ctx, rec: RunRec, type: EventType, options: EmitOption
 }
 
 /** Applies events in order to rebuild a run and its steps (what a client does with the log). */
-export function foldEvents(events: readonly RunEvent[]): { run: Run | null; steps: Map<string, RunEvent['step'] & object> } {
+export function foldEvents(events: readonly RunEvent[]): { run: Run | null; steps: Map<string, Step> } {
   let run: Run | null = null;
-  const steps = new Map<string, NonNullable<RunEvent['step']>>();
+  const steps = new Map<string, Step>();
   for (const event of events) {
     if (event.run) run = { ...event.run };
     if (event.step) steps.set(event.step.id, { ...event.step });

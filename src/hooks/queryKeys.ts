@@ -13,6 +13,7 @@ export const rvKeys = {
   runFeeds: (scope: string) => ['rv', scope, 'runs'] as const,
   runFeed: (scope: string, source: RunFeedSource, params: unknown) => ['rv', scope, 'runs', source, params] as const,
   newRuns: (scope: string, source: RunFeedSource, params: unknown) => ['rv', scope, 'runs-new', source, params] as const,
+  activeRuns: (scope: string, source: RunFeedSource, params: unknown) => ['rv', scope, 'runs-active', source, params] as const,
   run: (scope: string, workflowId: string, runId: string) => ['rv', scope, 'run', workflowId, runId] as const,
   events: (scope: string, workflowId: string, runId: string) => ['rv', scope, 'events', workflowId, runId] as const,
   context: (scope: string, workflowId: string, runId: string) => ['rv', scope, 'context', workflowId, runId] as const,

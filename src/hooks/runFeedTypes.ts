@@ -29,6 +29,11 @@ export interface UseRunFeedOptions {
   pageSize?: number;
   /** How often to check for runs newer than the list, in ms; `false` never. Paused in hidden tabs. Defaults to 15 000 ms. */
   newRunsIntervalMs?: number | false;
+  /**
+   * How often to refresh the statuses of listed runs while any of them is active, in ms; `false` never. Rows are
+   * updated in place, never reordered. Paused in hidden tabs. Defaults to 10 000 ms.
+   */
+  activeRunsIntervalMs?: number | false;
   /** Set false to hold the requests. Defaults to true. */
   enabled?: boolean;
 }

@@ -7,6 +7,7 @@ import type { RunFeedParams } from './runFeedCache';
 import { canonicalFilters, toRunQuery, withoutWorkflow, type RunFeedFilters } from './runFeedQuery';
 import { useControllableState } from './useControllableState';
 import { useNewRuns } from './useNewRuns';
+import { useActiveRunsRefresh } from './useActiveRunsRefresh';
 import type { UseRunFeedOptions, UseRunFeedResult } from './runFeedTypes';
 import { useRunViews } from './RunViewsProvider';
 
@@ -70,6 +71,8 @@ export function useRunFeed(source: RunFeedSource, options: UseRunFeedOptions): U
     () => (paged ? (pages?.[shownPage]?.items ?? []) : (pages?.flatMap((page) => page.items) ?? [])),
     [paged, pages, shownPage],
   );
+  const loaded = pages?.reduce((n, page) => n + page.items.length, 0) ?? 0;
+  useActiveRunsRefresh(source, { runs, loaded, sort, filters: canonical }, options.activeRunsIntervalMs ?? 10_000);
   const toFirstPage = useCallback(() => setPageIndex(0), [setPageIndex]);
   const newRuns = useNewRuns(
     source,

@@ -99,4 +99,25 @@ describe('useRuns', () => {
     await h.mock.executor.command('wf_quick', { command: 'start' });
     await waitFor(() => expect(result.current.newCount).toBe(1));
   });
+
+  it('keeps the statuses of listed active runs current in place, and stops once none is active', async () => {
+    const ids = await startMany('wf_quick', 2, { subject: 'live@example.com' });
+    const { result } = renderHook(
+      () => useWorkflowRuns('wf_quick', { defaultFilters: { subject: 'live@example.com' }, activeRunsIntervalMs: 25, newRunsIntervalMs: false }),
+      { wrapper: h.wrapper },
+    );
+    await waitFor(() => expect(result.current.runs).toHaveLength(2));
+    const order = result.current.runs.map((run) => run.id);
+    expect(result.current.runs.some((run) => run.status !== 'succeeded')).toBe(true);
+
+    h.mock.advance(120_000); // both runs finish on the server
+    await waitFor(() => expect(result.current.runs.map((run) => run.status)).toEqual(['succeeded', 'succeeded']));
+    expect(result.current.runs.map((run) => run.id)).toEqual(order); // updated in place, not reordered
+    expect(new Set(order)).toEqual(new Set(ids));
+
+    // Nothing is active any more: no further refresh requests.
+    const before = h.requestsTo('/runs', 'GET').length;
+    await sleep(150);
+    expect(h.requestsTo('/runs', 'GET').length).toBe(before);
+  });
 });
