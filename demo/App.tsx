@@ -42,7 +42,7 @@ export function App({ baseUrl, scenario, speed, executor }: AppProps) {
   };
 
   return (
-    <RunViewsProvider client={client}>
+    <RunViewsProvider client={client} now={executor.now}>
       <div className="rv-root demo" data-rv-theme={theme}>
         <DemoHeader
           scenario={scenario}

@@ -17,7 +17,7 @@ export function DemoHeader({ scenario, speed, theme, onThemeChange, onFastForwar
   const [workflowId, setWorkflowId] = useState('');
   const chosen = active.find((w) => w.id === workflowId) ?? active[0];
   const { start, isPending, error } = useStartRun(chosen?.id ?? '');
-  const { count } = usePendingApprovalCount();
+  const { count } = usePendingApprovalCount({ refetchIntervalMs: 3_000 });
 
   return (
     <header className="demo-header">

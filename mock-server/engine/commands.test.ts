@@ -171,3 +171,29 @@ describe('cancel', () => {
     expect(p.code).toBe('approval_already_decided');
   });
 });
+
+describe('transitions from paused', () => {
+  const failing = workflow('failing', [
+    { id: 'a', name: 'Doomed', kind: 'task', config: { ...slow(2000), fail: { code: 'boom', message: 'Broke while paused' } } },
+    { id: 'b', name: 'After', kind: 'task' },
+  ]);
+
+  it('a step in flight that fails while paused fails the run (paused → failed)', () => {
+    const ex = executorWith([failing]);
+    const id = startRunning(ex, 'failing', 500);
+    ex.command('failing', { command: 'pause', runId: id });
+    ex.advance(5000);
+    expect(ex.getRun('failing', id).run).toMatchObject({ status: 'failed', error: { code: 'boom' } });
+    const statuses = ex.listEvents('failing', id, 0).items.filter((e) => e.type.startsWith('run_')).map((e) => e.run!.status);
+    expect(statuses.slice(-2)).toEqual(['paused', 'failed']);
+  });
+
+  it('stop immediate from paused stops the step still in flight', () => {
+    const ex = executorWith([line]);
+    const id = startRunning(ex, 'line', 500);
+    ex.command('line', { command: 'pause', runId: id });
+    ex.command('line', { command: 'stop', runId: id, params: { mode: 'immediate' } });
+    expect(stepStatuses(ex, 'line', id)).toEqual({ One: 'stopped', Two: 'skipped:run_stopped', Three: 'skipped:run_stopped' });
+    expect(ex.getRun('line', id).run).toMatchObject({ status: 'canceled', cancelReason: 'operator_stop' });
+  });
+});

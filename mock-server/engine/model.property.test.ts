@@ -156,19 +156,29 @@ class SetActive implements fc.Command<Model, Real> {
   toString = () => `${this.active ? 'activate' : 'deactivate'}(${this.wf})`;
 }
 
+const runCommand = fc
+  .tuple(fc.constantFrom('pause', 'resume', 'cancel', 'stop', 'graceful', 'replay') as fc.Arbitrary<RunCommand['action']>, fc.nat())
+  .map(([a, n]) => new RunCommand(a, n));
+const decide = fc.tuple(fc.nat(), fc.constantFrom('approve' as const, 'reject' as const), fc.boolean()).map(([n, d, s]) => new Decide(n, d, s));
+// Mostly short advances, so commands land while runs are still moving; sometimes long ones.
+const advance = fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 0, max: 3000 }) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: 60_000 }) }).map((ms) => new Advance(ms));
 const commands = [
   fc.tuple(fc.constantFrom(...WFS), fc.option(fc.constantFrom('k1', 'k2'), { nil: null }), secretArb, fc.boolean()).map(([wf, key, secret, flag]) => new Start(wf, key, secret, flag)),
-  fc.integer({ min: 0, max: 30_000 }).map((ms) => new Advance(ms)),
-  fc.integer({ min: 0, max: 30_000 }).map((ms) => new Advance(ms)),
-  fc.tuple(fc.constantFrom('pause', 'resume', 'cancel', 'stop', 'graceful', 'replay') as fc.Arbitrary<RunCommand['action']>, fc.nat()).map(([a, n]) => new RunCommand(a, n)),
-  fc.tuple(fc.nat(), fc.constantFrom('approve' as const, 'reject' as const), fc.boolean()).map(([n, d, s]) => new Decide(n, d, s)),
+  advance,
+  advance,
+  advance,
+  runCommand,
+  runCommand,
+  runCommand,
+  decide,
+  decide,
   fc.tuple(fc.constantFrom(...WFS), fc.boolean()).map(([wf, a]) => new SetActive(wf, a)),
 ];
 
 describe('executor model', () => {
   it('keeps its invariants under random commands on random graphs', () => {
     fc.assert(
-      fc.property(workflowArb('w1'), workflowArb('w2'), fc.integer({ min: 1, max: 1000 }), fc.commands(commands, { maxCommands: 25 }), (w1, w2, seed, cmds) => {
+      fc.property(workflowArb('w1'), workflowArb('w2'), fc.integer({ min: 1, max: 1000 }), fc.commands(commands, { maxCommands: 40, size: 'medium' }), (w1, w2, seed, cmds) => {
         const ex = executorWith([w1, w2], { seed });
         fc.modelRun(() => ({ model: { runs: [], keys: new Map(), terminal: new Map(), secrets: [] }, real: { ex } }), cmds);
         // Then let everything finish that can: every run ends, or waits on a human, or is paused.
@@ -178,7 +188,7 @@ describe('executor model', () => {
           expect(['succeeded', 'failed', 'canceled', 'waiting', 'paused']).toContain(status);
         }
       }),
-      { numRuns: Number(process.env.MODEL_RUNS ?? 60) },
+      { numRuns: Number(process.env.MODEL_RUNS ?? 150) },
     );
   });
 });
