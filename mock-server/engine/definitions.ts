@@ -29,7 +29,7 @@ export interface WorkConfig extends CommonConfig {
   output?: unknown;
   /** Generate a JSON array output of about this many bytes, without holding it in memory. Defaults to none. */
   outputBytes?: number;
-  /** The step's input; defaults to the run input (task), the prompt (llm) or the tool arguments (tool). */
+  /** The step's input. Defaults to the run input (task), the prompt and model (llm) or the tool arguments (tool). */
   input?: unknown;
   /** Failure of an attempt. Defaults to none (the step succeeds). */
   fail?: FailureSpec;
@@ -80,6 +80,7 @@ export interface IntegrationConfig extends CommonConfig {
   response?: Record<string, unknown>;
   /** Response fields copied into the run's variables (`captured.<field>`). Defaults to none. */
   capture?: string[];
+  /** Failure of the call. Defaults to none (the call succeeds when its secret is set). */
   fail?: FailureSpec;
 }
 
@@ -100,6 +101,7 @@ export interface SendMessageConfig extends CommonConfig {
 export interface Condition {
   path: string;
   op: 'eq' | 'ne' | 'gt' | 'lt' | 'exists' | 'truthy';
+  /** The value `eq`, `ne`, `gt` and `lt` compare with. Defaults to undefined. */
   value?: unknown;
 }
 
@@ -108,9 +110,9 @@ export interface BranchConfig extends CommonConfig {
 }
 
 export interface LoopConfig extends CommonConfig {
-  /** The items to iterate over. */
+  /** The items to iterate over. Defaults to none (see `itemsFrom`). */
   items?: unknown[];
-  /** Or a variable path holding an array (e.g. `input.orders`). */
+  /** Or a variable path holding an array (e.g. `input.orders`). Defaults to none: no items, no iterations. */
   itemsFrom?: string;
   /** Give each iteration its own parent step (`iteration N`); otherwise children hang off the loop step. Defaults to true. */
   iterationSteps?: boolean;
@@ -168,6 +170,7 @@ export type NodeKind = NodeDefinition['kind'];
 export interface EdgeDefinition {
   from: string;
   to: string;
+  /** Defaults to null (no label). */
   label?: string | null;
 }
 

@@ -79,7 +79,19 @@ function startNode(ctx: Ctx, rec: RunRec, scope: ScopeRt, nodeId: string): void 
   const handler = HANDLERS[node.kind];
   state.step ??= createStep(rec, node, { parent: scope.parentStep, iteration: scope.iteration, leaf: handler.leaf(node) });
   state.phase = 'active';
-  handler.start(makeCall(ctx, rec, scope, nodeId, state.step));
+  guard(ctx, rec, () => handler.start(makeCall(ctx, rec, scope, nodeId, state.step!)));
+}
+
+/** A handler bug fails its run with `internal_error` instead of breaking the clock for every run. */
+function guard(ctx: Ctx, rec: RunRec, fn: () => void): void {
+  try {
+    fn();
+  } catch (error) {
+    if (isTerminalRunStatus(rec.run.status)) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    emit(ctx, rec, 'log', { severity: 'error', message: `Internal error: ${message}` });
+    failRun(ctx, rec, null, { code: 'internal_error', message: 'The executor hit an internal error running this step.', providerStatus: null, retryable: false, http: null });
+  }
 }
 
 function makeCall(ctx: Ctx, rec: RunRec, scope: ScopeRt, nodeId: string, srec: StepRec): NodeCall {
@@ -104,7 +116,7 @@ export function after(ctx: Ctx, rec: RunRec, ms: number, fn: () => void): void {
   const timer = ctx.clock.after(ms, () => {
     rec.timers.delete(timer);
     if (isTerminalRunStatus(rec.run.status)) return;
-    fn();
+    guard(ctx, rec, fn);
     pump(ctx, rec);
   });
   rec.timers.add(timer);

@@ -42,3 +42,16 @@ describe('compileGraph', () => {
     expect(() => compile([...nodes], [...edges])).toThrow(message);
   });
 });
+
+describe('node configs', () => {
+  it.each([
+    [{ id: 'h', name: 'h', kind: 'http', config: {} }, /needs config.url/],
+    [{ id: 'i', name: 'i', kind: 'integration', config: { provider: 'x' } }, /config.provider and config.operation/],
+    [{ id: 'r', name: 'r', kind: 'review', config: {} }, /needs config.action/],
+    [{ id: 's', name: 's', kind: 'stop_error', config: {} }, /needs config.message/],
+    [{ id: 'b', name: 'b', kind: 'branch', config: { condition: { path: 'x', op: 'like' } } }, /needs config.condition/],
+    [{ id: 'q', name: 'q', kind: 'teleport' }, /unknown kind "teleport"/],
+  ])('rejects %o with a sentence naming what is missing', (node, message) => {
+    expect(() => compile([node as NodeDefinition], [])).toThrow(message);
+  });
+});

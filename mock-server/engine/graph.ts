@@ -43,9 +43,12 @@ export function compileGraph(def: WorkflowDefinition): CompiledGraph {
     throw new GraphError(def.id, detail);
   };
   const defs = new Map<string, NodeDefinition>();
+  if (!Array.isArray(def.nodes) || !Array.isArray(def.edges)) fail('nodes and edges must be lists');
   for (const node of def.nodes) {
-    if (!node.id) fail('a node has an empty id');
+    if (!node || typeof node.id !== 'string' || !node.id) fail('a node has an empty id');
     if (defs.has(node.id)) fail(`node id "${node.id}" is used twice`);
+    const problem = configProblem(node);
+    if (problem) fail(`node "${node.id}" ${problem}`);
     defs.set(node.id, node);
   }
   const outAll = new Map<string, { to: string; label: string | null }[]>();
@@ -150,4 +153,34 @@ export function compileGraph(def: WorkflowDefinition): CompiledGraph {
       edges: def.edges.map((e) => ({ from: e.from, to: e.to, label: e.label ?? null })),
     },
   };
+}
+
+const KINDS = new Set(['task', 'llm', 'tool', 'http', 'integration', 'send_message', 'branch', 'loop', 'review', 'stop_error', 'parallel', 'join', 'end']);
+
+/** What is missing from a node's config for its kind, or null. */
+function configProblem(node: NodeDefinition): string | null {
+  if (typeof node.name !== 'string') return 'needs a name';
+  if (!KINDS.has(node.kind)) return `has an unknown kind "${String(node.kind)}"`;
+  const config = (node.config ?? {}) as Record<string, unknown>;
+  if (typeof config !== 'object') return 'has a config that is not an object';
+  const text = (key: string) => typeof config[key] === 'string' && (config[key] as string).length > 0;
+  switch (node.kind) {
+    case 'http':
+      return text('url') ? null : 'needs config.url';
+    case 'integration':
+      return text('provider') && text('operation') ? null : 'needs config.provider and config.operation';
+    case 'review':
+      return text('action') ? null : 'needs config.action';
+    case 'stop_error':
+      return text('message') ? null : 'needs config.message';
+    case 'branch': {
+      const condition = config.condition as { path?: unknown; op?: unknown } | undefined;
+      const ops = ['eq', 'ne', 'gt', 'lt', 'exists', 'truthy'];
+      return condition && typeof condition.path === 'string' && ops.includes(condition.op as string) ? null : `needs config.condition { path, op: ${ops.join('|')} }`;
+    }
+    case 'loop':
+      return config.items === undefined || Array.isArray(config.items) ? null : 'needs config.items to be a list';
+    default:
+      return null;
+  }
 }

@@ -190,5 +190,5 @@ describe('executor model', () => {
       }),
       { numRuns: Number(process.env.MODEL_RUNS ?? 150) },
     );
-  });
+  }, 600_000);
 });

@@ -186,6 +186,33 @@ describe('integration, send_message, branch', () => {
   });
 });
 
+describe('loop', () => {
+  it('without iteration steps, body steps hang off the loop step, tagged with index and item; no items, no iterations', () => {
+    const def = (items: unknown[]) =>
+      workflow(
+        'flat',
+        [
+          { id: 'l', name: 'Each', kind: 'loop', config: { items, iterationSteps: false } },
+          { id: 'b', name: 'Body', kind: 'task' },
+        ],
+        [{ from: 'l', to: 'b', label: 'body' }],
+      );
+    const ex = executorWith([def(['x', 'y'])]);
+    const id = start(ex, 'flat');
+    ex.advance(60_000);
+    const [loop, ...body] = ex.getRun('flat', id).steps;
+    expect(body.map((s) => [s.parentId, s.iteration])).toEqual([
+      [loop!.id, { index: 0, item: 'x' }],
+      [loop!.id, { index: 1, item: 'y' }],
+    ]);
+    const empty = executorWith([def([])]);
+    const emptyId = start(empty, 'flat');
+    empty.advance(60_000);
+    expect(empty.getRun('flat', emptyId).steps.map((s) => s.status)).toEqual(['succeeded']);
+    expect(empty.getRun('flat', emptyId).run.status).toBe('succeeded');
+  });
+});
+
 describe('payload reads', () => {
   it('answers 404 for a step without that payload and 400 for bad offsets and limits', () => {
     const ex = executorWith([workflow('p', [{ id: 'a', name: 'A', kind: 'parallel' }])]);

@@ -73,7 +73,7 @@ export const refunds: WorkflowDefinition = {
   inputSchema: {
     type: 'object',
     required: ['orderId'],
-    properties: { orderId: { type: 'string' }, lines: { type: 'array', items: { type: 'object' } } },
+    properties: { orderId: { type: 'string' }, lines: { type: 'array', items: { type: 'object' }, default: [] } },
   },
   defaults: { prompt: 'Draft a friendly refund email.', model: 'swift-large', workloadProfile: 'standard' },
   models: MODELS,
