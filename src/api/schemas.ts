@@ -62,6 +62,7 @@ export const EVENT_TYPES = [
   'run_succeeded',
   'run_failed',
   'run_canceled',
+  'step_pending',
   'step_started',
   'step_completed',
   'step_failed',

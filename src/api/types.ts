@@ -102,6 +102,8 @@ export interface StartParams {
   prompt?: string;
   model?: string;
   workloadProfile?: string;
+  /** How the run was started, for its trigger label. Defaults to `'manual'`. */
+  trigger?: 'manual' | 'api';
   mode?: RunMode;
   subject?: string;
   input?: Record<string, unknown>;

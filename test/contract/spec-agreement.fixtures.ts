@@ -28,6 +28,7 @@ const startParams: KeyTable<StartParams> = {
   prompt: 'optional',
   model: 'optional',
   workloadProfile: 'optional',
+  trigger: 'optional',
   mode: 'optional',
   subject: 'optional',
   input: 'optional',
