@@ -26,13 +26,14 @@ const browserDeps = [
   '@testing-library/user-event',
 ];
 
-const chromium = {
+/** Real Chromium for one project; each project names its instance (Vitest needs unique names). */
+const chromium = (name: string) => ({
   enabled: true,
   headless: true,
   provider: playwright({ launchOptions: { executablePath: chromiumPath(), args: chromiumArgs } }),
-  instances: [{ browser: 'chromium' as const }],
+  instances: [{ browser: 'chromium' as const, name }],
   screenshotFailures: false,
-};
+});
 
 export default defineConfig({
   plugins: [react()],
@@ -57,7 +58,7 @@ export default defineConfig({
           include: ['src/**/*.browser.test.{ts,tsx}', 'test/**/*.browser.test.{ts,tsx}'],
           setupFiles: ['test/setup-browser.ts'],
           testTimeout: 30_000,
-          browser: chromium,
+          browser: chromium('browser'),
         },
       },
       {
@@ -67,7 +68,7 @@ export default defineConfig({
         test: {
           name: 'storybook',
           testTimeout: 30_000,
-          browser: chromium,
+          browser: chromium('storybook'),
         },
       },
     ],

@@ -30,6 +30,13 @@ describe('layer check', () => {
     expect(v.map((x) => x.file)).toEqual(['src/api/client.ts', 'src/core/tree.ts', 'src/hooks/useRun.ts', 'mock-server/engine/x.ts']);
   });
 
+  it('treats test helpers as tests, and keeps shipped code from importing them', () => {
+    expect(checkLayers([f('src/core/testing/arbitraries.ts', `import fc from 'fast-check';`)])).toEqual([]);
+    expect(checkLayers([f('mock-server/engine/testGraphs.ts', `import fc from 'fast-check';`)])).toEqual([]);
+    const v = checkLayers([f('src/core/tree.ts', `import { arbitrarySteps } from './testing/arbitraries';`)]);
+    expect(v).toEqual([expect.objectContaining({ rule: 'shipped code must not import test support' })]);
+  });
+
   it('lets tests import anything', () => {
     expect(checkLayers([f('src/hooks/useRun.test.tsx', `import { createNodeMock } from '../../mock-server/node';`)])).toEqual([]);
   });

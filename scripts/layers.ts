@@ -27,9 +27,18 @@ const ALLOWED_PACKAGES: Record<Layer, readonly string[]> = {
   'mock-server': ['msw', 'node:', 'valibot'],
 };
 
+/** Tests, stories, benches and their helpers (`testing/`, `__tests__/`, `testkit.ts`, `testGraphs.ts`). */
+export function isTestSupport(path: string): boolean {
+  return (
+    /\.(test|browser\.test|stories|bench)\.tsx?$/.test(path) ||
+    /\/(testing|__tests__)\//.test(path) ||
+    /\/test(kit|[A-Z]\w*)\.tsx?$/.test(path)
+  );
+}
+
 export function layerOf(path: string): Layer | null {
   const p = path.replace(/\\/g, '/').replace(/^\.\//, '');
-  if (/\.(test|browser\.test|stories|bench)\.tsx?$/.test(p) || p.includes('/__tests__/')) return null;
+  if (isTestSupport(p)) return null;
   if (p.startsWith('mock-server/')) return 'mock-server';
   const m = /^src\/(api|core|hooks|components|styles)\//.exec(p);
   if (m) return m[1] === 'styles' ? 'components' : (m[1] as Layer);
@@ -70,6 +79,10 @@ export function checkLayers(files: SourceFile[]): LayerViolation[] {
       const fail = (rule: string) => violations.push({ file: file.path, specifier, rule });
       if (specifier.startsWith('.')) {
         const target = resolveRelative(file.path, specifier);
+        if (isTestSupport(`${target}.ts`) || isTestSupport(`${target}/`)) {
+          fail('shipped code must not import test support');
+          continue;
+        }
         const targetLayer = targetLayerOf(target);
         if (layer === 'mock-server') {
           if (target.startsWith('src/') && !target.startsWith('src/api')) fail('mock-server may import only src/api');

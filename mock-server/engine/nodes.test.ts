@@ -52,6 +52,9 @@ describe('task / llm / tool', () => {
     expect(text).toMatchObject({ contentType: 'text/plain', data: 'Plain answer, not JSON.', truncated: false, nextOffset: null, totalSize: 23 });
     expect(ex.getPayload('out', id, task!.id, 'output', 0, 1000).contentType).toBe('application/json');
     expect(JSON.parse(ex.getPayload('out', id, llm!.id, 'input', 0, 1000).data)).toEqual({ prompt: 'Say it', model: 'm' });
+    expect(ex.getPayload('out', id, llm!.id, 'output', 23, 1000)).toMatchObject({ data: '', truncated: false, nextOffset: null });
+    expect(ex.getPayload('out', id, llm!.id, 'output', 5_000, 1000)).toMatchObject({ data: '', truncated: false, nextOffset: null });
+    expect(() => ex.getPayload('out', id, llm!.id, 'output', -1, 1000)).toThrow(/offset|whole number/i);
     expect(llm!.summary).toEqual([{ key: 'model', value: 'm' }]);
     const event = ex.listEvents('out', id, 0).items.find((e) => e.type === 'llm_output')!;
     expect(event.data).toMatchObject({ model: 'm', preview: 'Plain answer, not JSON.' });
@@ -214,7 +217,7 @@ describe('loop', () => {
 });
 
 describe('payload reads', () => {
-  it('answers 404 for a step without that payload and 400 for bad offsets and limits', () => {
+  it('answers 404 for a step without that payload, 400 for negative offsets and bad limits', () => {
     const ex = executorWith([workflow('p', [{ id: 'a', name: 'A', kind: 'parallel' }])]);
     const id = start(ex, 'p');
     ex.advance(10_000);
@@ -236,6 +239,7 @@ describe('payload reads', () => {
     const ts = t.getRun('t', tid).steps[0]!;
     expect(code(() => t.getPayload('t', tid, ts.id, 'output', -1, 10))).toBe('invalid_query');
     expect(code(() => t.getPayload('t', tid, ts.id, 'output', 0, 2_000_000))).toBe('invalid_query');
-    expect(code(() => t.getPayload('t', tid, ts.id, 'output', ts.outputSize! + 1, 10))).toBe('invalid_query');
+    // Past the end is not an error: an empty, fully loaded chunk (as documented).
+    expect(t.getPayload('t', tid, ts.id, 'output', ts.outputSize! + 1, 10)).toMatchObject({ data: '', nextOffset: null });
   });
 });

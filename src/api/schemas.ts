@@ -323,7 +323,7 @@ export const ApprovalPageSchema = v.object({
 });
 export const EventPageSchema = v.object({
   items: v.array(EventSchema),
-  /** Highest `seq` of the run so far; ask again with `after=lastSeq`. */
+  /** Highest `seq` of the run so far. With `hasMore`, continue from the last item's `seq`; otherwise poll later with `after=lastSeq`. */
   lastSeq: count,
   hasMore: v.boolean(),
 });
