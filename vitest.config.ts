@@ -58,7 +58,7 @@ export default defineConfig({
           include: ['src/**/*.browser.test.{ts,tsx}', 'test/**/*.browser.test.{ts,tsx}'],
           setupFiles: ['test/setup-browser.ts'],
           testTimeout: 30_000,
-          browser: chromium('browser'),
+          browser: chromium('browser (chromium)'),
         },
       },
       {
@@ -68,7 +68,7 @@ export default defineConfig({
         test: {
           name: 'storybook',
           testTimeout: 30_000,
-          browser: chromium('storybook'),
+          browser: chromium('storybook (chromium)'),
         },
       },
     ],
