@@ -162,4 +162,43 @@ describe('live updates re-render only what changed', () => {
     expect(scroller.scrollTop).toBe(scrollTop);
     expect(container.querySelector(`[data-step-details="${reading.id}"]`)).not.toBeNull();
   });
+
+  it('costs about the same to render 10 000 steps as 100 (Profiler, logged)', { timeout: 120_000 }, async () => {
+    const executor = createExecutor({ clock: 'virtual' });
+    executor.registerWorkflow(workflow(6000, false));
+    const ids = (n: number) => {
+      const runId = executor.command('many-items', { command: 'start', params: {} }).run.id;
+      while (executor.getRun('many-items', runId).steps.length < n) executor.advance(n > 1000 ? 500 : 10);
+      return runId;
+    };
+    const small = ids(100);
+    const large = ids(10_000);
+    const client = clientFor(executor);
+    const mount = async (runId: string) => {
+      const commits: number[] = [];
+      const view = render(
+        <RunViewsProvider client={client} now={() => executor.now()}>
+          <Profiler id="timeline" onRender={(_id, _phase, ms) => void commits.push(ms)}>
+            <StepTimeline workflowId="many-items" runId={runId} live={false} />
+          </Profiler>
+        </RunViewsProvider>,
+      );
+      await waitFor(() => expect(view.container.querySelector('[role="treeitem"]')).not.toBeNull());
+      await settle(view.container.querySelector<HTMLElement>('.rv-timeline__scroller')!);
+      const rows = view.container.querySelectorAll('[role="treeitem"]').length;
+      view.unmount();
+      console.log(runId, rows, commits.map((c) => c.toFixed(1)).join('/'));
+      return { total: commits.reduce((a, b) => a + b, 0), max: Math.max(...commits), rows };
+    };
+    await mount(small); // warm up
+    const runs = { small: [] as number[], large: [] as number[], smallMax: [] as number[], largeMax: [] as number[] };
+    for (let i = 0; i < 3; i++) {
+      const a = await mount(small);
+      const b = await mount(large);
+      runs.small.push(a.total); runs.smallMax.push(a.max);
+      runs.large.push(b.total); runs.largeMax.push(b.max);
+    }
+    const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[1]!;
+    console.log(`[rerender] first render (Profiler actualDuration, median of 3): 100 steps ${median(runs.small).toFixed(1)} ms (largest commit ${median(runs.smallMax).toFixed(1)}), 10 000 steps ${median(runs.large).toFixed(1)} ms (largest commit ${median(runs.largeMax).toFixed(1)}), ratio ${(median(runs.large) / median(runs.small)).toFixed(2)}`);
+  });
 });
