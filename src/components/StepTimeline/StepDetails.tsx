@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { Step } from '../../api/types';
 import { RelativeTime } from '../shared/RelativeTime';
 import { useUi } from '../shared/useUi';
@@ -11,8 +12,11 @@ export interface StepDetailsProps {
   sections: StepSectionState | undefined;
 }
 
-/** The panel under an expanded step: Edit step, summary fields with copy buttons, data sections. */
-export function StepDetails({ step, sections }: StepDetailsProps) {
+/**
+ * The panel under an expanded step: Edit step, summary fields with copy buttons, data sections. Re-renders
+ * only when its step or the reader's section state changed, not when the row around it moves.
+ */
+export const StepDetails = memo(function StepDetails({ step, sections }: StepDetailsProps) {
   const { text, locale } = useUi();
   const { onEditStep } = useTimelineActions();
   return (
@@ -38,4 +42,4 @@ export function StepDetails({ step, sections }: StepDetailsProps) {
       <StepSections step={step} sections={sections} />
     </div>
   );
-}
+});

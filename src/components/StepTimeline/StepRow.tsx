@@ -1,12 +1,8 @@
 import { memo, type CSSProperties, type MouseEvent } from 'react';
-import type { StepNode } from '../../core/stepTreeTypes';
 import { cx } from '../shared/cx';
-import { Duration } from '../shared/Duration';
-import { Icon } from '../shared/icons';
-import { StatusBadge } from '../shared/StatusBadge';
-import { useUi } from '../shared/useUi';
 import type { TimelineRow } from './buildTimelineRows';
 import { StepDetails } from './StepDetails';
+import { StepRowHead } from './StepRowHead';
 import { useTimelineActions } from './TimelineContext';
 import type { StepSectionState } from './types';
 
@@ -33,13 +29,16 @@ function sameRow(a: StepRowProps, b: StepRowProps): boolean {
   );
 }
 
-/** One step: status, name, badges, duration, attempts, lineage; its details when expanded. */
+/**
+ * One step: a tree item holding its head (status, name, badges, duration, attempts, lineage) and, when
+ * expanded, its details. This outer part carries only the tree attributes, so a change of place (a sibling
+ * arriving, focus moving, a child changing) re-renders it alone; the head and details re-render only when
+ * their step (or the reader's sections) changed.
+ */
 export const StepRow = memo(function StepRow({ row, expanded, selected, tabbable, sections }: StepRowProps) {
-  const { text } = useUi();
   const actions = useTimelineActions();
   const { node } = row;
   const { step } = node;
-  const message = step.error?.message ?? null;
 
   const onHeadClick = (event: MouseEvent) => {
     event.stopPropagation();
@@ -71,45 +70,7 @@ export const StepRow = memo(function StepRow({ row, expanded, selected, tabbable
         }}
         onClick={onHeadClick}
       >
-        <div className="rv-step__head">
-          <span className="rv-step__node" aria-hidden="true">
-            <StatusBadge status={step.status} variant="icon" reason={step.skipReason} />
-          </span>
-          <span className="rv-step__name">{step.name}</span>
-          <span className="rv-step__kind">{step.kind}</span>
-          {node.iterationIndex !== null && (
-            <span className="rv-badge" data-badge="iteration">
-              {text.iteration(node.iterationIndex + 1)}
-            </span>
-          )}
-          {node.page !== null && (
-            <span className="rv-badge" data-badge="page">
-              {text.page(node.page)}
-            </span>
-          )}
-          {node.branch && (
-            <span className="rv-badge" data-badge="branch">
-              {text.branch(node.branch.index + 1)}
-            </span>
-          )}
-          <span className="rv-step__meta">
-            {step.attempts > 1 && <span data-meta="attempts">{text.attempt(step.attempts)}</span>}
-            <Duration ms={step.durationMs} />
-            <StatusBadge status={step.status} reason={step.skipReason} />
-            <Icon name="chevron" className="rv-step__chevron" />
-          </span>
-        </div>
-        {node.lineage.length > 0 && (
-          <ol className="rv-step__crumbs" aria-label={text.lineage}>
-            {node.lineage.map((name, i) => (
-              <li key={i}>{name}</li>
-            ))}
-            <li aria-current="location">{step.name}</li>
-          </ol>
-        )}
-        {message && (step.status === 'failed' || step.status === 'rejected') && (
-          <div className="rv-step__message">{message}</div>
-        )}
+        <StepRowHead step={step} iterationIndex={node.iterationIndex} page={node.page} branch={node.branch} lineage={node.lineage} />
       </div>
       {expanded && (
         // The details are the expanded step's child item, so the tree owns only tree items.

@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
 import type { PayloadPart, Step } from '../../api/types';
 import { useRunViews } from '../../hooks/RunViewsProvider';
 import { useIncrementalStepTree } from '../../hooks/useIncrementalStepTree';
@@ -6,6 +6,10 @@ import { useRun, type UseRunOptions } from '../../hooks/useRun';
 import { useUi } from '../shared/useUi';
 import { StepTimelineView } from './StepTimelineView';
 import type { StepTimelineViewProps } from './types';
+
+// Polls flip the query's fetching state twice each, even when they bring nothing: the view re-renders only
+// when what it shows changed.
+const LiveTimelineView = memo(StepTimelineView);
 
 export interface StepTimelineProps
   extends Omit<StepTimelineViewProps, 'steps' | 'run' | 'tree' | 'runs' | 'loading' | 'error' | 'loadPayload'> {
@@ -33,21 +37,28 @@ export function StepTimeline({ workflowId, runId, live, pollIntervalMs, ...viewP
       client.getPayload(workflowId, runId, step.id, part, range, { signal }),
     [client, workflowId, runId],
   );
-  const { refresh } = result;
+  const refresh = useRef(result.refresh);
+  useEffect(() => {
+    refresh.current = result.refresh;
+  });
+  const errorAction = useMemo(
+    () => (
+      <button type="button" className="rv-button" onClick={() => void refresh.current()}>
+        {text.retry}
+      </button>
+    ),
+    [text.retry],
+  );
   const failedToLoad = !result.run && result.error ? result.error : null;
 
   return (
-    <StepTimelineView
+    <LiveTimelineView
       {...viewProps}
       run={result.run}
       tree={result.run ? tree : undefined}
       loading={result.isLoading && !result.run}
       error={failedToLoad}
-      errorAction={
-        <button type="button" className="rv-button" onClick={() => void refresh()}>
-          {text.retry}
-        </button>
-      }
+      errorAction={errorAction}
       loadPayload={loadPayload}
     />
   );

@@ -1,32 +1,61 @@
 /**
  * Live updates re-render only what changed: the connected `<StepTimeline>` against the reference executor,
- * a running run of 600+ steps, the reader scrolled down with a step expanded. Each `StepRow` render is
- * recorded (the production component, wrapped with its own memo comparison), so a row that re-renders for
- * an unstable prop, context value or rebuilt row object shows up in the count.
+ * a running run of 600+ steps, the reader scrolled down with a step expanded. Renders of the production
+ * `StepTimelineView`, `StepRow`, `StepRowHead` and `StepDetails` are recorded (each wrapped with its own memo comparison), so a
+ * part that re-renders for an unstable prop, context value or rebuilt row object shows up in the counts.
  */
 import '../../styles/styles.css';
-import { Profiler, memo, type ComponentType, type ProfilerOnRenderCallback } from 'react';
+import { Profiler, type ProfilerOnRenderCallback } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { render, waitFor } from '@testing-library/react';
+import { QueryClient } from '@tanstack/react-query';
 import { getResponse } from 'msw';
 import { createExecutor, createHandlers, type Executor, type WorkflowDefinition } from '../../../mock-server/index';
 import type { RunEvent } from '../../api/types';
 import { RunViewsProvider } from '../../hooks/RunViewsProvider';
 import { StepTimeline } from './StepTimeline';
 
-const rendered = vi.hoisted(() => ({ rows: [] as string[] }));
+const renders = vi.hoisted(() => {
+  const log = { views: [] as string[], rows: [] as string[], heads: [] as string[], details: [] as string[] };
+  type React = typeof import('react');
+  /** `component` with each render recorded in `into`, keeping its memo comparison (if it is memoized). */
+  function counted<P extends object>(component: unknown, memo: React['memo'], into: string[], keyOf: (props: P) => string) {
+    type Render = (props: P) => import('react').ReactNode;
+    const original = component as { $$typeof?: symbol; type?: Render; compare?: ((a: P, b: P) => boolean) | null };
+    const isMemo = original.$$typeof === Symbol.for('react.memo');
+    const inner = (isMemo ? original.type : component) as Render;
+    const Counted = (props: P) => {
+      into.push(keyOf(props));
+      return inner(props);
+    };
+    return isMemo ? memo(Counted, original.compare ?? undefined) : Counted;
+  }
+  const clear = () => Object.values(log).forEach((list) => (list.length = 0));
+  return { log, counted, clear };
+});
 
+vi.mock('./StepTimelineView', async (importOriginal) => {
+  const mod = await importOriginal<typeof import('./StepTimelineView')>();
+  const { memo } = await import('react');
+  return { ...mod, StepTimelineView: renders.counted(mod.StepTimelineView, memo, renders.log.views, () => 'view') };
+});
 vi.mock('./StepRow', async (importOriginal) => {
   const mod = await importOriginal<typeof import('./StepRow')>();
-  type Props = import('./StepRow').StepRowProps;
-  const original = mod.StepRow as unknown as { $$typeof?: symbol; type?: ComponentType<Props>; compare?: (a: Props, b: Props) => boolean };
-  const isMemo = original.$$typeof === Symbol.for('react.memo');
-  const inner = (isMemo ? original.type : original) as (props: Props) => React.ReactNode;
-  function CountedStepRow(props: Props) {
-    rendered.rows.push(props.row.key);
-    return inner(props);
-  }
-  return { ...mod, StepRow: isMemo ? memo(CountedStepRow, original.compare ?? undefined) : CountedStepRow };
+  const { memo } = await import('react');
+  type P = import('./StepRow').StepRowProps;
+  return { ...mod, StepRow: renders.counted(mod.StepRow, memo, renders.log.rows, (p: P) => p.row.node.id) };
+});
+vi.mock('./StepRowHead', async (importOriginal) => {
+  const mod = await importOriginal<typeof import('./StepRowHead')>();
+  const { memo } = await import('react');
+  type P = import('./StepRowHead').StepRowHeadProps;
+  return { ...mod, StepRowHead: renders.counted(mod.StepRowHead, memo, renders.log.heads, (p: P) => p.step.id) };
+});
+vi.mock('./StepDetails', async (importOriginal) => {
+  const mod = await importOriginal<typeof import('./StepDetails')>();
+  const { memo } = await import('react');
+  type P = import('./StepDetails').StepDetailsProps;
+  return { ...mod, StepDetails: renders.counted(mod.StepDetails, memo, renders.log.details, (p: P) => p.step.id) };
 });
 
 const BASE = 'http://rerender.test';
@@ -71,6 +100,16 @@ function clientFor(executor: Executor) {
   const fetchFromHandlers: typeof fetch = async (input, init) =>
     (await getResponse(handlers, new Request(input, init))) ?? Response.error();
   return { baseUrl: BASE, fetch: fetchFromHandlers };
+}
+
+/** Logs what re-rendered and the Profiler's commits for the record. */
+function report(what: string, commits: readonly number[]) {
+  const total = commits.reduce((a, b) => a + b, 0);
+  const { views, rows, heads, details } = renders.log;
+  console.log(
+    `[rerender] ${what}: ${views.length} StepTimelineView, ${rows.length} StepRow, ${heads.length} StepRowHead, ${details.length} StepDetails renders; ` +
+      `${commits.length} commits, ${total.toFixed(1)} ms (${commits.map((c) => c.toFixed(1)).join(' / ')})`,
+  );
 }
 
 const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(null)));
@@ -127,10 +166,10 @@ describe('live updates re-render only what changed', () => {
     const visible = container.querySelectorAll('[role="tree"] > [role="none"]').length;
     expect(scrollTop).toBeGreaterThan(10_000);
 
-    // Polls that bring nothing new re-render no row.
-    rendered.rows.length = 0;
+    // Polls that bring nothing new re-render nothing.
+    renders.clear();
     await sleep(350);
-    expect(rendered.rows).toEqual([]);
+    expect(renders.log).toEqual({ views: [], rows: [], heads: [], details: [] });
 
     // One event: the running step's first attempt fails and it is retried.
     const events = advanceToNextEvents(executor, runId);
@@ -138,67 +177,83 @@ describe('live updates re-render only what changed', () => {
     commits.length = 0;
     await waitFor(() => expect(row(running.id)!.textContent).toContain('attempt 2'));
     await sleep(350); // a few more polls: nothing else may follow
-    const oneEvent = [...rendered.rows];
-    const oneEventMs = commits.reduce((a, b) => a + b, 0);
-    console.log(`[rerender] 1 event (retry): ${oneEvent.length} row renders ${JSON.stringify(oneEvent)} of ${visible} rendered rows; commits ${commits.map((c) => c.toFixed(2)).join('/')} ms (${oneEventMs.toFixed(2)} ms)`);
-    expect(new Set(oneEvent)).toContain(running.id);
-    expect(oneEvent.length).toBeLessThanOrEqual(3);
+    report(`1 event (step retried), ${visible} rows rendered`, commits);
+    // The changed step's head re-renders; its parent iteration's row updates its tree attributes only.
+    expect(new Set(renders.log.heads)).toEqual(new Set([running.id]));
+    expect(renders.log.heads.length).toBeLessThanOrEqual(2);
+    expect(new Set(renders.log.rows)).toEqual(new Set([running.id, running.parentId]));
+    expect(renders.log.details).toEqual([]);
     expect(visible).toBeGreaterThan(12);
 
     expect(scroller.scrollTop).toBe(scrollTop);
     expect(container.querySelector(`[data-step-details="${reading.id}"]`)).not.toBeNull();
     expect(row(reading.id)!.querySelector('[role="treeitem"]')!.getAttribute('aria-expanded')).toBe('true');
 
-    // The item finishes and the next one starts: four events, two changed steps and two new ones.
-    rendered.rows.length = 0;
+    // The item finishes and the next starts: two steps change and two arrive. The new iteration is one
+    // more sibling of every visible iteration row (their aria-setsize changes), but their heads stay.
+    renders.clear();
     commits.length = 0;
     const next = advanceToNextEvents(executor, runId);
-    const started = next.filter((e) => e.type === 'step_started').map((e) => e.stepId!);
-    expect(started).toHaveLength(2);
+    const changedIds = new Set(next.map((e) => e.stepId));
+    expect(next.filter((e) => e.type === 'step_started')).toHaveLength(2);
     await waitFor(() => expect(row(running.id)!.getAttribute('data-status')).toBe('succeeded'));
     await sleep(350);
-    const batch = [...rendered.rows];
-    console.log(`[rerender] next item (${next.length} events): ${batch.length} row renders ${JSON.stringify(batch)}; commits ${commits.map((c) => c.toFixed(2)).join('/')} ms`);
+    report(`next item (${next.length} events, ${changedIds.size} steps)`, commits);
+    expect(renders.log.heads.filter((id) => !changedIds.has(id))).toEqual([]);
+    expect(renders.log.heads.length).toBeLessThanOrEqual(2 * changedIds.size);
+    expect(renders.log.details).toEqual([]);
+    const loopId = steps().find((s) => s.id === running.parentId)!.parentId;
+    const iterations = steps().filter((s) => s.parentId === loopId).length;
+    const iterationRows = container.querySelectorAll('[data-rv-item][aria-level="2"]');
+    expect(iterationRows.length).toBeGreaterThan(3);
+    for (const el of iterationRows) expect(el.getAttribute('aria-setsize')).toBe(String(iterations));
+
     expect(scroller.scrollTop).toBe(scrollTop);
     expect(container.querySelector(`[data-step-details="${reading.id}"]`)).not.toBeNull();
   });
 
-  it('costs about the same to render 10 000 steps as 100 (Profiler, logged)', { timeout: 120_000 }, async () => {
+  it('costs about the same at 10 000 steps as at 100: first render and one update (Profiler, logged)', { timeout: 120_000 }, async () => {
     const executor = createExecutor({ clock: 'virtual' });
-    executor.registerWorkflow(workflow(6000, false));
-    const ids = (n: number) => {
-      const runId = executor.command('many-items', { command: 'start', params: {} }).run.id;
-      while (executor.getRun('many-items', runId).steps.length < n) executor.advance(n > 1000 ? 500 : 10);
-      return runId;
-    };
-    const small = ids(100);
-    const large = ids(10_000);
+    const small = startRun(executor, workflow(6000, false), 100);
+    const large = startRun(executor, workflow(6000, false), 10_000);
     const client = clientFor(executor);
-    const mount = async (runId: string) => {
+    const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+    /** Profiler time of the first render (until the rows are measured), then of one update of the run. */
+    const measure = async (target: typeof small) => {
       const commits: number[] = [];
+      const queryClient = new QueryClient();
       const view = render(
-        <RunViewsProvider client={client} now={() => executor.now()}>
+        <RunViewsProvider client={client} queryClient={queryClient} now={() => executor.now()}>
           <Profiler id="timeline" onRender={(_id, _phase, ms) => void commits.push(ms)}>
-            <StepTimeline workflowId="many-items" runId={runId} live={false} />
+            <StepTimeline workflowId={target.workflowId} runId={target.runId} live={false} />
           </Profiler>
         </RunViewsProvider>,
       );
       await waitFor(() => expect(view.container.querySelector('[role="treeitem"]')).not.toBeNull());
-      await settle(view.container.querySelector<HTMLElement>('.rv-timeline__scroller')!);
-      const rows = view.container.querySelectorAll('[role="treeitem"]').length;
+      const scroller = view.container.querySelector<HTMLElement>('.rv-timeline__scroller')!;
+      await settle(scroller);
+      const first = sum(commits.splice(0));
+      const before = target.steps().length;
+      expect(advanceToNextEvents(executor, target.runId).length).toBeGreaterThan(0);
+      await queryClient.refetchQueries();
+      await waitFor(() => expect(view.container.querySelector('.rv-timeline__count')!.textContent).not.toBe(`${before} steps`));
+      await settle(scroller);
+      const update = sum(commits);
       view.unmount();
-      console.log(runId, rows, commits.map((c) => c.toFixed(1)).join('/'));
-      return { total: commits.reduce((a, b) => a + b, 0), max: Math.max(...commits), rows };
+      return { first, update };
     };
-    await mount(small); // warm up
-    const runs = { small: [] as number[], large: [] as number[], smallMax: [] as number[], largeMax: [] as number[] };
-    for (let i = 0; i < 3; i++) {
-      const a = await mount(small);
-      const b = await mount(large);
-      runs.small.push(a.total); runs.smallMax.push(a.max);
-      runs.large.push(b.total); runs.largeMax.push(b.max);
+    await measure(small); // warm up the code paths
+    const results = { small: [] as { first: number; update: number }[], large: [] as { first: number; update: number }[] };
+    for (let i = 0; i < 5; i++) {
+      results.small.push(await measure(small));
+      results.large.push(await measure(large));
     }
-    const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[1]!;
-    console.log(`[rerender] first render (Profiler actualDuration, median of 3): 100 steps ${median(runs.small).toFixed(1)} ms (largest commit ${median(runs.smallMax).toFixed(1)}), 10 000 steps ${median(runs.large).toFixed(1)} ms (largest commit ${median(runs.largeMax).toFixed(1)}), ratio ${(median(runs.large) / median(runs.small)).toFixed(2)}`);
+    const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[2]!;
+    const of = (list: { first: number; update: number }[], key: 'first' | 'update') => median(list.map((r) => r[key]));
+    const line = (key: 'first' | 'update') =>
+      `100 steps ${of(results.small, key).toFixed(1)} ms, ${large.steps().length} steps ${of(results.large, key).toFixed(1)} ms, ` +
+      `ratio ${(of(results.large, key) / of(results.small, key)).toFixed(2)}`;
+    console.log(`[rerender] first render (Profiler actualDuration, median of 5): ${line('first')}`);
+    console.log(`[rerender] one update (item done + next started): ${line('update')}`);
   });
 });

@@ -1,32 +1,26 @@
-import '../../styles/styles.css';
-import { Profiler } from 'react';
 import { it } from 'vitest';
-import { render } from '@testing-library/react';
-import { manySteps } from '../testing/steps';
-import { StepRow } from './StepRow';
-import { StatusBadge } from '../shared/StatusBadge';
-import { Duration } from '../shared/Duration';
-import { TimelineContext } from './TimelineContext';
+import { manySteps, makeRun } from '../testing/steps';
 import { buildStepTree } from '../../core/buildStepTree';
+import { updateStepTree } from '../../core/updateStepTree';
+import { applyStepFilters } from '../../core/filterStepTree';
+import { createRunState, listSteps } from '../../core/runState';
+import { applyEvents } from '../../core/applyEvents';
 import { buildTimelineRows } from './buildTimelineRows';
-import { TimelineToolbar } from './TimelineToolbar';
+import { firstFailedInTrees } from './firstFailed';
 
-const actions = { toggleRow() {}, select() {}, focusRow() {}, setSection() {}, payloads: null, onSaveOutput: undefined, onEditStep: undefined };
-async function prof(name: string, el: React.ReactNode) {
-  for (let i = 0; i < 4; i++) {
-    const commits: number[] = [];
-    const v = render(<Profiler id="x" onRender={(_i, _p, ms) => void commits.push(ms)}>{el}</Profiler>);
-    await new Promise((r) => setTimeout(r, 20));
-    console.log(name, commits.map((c) => c.toFixed(1)).join('/'));
-    v.unmount();
+const time = (name: string, fn: () => unknown) => { const t = performance.now(); for (let i = 0; i < 10; i++) fn(); console.log(name, ((performance.now() - t) / 10).toFixed(2), 'ms'); };
+it('scratch', () => {
+  for (const n of [600, 10000]) {
+    const steps = manySteps(n);
+    const tree = buildStepTree(steps, { runStatus: 'running' });
+    const entries = [{ run: { key: 'r', run: makeRun(), title: 'x' }, tree }];
+    const changed = { ...steps[n - 5]!, attempts: 2 };
+    time(`${n} updateStepTree`, () => updateStepTree(tree, [changed]));
+    time(`${n} applyStepFilters`, () => applyStepFilters(entries, { errors: false, rejected: false }));
+    time(`${n} buildTimelineRows`, () => buildTimelineRows([{ key: 'r', run: null, title: 'x', tree }], { runHeaders: false, collapsed: new Set() }));
+    time(`${n} firstFailed`, () => firstFailedInTrees(entries));
+    const state = createRunState({ run: makeRun({ status: 'running' }), steps });
+    let s = state;
+    time(`${n} applyEvents+listSteps`, () => { s = applyEvents(s, [{ seq: s.lastSeq + 1, runId: 'run-1', workflowId: 'w', time: new Date().toISOString(), type: 'step_retrying', severity: 'info', stepId: changed.id, message: 'x', step: { ...changed } } as any]).state; listSteps(s); });
   }
-}
-it('scratch', async () => {
-  const steps = manySteps(100);
-  const rows = buildTimelineRows([{ key: 'r', run: null, title: 'x', tree: buildStepTree(steps) }], { runHeaders: false, collapsed: new Set() }).filter((r) => r.kind === 'step').slice(0, 25);
-  await prof('25 StepRows', <TimelineContext.Provider value={actions}>{rows.map((r) => <StepRow key={r.key} row={r as any} expanded={false} selected={false} tabbable={false} sections={undefined} />)}</TimelineContext.Provider>);
-  await prof('50 StatusBadge', <>{Array.from({ length: 50 }, (_, i) => <StatusBadge key={i} status="failed" />)}</>);
-  await prof('25 Duration', <>{Array.from({ length: 25 }, (_, i) => <Duration key={i} ms={1234 + i} />)}</>);
-  await prof('toolbar', <TimelineToolbar filters={{ errors: false, rejected: false }} onFiltersChange={() => {}} count="100 steps" onJumpToFailed={null} />);
-  await prof('500 divs', <>{Array.from({ length: 500 }, (_, i) => <div key={i} className="a"><span>{i}</span></div>)}</>);
 });

@@ -9,7 +9,7 @@ import { defaultStatusLabels } from '../../core/statusLabelPresets';
 import { groupStatusLabel, runStatusLabel, stepStatusLabel, type StatusLabels } from '../../core/statusLabels';
 import type { GroupStatus } from '../../core/stepTreeTypes';
 import { defaultUiStrings, type UiStrings } from '../../core/uiStrings';
-import { useRunViews } from '../../hooks/RunViewsProvider';
+import { useOptionalRunViews } from '../../hooks/RunViewsProvider';
 import { COMPONENT_TEXT, type UiText } from './text';
 
 export interface UiConfig {
@@ -36,14 +36,7 @@ function build(labels: StatusLabels, strings: UiStrings, locale: string, timeZon
 const FALLBACK = build(defaultStatusLabels, defaultUiStrings, 'en-US', 'UTC', Date.now);
 
 export function useUi(): UiConfig {
-  let context: ReturnType<typeof useRunViews> | null = null;
-  try {
-    // useRunViews reads the context first and only then throws outside a provider, so the hook order
-    // is the same on every render either way.
-    context = useRunViews();
-  } catch {
-    context = null;
-  }
+  const context = useOptionalRunViews();
   const labels = context?.labels;
   const strings = context?.strings;
   const locale = context?.locale;
