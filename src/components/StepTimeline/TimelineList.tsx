@@ -58,11 +58,15 @@ export const TimelineList = forwardRef<TimelineListHandle, TimelineListProps>(fu
     [activeIndex],
   );
 
+  // A new `getItemKey` makes the virtualizer lay out every row again: keep it while the rows are the same,
+  // so scrolling, focus and selection cost what is on screen, not the length of the run.
+  const getItemKey = useCallback((i: number) => rows[i]?.key ?? i, [rows]);
+  const estimateSize = useCallback((i: number) => estimate(rows[i]), [rows]);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: (i) => estimate(rows[i]),
-    getItemKey: (i) => rows[i]?.key ?? i,
+    estimateSize,
+    getItemKey,
     overscan: 6,
     rangeExtractor,
     initialRect: { width: 800, height: 640 },

@@ -6,6 +6,8 @@ import type { SourceRun } from './useTimelineSources';
 export function firstFailedInTrees(entries: readonly RunTreeEntry<SourceRun>[]): { runKey: string; node: StepNode } | null {
   for (const entry of entries) {
     for (const group of entry.tree.groups) {
+      // Groups count their steps by status: a live run without failures costs no walk on each update.
+      if (group.counts.failed === 0) continue;
       const stack = [...group.nodes].reverse();
       while (stack.length > 0) {
         const node = stack.pop()!;
