@@ -3,37 +3,21 @@
  * a variant and a cut here). A run is materialized only when a page shows it, and its steps and event
  * log only when someone opens it — built from the same plan, so they agree with the run row.
  */
-import { CANCEL_REASONS, RUN_MODES } from '../../src/api/schemas';
-import type { Run, RunEvent, StepError } from '../../src/api/types';
+import { CANCEL_REASONS, RUN_MODES, TRIGGER_TYPES } from '../../src/api/schemas';
+import type { Run, RunEvent } from '../../src/api/types';
 import { applyEnding, buildVariant, type Ending, type PlanEntry, type Variant } from './archivePlan';
 import type { HistoryOptions } from './executorTypes';
 import { iso, prefixedId, stepId } from './ids';
 import type { ArchiveLike, Ctx, StepRec, WorkflowRec } from './model';
 import { buildHistoryLog, countHistoryEvents } from './archiveLog';
+import { LogProfiles, type LogProfile } from './archiveProfile';
+import { endMessage, errorFor, errorMessageFor, labelOf, queuedMessage } from './archiveText';
 import { Rng } from './rng';
 
 const VARIANTS = 4;
 const DAY = 86_400_000;
 const TRIGGERS = ['manual', 'api', 'webhook', 'schedule', 'upstream', 'replay'] as const;
 const TRIGGER_WEIGHTS = [0.25, 0.2, 0.25, 0.2, 0.05, 0.05];
-
-export function errorFor(kind: string, n: number): StepError {
-  if (kind === 'http') {
-    const status = n % 2 === 0 ? 404 : 502;
-    const body = status === 404 ? { error: 'not_found', detail: 'No order with that id.' } : { error: 'bad_gateway' };
-    return {
-      code: 'http_error',
-      message: status === 404 ? 'HTTP 404 Not Found' : 'HTTP 502 Bad Gateway',
-      providerStatus: status,
-      retryable: status >= 500,
-      http: { status, headers: { 'content-type': 'application/json', 'x-request-id': `req-${n}` }, body: JSON.stringify(body, null, 2) },
-    };
-  }
-  if (kind === 'llm') return { code: 'provider_error', message: 'The model provider is overloaded; try again later.', providerStatus: 503, retryable: true, http: null };
-  if (kind === 'integration') return { code: 'missing_credential', message: 'The CRM credential was rejected.', providerStatus: 401, retryable: false, http: null };
-  if (kind === 'stop_error') return { code: 'stop_error', message: 'Stopped: the request did not pass validation.', providerStatus: null, retryable: false, http: null };
-  return { code: 'timeout', message: 'The step timed out after 30 s.', providerStatus: null, retryable: true, http: null };
-}
 
 class Archive implements ArchiveLike {
   size = 0;
@@ -43,6 +27,11 @@ class Archive implements ArchiveLike {
   private claimOffset = new Float32Array(0);
   private readonly variants = new Map<string, Variant[]>();
   private readonly cache = new Map<number, ReturnType<Archive['hydrate']>>();
+  private readonly searched = new Map<number, readonly RunEvent[]>();
+  private profiles = new LogProfiles(0, () => '', () => []);
+  /** First and last log lines shared by many runs (by label, and by outcome), so searches meet the same strings. */
+  private readonly firstLines = new Map<string, string>();
+  private readonly lastLines = new Map<string, string>();
 
   constructor(private readonly ctx: Ctx) {}
 
@@ -139,6 +128,7 @@ class Archive implements ArchiveLike {
       });
     }
     this.size = count;
+    this.profiles = new LogProfiles(count, (n) => this.profileKey(n), (n) => this.eventsOf(n));
   }
 
   private workflowOf(n: number): WorkflowRec {
@@ -154,6 +144,13 @@ class Archive implements ArchiveLike {
     return { kind: CANCEL_REASONS[this.cancelKind[n]!] === 'operator_stop' ? 'stopped' : 'canceled', at: this.cutAt[n]! };
   }
 
+  /** The trigger type and, for replays and upstream runs, the run it came from (an earlier one). */
+  private triggerOf(n: number): { type: (typeof TRIGGER_TYPES)[number]; source: string | null } {
+    const { index } = this.ctx;
+    const type = TRIGGER_TYPES[index.trigger[n]!] ?? 'manual';
+    return { type, source: type === 'replay' || type === 'upstream' ? index.ids[Math.max(0, n - 1 - (n % 7))]! : null };
+  }
+
   plan(n: number): PlanEntry[] {
     return applyEnding(this.variantsFor(this.workflowOf(n))[this.variantOf[n]!]!, this.ending(n));
   }
@@ -167,8 +164,7 @@ class Archive implements ArchiveLike {
     const started = index.startedAt[n]!;
     const completed = index.completedAt[n]!;
     const ending = this.ending(n);
-    const triggerType = TRIGGERS[index.trigger[n]!] ?? 'manual';
-    const source = triggerType === 'replay' || triggerType === 'upstream' ? index.ids[Math.max(0, n - 1 - (n % 7))]! : null;
+    const { type: triggerType, source } = this.triggerOf(n);
     const claimed = Number.isNaN(this.claimOffset[n]!) ? null : queued + this.claimOffset[n]!;
     const failing = ending.kind === 'failed' ? plan[ending.at]! : null;
     const error = failing ? errorFor(failing.kind, n) : null;
@@ -223,29 +219,53 @@ class Archive implements ArchiveLike {
   inputOf(n: number): Record<string, unknown> {
     return { orderId: `ord_${n}` };
   }
+
+  eventsOf(n: number): readonly RunEvent[] {
+    const opened = this.cache.get(n);
+    if (opened) return opened.events;
+    // Logs built for searches have their own cache: a search does not push out the runs people view, and the
+    // next page of a search finds the runs that span the page boundary still built.
+    let events = this.searched.get(n);
+    if (events) this.searched.delete(n);
+    else events = buildHistoryLog(this.materialize(n), this.plan(n), errorFor, n).events;
+    if (this.searched.size >= 128) this.searched.delete(this.searched.keys().next().value!);
+    this.searched.set(n, events);
+    return events;
+  }
+
+  logProfile(n: number): LogProfile {
+    return this.profiles.of(n);
+  }
+
+  /** Runs of one workflow, plan variant and ending log alike but for their first and last lines. */
+  private profileKey(n: number): string {
+    const ending = this.ending(n);
+    return `${this.ctx.index.workflow[n]}|${this.variantOf[n]}|${ending.kind}|${'at' in ending ? ending.at : -1}`;
+  }
+
+  ownMessages(n: number): readonly string[] {
+    const { type, source } = this.triggerOf(n);
+    const ending = this.ending(n);
+    const failing = ending.kind === 'failed' ? this.variantsFor(this.workflowOf(n))[this.variantOf[n]!]!.entries[ending.at]! : null;
+    const label = labelOf(type, source);
+    // Lines shared by many runs are kept, so a search matches the same string objects again (no new hashing).
+    const first = type === 'replay' ? queuedMessage(label) : remember(this.firstLines, label, () => queuedMessage(label));
+    const outcome = failing ? errorMessageFor(failing.kind, n) : ending.kind === 'succeeded' ? 'succeeded' : 'canceled';
+    const last = remember(this.lastLines, outcome, () => endMessage(failing ? 'failed' : (outcome as 'succeeded' | 'canceled'), outcome));
+    return [first, last];
+  }
+}
+
+function remember(lines: Map<string, string>, key: string, make: () => string): string {
+  let line = lines.get(key);
+  if (line === undefined) lines.set(key, (line = make()));
+  return line;
 }
 
 function weighted(r: number): number {
   let acc = 0;
   for (let i = 0; i < TRIGGER_WEIGHTS.length; i++) if (r < (acc += TRIGGER_WEIGHTS[i]!)) return i;
   return 0;
-}
-
-function labelOf(type: string, source: string | null): string {
-  switch (type) {
-    case 'manual':
-      return 'Manual run';
-    case 'api':
-      return 'API';
-    case 'webhook':
-      return 'Webhook';
-    case 'schedule':
-      return 'Schedule: every 1 h';
-    case 'replay':
-      return `Replay of ${source}`;
-    default:
-      return 'After upstream workflow';
-  }
 }
 
 export function generateArchive(ctx: Ctx, options: HistoryOptions): ArchiveLike {

@@ -1,10 +1,12 @@
 /** The steps and event log of an archived run, laid out in time from its plan (see archive.ts). */
 import type { Run, RunEvent, Step, StepError } from '../../src/api/types';
 import type { PlanEntry } from './archivePlan';
-import { iso, stepId } from './ids';
+import { endMessage, queuedMessage } from './archiveText';
+import { iso } from './ids';
 import type { StepRec } from './model';
 import { NO_REDACTION } from './redact';
 import { toPayload } from './payloads';
+import { blankStepRec } from './steps';
 
 /** Number of events `buildHistoryLog` produces, without building them. */
 export function countHistoryEvents(plan: PlanEntry[], claimed: boolean, started: boolean): number {
@@ -53,7 +55,7 @@ export function buildHistoryLog(
   };
 
   const queued = Date.parse(final.queuedAt);
-  push(queued, 'run_queued', `Run queued (${final.trigger.label})`, { run: true });
+  push(queued, 'run_queued', queuedMessage(final.trigger.label), { run: true });
   if (final.claimedAt) {
     Object.assign(cur, { status: 'claimed', claimedAt: final.claimedAt });
     push(Date.parse(final.claimedAt), 'run_claimed', 'Claimed by worker-1', { run: true });
@@ -66,7 +68,7 @@ export function buildHistoryLog(
   }
   Object.assign(cur, { ...final, lastSeq: cur.lastSeq });
   const type = final.status === 'succeeded' ? 'run_succeeded' : final.status === 'failed' ? 'run_failed' : 'run_canceled';
-  push(Date.parse(final.completedAt!), type, final.status === 'failed' ? `Run failed: ${final.error?.message}` : `Run ${final.status}`, {
+  push(Date.parse(final.completedAt!), type, endMessage(final.status, final.error?.message), {
     run: true,
     severity: final.status === 'failed' ? 'error' : final.status === 'canceled' ? 'warn' : 'info',
   });
@@ -154,32 +156,7 @@ function isAncestor(plan: PlanEntry[], ancestor: number, index: number): boolean
 
 function makeStep(final: Run, entry: PlanEntry, order: number, steps: StepRec[]): StepRec {
   const parent = entry.parent >= 0 ? steps[entry.parent]! : null;
-  const step: Step = {
-    id: stepId(final.id, order),
-    runId: final.id,
-    parentId: parent?.step.id ?? null,
-    nodeId: entry.node.id,
-    name: entry.name,
-    kind: entry.kind,
-    group: entry.node.group ?? null,
-    order,
-    status: 'pending',
-    skipReason: null,
-    iteration: entry.iteration,
-    page: entry.page,
-    startedAt: null,
-    endedAt: null,
-    durationMs: null,
-    attempts: 0,
-    summary: [],
-    inputSize: null,
-    outputSize: null,
-    error: null,
-    deliveryId: null,
-    approvalId: null,
-    credits: 0,
-  };
-  const srec: StepRec = { step, node: entry.node, parent, leaf: entry.leaf, startedMs: null, input: null, output: null };
+  const srec = blankStepRec(final.id, order, entry.node, { parent, name: entry.name, kind: entry.kind, iteration: entry.iteration, page: entry.page, leaf: entry.leaf });
   steps.push(srec);
   return srec;
 }

@@ -12,7 +12,7 @@ import { findRunRef, runOrThrow, runSnapshot, workflowOrThrow, type RunRef } fro
 import type { Ctx, RunRec } from './model';
 import { armSchedule } from './schedules';
 import { cancelRun, setRunStatus, stopImmediately } from './terminate';
-import { isPlainObject, validateStart } from './validate';
+import { COMMAND_KEYS, isPlainObject, unknownFields, validateStart } from './validate';
 
 export type CommandResult = { run: Run; created: boolean };
 
@@ -56,6 +56,11 @@ export function runCommand(ctx: Ctx, workflowId: string, body: CommandRequest, k
     throw new ExecutorProblem(422, 'invalid_body', `command must be one of: ${COMMANDS.join(', ')}.`, {
       errors: [{ field: 'command', message: `Must be one of: ${COMMANDS.join(', ')}.` }],
     });
+  }
+  const keys = COMMAND_KEYS[body.command];
+  const unknown = [...unknownFields(body, keys.body), ...(keys.params.length ? unknownFields((body as { params?: unknown }).params, keys.params, 'params.') : [])];
+  if (unknown.length) {
+    throw new ExecutorProblem(422, 'invalid_body', `Unknown fields: ${unknown.map((e) => e.field).join(', ')}.`, { errors: unknown });
   }
   return withIdempotency(ctx, workflowId, key, `command:${JSON.stringify(body)}`, () => {
     if (body.command === 'start') {
@@ -130,6 +135,7 @@ export function replayRun(ctx: Ctx, workflowId: string, runId: string, body: Rep
   const request = (body ?? {}) as ReplayRequest;
   const errors: { field: string; message: string }[] = [];
   if (!isPlainObject(request)) errors.push({ field: 'body', message: 'Must be an object.' });
+  errors.push(...unknownFields(request, ['prompt', 'model']));
   for (const field of ['prompt', 'model'] as const) {
     const value = request[field];
     if (value !== undefined && value !== null && typeof value !== 'string') errors.push({ field, message: 'Must be text.' });

@@ -1,42 +1,80 @@
-/** Log search across runs: every event of every executed run, newest first, filtered, in cursor pages. */
-import { SEVERITIES } from '../../src/api/schemas';
+/**
+ * Log search across runs: every event of every run, live and archived, newest first, filtered, in cursor pages.
+ * With `runId` only that run's log is read. Otherwise live events (the append-only `ctx.log`) and archived ones
+ * (`ArchivedLog`, built lazily) are merged by time. The cursor is the position of the last event listed, so
+ * events that happen later never shift the pages after it.
+ */
 import type { LogQuery, Page, RunEvent } from '../../src/api/types';
 import { ExecutorProblem } from './api';
 import { decodeCursor, encodeCursor, isIndex, pageLimit } from './cursor';
+import { ArchivedLog } from './logArchive';
+import { compileFilter, matchesFilter, type LogFilter, type LogKey } from './logFilter';
+import { findRunRef } from './lookup';
 import type { Ctx } from './model';
+
+const invalidCursor = () => new ExecutorProblem(400, 'invalid_cursor', 'The cursor is not valid for this list; start again without one.');
+const isTier = (value: unknown): boolean => value === 0 || value === 1;
 
 export function searchLogs(ctx: Ctx, query: LogQuery): Page<RunEvent> {
   const q = query ?? {};
-  const errors: { field: string; message: string }[] = [];
-  if (q.severity !== undefined && (!Array.isArray(q.severity) || q.severity.some((s) => !SEVERITIES.includes(s)))) {
-    errors.push({ field: 'severity', message: `Each value must be one of: ${SEVERITIES.join(', ')}.` });
-  }
-  if (q.type !== undefined && (!Array.isArray(q.type) || q.type.some((t) => typeof t !== 'string'))) {
-    errors.push({ field: 'type', message: 'Must be a list of event types.' });
-  }
-  for (const field of ['runId', 'workflowId', 'q'] as const) {
-    if (q[field] !== undefined && q[field] !== null && typeof q[field] !== 'string') errors.push({ field, message: 'Must be text.' });
-  }
-  if (errors.length) throw new ExecutorProblem(400, 'invalid_query', errors.map((e) => `${e.field}: ${e.message}`).join(' '), { errors });
+  const filter = compileFilter(q);
   const limit = pageLimit(q.limit, 50, 500);
-  let from = ctx.log.length - 1;
-  if (q.cursor) {
-    from = decodeCursor(q.cursor, 'logs', [isIndex])[0] as number;
-    if (from >= ctx.log.length) throw new ExecutorProblem(400, 'invalid_cursor', 'The cursor is not valid for this list; start again without one.');
+  return q.runId ? searchRun(ctx, q.runId, filter, limit, q.cursor) : searchAll(ctx, filter, limit, q.cursor);
+}
+
+/** One run's log, newest first (seq order is time order within a run); the cursor is a seq. */
+function searchRun(ctx: Ctx, runId: string, filter: LogFilter, limit: number, cursor: string | undefined): Page<RunEvent> {
+  const ref = findRunRef(ctx, runId);
+  const events = !ref ? [] : ref.rec ? ref.rec.events : ctx.archive!.eventsOf(ref.ordinal);
+  let end = events.length;
+  if (cursor) {
+    end = decodeCursor(cursor, 'run-logs', [isIndex])[0] as number;
+    if (end > events.length) throw invalidCursor();
   }
-  const severities = q.severity?.length ? new Set<string>(q.severity) : null;
-  const types = q.type?.length ? new Set(q.type) : null;
-  const text = q.q ? q.q.toLowerCase() : null;
   const items: RunEvent[] = [];
-  let i = from;
-  for (; i >= 0 && items.length < limit; i--) {
-    const e = ctx.log[i]!;
-    if (severities && !severities.has(e.severity)) continue;
-    if (types && !types.has(e.type)) continue;
-    if (q.runId && e.runId !== q.runId) continue;
-    if (q.workflowId && e.workflowId !== q.workflowId) continue;
-    if (text && !e.message.toLowerCase().includes(text)) continue;
-    items.push(e);
+  let i = end - 1;
+  for (; i >= 0 && items.length < limit; i--) if (matchesFilter(events[i]!, filter)) items.push(events[i]!);
+  return { items, nextCursor: i >= 0 ? encodeCursor('run-logs', [i + 1]) : null };
+}
+
+function searchAll(ctx: Ctx, filter: LogFilter, limit: number, cursor: string | undefined): Page<RunEvent> {
+  const bound = cursor ? (decodeCursor(cursor, 'logs', [isIndex, isTier, isIndex, isIndex]) as unknown as LogKey) : null;
+  if (bound && bound[1] === 1 && bound[2] >= ctx.log.length) throw invalidCursor();
+  if (bound && bound[1] === 0 && bound[2] >= (ctx.archive?.size ?? 0)) throw invalidCursor();
+  let live = !bound ? ctx.log.length - 1 : bound[1] === 1 ? bound[2] - 1 : lastLiveBefore(ctx.log, bound[0]);
+  const archived = ctx.archive ? new ArchivedLog(ctx, filter, bound) : null;
+  const items: RunEvent[] = [];
+  let last: LogKey | null = null;
+  while (items.length < limit) {
+    while (live >= 0 && !matchesFilter(ctx.log[live]!, filter)) live--;
+    const liveTime = live >= 0 ? Date.parse(ctx.log[live]!.time) : -Infinity;
+    // At one instant live events come first, so an archived event is next only when strictly newer.
+    const old = archived?.peek(liveTime) ?? null;
+    if (old && old.key[0] > liveTime) {
+      items.push(old.event);
+      last = old.key;
+      archived!.take();
+    } else if (live >= 0) {
+      items.push(ctx.log[live]!);
+      last = [liveTime, 1, live, 0];
+      live--;
+    } else break;
   }
-  return { items, nextCursor: i >= 0 ? encodeCursor('logs', [i]) : null };
+  const more = items.length === limit && (live >= 0 || !(archived?.exhausted ?? true));
+  return { items, nextCursor: more && last ? encodeCursor('logs', last) : null };
+}
+
+/** The last index of the live log (in time order) with an event older than `time`, or -1. */
+function lastLiveBefore(log: readonly RunEvent[], time: number): number {
+  let lo = 0;
+  let hi = log.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (Date.parse(log[mid]!.time) < time) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
 }

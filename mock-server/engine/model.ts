@@ -1,5 +1,6 @@
 /** The executor's in-memory state: runs, steps, scopes, and the context every module shares. */
 import type { Approval, Delivery, Run, RunEvent, SkipReason, Step, Workflow } from '../../src/api/types';
+import type { LogProfile } from './archiveProfile';
 import type { Timer, VirtualClock } from './clock';
 import type { NodeDefinition, WorkflowDefinition } from './definitions';
 import type { CompiledGraph, CompiledNode, ScopeDef } from './graph';
@@ -103,6 +104,12 @@ export interface ArchiveLike {
   /** Steps with payloads and the event log of an archived run, built on demand (and cached briefly). */
   hydrate(ordinal: number): { run: Run; steps: StepRec[]; events: RunEvent[]; variables: Record<string, unknown> };
   inputOf(ordinal: number): Record<string, unknown>;
+  /** The event log of an archived run: from the cache of opened runs when there, else built and not kept. */
+  eventsOf(ordinal: number): readonly RunEvent[];
+  /** What an archived run logs, known without building its log (see archiveProfile.ts). */
+  logProfile(ordinal: number): LogProfile;
+  /** The messages of its log that its profile does not hold: the first line (trigger) and the last (outcome). */
+  ownMessages(ordinal: number): readonly string[];
 }
 
 export interface WorkerState {

@@ -124,6 +124,29 @@ describe('start parameters and idempotency', () => {
     expect(everything).toContain('API_KEY');
   });
 
+  it('refuses keys a command does not take (422 naming each, values never repeated) and starts nothing', () => {
+    const ex = executorWith([line]);
+    const sent = { command: 'start', params: { prompt: 'x', overrides: { secrets: { API_KEY: 'sk-live-00aa11bb' } } }, priority: 1 };
+    const p = problem(() => ex.command('line', sent as never));
+    expect(p).toMatchObject({ status: 422, code: 'invalid_body' });
+    expect(p.errors).toEqual([
+      { field: 'priority', message: 'Unknown field.' },
+      { field: 'params.overrides', message: 'Unknown field.' },
+    ]);
+    expect(JSON.stringify({ detail: p.message, errors: p.errors })).not.toContain('sk-live-00aa11bb');
+    expect(ex.listRuns({}).items).toHaveLength(0);
+    const id = startRunning(ex, 'line');
+    expect(problem(() => ex.command('line', { command: 'pause', runId: id, params: {} } as never)).errors).toEqual([{ field: 'params', message: 'Unknown field.' }]);
+    const stop = { command: 'stop', runId: id, params: { mode: 'graceful', force: true } };
+    expect(problem(() => ex.command('line', stop as never)).errors).toEqual([{ field: 'params.force', message: 'Unknown field.' }]);
+    expect(problem(() => ex.command('line', { command: 'start', params: { trigger: 'robot' } } as never)).errors).toEqual([
+      { field: 'params.trigger', message: 'Must be manual or api.' },
+    ]);
+    expect(runStatus(ex, 'line', id)).toBe('running');
+    ex.advance(10_000);
+    expect(problem(() => ex.replay('line', id, { prompt: 'again', secrets: {} } as never)).errors).toEqual([{ field: 'secrets', message: 'Unknown field.' }]);
+  });
+
   it('answers 404 for unknown workflows and runs, and for a run of another workflow', () => {
     const ex = executorWith([line, gated]);
     const id = start(ex, 'line');

@@ -15,12 +15,14 @@ export interface NewStep {
   leaf: boolean;
 }
 
-/** A new step (status pending, no event yet: the caller announces it with its first transition). */
-export function createStep(rec: RunRec, node: NodeDefinition, spec: NewStep): StepRec {
-  const order = rec.steps.length;
+/**
+ * A pending step record: no times, attempts, payloads or credits yet, and not added to any run. Live runs
+ * (`createStep`) and archived ones (`archiveLog.ts`) both start their steps from it.
+ */
+export function blankStepRec(runId: string, order: number, node: NodeDefinition, spec: NewStep): StepRec {
   const step: Step = {
-    id: stepId(rec.run.id, order),
-    runId: rec.run.id,
+    id: stepId(runId, order),
+    runId,
     parentId: spec.parent?.step.id ?? null,
     nodeId: node.id,
     name: spec.name ?? node.name,
@@ -43,9 +45,14 @@ export function createStep(rec: RunRec, node: NodeDefinition, spec: NewStep): St
     approvalId: null,
     credits: 0,
   };
-  const srec: StepRec = { step, node, parent: spec.parent, leaf: spec.leaf, startedMs: null, input: null, output: null };
+  return { step, node, parent: spec.parent, leaf: spec.leaf, startedMs: null, input: null, output: null };
+}
+
+/** A new step of a live run (status pending, no event yet: the caller announces it with its first transition). */
+export function createStep(rec: RunRec, node: NodeDefinition, spec: NewStep): StepRec {
+  const srec = blankStepRec(rec.run.id, rec.steps.length, node, spec);
   rec.steps.push(srec);
-  rec.stepById.set(step.id, srec);
+  rec.stepById.set(srec.step.id, srec);
   if (spec.parent) rec.extraSteps++;
   return srec;
 }

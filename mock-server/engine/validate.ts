@@ -3,7 +3,7 @@
  * (type, properties, required, enum, minimum/maximum, minLength/maxLength, items; defaults applied).
  */
 import { RUN_MODES } from '../../src/api/schemas';
-import type { RunMode, StartParams } from '../../src/api/types';
+import type { Command, RunMode, StartParams } from '../../src/api/types';
 import { ExecutorProblem } from './api';
 import type { WorkflowRec } from './model';
 
@@ -66,6 +66,28 @@ export function validateAgainstSchema(schema: unknown, value: unknown, field: st
   return value;
 }
 
+/** Every parameter `start` takes; any other key in `params` is refused. */
+export const START_PARAM_KEYS = ['prompt', 'model', 'workloadProfile', 'trigger', 'mode', 'subject', 'input', 'env', 'secrets'] as const;
+export type StartParamKey = (typeof START_PARAM_KEYS)[number];
+
+/** The keys each command's body takes, and those of its `params`. */
+export const COMMAND_KEYS: Record<Command, { body: readonly string[]; params: readonly string[] }> = {
+  start: { body: ['command', 'params'], params: START_PARAM_KEYS },
+  stop: { body: ['command', 'runId', 'params'], params: ['mode'] },
+  pause: { body: ['command', 'runId'], params: [] },
+  resume: { body: ['command', 'runId'], params: [] },
+  cancel: { body: ['command', 'runId'], params: [] },
+};
+
+/** An error per key of `value` not in `known`, named by path (`prefix` leads to `value`); values never appear. */
+export function unknownFields(value: unknown, known: readonly string[], prefix = ''): FieldError[] {
+  if (!isPlainObject(value)) return [];
+  return Object.keys(value)
+    .filter((key) => !known.includes(key))
+    .slice(0, 20)
+    .map((key) => ({ field: `${prefix}${key.length > 100 ? `${key.slice(0, 100)}…` : key}`, message: 'Unknown field.' }));
+}
+
 export interface StartValues {
   prompt: string | null;
   model: string | null;
@@ -118,6 +140,9 @@ export function validateStart(wf: WorkflowRec, params: unknown): StartValues {
     errors.push({ field: 'params.workloadProfile', message: `Must be one of: ${workflow.workloadProfiles.join(', ')}.` });
   }
   if (p.mode !== undefined && p.mode !== null && !RUN_MODES.includes(p.mode)) errors.push({ field: 'params.mode', message: 'Must be test or live.' });
+  if (p.trigger !== undefined && p.trigger !== null && p.trigger !== 'manual' && p.trigger !== 'api') {
+    errors.push({ field: 'params.trigger', message: 'Must be manual or api.' });
+  }
   const subject = optionalText(p.subject, 'params.subject', 320, errors);
   let input: Record<string, unknown> = {};
   if (p.input !== undefined && p.input !== null && !isPlainObject(p.input)) errors.push({ field: 'input', message: 'Must be an object.' });

@@ -1,12 +1,14 @@
 /**
  * Request bodies: read as text (curl sends JSON without a JSON content type, so the type is not required),
  * parsed, and checked with valibot. A body that is not JSON answers 422 `invalid_json`, a JSON body of the wrong
- * shape 422 `invalid_body`; both list what is wrong in `errors`.
+ * shape (including keys the API does not know, at any depth) 422 `invalid_body`; both list what is wrong in `errors`.
  */
 import * as v from 'valibot';
 import { ExecutorProblem } from '../engine/api';
 import { COMMANDS, RUN_MODES, STOP_MODES } from '../../src/api/schemas';
+import type { StartParamKey } from '../engine/validate';
 import type { CommandRequest, DecisionRequest, ReplayRequest } from '../../src/api/types';
+import { unknownKeys } from './unknownKeys';
 
 /** Bodies larger than this are refused (the API has no large request bodies). */
 export const MAX_BODY_BYTES = 1_048_576;
@@ -20,12 +22,13 @@ const StartParamsSchema = v.object(
     prompt: v.optional(text()),
     model: v.optional(text(200)),
     workloadProfile: v.optional(text(200)),
+    trigger: v.optional(v.picklist(['manual', 'api'] as const, 'must be manual or api')),
     mode: v.optional(v.picklist(RUN_MODES, `must be one of ${RUN_MODES.join(', ')}`)),
     subject: v.optional(text(500)),
     input: v.optional(v.record(v.string(), v.unknown(), 'must be an object')),
     env: v.optional(stringMap),
     secrets: v.optional(stringMap),
-  },
+  } satisfies Record<StartParamKey, v.GenericSchema>,
   'must be an object',
 );
 
@@ -102,12 +105,15 @@ function check<T>(schema: v.GenericSchema<unknown, T>, input: unknown, what: str
     throw new ExecutorProblem(422, 'invalid_body', `The ${what} must be a JSON object.`, { errors });
   }
   const result = v.safeParse(schema, input);
-  if (result.success) return result.output;
-  const errors = result.issues.map((issue) => {
+  const unknown = unknownKeys(schema, input).map((field) => ({ field, message: 'is not a known field' }));
+  if (result.success && unknown.length === 0) return result.output;
+  const issues = result.success ? [] : result.issues;
+  const errors = issues.map((issue) => {
     const field = v.getDotPath(issue) ?? 'body';
     const missing = issue.type === 'object' && issue.received === 'undefined' && field !== 'body';
     return { field, message: missing ? 'is required' : issue.message };
   });
+  errors.push(...unknown);
   const detail = `The ${what} is invalid: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}.`;
   throw new ExecutorProblem(422, 'invalid_body', detail, { errors });
 }

@@ -67,6 +67,9 @@ export async function exerciseStarts(api: ApiCaller, executor: Executor, workflo
     api.expect(again.headers.get('Idempotent-Replayed') === 'true', 'a repeated start is not marked Idempotent-Replayed');
     api.expect(!JSON.stringify(first.body).includes('hidden'), 'a secret value was echoed back');
     await api.call('POST', command, { body: { command: 'start', params: { mode: 'prod' } }, expect: 422 });
+    const misplaced = { command: 'start', params: { overrides: { secrets: { TOKEN: 'misplaced-secret' } } } };
+    const refused = JSON.stringify((await api.call('POST', command, { body: misplaced, expect: 422 })).body);
+    api.expect(refused.includes('params.overrides') && !refused.includes('misplaced-secret'), 'an unknown start param was not named, or its value was echoed');
     await api.call('POST', command, { body: { command: 'pause' }, expect: 422 });
     await api.call('POST', command, { rawBody: '{"command":', expect: 422 });
     await api.call('POST', command, { body: { command: 'pause', runId: 'run_missing' }, expect: 404 });
