@@ -7,7 +7,9 @@ import type { Problem } from './types';
 /**
  * What went wrong:
  * - `http`: the server answered with a non-2xx status;
- * - `network`: no answer (offline, DNS, connection reset, CORS) or the connection dropped mid-body;
+ * - `network`: no answer (offline, DNS, connection reset, CORS) or the connection dropped mid-body; also a
+ *   request that could not be sent at all, told apart by `code`: `headers_failed` (the client's `headers`
+ *   function threw or rejected) and `invalid_request` (headers fetch refuses, a body that is not JSON);
  * - `timeout`: no complete answer within the call's timeout;
  * - `aborted`: the caller's `AbortSignal` fired;
  * - `invalid_response`: a 2xx answer whose body is not JSON or not the documented shape.
@@ -30,6 +32,8 @@ export interface RunApiErrorInit {
   detail?: string | null;
   /** The underlying error (a fetch TypeError, the abort reason, validation issues). Defaults to none. */
   cause?: unknown;
+  /** Whether trying again may succeed. Defaults to true for `network` and `timeout`, 408, 429 and 5xx. */
+  retryable?: boolean;
 }
 
 export class RunApiError extends Error {
@@ -47,7 +51,7 @@ export class RunApiError extends Error {
   readonly detail: string | null;
   /** The API operation that failed, e.g. `getRun`. */
   readonly operationId: string;
-  /** True when trying again may succeed: network errors, timeouts, 408, 429 and 5xx. */
+  /** True when trying again may succeed: network errors (not `invalid_request`), timeouts, 408, 429 and 5xx. */
   readonly retryable: boolean;
   /** True on 409: the resource changed (already decided, run not in a state that allows the command). */
   readonly isConflict: boolean;
@@ -63,7 +67,7 @@ export class RunApiError extends Error {
     this.operationId = init.operationId;
     const status = this.status ?? 0;
     this.retryable =
-      init.kind === 'network' || init.kind === 'timeout' || status === 408 || status === 429 || status >= 500;
+      init.retryable ?? (init.kind === 'network' || init.kind === 'timeout' || status === 408 || status === 429 || status >= 500);
     this.isConflict = status === 409;
   }
 }

@@ -121,12 +121,53 @@ export function httpError(operationId: string, response: Response, text: string)
   });
 }
 
-/** Headers of a request: the client's own, `Accept`, and the per-call extras (which win). */
-export async function requestHeaders(transport: Transport, extra: Record<string, string>): Promise<Headers> {
-  const headers = new Headers(await transport.headers());
-  if (!headers.has('accept')) headers.set('accept', 'application/json, application/problem+json');
-  for (const [name, value] of Object.entries(extra)) headers.set(name, value);
-  return headers;
+/** A request that could not be sent (see `RunApiErrorKind`): `headers_failed` may work next time, `invalid_request` not. */
+function unsent(operationId: string, code: 'headers_failed' | 'invalid_request', what: string, cause: unknown): RunApiError {
+  const reason = cause instanceof Error ? cause.message : String(cause);
+  return new RunApiError({
+    kind: 'network',
+    operationId,
+    code,
+    cause,
+    retryable: code === 'headers_failed',
+    message: `${operationId} failed: ${what}: ${excerpt(reason)}`,
+  });
+}
+
+/**
+ * Headers of a request: the client's own, `Accept`, and the per-call extras (which win). Rejects with a
+ * `RunApiError` when the headers function throws (`headers_failed`) or returns headers that fetch refuses
+ * (`invalid_request`).
+ */
+export async function requestHeaders(transport: Transport, extra: Record<string, string>, operationId = 'request'): Promise<Headers> {
+  let own: Awaited<ReturnType<Transport['headers']>>;
+  try {
+    own = await transport.headers();
+  } catch (error) {
+    throw unsent(operationId, 'headers_failed', 'the headers function threw', error);
+  }
+  try {
+    const headers = new Headers(own);
+    if (!headers.has('accept')) headers.set('accept', 'application/json, application/problem+json');
+    for (const [name, value] of Object.entries(extra)) headers.set(name, value);
+    return headers;
+  } catch (error) {
+    throw unsent(operationId, 'invalid_request', 'invalid headers', error);
+  }
+}
+
+/** The JSON text of a request body; rejects a value JSON cannot carry (BigInt, a cycle, a function). */
+function serializeBody(operationId: string, body: unknown): string {
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(body);
+  } catch (error) {
+    throw unsent(operationId, 'invalid_request', 'the request body is not JSON', error);
+  }
+  if (text === undefined) {
+    throw unsent(operationId, 'invalid_request', 'the request body is not JSON', new TypeError(`${typeof body} serializes to nothing`));
+  }
+  return text;
 }
 
 export interface RequestSpec {
@@ -149,13 +190,14 @@ export async function request<const S extends v.GenericSchema>(
   const extra: Record<string, string> = {};
   if (spec.body !== undefined) extra['content-type'] = 'application/json';
   if (spec.idempotencyKey !== undefined) extra['idempotency-key'] = spec.idempotencyKey;
-  const headers = await requestHeaders(transport, extra);
   const url = transport.baseUrl + spec.path + buildQuery(spec.query);
   const doFetch = transport.fetch ?? globalThis.fetch;
-  const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
+  const body = spec.body === undefined ? undefined : serializeBody(operationId, spec.body);
   const deadline = { signal: call.signal, timeoutMs: call.timeoutMs ?? transport.timeoutMs };
 
+  // The headers function (a token refresh, say) runs under the deadline: it cannot hang the call.
   return withDeadline(operationId, deadline, async (signal) => {
+    const headers = await requestHeaders(transport, extra, operationId);
     const response = await doFetch(url, {
       method: spec.method,
       headers,

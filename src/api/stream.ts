@@ -58,7 +58,7 @@ export function streamRunEvents(
     if (options.after !== undefined) extra['last-event-id'] = String(options.after);
     const url =
       transport.baseUrl + path`/v1/workflows/${workflowId}/runs/${runId}/stream` + buildQuery({ after: options.after });
-    const headers = await requestHeaders(transport, extra);
+    const headers = await requestHeaders(transport, extra, operationId);
     const doFetch = transport.fetch ?? globalThis.fetch;
 
     await withDeadline(operationId, { signal: controller.signal, timeoutMs: transport.timeoutMs }, async (signal, clearTimer) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildStepTree } from './buildStepTree';
-import { expandToReveal, firstFailedStep, pathToStep } from './firstFailedStep';
+import { expandToReveal, firstFailedNode, firstFailedStep, pathToStep } from './firstFailedStep';
 import { flattenTree } from './flattenTree';
 import { makeRun, makeStep } from './testing/fixtures';
 
@@ -17,6 +17,53 @@ describe('firstFailedStep', () => {
     expect(firstFailedStep(steps, makeRun({ status: 'failed', error }))?.id).toBe('s9');
     expect(firstFailedStep([makeStep({ id: 's1' })], makeRun({ error }))).toBeNull();
     expect(firstFailedStep([])).toBeNull();
+  });
+});
+
+describe('firstFailedStep in nested steps', () => {
+  // A paged HTTP request whose second page failed: the container fails with it.
+  const paged = [
+    makeStep({ id: 's1', kind: 'task' }),
+    makeStep({ id: 's2', kind: 'http', status: 'failed' }),
+    makeStep({ id: 's3', parentId: 's2', page: 1 }),
+    makeStep({ id: 's4', parentId: 's2', page: 2, status: 'failed' }),
+    makeStep({ id: 's5', status: 'skipped' }),
+  ];
+  const pageError = { ...error, stepId: 's4' };
+
+  it("prefers the failed step the run's error names over its failed container", () => {
+    expect(firstFailedStep(paged, makeRun({ status: 'failed', error: pageError }))?.id).toBe('s4');
+    expect(firstFailedNode(buildStepTree(paged), makeRun({ status: 'failed', error: pageError }))?.id).toBe('s4');
+    expect(firstFailedNode(buildStepTree(paged))).toMatchObject({ id: 's4', depth: 1, ancestorIds: ['s2'] });
+  });
+
+  it('without a usable error, follows the first failure down to where it happened', () => {
+    expect(firstFailedStep(paged)?.id).toBe('s4');
+    const notFailed = { ...error, stepId: 's1' }; // names a step that succeeded: not where it failed
+    expect(firstFailedStep(paged, makeRun({ error: notFailed }))?.id).toBe('s4');
+    expect(firstFailedStep(paged, makeRun({ error: { ...error, stepId: 'gone' } }))?.id).toBe('s4');
+  });
+
+  it('reads in timeline order: the first failed branch wins, at its deepest failed step', () => {
+    const steps = [
+      makeStep({ id: 's1', kind: 'loop', status: 'failed' }),
+      makeStep({ id: 's2', parentId: 's1', iteration: { index: 0, item: null }, status: 'failed' }),
+      makeStep({ id: 's3', parentId: 's2', status: 'failed' }),
+      makeStep({ id: 's4', parentId: 's2', status: 'failed' }),
+      makeStep({ id: 's5', parentId: 's1', iteration: { index: 1, item: null }, status: 'failed' }),
+      makeStep({ id: 's6', status: 'failed' }),
+    ];
+    expect(firstFailedStep(steps)?.id).toBe('s3');
+    // A failed container whose children all succeeded is itself where it failed.
+    expect(firstFailedStep([makeStep({ id: 's1', status: 'failed' }), makeStep({ id: 's2', parentId: 's1' })])?.id).toBe('s1');
+  });
+
+  it('never loops on a cycle of parent ids', () => {
+    const cycle = [
+      makeStep({ id: 's1', parentId: 's2', status: 'failed' }),
+      makeStep({ id: 's2', parentId: 's1', status: 'failed' }),
+    ];
+    expect(['s1', 's2']).toContain(firstFailedStep(cycle)?.id);
   });
 });
 

@@ -33,8 +33,8 @@ export type { FilteredRuns, FilteredStepTree, RunTreeEntry, StepFilters } from '
 export { applyStepFilters, filterStepTree, isStepFilterActive, matchesStepFilters } from './filterStepTree';
 
 // Failed step
-/** The first failed step, and the ids to expand to reveal a step. */
-export { expandToReveal, firstFailedStep, pathToStep } from './firstFailedStep';
+/** Where a run failed (the error's failed step, else the first failure at its deepest), and the ids to expand to reveal a step. */
+export { expandToReveal, firstFailedNode, firstFailedStep, pathToStep } from './firstFailedStep';
 
 // Run state and events
 export type { RunState, RunStateInput } from './runState';
@@ -79,6 +79,8 @@ export { ARRAY_PAGE_SIZE, arrayWindow } from './arrayWindow';
 export type { CustomRange, RangePreset, RunFilters, RunRange } from './runFilters';
 /** Run filters: canonical form and the client query. */
 export { filtersToRunQuery, hasRunFilters, isRunSort, normalizeRunFilters, RANGE_PRESETS, RUN_SORT_KEYS } from './runFilters';
+/** Whether a run passes run-list filters, as the API decides (to place a new run in cached lists). */
+export { matchesRunFilters } from './matchesRunFilters';
 export type { RunFilterParamsOptions, SearchParamsInput } from './runFilterParams';
 /** Run filters ↔ URL query strings. */
 export { filtersFromSearchParams, filtersToSearchParams, RUN_FILTER_PARAMS } from './runFilterParams';

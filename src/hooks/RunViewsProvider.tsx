@@ -20,6 +20,11 @@ export interface RunViewsProviderProps {
   locale?: string;
   /** IANA time zone for displayed times. Defaults to `'UTC'`. */
   timeZone?: string;
+  /**
+   * Separates this provider's cache from others on the same base URL (e.g. a workspace or user id). Defaults to
+   * the client's base URL.
+   */
+  scope?: string;
   /** The host app's TanStack Query client, to share its cache and devtools. Defaults to a client of the provider's own. */
   queryClient?: QueryClient;
   /** Clock for relative times and date-range presets (inject one in tests). Defaults to `Date.now`. */
@@ -32,7 +37,7 @@ export interface RunViewsProviderProps {
 
 export interface RunViewsContextValue {
   client: RunClient;
-  /** Cache scope: every query key starts with `['rv', scope]`. */
+  /** Cache scope (the `scope` prop, else the client's base URL): every query key starts with `['rv', scope]`. */
   scope: string;
   queryClient: QueryClient;
   labels: StatusLabels;
@@ -84,9 +89,10 @@ export function RunViewsProvider(props: RunViewsProviderProps) {
   const retries = retry?.retries;
   const delay = retry?.delayMs;
   const retryConfig = useMemo(() => retryOptions({ retries, delayMs: delay }), [retries, delay]);
+  const scope = props.scope ?? client.baseUrl;
   const value = useMemo<RunViewsContextValue>(
-    () => ({ client, scope: client.baseUrl, queryClient, labels, strings, locale, timeZone, now, retry: retryConfig }),
-    [client, queryClient, labels, strings, locale, timeZone, now, retryConfig],
+    () => ({ client, scope, queryClient, labels, strings, locale, timeZone, now, retry: retryConfig }),
+    [client, scope, queryClient, labels, strings, locale, timeZone, now, retryConfig],
   );
   return <RunViewsContext.Provider value={value}>{children}</RunViewsContext.Provider>;
 }

@@ -9,7 +9,7 @@
 export { RunViewsProvider, useOptionalRunViews, useRunViews } from './RunViewsProvider';
 export type { RunViewsContextValue, RunViewsProviderProps } from './RunViewsProvider';
 export type { RetryPolicy } from './retry';
-/** Query keys (all under `['rv', baseUrl]`), to invalidate or prefetch from the host app. */
+/** Query keys (all under `['rv', scope]`; scope defaults to the base URL), to invalidate or prefetch from the host app. */
 export { rvKeys } from './queryKeys';
 export type { QueryStatus } from './queryState';
 export { useControllableState } from './useControllableState';
@@ -78,6 +78,7 @@ export {
   expandToReveal,
   filtersFromSearchParams,
   filtersToSearchParams,
+  firstFailedNode,
   firstFailedStep,
   formatBytes,
   formatDateTime,

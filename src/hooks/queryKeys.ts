@@ -1,7 +1,7 @@
 /**
- * Query keys of every cache entry the hooks create. All start with `['rv', scope]` (scope = the client's
- * base URL), so they never collide with the host app's own queries in a shared QueryClient and two
- * providers pointing at different backends keep separate caches.
+ * Query keys of every cache entry the hooks create. All start with `['rv', scope]` (scope = the provider's
+ * `scope` prop, else the client's base URL), so they never collide with the host app's own queries in a
+ * shared QueryClient, and two providers keep separate caches when their backends or their scopes differ.
  */
 import type { PayloadPart } from '../api/types';
 

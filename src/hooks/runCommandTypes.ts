@@ -15,6 +15,11 @@ export interface Intent {
 /** Result of an action: the run the server answered with (the new run for a replay), or why not. */
 export type CommandOutcome = { ok: true; run: Run } | { ok: false; code: string; reason: string; error: RunApiError | null };
 
+/**
+ * Each action is one intent per run (and, for a replay, per overrides): calling it again while it is in flight
+ * joins the first call (same promise, one request), and calling it again after a failure without an answer
+ * reuses its idempotency key, so a double click or a retry never acts twice.
+ */
 export interface UseRunCommandsResult {
   /** Every control with its availability and, when unavailable, a code and reason (from the status rules). */
   controls: RunControls;
@@ -29,7 +34,11 @@ export interface UseRunCommandsResult {
   pendingAction: RunAction | null;
   /** The last failure (the optimistic change was rolled back), or null. */
   error: RunApiError | null;
-  /** Sends the failed intent again with the same idempotency key; resolves null when there is none. */
+  /**
+   * Sends the last failed intent again; resolves null when there is none. After a failure without an answer
+   * (network, timeout, 5xx) it keeps the intent's idempotency key, so an action that did reach the server is
+   * answered, not repeated; after a refusal (4xx) it is a new intent.
+   */
   retry: () => Promise<CommandOutcome | null>;
   /** Clears `error`. */
   reset: () => void;

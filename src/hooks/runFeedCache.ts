@@ -1,8 +1,8 @@
 import type { InfiniteData, QueryClient } from '@tanstack/react-query';
-import type { Page, Run } from '../api/types';
+import type { Page, Run, RunSort } from '../api/types';
+import { matchesRunFilters } from '../core/matchesRunFilters';
 import { rvKeys, type RunFeedSource } from './queryKeys';
-import { matchesRunFilters, type RunFeedFilters } from './runFeedQuery';
-import type { RunSort } from '../api/types';
+import type { RunFeedFilters } from './runFeedQuery';
 
 /** What a run feed's query key holds after `['rv', scope, 'runs', source]`. */
 export interface RunFeedParams {

@@ -4,7 +4,7 @@ import type { RunApiError } from '../api/errors';
 import type { Approval } from '../api/types';
 import { currentApproval, writeApproval } from './approvalCache';
 import { toRunApiError } from './errors';
-import { newIntentKey } from './intentKey';
+import { createOpenIntents, intentId, type OpenIntents } from './openIntents';
 import { rvKeys } from './queryKeys';
 import { useRunViews } from './RunViewsProvider';
 
@@ -16,6 +16,11 @@ export type ApprovalDecisionState =
   | { status: 'decidedElsewhere'; approval: Approval; error: RunApiError }
   | { status: 'error'; error: RunApiError };
 
+/**
+ * Approves or rejects a review task; never rejects. Deciding the same way again while the first call is in
+ * flight joins it, and again after a failure without an answer reuses its idempotency key, so the outcome is
+ * `decided` (not `decidedElsewhere`) when the reviewer's own first attempt did land.
+ */
 export type DecideFn = (approvalId: string, decision: 'approve' | 'reject', comment?: string) => Promise<ApprovalDecisionState>;
 
 interface Variables {
@@ -26,7 +31,13 @@ interface Variables {
   key: string;
 }
 
-/** The decide action of `useApprovals`: one idempotency key per decision, 409 → `decidedElsewhere`. */
+/** An answer settles a decision; a failure without one (network, timeout, 5xx) keeps its key for the next try. */
+const isSettled = (state: ApprovalDecisionState) => state.status !== 'error' || !state.error.retryable;
+
+/**
+ * The decide action of `useApprovals`: one idempotency key per (approval, decision) intent, a concurrent second
+ * call joins the first, 409 from someone else's decision → `decidedElsewhere`.
+ */
 export function useApprovalDecisions(approvals: readonly Approval[]) {
   const rv = useRunViews();
   const [decisions, setDecisions] = useState<Record<string, ApprovalDecisionState>>({});
@@ -48,15 +59,15 @@ export function useApprovalDecisions(approvals: readonly Approval[]) {
   );
   const { mutateAsync } = mutation;
 
-  const decide = useCallback<DecideFn>(
-    async (approvalId, decision, comment) => {
+  const send = useCallback(
+    async (approvalId: string, decision: 'approve' | 'reject', comment: string | undefined, key: string) => {
       const set = (state: ApprovalDecisionState) => setDecisions((all) => ({ ...all, [approvalId]: state }));
       set({ status: 'pending' });
       // The version the reviewer saw: a concurrent change answers 409 instead of deciding blindly.
       const version = latest.current.find((item) => item.id === approvalId)?.version;
       let outcome: ApprovalDecisionState;
       try {
-        const approval = await mutateAsync({ approvalId, decision, comment, version, key: newIntentKey() });
+        const approval = await mutateAsync({ approvalId, decision, comment, version, key });
         writeApproval(queryClient, scope, approval);
         outcome = { status: 'decided', approval };
       } catch (caught) {
@@ -78,6 +89,20 @@ export function useApprovalDecisions(approvals: readonly Approval[]) {
       return outcome;
     },
     [mutateAsync, queryClient, scope],
+  );
+
+  // One key per (approval, decision) until the server has answered: the server then answers a repeat of the
+  // same key as decided by us, so a double click or a retry after a lost answer is not "decided elsewhere".
+  const intents = useRef<OpenIntents<ApprovalDecisionState> | null>(null);
+  intents.current ??= createOpenIntents<ApprovalDecisionState>();
+  const decide = useCallback<DecideFn>(
+    (approvalId, decision, comment) =>
+      (intents.current as OpenIntents<ApprovalDecisionState>).run(
+        intentId(approvalId, decision),
+        (key) => send(approvalId, decision, comment, key),
+        isSettled,
+      ),
+    [send],
   );
 
   const clearDecision = useCallback((approvalId: string) => {

@@ -4,12 +4,18 @@ import type { RunAction } from '../api/status';
 import type { ReplayRequest, Run, StopMode } from '../api/types';
 import { runControls } from '../core/runControls';
 import { errorValue } from './errors';
-import { newIntentKey } from './intentKey';
+import { createOpenIntents, intentId, type OpenIntents } from './openIntents';
 import { rvKeys } from './queryKeys';
 import { optimisticRun, rollbackRun, writeRun } from './runCommandCache';
 import { insertRunIntoFeeds } from './runFeedCache';
 import { NOT_LOADED, type CommandOutcome, type Intent, type UseRunCommandsResult } from './runCommandTypes';
 import { useRunViews } from './RunViewsProvider';
+
+/**
+ * An answer settles an intent; a failure without one (network, timeout, 5xx) leaves it open, because the
+ * server may have acted: the next attempt sends the same key and gets the first answer.
+ */
+const isSettled = (outcome: CommandOutcome) => outcome.ok || !outcome.error?.retryable;
 
 /** Operator actions on a run: availability, one idempotency key per intent, optimistic status and rollback. */
 export function useRunCommands(run: Run | null | undefined): UseRunCommandsResult {
@@ -61,7 +67,7 @@ export function useRunCommands(run: Run | null | undefined): UseRunCommandsResul
         failed.current = null;
         return { ok: true, run: answer };
       } catch (caught) {
-        failed.current = intent; // `retry()` resends it with the same key
+        failed.current = intent; // `retry()` sends it again (same key while the intent is open)
         const error = errorValue(caught, intent.action === 'replay' ? 'replayRun' : 'runCommand');
         return { ok: false, code: error?.code ?? 'unknown', reason: error?.message ?? '', error };
       }
@@ -69,16 +75,31 @@ export function useRunCommands(run: Run | null | undefined): UseRunCommandsResul
     [mutateAsync],
   );
 
+  // One key per intent (action + run + replay overrides), kept until the server has answered it.
+  const intents = useRef<OpenIntents<CommandOutcome> | null>(null);
+  intents.current ??= createOpenIntents<CommandOutcome>();
+  const submit = useCallback(
+    (action: RunAction, target: Run, replay: ReplayRequest | undefined) => {
+      const open = intents.current as OpenIntents<CommandOutcome>;
+      const id = intentId(action, target.workflowId, target.id, replay ?? null);
+      return open.run(id, (key) => send({ action, run: target, key, ...(replay ? { replay } : {}) }), isSettled);
+    },
+    [send],
+  );
+
   const act = useCallback(
     (action: RunAction, replay?: ReplayRequest): Promise<CommandOutcome> => {
       if (!run) return Promise.resolve({ ok: false, code: 'run_not_loaded', reason: 'The run is not loaded yet.', error: null });
+      // A second click while the first is in flight joins it, even though the controls now show it pending.
+      const joined = intents.current?.inFlight(intentId(action, run.workflowId, run.id, replay ?? null));
+      if (joined) return joined;
       const control = controls[action];
       if (!control.available) {
         return Promise.resolve({ ok: false, code: control.code ?? 'unavailable', reason: control.reason ?? '', error: null });
       }
-      return send({ action, run, key: newIntentKey(), ...(replay ? { replay } : {}) });
+      return submit(action, run, replay);
     },
-    [run, controls, send],
+    [run, controls, submit],
   );
 
   return {
@@ -90,7 +111,7 @@ export function useRunCommands(run: Run | null | undefined): UseRunCommandsResul
     replay: (overrides?: ReplayRequest) => act('replay', overrides),
     pendingAction,
     error: errorValue(mutation.error, variables?.action === 'replay' ? 'replayRun' : 'runCommand'),
-    retry: async () => (failed.current ? send(failed.current) : null),
+    retry: async () => (failed.current ? submit(failed.current.action, failed.current.run, failed.current.replay) : null),
     reset,
   };
 }

@@ -3,7 +3,7 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { useApprovals, usePendingApprovalCount, useRun, type ApprovalDecisionState } from '../../src/hooks';
-import { useHarness } from './harness';
+import { sleep, useHarness } from './harness';
 import { reviewFlow } from './workflows';
 
 const h = useHarness({ workflows: [reviewFlow] });
@@ -60,6 +60,62 @@ describe('useApprovals', () => {
 
     act(() => result.current.clearDecision(approval.id));
     expect(result.current.decisions[approval.id]).toBeUndefined();
+  });
+
+  it('a double-clicked decision is one decision: decided both times, one request', async () => {
+    const run = await waitingRun();
+    const { result } = renderHook(() => useApprovals(), { wrapper: h.wrapper });
+    await waitFor(() => expect(result.current.approvals.some((a) => a.runId === run.id)).toBe(true));
+    const approval = result.current.approvals.find((a) => a.runId === run.id)!;
+    h.tamper(async (_request, response) => {
+      await sleep(100); // the second click lands while the first is in flight
+      return response;
+    });
+
+    const clicks: Promise<ApprovalDecisionState>[] = [];
+    act(() => {
+      clicks.push(result.current.decide(approval.id, 'approve', 'Looks right'), result.current.decide(approval.id, 'approve'));
+    });
+    await waitFor(() => expect(result.current.decisions[approval.id]?.status).toBe('pending'));
+    act(() => {
+      clicks.push(result.current.decide(approval.id, 'approve')); // after React rendered the pending state
+    });
+    let outcomes: ApprovalDecisionState[] = [];
+    await act(async () => {
+      outcomes = await Promise.all(clicks);
+    });
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['decided', 'decided', 'decided']);
+    expect(outcomes[0]).toMatchObject({ approval: { status: 'approved', comment: 'Looks right' } });
+    expect(h.requestsTo('/decision', 'POST')).toHaveLength(1);
+    expect(result.current.decisions[approval.id]?.status).toBe('decided');
+    expect(h.mock.executor.getApproval(approval.id).status).toBe('approved');
+  });
+
+  it('deciding again after a lost answer reuses the key and reports the decision as ours', async () => {
+    const run = await waitingRun();
+    const { result } = renderHook(() => useApprovals(), { wrapper: h.wrapper });
+    await waitFor(() => expect(result.current.approvals.some((a) => a.runId === run.id)).toBe(true));
+    const approval = result.current.approvals.find((a) => a.runId === run.id)!;
+    const restore = h.tamper((request, response) => {
+      if (request.method === 'POST') throw new TypeError('Failed to fetch');
+      return response;
+    });
+    let outcome: ApprovalDecisionState | null = null;
+    await act(async () => {
+      outcome = await result.current.decide(approval.id, 'reject', 'Not eligible');
+    });
+    expect(outcome).toMatchObject({ status: 'error', error: { kind: 'network' } });
+    expect(h.mock.executor.getApproval(approval.id).status).toBe('rejected'); // it did land
+    restore();
+
+    await act(async () => {
+      outcome = await result.current.decide(approval.id, 'reject', 'Not eligible');
+    });
+    expect(outcome).toMatchObject({ status: 'decided', approval: { status: 'rejected', comment: 'Not eligible' } });
+    expect(result.current.decisions[approval.id]?.status).toBe('decided');
+    const keys = h.requestsTo('/decision', 'POST').map((request) => request.idempotencyKey);
+    expect(keys).toHaveLength(2);
+    expect(keys[1]).toBe(keys[0]);
   });
 
   it('lists decided reviews when the status filter asks for them', async () => {

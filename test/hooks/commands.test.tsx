@@ -37,7 +37,8 @@ describe('useStartRun', () => {
       first = await result.current.start({ prompt: 'Weekly export' });
     });
     expect(first).toBeNull();
-    expect(result.current.error?.kind).toBe('network');
+    // The mutation's state reaches React on the next notify tick, not with the promise.
+    await waitFor(() => expect(result.current.error?.kind).toBe('network'));
     expect(h.mock.executor.runIds().length).toBe(before + 1); // it did start on the server
     restore();
 
@@ -177,6 +178,91 @@ describe('useRunCommands', () => {
     expect(replay.trigger.type).toBe('replay');
     expect(replay.prompt).toBe('v2');
     await waitFor(() => expect(result.current.feed.runs[0]?.id).toBe(replay.id));
+  });
+
+  it('joins a double-clicked pause: one key, ok both times, no error, the run paused', async () => {
+    const started = await h.client.command('wf_quick', { command: 'start' });
+    h.mock.advance(2_500);
+    const { result } = renderHook(
+      () => {
+        const detail = useRun('wf_quick', started.id, { live: false });
+        return { detail, commands: useRunCommands(detail.run) };
+      },
+      { wrapper: h.wrapper },
+    );
+    await waitFor(() => expect(result.current.detail.run?.status).toBe('running'));
+    const sentBefore = h.requestsTo('/command', 'POST').length;
+    h.tamper(async (_request, response) => {
+      await sleep(100); // the second click lands while the first is in flight
+      return response;
+    });
+    const clicks: Promise<CommandOutcome>[] = [];
+    act(() => {
+      // Two clicks before React renders again, and a third after it (the button now shows the pause pending).
+      clicks.push(result.current.commands.pause(), result.current.commands.pause());
+    });
+    await waitFor(() => expect(result.current.commands.pendingAction).toBe('pause'));
+    act(() => {
+      clicks.push(result.current.commands.pause());
+    });
+    let outcomes: CommandOutcome[] = [];
+    await act(async () => {
+      outcomes = await Promise.all(clicks);
+    });
+    expect(outcomes.map((outcome) => outcome.ok)).toEqual([true, true, true]);
+    expect(outcomes[1]).toBe(outcomes[0]); // the same call, not a second one
+    const keys = h.requestsTo('/command', 'POST').slice(sentBefore).map((request) => request.idempotencyKey);
+    expect(keys).toHaveLength(1);
+    expect(h.mock.executor.findRun(started.id)?.status).toBe('paused');
+    expect(result.current.commands.error).toBeNull();
+    expect(result.current.detail.run?.status).toBe('paused');
+  });
+
+  it('clicking again after a lost answer resends the same intent key; a settled intent gets a new one', async () => {
+    const started = await h.client.command('wf_quick', { command: 'start' });
+    h.mock.advance(2_500);
+    const { result } = renderHook(
+      () => {
+        const detail = useRun('wf_quick', started.id, { live: false });
+        return { detail, commands: useRunCommands(detail.run) };
+      },
+      { wrapper: h.wrapper },
+    );
+    await waitFor(() => expect(result.current.detail.run?.status).toBe('running'));
+    const sentBefore = h.requestsTo('/command', 'POST').length;
+    // The connection drops: the pause reaches the server, its answer and the catch-up read are lost.
+    const restore = h.tamper(() => {
+      throw new TypeError('Failed to fetch');
+    });
+    let outcome: CommandOutcome | null = null;
+    await act(async () => {
+      outcome = await result.current.commands.pause();
+    });
+    expect(outcome).toMatchObject({ ok: false, code: 'network_error' });
+    expect(h.mock.executor.findRun(started.id)?.status).toBe('paused'); // it reached the server
+    await waitFor(() => expect(result.current.detail.isFetching).toBe(false));
+    expect(result.current.commands.controls.pause.available).toBe(true); // rolled back: the view still says running
+    restore();
+
+    await act(async () => {
+      outcome = await result.current.commands.pause(); // the user clicks Pause again
+    });
+    expect(outcome).toMatchObject({ ok: true, run: { status: 'paused' } });
+    await waitFor(() => expect(result.current.commands.error).toBeNull());
+    await waitFor(() => expect(result.current.commands.controls.resume.available).toBe(true));
+    await act(async () => {
+      outcome = await result.current.commands.resume();
+    });
+    expect(outcome).toMatchObject({ ok: true, run: { status: 'running' } });
+    await waitFor(() => expect(result.current.commands.controls.pause.available).toBe(true));
+    await act(async () => {
+      outcome = await result.current.commands.pause(); // a new intent: the first pause settled
+    });
+    expect(outcome).toMatchObject({ ok: true, run: { status: 'paused' } });
+    const keys = h.requestsTo('/command', 'POST').slice(sentBefore).map((request) => request.idempotencyKey);
+    expect(keys).toHaveLength(4);
+    expect(keys[1]).toBe(keys[0]);
+    expect(new Set(keys.slice(1)).size).toBe(3);
   });
 
   it('retries a failed intent with the same key: a pause whose answer was lost is not sent as a new one', async () => {

@@ -54,6 +54,22 @@ describe('error states', () => {
     expect(result.current.workflow).toBeNull();
   });
 
+  it('a headers function that throws (a failed token refresh) is a network error naming it, and is retried', async () => {
+    let asked = 0;
+    const headers = () => {
+      asked++;
+      throw new Error('session expired');
+    };
+    const { result } = renderHook(() => useRuns(), {
+      wrapper: h.wrapperWith({ client: { baseUrl: h.mock.baseUrl, headers }, retry: { retries: 1, delayMs: () => 5 } }),
+    });
+    await waitFor(() => expect(result.current.error).not.toBeNull());
+    expect(result.current.error).toMatchObject({ kind: 'network', code: 'headers_failed', operationId: 'listRuns' });
+    expect(result.current.error?.message).toBe('listRuns failed: the headers function threw: session expired');
+    expect(asked).toBe(2); // first try + 1 retry: the next try may get a fresh token
+    expect(result.current.runs).toEqual([]);
+  });
+
   it('a 404 is not retried', async () => {
     const { result } = renderHook(() => useWorkflow('wf_missing'), {
       wrapper: h.wrapperWith({ retry: { retries: 2, delayMs: () => 5 } }),
