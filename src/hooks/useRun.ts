@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useRef } from 'react';
 import { isRunApiError } from '../api/errors';
 import { isTerminalRunStatus } from '../api/status';
 import type { Run, Step } from '../api/types';
@@ -79,12 +79,20 @@ export function useRun(workflowId: string | null | undefined, runId: string | nu
     queryKey: key,
     reconnect: options.reconnect,
   });
-  const steps = useMemo(() => (state ? listSteps(state) : NO_STEPS), [state]);
+  // The ordered step list costs O(steps) per update: build it only when a caller reads `steps` (the
+  // timeline reads `state` and never pays for it), once per state.
+  const stepsCache = useRef<{ state: RunState | null; steps: readonly Step[] }>({ state: null, steps: NO_STEPS });
+  const stepsOf = (current: RunState | null): readonly Step[] => {
+    if (stepsCache.current.state !== current) stepsCache.current = { state: current, steps: current ? listSteps(current) : NO_STEPS };
+    return stepsCache.current.steps;
+  };
   const { refetch } = query;
   const status = queryStatus(query, 'getRun');
   return {
     run: state?.run ?? null,
-    steps,
+    get steps() {
+      return stepsOf(state);
+    },
     state,
     isLive: enabled && live !== false && state !== null && !done && !gone(query.error) && stream.connection !== 'failed',
     connection: stream.connection,
