@@ -6,13 +6,18 @@
 import { useMemo, type ReactNode } from 'react';
 import type { Run, Step } from '../src/api/types';
 import { createExecutor, createHandlers, SCENARIOS, type Executor } from '../mock-server/index';
+import { StatusBadge } from '../src/components/shared/StatusBadge';
 import { RunViewsProvider } from '../src/hooks/RunViewsProvider';
+import { useRun } from '../src/hooks/useRun';
 
 /** Base URL the stories' client calls; the handlers answer on it. */
 export const MOCK_BASE_URL = 'http://run-api.stories.test';
 
 export interface ExecutorStoryOptions {
-  /** Scenario name, or a pattern: the scenarios whose names match are tried in order (then `demo`). */
+  /**
+   * Scenario name, or a pattern: the scenarios whose names match are tried in order. A name no scenario has,
+   * or a pattern none matches, is an error (the story fails), never a silent fallback to another scenario.
+   */
   scenario: string | RegExp;
   /** Virtual time to advance after loading, ms; `'idle'` runs until nothing is scheduled. Defaults to 0 (as loaded). */
   advance?: number | 'idle';
@@ -31,11 +36,12 @@ export interface LoadedRun {
 
 type MswContext = { msw?: { use: (...handlers: unknown[]) => void } };
 
-/** Scenario names to try for `wanted`, most specific first. */
-function candidates(wanted: string | RegExp): string[] {
+/** Scenario names to try for `wanted`, in the executor's order; throws when there is none. */
+export function scenarioCandidates(wanted: string | RegExp): string[] {
   const names = SCENARIOS.map((s) => s.name);
   const matching = typeof wanted === 'string' ? names.filter((n) => n === wanted) : names.filter((n) => wanted.test(n));
-  return [...new Set([...matching, ...(names.includes('demo') ? ['demo'] : [])])];
+  if (matching.length === 0) throw new Error(`Unknown scenario ${String(wanted)}. Known: ${names.join(', ')}.`);
+  return matching;
 }
 
 function findRun(executor: Executor, pick: ExecutorStoryOptions['pick']): LoadedRun | null {
@@ -56,7 +62,7 @@ function findRun(executor: Executor, pick: ExecutorStoryOptions['pick']): Loaded
 export function executorLoader(options: ExecutorStoryOptions | ((args: Record<string, unknown>) => ExecutorStoryOptions)) {
   return async (context: MswContext & { args: Record<string, unknown> }) => {
     const opts = typeof options === 'function' ? options(context.args) : options;
-    const tried = candidates(opts.scenario);
+    const tried = scenarioCandidates(opts.scenario);
     for (const scenario of tried) {
       const executor = createExecutor({ scenario, clock: 'virtual' });
       const advance = opts.advance ?? 0;
@@ -67,7 +73,7 @@ export function executorLoader(options: ExecutorStoryOptions | ((args: Record<st
       context.msw?.use(...createHandlers(executor, { baseUrl: MOCK_BASE_URL }));
       return { target: { ...target, scenario, now: executor.now() } };
     }
-    throw new Error(`No run for this story in the scenarios ${tried.join(', ') || '(none)'}.`);
+    throw new Error(`No run for this story in the scenarios ${tried.join(', ')}.`);
   };
 }
 
@@ -78,5 +84,15 @@ export function MockProvider({ children, now }: { children: ReactNode; now?: num
     <RunViewsProvider client={{ baseUrl: MOCK_BASE_URL }} now={clock}>
       {children}
     </RunViewsProvider>
+  );
+}
+
+/** The run's status as the API says it, above a scenario's timeline (the timeline of one run has no run header). */
+export function RunCaption({ workflowId, runId }: { workflowId: string; runId: string }) {
+  const { run } = useRun(workflowId, runId, { live: false });
+  return (
+    <p className="sb-run-caption" data-run-caption={run?.status ?? ''}>
+      Run {run ? <StatusBadge kind="run" status={run.status} reason={run.cancelReason} /> : '…'}
+    </p>
   );
 }

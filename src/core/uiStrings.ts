@@ -3,6 +3,10 @@
  * Entries that depend on a number are functions, so a translation can handle plurals its own way.
  */
 import type { RunAction } from '../api/status';
+import type { ChunkFit } from './payloadState';
+
+/** Why a chunk of a step's input/output was refused (see `chunkFit`). */
+export type ChunkProblem = Exclude<ChunkFit, 'next'>;
 
 export interface UiStrings {
   errors: string;
@@ -44,11 +48,66 @@ export interface UiStrings {
   attempt: (n: number) => string;
   /** Labels of the run controls. */
   actions: Readonly<Record<RunAction, string>>;
+
+  // Step timeline
+  /** Accessible name of the step timeline. */
+  timelineLabel: string;
+  /** Count of steps (timeline header, group and run headers). */
+  stepCount: (n: number) => string;
+  loadingSteps: string;
+  /** Accessible name of the Errors / Rejected toggles. */
+  filtersLabel: string;
+  /** Banner over a loaded run that the API no longer has (404). */
+  runGone: string;
+  /** Banner over a loaded run whose refresh failed; receives the error message. */
+  refreshFailed: (message: string) => string;
+  lineage: string;
+  /** Badge of a parallel branch; receives the 1-based branch number. */
+  branch: (n: number) => string;
+  started: string;
+  credits: string;
+  /** Accessible name of a section's UI/Raw toggle; receives the section title. */
+  viewLabel: (section: string) => string;
+  partialNotice: string;
+  payloadFailed: string;
+  /** Why a chunk of an input/output was refused (it would have corrupted the text). */
+  chunkProblem: (problem: ChunkProblem) => string;
+  emptyPayload: string;
+  /** Reveals more items of a big array; `path` is where the array sits ('' for the whole value). */
+  showMoreItems: (path: string, remaining: number) => string;
+  saveOutputPath: string;
+  saveOutputConfirm: string;
+  saveOutputCancel: string;
+  saveOutputDone: (path: string) => string;
+  saveOutputFailed: string;
+  /** Accessible name of a copy button; receives what is copied. */
+  copyValue: (what: string) => string;
+  copyFailed: string;
+  httpStatus: string;
+  httpHeaders: string;
+  httpBody: string;
+  errorCode: string;
+  errorMessage: string;
+  providerStatus: string;
+  retryable: string;
+  /** Answer of a yes/no fact such as Retryable. */
+  yesNo: (value: boolean) => string;
+  /** Shown for a value that is not known (e.g. no provider status). */
+  unknownValue: string;
+  /** Labels of step summary keys; unknown keys are humanized. */
+  summaryKeys: Readonly<Record<string, string>>;
   /** Troubleshooting hints of the run list and detail. */
   hints: Readonly<{ noRuns: string; queuedLong: string; failed: string; unexpectedResult: string }>;
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+const CHUNK_PROBLEMS: Readonly<Record<ChunkProblem, string>> = {
+  duplicate: 'The service sent data that was already loaded (it may ignore the offset asked for).',
+  gap: 'The service skipped part of the data.',
+  mismatch: 'The data changed while it loaded. Try again to load it from the start.',
+  invalid: 'The service sent a part that does not fit the data.',
+};
 
 export const defaultUiStrings: UiStrings = {
   errors: 'Errors',
@@ -84,6 +143,39 @@ export const defaultUiStrings: UiStrings = {
   loadedOf: (loaded, total) => `${loaded} of ${total} loaded`,
   moreItems: (remaining) => plural(remaining, 'more item', 'more items'),
   attempt: (n) => `attempt ${n}`,
+  timelineLabel: 'Step timeline',
+  stepCount: (n) => plural(n, 'step', 'steps'),
+  loadingSteps: 'Loading steps…',
+  filtersLabel: 'Filter steps',
+  runGone: 'This run no longer exists.',
+  refreshFailed: (message) => `Could not refresh: ${message}`,
+  lineage: 'Lineage',
+  branch: (n) => `branch ${n}`,
+  started: 'Started',
+  credits: 'Credits',
+  viewLabel: (section) => `${section} view`,
+  partialNotice: 'Partly loaded: load the rest to see it as a tree.',
+  payloadFailed: 'Could not load this data.',
+  chunkProblem: (problem) => CHUNK_PROBLEMS[problem],
+  emptyPayload: 'Empty',
+  showMoreItems: (path, remaining) => `Show more${path ? ` of ${path}` : ''} (${plural(remaining, 'more item', 'more items')})`,
+  saveOutputPath: 'Variable path',
+  saveOutputConfirm: 'Save',
+  saveOutputCancel: 'Cancel',
+  saveOutputDone: (path) => `Saved as ${path}`,
+  saveOutputFailed: 'Could not save the output.',
+  copyValue: (what) => `Copy ${what}`,
+  copyFailed: 'Copy failed',
+  httpStatus: 'Status',
+  httpHeaders: 'Headers',
+  httpBody: 'Body',
+  errorCode: 'Code',
+  errorMessage: 'Message',
+  providerStatus: 'Provider status',
+  retryable: 'Retryable',
+  yesNo: (value) => (value ? 'yes' : 'no'),
+  unknownValue: '—',
+  summaryKeys: { method: 'Method', url: 'URL', statusCode: 'Status code', table: 'Table', recipient: 'Recipient' },
   actions: {
     pause: 'Pause',
     resume: 'Resume',
@@ -100,21 +192,23 @@ export const defaultUiStrings: UiStrings = {
   },
 };
 
-/** Overrides for `mergeUiStrings`: any subset, including single actions or hints. */
-export type UiStringOverrides = Partial<Omit<UiStrings, 'actions' | 'hints'>> & {
+/** Overrides for `mergeUiStrings`: any subset, including single actions, hints or summary keys. */
+export type UiStringOverrides = Partial<Omit<UiStrings, 'actions' | 'hints' | 'summaryKeys'>> & {
   actions?: Partial<UiStrings['actions']>;
   hints?: Partial<UiStrings['hints']>;
+  summaryKeys?: Readonly<Record<string, string | undefined>>;
 };
 
 /** `base` (the defaults unless given) with `overrides` laid over it; undefined entries are ignored. */
 export function mergeUiStrings(overrides: UiStringOverrides = {}, base: UiStrings = defaultUiStrings): UiStrings {
-  const { actions, hints, ...rest } = overrides;
+  const { actions, hints, summaryKeys, ...rest } = overrides;
   const merged = { ...base } as Record<string, unknown>;
   for (const [key, value] of Object.entries(rest)) if (value !== undefined) merged[key] = value;
   return {
     ...(merged as unknown as UiStrings),
     actions: { ...base.actions, ...stripUndefined(actions) },
     hints: { ...base.hints, ...stripUndefined(hints) },
+    summaryKeys: { ...base.summaryKeys, ...(stripUndefined(summaryKeys) as Record<string, string>) },
   };
 }
 

@@ -4,12 +4,11 @@ import { DataSection, type DataView } from '../shared/DataSection';
 import { formatBytes } from '../../core/formatBytes';
 import { JsonBlock } from '../shared/JsonBlock';
 import { useUi } from '../shared/useUi';
-import { SaveOutputForm } from './SaveOutputForm';
 import { useTimelineActions } from './TimelineContext';
 import { parsePayload } from '../../core/parsePayload';
-import { ARRAY_PAGE_SIZE } from '../../core/arrayWindow';
+import { PayloadFooter } from './PayloadFooter';
 import { windowArrays } from './payloadView';
-import type { PayloadState } from './payloadStore';
+import { IDLE_PAYLOAD } from './payloadStore';
 
 export interface PayloadSectionProps {
   step: Step;
@@ -19,57 +18,51 @@ export interface PayloadSectionProps {
   onOpenChange: (open: boolean) => void;
   view: DataView;
   onViewChange: (view: DataView) => void;
-  /** How many items of large arrays are shown. */
-  items: number | undefined;
+  /** How many items of each large array are shown, by the array's path. */
+  items: Readonly<Record<string, number>> | undefined;
 }
 
-const NO_STORE_STATE: PayloadState = {
-  status: 'idle',
-  text: '',
-  loaded: 0,
-  total: null,
-  contentType: null,
-  complete: false,
-  loadingMore: false,
-  error: null,
-};
 const noop = () => () => {};
+const NO_ITEMS: Readonly<Record<string, number>> = {};
 
 /** A step's input or output: fetched when opened, in chunks with Load more, big arrays 20 items at a time. */
 export function PayloadSection({ step, part, title, open, onOpenChange, view, onViewChange, items }: PayloadSectionProps) {
   const { text, locale } = useUi();
-  const { payloads, setSection, onSaveOutput } = useTimelineActions();
-  const state = useSyncExternalStore(
+  const { payloads } = useTimelineActions();
+  const entry = useSyncExternalStore(
     payloads ? payloads.subscribe : noop,
-    () => (payloads ? payloads.get(step.id, part) : NO_STORE_STATE),
-    () => NO_STORE_STATE,
+    () => (payloads ? payloads.get(step.id, part) : IDLE_PAYLOAD),
+    () => IDLE_PAYLOAD,
   );
   useEffect(() => {
     if (open && payloads) payloads.ensure(step, part);
   }, [open, payloads, step, part]);
 
+  const { payload } = entry;
   const size = part === 'input' ? step.inputSize : step.outputSize;
-  const total = state.total ?? size;
+  const total = payload.totalSize ?? size;
   const parsed = useMemo(
-    () => (state.complete ? parsePayload(state.text, state.contentType) : null),
-    [state.complete, state.text, state.contentType],
+    () => (payload.fullyLoaded ? parsePayload(payload.text, payload.contentType) : null),
+    [payload.fullyLoaded, payload.text, payload.contentType],
   );
-  const shown = items ?? ARRAY_PAGE_SIZE;
-  const windowed = useMemo(() => (parsed?.kind === 'json' ? windowArrays(parsed.value, shown) : null), [parsed, shown]);
+  const windowed = useMemo(
+    () => (parsed?.kind === 'json' ? windowArrays(parsed.value, items ?? NO_ITEMS) : null),
+    [parsed, items],
+  );
 
   let placeholder: ReactNode = null;
   if (!payloads) placeholder = <p className="rv-text">{total !== null ? formatBytes(total, locale) : text.emptyPayload}</p>;
-  else if (state.status === 'idle' || state.status === 'loading')
+  else if (entry.status === 'idle' || entry.status === 'loading')
     placeholder = (
       <p className="rv-text" role="status">
         {text.loading}
       </p>
     );
-  else if (state.status === 'error')
+  else if (entry.status === 'error')
     placeholder = (
       <div className="rv-alert" role="alert">
-        {text.payloadFailed} {state.error?.message}{' '}
-        <button type="button" className="rv-button" onClick={() => payloads.ensure(step, part, true)}>
+        {text.payloadFailed} {entry.problem ? text.chunkProblem(entry.problem) : entry.error?.message}{' '}
+        <button type="button" className="rv-button" onClick={() => payloads.retry(step, part)}>
           {text.retry}
         </button>
       </div>
@@ -78,55 +71,8 @@ export function PayloadSection({ step, part, title, open, onOpenChange, view, on
   const ui = windowed ? (
     <JsonBlock value={windowed.value} label={title} />
   ) : (
-    <pre className="rv-text">{state.text === '' && state.complete ? text.emptyPayload : state.text}</pre>
+    <pre className="rv-text">{payload.text === '' && payload.fullyLoaded ? text.emptyPayload : payload.text}</pre>
   );
-
-  const footer =
-    state.status === 'ready' ? (
-      <>
-        <div className="rv-section__footer">
-          {!state.complete && (
-            <>
-              <span>{text.loadedOf(formatBytes(state.loaded, locale), formatBytes(state.total ?? 0, locale))}</span>
-              <span>{view === 'ui' ? text.partialNotice : null}</span>
-              <button
-                type="button"
-                className="rv-button"
-                disabled={state.loadingMore}
-                aria-busy={state.loadingMore}
-                onClick={() => payloads?.loadMore(step, part)}
-              >
-                {state.loadingMore ? text.loading : text.loadMore}
-              </button>
-            </>
-          )}
-          {windowed && windowed.total > windowed.shown && view === 'ui' && (
-            <button
-              type="button"
-              className="rv-button"
-              onClick={() =>
-                setSection(step.id, (s) => ({ ...s, items: { ...s.items, [part]: windowed.shown + ARRAY_PAGE_SIZE } }))
-              }
-            >
-              {text.loadMore} ({text.moreItems(windowed.total - windowed.shown)})
-            </button>
-          )}
-          {state.error && (
-            <span className="rv-alert" role="alert">
-              {text.payloadFailed} {state.error.message}
-            </span>
-          )}
-        </div>
-        {part === 'output' && state.complete && onSaveOutput && parsed && (
-          <SaveOutputForm
-            step={step}
-            text={state.text}
-            value={parsed.kind === 'json' ? parsed.value : parsed.text}
-            onSave={onSaveOutput}
-          />
-        )}
-      </>
-    ) : null;
 
   return (
     <DataSection
@@ -136,10 +82,14 @@ export function PayloadSection({ step, part, title, open, onOpenChange, view, on
       view={view}
       onViewChange={onViewChange}
       meta={total !== null ? formatBytes(total, locale) : undefined}
-      raw={state.text}
+      raw={payload.text}
       ui={ui}
       placeholder={placeholder}
-      footer={footer}
+      footer={
+        entry.status === 'ready' && payloads ? (
+          <PayloadFooter step={step} part={part} entry={entry} view={view} cut={windowed?.cut ?? []} parsed={parsed} />
+        ) : null
+      }
       className={`rv-section--${part}`}
     />
   );

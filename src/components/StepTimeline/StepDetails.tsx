@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import type { Step } from '../../api/types';
+import { numberFormat } from '../../core/intlCache';
 import { RelativeTime } from '../shared/RelativeTime';
 import { useUi } from '../shared/useUi';
 import { StepSections } from './StepSections';
@@ -29,7 +30,7 @@ export const StepDetails = memo(function StepDetails({ step, sections }: StepDet
         )}
         {step.credits > 0 && (
           <span className="rv-step__credits">
-            {text.credits} {new Intl.NumberFormat(locale).format(step.credits)}
+            {text.credits} {numberFormat(locale, {}).format(step.credits)}
           </span>
         )}
         {onEditStep && (

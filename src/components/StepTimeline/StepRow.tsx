@@ -3,6 +3,7 @@ import { cx } from '../shared/cx';
 import type { TimelineRow } from './buildTimelineRows';
 import { StepDetails } from './StepDetails';
 import { StepRowHead } from './StepRowHead';
+import { stepHasDetails } from './stepSections';
 import { useTimelineActions } from './TimelineContext';
 import type { StepSectionState } from './types';
 
@@ -39,6 +40,8 @@ export const StepRow = memo(function StepRow({ row, expanded, selected, tabbable
   const actions = useTimelineActions();
   const { node } = row;
   const { step } = node;
+  const expandable = stepHasDetails(step, Boolean(actions.onEditStep));
+  const open = expandable && expanded;
 
   const onHeadClick = (event: MouseEvent) => {
     event.stopPropagation();
@@ -62,7 +65,7 @@ export const StepRow = memo(function StepRow({ row, expanded, selected, tabbable
         aria-level={row.level}
         aria-setsize={row.setSize}
         aria-posinset={row.posInSet}
-        aria-expanded={expanded}
+        aria-expanded={expandable ? open : undefined}
         aria-selected={selected}
         tabIndex={tabbable ? 0 : -1}
         onFocus={(e) => {
@@ -70,9 +73,9 @@ export const StepRow = memo(function StepRow({ row, expanded, selected, tabbable
         }}
         onClick={onHeadClick}
       >
-        <StepRowHead step={step} iterationIndex={node.iterationIndex} page={node.page} branch={node.branch} lineage={node.lineage} />
+        <StepRowHead step={step} expandable={expandable} iterationIndex={node.iterationIndex} page={node.page} branch={node.branch} lineage={node.lineage} />
       </div>
-      {expanded && (
+      {open && (
         // The details are the expanded step's child item, so the tree owns only tree items.
         <div role="group" className="rv-step__group">
           <div role="treeitem" aria-level={row.level + 1} aria-setsize={1} aria-posinset={1} aria-selected={false} tabIndex={-1}>

@@ -8,6 +8,8 @@ import { useUi } from '../shared/useUi';
 
 export interface StepRowHeadProps {
   step: Step;
+  /** Whether the row opens to details: draws the chevron. */
+  expandable: boolean;
   iterationIndex: StepNode['iterationIndex'];
   page: StepNode['page'];
   branch: StepNode['branch'];
@@ -19,7 +21,7 @@ export interface StepRowHeadProps {
  * from the row's tree attributes so a new sibling (a new `aria-setsize`), a moved focus or a changed child
  * updates only the row's outer element, not this.
  */
-export const StepRowHead = memo(function StepRowHead({ step, iterationIndex, page, branch, lineage }: StepRowHeadProps) {
+export const StepRowHead = memo(function StepRowHead({ step, expandable, iterationIndex, page, branch, lineage }: StepRowHeadProps) {
   const { text } = useUi();
   const message = step.error?.message ?? null;
   return (
@@ -49,7 +51,7 @@ export const StepRowHead = memo(function StepRowHead({ step, iterationIndex, pag
           {step.attempts > 1 && <span data-meta="attempts">{text.attempt(step.attempts)}</span>}
           <Duration ms={step.durationMs} />
           <StatusBadge status={step.status} reason={step.skipReason} />
-          <Icon name="chevron" className="rv-step__chevron" />
+          {expandable && <Icon name="chevron" className="rv-step__chevron" />}
         </span>
       </div>
       {lineage.length > 0 && (

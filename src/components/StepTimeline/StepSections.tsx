@@ -1,6 +1,7 @@
 import type { Step } from '../../api/types';
 import { DataSection } from '../shared/DataSection';
 import { useUi } from '../shared/useUi';
+import { ErrorSummary } from './ErrorSummary';
 import { HttpErrorView } from './HttpErrorView';
 import { PayloadSection } from './PayloadSection';
 import { isSectionOpen, useTimelineActions } from './TimelineContext';
@@ -41,7 +42,7 @@ export function StepSections({ step, sections }: StepSectionsProps) {
           );
         }
         if (key === 'error' && step.error) {
-          const { http, ...rest } = step.error;
+          const { http } = step.error;
           return (
             <DataSection
               key={key}
@@ -49,11 +50,10 @@ export function StepSections({ step, sections }: StepSectionsProps) {
               className="rv-section--error"
               data={step.error}
               ui={
-                http ? (
-                  <HttpErrorView http={http} message={step.error.message} />
-                ) : (
-                  <ErrorSummary code={rest.code} message={rest.message} providerStatus={rest.providerStatus} />
-                )
+                <>
+                  <ErrorSummary error={step.error} />
+                  {http && <HttpErrorView http={http} />}
+                </>
               }
               {...openProps(key)}
             />
@@ -69,27 +69,5 @@ export function StepSections({ step, sections }: StepSectionsProps) {
         );
       })}
     </div>
-  );
-}
-
-function ErrorSummary({ code, message, providerStatus }: { code: string; message: string; providerStatus: number | null }) {
-  const { text } = useUi();
-  return (
-    <dl className="rv-summary rv-error-summary">
-      <div className="rv-summary__item">
-        <dt>{text.errorCode}</dt>
-        <dd>{code}</dd>
-      </div>
-      <div className="rv-summary__item">
-        <dt>{text.errorMessage}</dt>
-        <dd>{message}</dd>
-      </div>
-      {providerStatus !== null && (
-        <div className="rv-summary__item">
-          <dt>{text.providerStatus}</dt>
-          <dd>{providerStatus}</dd>
-        </div>
-      )}
-    </dl>
   );
 }

@@ -4,6 +4,7 @@ import { useRunViews } from '../../hooks/RunViewsProvider';
 import { useIncrementalStepTree } from '../../hooks/useIncrementalStepTree';
 import { useRun, type UseRunOptions } from '../../hooks/useRun';
 import { useUi } from '../shared/useUi';
+import { isRunGone, RefreshBanner } from './RefreshBanner';
 import { StepTimelineView } from './StepTimelineView';
 import type { StepTimelineViewProps } from './types';
 
@@ -12,7 +13,7 @@ import type { StepTimelineViewProps } from './types';
 const LiveTimelineView = memo(StepTimelineView);
 
 export interface StepTimelineProps
-  extends Omit<StepTimelineViewProps, 'steps' | 'run' | 'tree' | 'runs' | 'loading' | 'error' | 'loadPayload'> {
+  extends Omit<StepTimelineViewProps, 'steps' | 'run' | 'tree' | 'runs' | 'loading' | 'error' | 'loadPayload' | 'notice'> {
   /** The workflow the run belongs to. */
   workflowId: string;
   /** The run to show. */
@@ -26,6 +27,8 @@ export interface StepTimelineProps
 /**
  * The step timeline of one run, loaded from the run API of the surrounding `<RunViewsProvider>` and kept
  * current while the run is active. Only changed steps re-render; what the reader expanded stays expanded.
+ * A refresh that fails once the run is shown (run deleted, server error, offline) keeps the steps under a
+ * banner that says so.
  */
 export function StepTimeline({ workflowId, runId, live, pollIntervalMs, ...viewProps }: StepTimelineProps) {
   const { client } = useRunViews();
@@ -41,15 +44,24 @@ export function StepTimeline({ workflowId, runId, live, pollIntervalMs, ...viewP
   useEffect(() => {
     refresh.current = result.refresh;
   });
+  const retry = useCallback(() => refresh.current(), []);
   const errorAction = useMemo(
     () => (
-      <button type="button" className="rv-button" onClick={() => void refresh.current()}>
+      <button type="button" className="rv-button" onClick={() => void retry()}>
         {text.retry}
       </button>
     ),
-    [text.retry],
+    [text.retry, retry],
   );
   const failedToLoad = !result.run && result.error ? result.error : null;
+  // Keyed by what it says, so a poll failing again the same way leaves the view (and the alert) untouched.
+  const staleError = result.run && result.error ? result.error : null;
+  const gone = staleError ? isRunGone(staleError) : false;
+  const staleMessage = staleError?.message ?? null;
+  const notice = useMemo(
+    () => (staleMessage === null ? null : <RefreshBanner gone={gone} message={staleMessage} onRetry={retry} />),
+    [gone, staleMessage, retry],
+  );
 
   return (
     <LiveTimelineView
@@ -59,6 +71,7 @@ export function StepTimeline({ workflowId, runId, live, pollIntervalMs, ...viewP
       loading={result.isLoading && !result.run}
       error={failedToLoad}
       errorAction={errorAction}
+      notice={notice}
       loadPayload={loadPayload}
     />
   );

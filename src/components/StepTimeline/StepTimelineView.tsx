@@ -4,7 +4,8 @@ import { cx } from '../shared/cx';
 import { useUi } from '../shared/useUi';
 import { buildTimelineRows, type TimelineRow } from './buildTimelineRows';
 import { firstFailedInTrees } from './firstFailed';
-import { createPayloadStore } from './payloadStore';
+import { createPayloadStore, DEFAULT_CHUNK_SIZE } from './payloadStore';
+import { stepHasDetails } from './stepSections';
 import { TimelineContext, type TimelineActions } from './TimelineContext';
 import { TimelineList, type TimelineListHandle } from './TimelineList';
 import { TimelineToolbar } from './TimelineToolbar';
@@ -33,26 +34,30 @@ export function StepTimelineView(props: StepTimelineViewProps) {
     [filtered, multi, collapsed],
   );
 
-  const { loadPayload, chunkSize = 262_144 } = props;
+  const { loadPayload, chunkSize = DEFAULT_CHUNK_SIZE } = props;
   const payloads = useMemo(() => (loadPayload ? createPayloadStore(loadPayload, chunkSize) : null), [loadPayload, chunkSize]);
   useEffect(() => () => payloads?.dispose(), [payloads]);
 
   const [activeKey, setActiveKey] = useState<string | null>(null);
   const listRef = useRef<TimelineListHandle>(null);
 
+  const hasEdit = Boolean(props.onEditStep);
+  // A step with nothing to show is not expandable: toggling it would only mark it expanded for later.
   const toggleRow = useCallback(
     (row: TimelineRow) => {
-      if (row.kind === 'step') toggleStepExpanded(row.node.id);
-      else if (row.kind !== 'divider') setKeyCollapsed(row.key, !row.collapsed);
+      if (row.kind === 'step') {
+        if (stepHasDetails(row.node.step, hasEdit)) toggleStepExpanded(row.node.id);
+      } else if (row.kind !== 'divider') setKeyCollapsed(row.key, !row.collapsed);
     },
-    [toggleStepExpanded, setKeyCollapsed],
+    [toggleStepExpanded, setKeyCollapsed, hasEdit],
   );
   const setRowExpanded = useCallback(
     (row: TimelineRow, open: boolean) => {
-      if (row.kind === 'step') setStepExpanded(row.node.id, open);
-      else if (row.kind !== 'divider') setKeyCollapsed(row.key, !open);
+      if (row.kind === 'step') {
+        if (stepHasDetails(row.node.step, hasEdit)) setStepExpanded(row.node.id, open);
+      } else if (row.kind !== 'divider') setKeyCollapsed(row.key, !open);
     },
-    [setStepExpanded, setKeyCollapsed],
+    [setStepExpanded, setKeyCollapsed, hasEdit],
   );
   const activate = useCallback(
     (row: TimelineRow) => {
@@ -66,7 +71,6 @@ export function StepTimelineView(props: StepTimelineViewProps) {
   const callbacks = useRef({ save: props.onSaveOutput, edit: props.onEditStep });
   callbacks.current = { save: props.onSaveOutput, edit: props.onEditStep };
   const hasSave = Boolean(props.onSaveOutput);
-  const hasEdit = Boolean(props.onEditStep);
   const actions = useMemo<TimelineActions>(
     () => ({
       toggleRow,
@@ -116,6 +120,7 @@ export function StepTimelineView(props: StepTimelineViewProps) {
         aria-label={props['aria-label'] ?? text.timelineLabel}
         aria-busy={props.loading || undefined}
       >
+        {props.notice}
         {!props.hideToolbar && !props.loading && !props.error && (
           <TimelineToolbar
             filters={filters}

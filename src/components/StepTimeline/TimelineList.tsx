@@ -8,6 +8,8 @@ import type { TimelineRow } from './buildTimelineRows';
 import { GroupHeader } from './GroupHeader';
 import { RunHeader } from './RunHeader';
 import { StepRow } from './StepRow';
+import { stepHasDetails } from './stepSections';
+import { useTimelineActions } from './TimelineContext';
 import { isItem, useTimelineKeyboard } from './useTimelineKeyboard';
 import type { StepSectionState } from './types';
 import { useUi } from '../shared/useUi';
@@ -39,6 +41,7 @@ function estimate(row: TimelineRow | undefined): number {
 export const TimelineList = forwardRef<TimelineListHandle, TimelineListProps>(function TimelineList(props, ref) {
   const { rows, expanded, selected, sections, activeKey, setActiveKey } = props;
   const { text } = useUi();
+  const canEdit = Boolean(useTimelineActions().onEditStep);
   const scrollRef = useRef<HTMLDivElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
 
@@ -81,7 +84,7 @@ export const TimelineList = forwardRef<TimelineListHandle, TimelineListProps>(fu
     listRef,
     scrollToIndex: (index) => virtualizer.scrollToIndex(index, { align: 'auto' }),
     isExpanded,
-    canExpand: isItem,
+    canExpand: (row) => isItem(row) && (row.kind !== 'step' || stepHasDetails(row.node.step, canEdit)),
     setExpanded: props.setExpanded,
     activate: props.activate,
   });

@@ -1,3 +1,4 @@
+import { useEffect, useRef, useState } from 'react';
 import { useUi } from '../shared/useUi';
 import type { TimelineFilters } from './types';
 
@@ -10,13 +11,29 @@ export interface TimelineToolbarProps {
   onJumpToFailed: (() => void) | null;
 }
 
-/** Header of the timeline: run count, Errors and Rejected toggles, and "Jump to failed step". */
+/**
+ * Header of the timeline: run count, Errors and Rejected toggles, and "Jump to failed step". The visible
+ * count follows every live update silently; a hidden live region announces it only when a filter toggles,
+ * so a screen reader hears what the filter found, not every step a poll brings.
+ */
 export function TimelineToolbar({ filters, onFiltersChange, count, onJumpToFailed }: TimelineToolbarProps) {
   const { text } = useUi();
+  const [announcement, setAnnouncement] = useState('');
+  const latestCount = useRef(count);
+  latestCount.current = count;
+  const filterKey = `${filters.errors}|${filters.rejected}`;
+  const lastFilterKey = useRef(filterKey);
+  useEffect(() => {
+    if (lastFilterKey.current === filterKey) return;
+    lastFilterKey.current = filterKey;
+    setAnnouncement(latestCount.current);
+  }, [filterKey]);
+
   return (
     <div className="rv-timeline__toolbar">
-      <span className="rv-timeline__count" role="status" aria-live="polite">
-        {count}
+      <span className="rv-timeline__count">{count}</span>
+      <span className="rv-visually-hidden" role="status" aria-live="polite" aria-atomic="true">
+        {announcement}
       </span>
       <div role="group" aria-label={text.filtersLabel} className="rv-timeline__filters">
         <button

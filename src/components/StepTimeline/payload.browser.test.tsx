@@ -56,12 +56,12 @@ describe('large outputs', () => {
     expect(calls).toEqual(offsets);
     // now parsed: the 45-item array shows 20 at a time
     await waitFor(() => expect(out.querySelector('.rv-json')).not.toBeNull());
-    const more = within(out).getByRole('button', { name: 'Load more (25 more items)' });
+    const more = within(out).getByRole('button', { name: 'Show more of items (25 more items)' });
     expect(within(out).getByText('20', { selector: '.rv-json__number' })).toBeTruthy();
     expect(within(out).queryByText('21', { selector: '.rv-json__number' })).toBeNull();
     await userEvent.click(more);
     expect(within(out).getByText('40', { selector: '.rv-json__number' })).toBeTruthy();
-    await userEvent.click(within(out).getByRole('button', { name: 'Load more (5 more items)' }));
+    await userEvent.click(within(out).getByRole('button', { name: 'Show more of items (5 more items)' }));
     expect(within(out).getByText('45', { selector: '.rv-json__number' })).toBeTruthy();
     // Raw shows the exact text
     await userEvent.click(within(out).getByRole('button', { name: 'Raw' }));
@@ -86,7 +86,7 @@ describe('large outputs', () => {
     const steps = [makeStep({ id: 't', name: 'Summarize', outputSize: 11 })];
     const loader: PayloadLoader = async (step, part, { offset }) => {
       if (fail) throw new Error('Network down');
-      return { stepId: step.id, part, contentType: 'text/plain', offset, totalSize: 11, data: 'hello <b>x', truncated: false, nextOffset: null };
+      return { stepId: step.id, part, contentType: 'text/plain', offset, totalSize: 10, data: 'hello <b>x', truncated: false, nextOffset: null };
     };
     const { container } = render(<StepTimelineView steps={steps} loadPayload={loader} defaultExpandedSteps={['t']} />);
     const alert = await screen.findByRole('alert');

@@ -58,6 +58,24 @@ describe('step sections', () => {
     expect(err.querySelector('.rv-json__key')).not.toBeNull();
   });
 
+  it('says of every error its code, provider status and whether it is retryable', async () => {
+    const steps = [
+      makeStep({ id: 'plain', name: 'Score', status: 'failed', error: { code: 'rate_limited', message: 'Too many requests', providerStatus: 429, retryable: true, http: null } }),
+      makeStep({ id: 'final', name: 'Parse', status: 'failed', error: { code: 'bad_input', message: 'Not a number', providerStatus: null, retryable: false, http: null } }),
+      ...sampleSteps().filter((s) => s.id === 'it1'),
+    ];
+    const { container } = render(<StepTimelineView steps={steps} defaultExpandedSteps={['plain', 'final', 'it1']} />);
+    await userEvent.click(within(details(container, 'it1')).getByRole('button', { name: 'Error' }));
+    await expectNoAxeViolations(container);
+    const facts = (id: string) =>
+      [...section(details(container, id), 'Error').querySelectorAll('.rv-error-summary dt')].map((dt) => [dt.textContent, dt.nextElementSibling!.textContent]);
+    expect(facts('plain')).toEqual([['Code', 'rate_limited'], ['Message', 'Too many requests'], ['Provider status', '429'], ['Retryable', 'yes']]);
+    expect(facts('final')).toEqual([['Code', 'bad_input'], ['Message', 'Not a number'], ['Provider status', '—'], ['Retryable', 'no']]);
+    // an HTTP error keeps its response below the same facts
+    expect(facts('it1')).toEqual([['Code', 'http_error'], ['Message', 'Upstream answered 502'], ['Provider status', '502'], ['Retryable', 'yes']]);
+    expect(within(section(details(container, 'it1'), 'Error')).getByText('Status 502')).toBeTruthy();
+  });
+
   it('keeps a non-JSON HTTP error body as text', async () => {
     const html = '<html><body>Bad gateway</body></html>';
     const steps = [makeStep({ id: 'h', name: 'Call', kind: 'http', status: 'failed',

@@ -40,8 +40,8 @@ export type SectionKey = 'input' | 'output' | 'error' | 'iteration';
 export interface StepSectionState {
   open?: Partial<Record<SectionKey, boolean>>;
   view?: Partial<Record<SectionKey, 'ui' | 'raw'>>;
-  /** How many items of a large array are shown, per section. */
-  items?: Partial<Record<SectionKey, number>>;
+  /** How many items of each large array are shown, per section, by the array's path (`''` for the whole value). */
+  items?: Partial<Record<SectionKey, Readonly<Record<string, number>>>>;
 }
 
 /** What `onSaveOutput` receives. */
@@ -86,7 +86,7 @@ export interface StepTimelineViewProps {
 
   /** Loads input/output chunks when a section opens. Defaults to none (sections show the size only). */
   loadPayload?: PayloadLoader;
-  /** Bytes per chunk of a large payload. Defaults to 65 536. */
+  /** Bytes per chunk of a large payload, 1 to 1 048 576 (others fall back to the default). Defaults to 262 144. */
   chunkSize?: number;
   /** Shows "Save output" on fully loaded outputs; resolve to confirm, reject to show an error. Defaults to hidden. */
   onSaveOutput?: (request: SaveOutputRequest) => void | Promise<void>;
@@ -95,6 +95,8 @@ export interface StepTimelineViewProps {
 
   /** Shows the loading state instead of steps. Defaults to `false`. */
   loading?: boolean;
+  /** Shown above the steps without hiding them, e.g. that a refresh failed. Defaults to none. */
+  notice?: ReactNode;
   /** Shows an error state (its message) instead of steps. Defaults to none. */
   error?: Error | string | null;
   /** Shown with the error state, e.g. a Retry button. Defaults to none. */

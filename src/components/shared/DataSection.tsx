@@ -83,7 +83,7 @@ export function DataSection(props: DataSectionProps) {
       </div>
       <Collapsible.Content className="rv-section__body" data-view={view}>
         {placeholder ?? (
-          <div className="rv-section__scroll" tabIndex={0} role="region" aria-labelledby={titleId}>
+          <div className="rv-section__scroll" tabIndex={0} role="group" aria-labelledby={titleId}>
             {view === 'raw' ? (
               <pre className="rv-raw">{raw ?? safeStringify(data)}</pre>
             ) : (

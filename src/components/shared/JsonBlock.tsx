@@ -1,10 +1,11 @@
-import { memo, type ComponentProps } from 'react';
+import { memo, useMemo, type ComponentProps } from 'react';
 import { JsonView } from 'react-json-view-lite';
 import { cx } from './cx';
+import { useUi } from './useUi';
 
 type JsonStyle = NonNullable<ComponentProps<typeof JsonView>['style']>;
 
-const JSON_STYLE: JsonStyle = {
+const JSON_STYLE: Omit<JsonStyle, 'ariaLables'> = {
   container: 'rv-json',
   basicChildStyle: 'rv-json__row',
   childFieldsContainer: 'rv-json__children',
@@ -22,7 +23,6 @@ const JSON_STYLE: JsonStyle = {
   collapsedContent: 'rv-json__collapsed',
   noQuotesForStringValues: false,
   quotesForFieldNames: true,
-  ariaLables: { collapseJson: 'Collapse', expandJson: 'Expand' },
   stringifyStringValues: false,
 };
 
@@ -39,10 +39,15 @@ export interface JsonBlockProps {
 
 /** A readable rendering of a parsed JSON value: a keyboard-navigable tree or plain formatted text. */
 export const JsonBlock = memo(function JsonBlock({ value, label, className }: JsonBlockProps) {
+  const { text } = useUi();
+  const style = useMemo<JsonStyle>(
+    () => ({ ...JSON_STYLE, ariaLables: { collapseJson: text.collapse, expandJson: text.expand } }),
+    [text.collapse, text.expand],
+  );
   if (value !== null && typeof value === 'object') {
     return (
       <div className={cx('rv-json-block', className)}>
-        <JsonView data={value} style={JSON_STYLE} shouldExpandNode={expandTopLevels} aria-label={label} />
+        <JsonView data={value} style={style} shouldExpandNode={expandTopLevels} aria-label={label} />
       </div>
     );
   }

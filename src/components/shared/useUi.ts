@@ -10,10 +10,10 @@ import { groupStatusLabel, runStatusLabel, stepStatusLabel, type StatusLabels } 
 import type { GroupStatus } from '../../core/stepTreeTypes';
 import { defaultUiStrings, type UiStrings } from '../../core/uiStrings';
 import { useOptionalRunViews } from '../../hooks/RunViewsProvider';
-import { COMPONENT_TEXT, type UiText } from './text';
 
 export interface UiConfig {
-  text: UiText;
+  /** Every fixed word: the provider's `strings` laid over the English defaults. */
+  text: UiStrings;
   /** Label of a status; `reason` is a skip reason (steps) or a cancel reason (runs). */
   statusLabel: (kind: 'run' | 'step' | 'group', status: string, reason?: string | null) => string;
   locale: string;
@@ -22,7 +22,7 @@ export interface UiConfig {
 }
 
 function build(labels: StatusLabels, strings: UiStrings, locale: string, timeZone: string, now: () => number): UiConfig {
-  const text: UiText = { ...strings, ...COMPONENT_TEXT };
+  const text = strings;
   const statusLabel: UiConfig['statusLabel'] = (kind, value, reason) => {
     if (kind === 'run') {
       return runStatusLabel({ status: value as RunStatus, cancelReason: (reason ?? null) as CancelReason | null }, labels);

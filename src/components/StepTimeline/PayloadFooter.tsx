@@ -1,0 +1,81 @@
+import type { PayloadPart, Step } from '../../api/types';
+import { ARRAY_PAGE_SIZE } from '../../core/arrayWindow';
+import { formatBytes } from '../../core/formatBytes';
+import type { ParsedPayload } from '../../core/parsePayload';
+import type { DataView } from '../shared/DataSection';
+import { useUi } from '../shared/useUi';
+import type { PayloadEntry } from './payloadStore';
+import type { CutArray } from './payloadView';
+import { SaveOutputForm } from './SaveOutputForm';
+import { useTimelineActions } from './TimelineContext';
+
+/** At most this many "Show more" buttons (the first cut arrays in document order); Raw shows everything. */
+const MAX_SHOW_MORE = 10;
+
+export interface PayloadFooterProps {
+  step: Step;
+  part: PayloadPart;
+  entry: PayloadEntry;
+  view: DataView;
+  /** Arrays cut short in the UI view. */
+  cut: readonly CutArray[];
+  parsed: ParsedPayload | null;
+}
+
+/** Under a loaded payload: progress with Load more (or the refused chunk with Try again), Show more per big array, Save output. */
+export function PayloadFooter({ step, part, entry, view, cut, parsed }: PayloadFooterProps) {
+  const { text, locale } = useUi();
+  const { payloads, setSection, onSaveOutput } = useTimelineActions();
+  const { payload, error, problem, loadingMore } = entry;
+  const showMore = (array: CutArray) =>
+    setSection(step.id, (s) => ({
+      ...s,
+      items: { ...s.items, [part]: { ...s.items?.[part], [array.path]: array.shown + ARRAY_PAGE_SIZE } },
+    }));
+
+  return (
+    <>
+      <div className="rv-section__footer">
+        {!payload.fullyLoaded && (
+          <>
+            <span>{text.loadedOf(formatBytes(payload.loadedBytes, locale), formatBytes(payload.totalSize ?? 0, locale))}</span>
+            <span>{view === 'ui' ? text.partialNotice : null}</span>
+            {!error && (
+              <button
+                type="button"
+                className="rv-button"
+                disabled={loadingMore}
+                aria-busy={loadingMore}
+                onClick={() => payloads?.loadMore(step, part)}
+              >
+                {loadingMore ? text.loading : text.loadMore}
+              </button>
+            )}
+          </>
+        )}
+        {view === 'ui' &&
+          cut.slice(0, MAX_SHOW_MORE).map((array) => (
+            <button key={array.path} type="button" className="rv-button" onClick={() => showMore(array)}>
+              {text.showMoreItems(array.path, array.total - array.shown)}
+            </button>
+          ))}
+        {error && (
+          <div className="rv-alert" role="alert">
+            {text.payloadFailed} {problem ? text.chunkProblem(problem) : error.message}{' '}
+            <button type="button" className="rv-button" onClick={() => payloads?.retry(step, part)}>
+              {text.retry}
+            </button>
+          </div>
+        )}
+      </div>
+      {part === 'output' && payload.fullyLoaded && onSaveOutput && parsed && (
+        <SaveOutputForm
+          step={step}
+          text={payload.text}
+          value={parsed.kind === 'json' ? parsed.value : parsed.text}
+          onSave={onSaveOutput}
+        />
+      )}
+    </>
+  );
+}
