@@ -28,8 +28,6 @@ export { CopyButton } from './components/shared/CopyButton';
 export type { CopyButtonProps } from './components/shared/CopyButton';
 export { DataSection } from './components/shared/DataSection';
 export type { DataSectionProps, DataView } from './components/shared/DataSection';
-export { COMPONENT_TEXT } from './components/shared/text';
-export type { ComponentText, UiText } from './components/shared/text';
 
 // Headless hooks and the provider
 export * from './hooks/index';

@@ -98,6 +98,6 @@ export {
   statusLabelPresets,
   uppercaseStatusLabels,
 } from './statusLabelPresets';
-export type { UiStringOverrides, UiStrings } from './uiStrings';
+export type { ChunkProblem, UiStringOverrides, UiStrings } from './uiStrings';
 /** Every fixed UI word in one overridable object. */
 export { defaultUiStrings, mergeUiStrings } from './uiStrings';
