@@ -91,7 +91,7 @@ export function MockProvider({ children, now }: { children: ReactNode; now?: num
 export function RunCaption({ workflowId, runId }: { workflowId: string; runId: string }) {
   const { run } = useRun(workflowId, runId, { live: false });
   return (
-    <p className="sb-run-caption" data-run-caption={run?.status ?? ''}>
+    <p className="rv-root sb-run-caption" data-run-caption={run?.status ?? ''}>
       Run {run ? <StatusBadge kind="run" status={run.status} reason={run.cancelReason} /> : '…'}
     </p>
   );
