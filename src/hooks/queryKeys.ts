@@ -14,6 +14,7 @@ export const rvKeys = {
   runFeed: (scope: string, source: RunFeedSource, params: unknown) => ['rv', scope, 'runs', source, params] as const,
   newRuns: (scope: string, source: RunFeedSource, params: unknown) => ['rv', scope, 'runs-new', source, params] as const,
   activeRuns: (scope: string, source: RunFeedSource, params: unknown) => ['rv', scope, 'runs-active', source, params] as const,
+  activeRunsAll: (scope: string) => ['rv', scope, 'runs-active'] as const,
   run: (scope: string, workflowId: string, runId: string) => ['rv', scope, 'run', workflowId, runId] as const,
   events: (scope: string, workflowId: string, runId: string) => ['rv', scope, 'events', workflowId, runId] as const,
   context: (scope: string, workflowId: string, runId: string) => ['rv', scope, 'context', workflowId, runId] as const,

@@ -43,7 +43,8 @@ export function writeRunIntoFeeds(queryClient: QueryClient, scope: string, run: 
     let changed = false;
     const pages = data.pages.map((page) => {
       const index = page.items.findIndex((item) => item.id === run.id);
-      if (index < 0 || page.items[index] === run) return page;
+      // An answer that left the server before the copy we hold (a slow list request) must not undo it.
+      if (index < 0 || page.items[index] === run || page.items[index]!.lastSeq > run.lastSeq) return page;
       changed = true;
       const items = page.items.slice();
       items[index] = run;

@@ -1,40 +1,50 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Run, RunSort } from '../api/types';
+import type { Page, Run, RunSort } from '../api/types';
 import { isActiveRunStatus } from '../api/status';
+import type { RunClient } from '../api/client-types';
 import { rvKeys, type RunFeedSource } from './queryKeys';
 import { toRunQuery, withoutWorkflow, type RunFeedFilters } from './runFeedQuery';
 import { writeRunIntoFeeds } from './runFeedCache';
 import { useRunViews } from './RunViewsProvider';
 
-const MAX_LIMIT = 500;
+const RANGE_LIMIT = 500;
+/** Active rows the range request did not cover are looked up one by one, at most this many per refresh. */
+const MAX_SINGLE_LOOKUPS = 10;
 
 /**
- * Keeps the statuses of listed runs current while any of them is active: one request for the loaded range,
- * written into the rows already shown (by id). Rows never move and new runs are not inserted — those are
- * announced by `newCount` — so the list does not reflow under the reader. Paused in hidden tabs.
+ * Keeps the statuses of listed runs current while any of them is active. Rows are matched by run id and
+ * updated in place — never moved, and new runs are not inserted (those are announced by `newCount`) — so the
+ * list does not reflow under the reader. One request covers every run queued since the oldest active row
+ * (same filters except status, which is what changes); active rows it misses are looked up by id. Paused in
+ * hidden tabs; stops once no listed run is active.
  */
 export function useActiveRunsRefresh(
   source: RunFeedSource,
-  feed: { runs: readonly Run[]; loaded: number; sort: RunSort; filters: RunFeedFilters },
+  feed: { runs: readonly Run[]; sort: RunSort; filters: RunFeedFilters },
   intervalMs: number | false,
 ): void {
   const rv = useRunViews();
   const { client, queryClient, now, scope } = rv;
-  const anyActive = feed.runs.some((run) => isActiveRunStatus(run.status));
-  const limit = Math.min(MAX_LIMIT, Math.max(1, feed.loaded));
+  const active = feed.runs.filter((run) => isActiveRunStatus(run.status));
+  const ids = active.map((run) => run.id).sort();
+  const oldest = active.reduce<string | null>((min, run) => (min === null || run.queuedAt < min ? run.queuedAt : min), null);
   useQuery(
     {
-      queryKey: rvKeys.activeRuns(scope, source, { filters: feed.filters, sort: feed.sort, limit }),
+      queryKey: rvKeys.activeRuns(scope, source, { filters: feed.filters, ids }),
       queryFn: async ({ signal }) => {
-        const q = toRunQuery(feed.filters, feed.sort, limit, now());
-        const page =
-          source.kind === 'workflow'
-            ? await client.listWorkflowRuns(source.workflowId, withoutWorkflow(q), { signal })
-            : await client.listRuns(q, { signal });
-        for (const run of page.items) writeRunIntoFeeds(queryClient, scope, run);
-        return page.items.length;
+        const { status: _changes, ...stable } = feed.filters;
+        const q = toRunQuery(stable, '-queuedAt', RANGE_LIMIT, now());
+        const from = oldest !== null && (!q.from || oldest > q.from) ? oldest : q.from;
+        const page = await list(client, source, { ...q, ...(from ? { from } : {}) }, signal);
+        const seen = new Set(page.items.map((run) => run.id));
+        const missing = ids.filter((id) => !seen.has(id)).slice(0, MAX_SINGLE_LOOKUPS);
+        const singles = await Promise.all(
+          missing.map((id) => list(client, source, { q: id, limit: 5 }, signal).then((p) => p.items.filter((run) => run.id === id))),
+        );
+        for (const run of [...page.items, ...singles.flat()]) writeRunIntoFeeds(queryClient, scope, run);
+        return ids.length;
       },
-      enabled: anyActive && intervalMs !== false,
+      enabled: ids.length > 0 && intervalMs !== false,
       refetchInterval: intervalMs,
       refetchIntervalInBackground: false,
       refetchOnWindowFocus: false,
@@ -46,4 +56,10 @@ export function useActiveRunsRefresh(
     },
     queryClient,
   );
+}
+
+function list(client: RunClient, source: RunFeedSource, q: Parameters<RunClient['listRuns']>[0] & object, signal: AbortSignal): Promise<Page<Run>> {
+  return source.kind === 'workflow'
+    ? client.listWorkflowRuns(source.workflowId, withoutWorkflow(q), { signal })
+    : client.listRuns(q, { signal });
 }

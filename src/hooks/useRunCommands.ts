@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { RunAction } from '../api/status';
 import type { ReplayRequest, Run, StopMode } from '../api/types';
 import { runControls } from '../core/runControls';
@@ -37,7 +37,10 @@ export function useRunCommands(run: Run | null | undefined): UseRunCommandsResul
         const optimistic = optimisticRun(target, action);
         if (!optimistic) return { optimistic: null };
         // A poll landing now would overwrite the optimistic status with the old one.
-        await queryClient.cancelQueries({ queryKey: rvKeys.run(scope, target.workflowId, target.id) });
+        await Promise.all([
+          queryClient.cancelQueries({ queryKey: rvKeys.run(scope, target.workflowId, target.id) }),
+          queryClient.cancelQueries({ queryKey: rvKeys.activeRunsAll(scope) }),
+        ]);
         writeRun(queryClient, scope, optimistic);
         return { optimistic };
       },
@@ -78,11 +81,23 @@ export function useRunCommands(run: Run | null | undefined): UseRunCommandsResul
   // One key per intent (action + run + replay overrides), kept until the server has answered it.
   const intents = useRef<OpenIntents<CommandOutcome> | null>(null);
   intents.current ??= createOpenIntents<CommandOutcome>();
+  // Once the run has visibly changed status and the action is offered again, an unanswered intent is over: a
+  // later click is a new intent with a new key (else the server would replay the old answer and do nothing).
+  const status = run?.status;
+  useEffect(() => {
+    intents.current?.dropIdle(status, (id) => {
+      try {
+        return controls[(JSON.parse(id) as [RunAction])[0]]?.available ?? true;
+      } catch {
+        return true; // not an action intent id: nothing to keep it for
+      }
+    });
+  }, [status, controls]);
   const submit = useCallback(
     (action: RunAction, target: Run, replay: ReplayRequest | undefined) => {
       const open = intents.current as OpenIntents<CommandOutcome>;
       const id = intentId(action, target.workflowId, target.id, replay ?? null);
-      return open.run(id, (key) => send({ action, run: target, key, ...(replay ? { replay } : {}) }), isSettled);
+      return open.run(id, (key) => send({ action, run: target, key, ...(replay ? { replay } : {}) }), isSettled, target.status);
     },
     [send],
   );

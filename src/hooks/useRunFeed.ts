@@ -71,8 +71,7 @@ export function useRunFeed(source: RunFeedSource, options: UseRunFeedOptions): U
     () => (paged ? (pages?.[shownPage]?.items ?? []) : (pages?.flatMap((page) => page.items) ?? [])),
     [paged, pages, shownPage],
   );
-  const loaded = pages?.reduce((n, page) => n + page.items.length, 0) ?? 0;
-  useActiveRunsRefresh(source, { runs, loaded, sort, filters: canonical }, options.activeRunsIntervalMs ?? 10_000);
+  useActiveRunsRefresh(source, { runs, sort, filters: canonical }, options.activeRunsIntervalMs ?? 10_000);
   const toFirstPage = useCallback(() => setPageIndex(0), [setPageIndex]);
   const newRuns = useNewRuns(
     source,

@@ -299,4 +299,42 @@ describe('useRunCommands', () => {
     await waitFor(() => expect(result.current.detail.run?.status).toBe('paused'));
     await waitFor(() => expect(result.current.commands.error).toBeNull());
   });
+
+  it('a later click after the status changed is a new intent, not a replay of an unanswered one', async () => {
+    const started = await h.client.command('wf_quick', { command: 'start' });
+    h.mock.advance(2_500);
+    const { result } = renderHook(
+      () => {
+        const detail = useRun('wf_quick', started.id, { live: false });
+        return { detail, commands: useRunCommands(detail.run) };
+      },
+      { wrapper: h.wrapper },
+    );
+    await waitFor(() => expect(result.current.detail.run?.status).toBe('running'));
+    const before = h.requestsTo('/command', 'POST').length;
+    // The pause reaches the server, but its answer is lost.
+    const restore = h.tamper(async (request, response) => {
+      if (request.method === 'POST') throw new TypeError('Failed to fetch');
+      return response;
+    });
+    await act(async () => {
+      await result.current.commands.pause();
+    });
+    restore();
+    await act(() => result.current.detail.refresh());
+    await waitFor(() => expect(result.current.detail.run?.status).toBe('paused'));
+    await act(async () => {
+      expect((await result.current.commands.resume()).ok).toBe(true);
+    });
+    await waitFor(() => expect(result.current.commands.controls.pause.available).toBe(true));
+
+    // Minutes later the operator pauses again: a deliberate new action that must reach the server.
+    await act(async () => {
+      expect((await result.current.commands.pause()).ok).toBe(true);
+    });
+    expect(h.mock.executor.findRun(started.id)?.status).toBe('paused');
+    const keys = h.requestsTo('/command', 'POST').slice(before).map((r) => r.idempotencyKey);
+    expect(keys).toHaveLength(3);
+    expect(new Set(keys).size).toBe(3);
+  });
 });

@@ -120,4 +120,39 @@ describe('useRuns', () => {
     await sleep(150);
     expect(h.requestsTo('/runs', 'GET').length).toBe(before);
   });
+
+  it('refreshes listed rows by id: a run that leaves the status filter still shows its final status, and polling stops', async () => {
+    const run = await h.client.command('wf_quick', { command: 'start', params: { subject: 'leaves@example.com' } });
+    h.mock.advance(1_000);
+    const { result } = renderHook(
+      () =>
+        useWorkflowRuns('wf_quick', {
+          defaultFilters: { status: ['queued', 'claimed', 'running'], subject: 'leaves@example.com' },
+          activeRunsIntervalMs: 25,
+          newRunsIntervalMs: false,
+        }),
+      { wrapper: h.wrapper },
+    );
+    await waitFor(() => expect(result.current.runs).toHaveLength(1));
+    h.mock.advance(120_000);
+    await waitFor(() => expect(result.current.runs[0]!.status).toBe('succeeded'));
+    expect(result.current.runs[0]!.id).toBe(run.id);
+    const before = h.requestsTo('/runs', 'GET').length;
+    await sleep(150);
+    expect(h.requestsTo('/runs', 'GET').length).toBe(before);
+  });
+
+  it('rows pushed down by newer runs (announced, not inserted) still reach their final status', async () => {
+    await startMany('wf_quick', 3, { subject: 'pushed@example.com' });
+    const { result } = renderHook(
+      () => useWorkflowRuns('wf_quick', { defaultFilters: { subject: 'pushed@example.com' }, pageSize: 3, activeRunsIntervalMs: 25, newRunsIntervalMs: false }),
+      { wrapper: h.wrapper },
+    );
+    await waitFor(() => expect(result.current.runs).toHaveLength(3));
+    const shown = result.current.runs.map((r) => r.id);
+    await startMany('wf_quick', 3, { subject: 'pushed@example.com' });
+    h.mock.advance(600_000);
+    await waitFor(() => expect(result.current.runs.map((r) => r.status)).toEqual(['succeeded', 'succeeded', 'succeeded']));
+    expect(result.current.runs.map((r) => r.id)).toEqual(shown);
+  });
 });
