@@ -100,6 +100,7 @@ export function useRun(workflowId: string | null | undefined, runId: string | nu
     isFetching: status.isFetching,
     error: status.error ?? stream.error,
     refresh: async () => {
+      if (stream.connection === 'failed') stream.restart();
       await refetch();
     },
   };

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { RunApiError } from '../api/errors';
 import { isTerminalRunStatus } from '../api/status';
 import type { RunEvent } from '../api/types';
@@ -36,10 +36,14 @@ interface StreamParams {
 export function useRunStream({ enabled, workflowId, runId, queryKey, reconnect }: StreamParams): {
   connection: StreamConnection;
   error: RunApiError | null;
+  /** Connects again (from the last seq) after the stream gave up. */
+  restart: () => void;
 } {
   const { client, queryClient } = useRunViews();
   const [connection, setConnection] = useState<StreamConnection>('idle');
   const [error, setError] = useState<RunApiError | null>(null);
+  // Bumped by `restart()`: a stream that gave up (`failed`) connects again from the last seq.
+  const [attempt, setAttempt] = useState(0);
   const keyString = JSON.stringify(queryKey);
   const base = reconnect?.baseDelayMs ?? 1_000;
   const max = reconnect?.maxDelayMs ?? 30_000;
@@ -86,12 +90,15 @@ export function useRunStream({ enabled, workflowId, runId, queryKey, reconnect }
         },
         onError: (cause) => {
           const failure = toRunApiError(cause, 'streamRunEvents');
-          setError(failure);
           // One malformed event on an open stream is reported and skipped; the stream itself goes on.
-          if (opened && failure.kind === 'invalid_response') return;
+          if (opened && failure.kind === 'invalid_response') {
+            setError(failure);
+            return;
+          }
           flush();
           close?.();
-          if (disposed || finished()) return;
+          if (disposed || finished()) return; // the run is over: the stream ending is no error
+          setError(failure);
           if (!failure.retryable && failure.code !== 'stream_ended') {
             setConnection('failed');
             return;
@@ -110,7 +117,8 @@ export function useRunStream({ enabled, workflowId, runId, queryKey, reconnect }
       if (timer) clearTimeout(timer);
       close?.();
     };
-  }, [enabled, client, queryClient, keyString, workflowId, runId, base, max]);
+  }, [enabled, client, queryClient, keyString, workflowId, runId, base, max, attempt]);
 
-  return enabled ? { connection, error } : { connection: 'idle', error: null };
+  const restart = useCallback(() => setAttempt((n) => n + 1), []);
+  return enabled ? { connection, error, restart } : { connection: 'idle', error: null, restart };
 }

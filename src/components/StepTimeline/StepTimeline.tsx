@@ -55,7 +55,9 @@ export function StepTimeline({ workflowId, runId, live, pollIntervalMs, ...viewP
   );
   const failedToLoad = !result.run && result.error ? result.error : null;
   // Keyed by what it says, so a poll failing again the same way leaves the view (and the alert) untouched.
-  const staleError = result.run && result.error ? result.error : null;
+  // A stream between reconnects is not a problem to report: only a poll failure or a stream that gave up is.
+  const reconnecting = result.connection !== 'idle' && result.connection !== 'failed';
+  const staleError = result.run && result.error && !reconnecting ? result.error : null;
   const gone = staleError ? isRunGone(staleError) : false;
   const staleMessage = staleError?.message ?? null;
   const notice = useMemo(
