@@ -23,6 +23,7 @@ describe('payload chunks', () => {
   it('measures sizes in UTF-8 bytes and never splits a character, whatever the limit', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), fc.integer({ min: 1, max: 50 }), (text, limit) => {
+        fc.pre(!text.includes('\uFFFD')); // a replacement character in the chunks can only come from a split
         const source = new TextPayload(text, 'text/plain');
         expect(source.size).toBe(utf8(text));
         const chunks = readAll(source, limit);
