@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { executorWith, foldMatches, start, stepNamed, stepStatuses, workflow } from './testkit';
 
-// Seed 004's example: branch A fails on a missing credential, branch B is still calling the LLM.
+// The classic case: branch A fails on a missing credential while branch B is still calling the LLM.
 const parallel = workflow(
   'par',
   [
