@@ -1,5 +1,4 @@
 import { useQuery } from '@tanstack/react-query';
-import { useRef } from 'react';
 import { isRunApiError } from '../api/errors';
 import { isTerminalRunStatus } from '../api/status';
 import type { Run, Step } from '../api/types';
@@ -79,19 +78,14 @@ export function useRun(workflowId: string | null | undefined, runId: string | nu
     queryKey: key,
     reconnect: options.reconnect,
   });
-  // The ordered step list costs O(steps) per update: build it only when a caller reads `steps` (the
-  // timeline reads `state` and never pays for it), once per state.
-  const stepsCache = useRef<{ state: RunState | null; steps: readonly Step[] }>({ state: null, steps: NO_STEPS });
-  const stepsOf = (current: RunState | null): readonly Step[] => {
-    if (stepsCache.current.state !== current) stepsCache.current = { state: current, steps: current ? listSteps(current) : NO_STEPS };
-    return stepsCache.current.steps;
-  };
   const { refetch } = query;
   const status = queryStatus(query, 'getRun');
   return {
     run: state?.run ?? null,
+    // Read lazily: the ordered list costs O(steps) once per state (core memoizes it), and the timeline,
+    // which reads `state`, never pays for it.
     get steps() {
-      return stepsOf(state);
+      return state ? listSteps(state) : NO_STEPS;
     },
     state,
     isLive: enabled && live !== false && state !== null && !done && !gone(query.error) && stream.connection !== 'failed',

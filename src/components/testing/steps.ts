@@ -1,5 +1,6 @@
 /** Test data for component tests: valid steps and runs built from a few fields. Not part of the public API. */
 import type { Run, Step } from '../../api/types';
+import { makeRun as coreRun, makeStep as coreStep } from '../../core/testing/fixtures';
 
 let counter = 0;
 const T0 = Date.parse('2026-11-21T09:00:00.000Z');
@@ -8,48 +9,26 @@ const iso = (ms: number) => new Date(T0 + ms).toISOString();
 export function makeStep(fields: Partial<Step> & Pick<Step, 'name'>): Step {
   counter += 1;
   const order = fields.order ?? counter;
-  return {
+  // Core's builder with the defaults these component tests read (run id, timing, node id).
+  return coreStep({
     id: fields.id ?? `s${counter}`,
     runId: 'run-1',
-    parentId: null,
     nodeId: `node-${fields.name}`,
-    kind: 'task',
-    group: null,
     order,
-    status: 'succeeded',
-    skipReason: null,
-    iteration: null,
-    page: null,
     startedAt: iso(order * 1000),
     endedAt: iso(order * 1000 + 850),
     durationMs: 850,
-    attempts: 1,
-    summary: [],
-    inputSize: null,
-    outputSize: null,
-    error: null,
-    deliveryId: null,
-    approvalId: null,
-    credits: 0,
     ...fields,
-  };
+  });
 }
 
 export function makeRun(fields: Partial<Run> = {}): Run {
-  return {
+  return coreRun({
     id: 'run-1',
     workflowId: 'wf-1',
     workflowName: 'Order sync',
     workflowVersion: 3,
     status: 'failed',
-    trigger: { type: 'manual', label: 'Manual', sourceRunId: null, sourceWorkflowId: null },
-    mode: 'test',
-    subject: null,
-    sessionId: null,
-    prompt: null,
-    model: null,
-    workloadProfile: null,
-    overrides: { env: [], secrets: [] },
     queuedAt: iso(0),
     claimedAt: iso(100),
     startedAt: iso(200),
@@ -57,14 +36,10 @@ export function makeRun(fields: Partial<Run> = {}): Run {
     queueTimeMs: 200,
     runTimeMs: 59_800,
     progress: { done: 5, total: 5 },
-    resultSummary: null,
-    error: null,
-    cancelReason: null,
     creditsUsed: 4,
-    replayOf: null,
     lastSeq: 20,
     ...fields,
-  };
+  });
 }
 
 /** A run with two automations: an HTTP failure, a rejected review, a loop with iterations, pages, skips. */
