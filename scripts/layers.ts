@@ -67,7 +67,8 @@ function resolveRelative(from: string, specifier: string): string {
     if (seg === '..') parts.pop();
     else if (seg !== '.') parts.push(seg);
   }
-  return parts.join('/');
+  // Sources import siblings by their emitted name (`./x.js`); the file is `./x.ts`.
+  return parts.join('/').replace(/\.js$/, '');
 }
 
 export function checkLayers(files: SourceFile[]): LayerViolation[] {

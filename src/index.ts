@@ -5,34 +5,34 @@
  */
 
 // Step timeline
-export { StepTimeline } from './components/StepTimeline/StepTimeline';
-export type { StepTimelineProps } from './components/StepTimeline/StepTimeline';
-export { StepTimelineView } from './components/StepTimeline/StepTimelineView';
+export { StepTimeline } from './components/StepTimeline/StepTimeline.js';
+export type { StepTimelineProps } from './components/StepTimeline/StepTimeline.js';
+export { StepTimelineView } from './components/StepTimeline/StepTimelineView.js';
 export type {
   PayloadLoader,
   SaveOutputRequest,
   StepTimelineViewProps,
   TimelineFilters,
   TimelineRun,
-} from './components/StepTimeline/types';
-export { defaultOutputPath } from './components/StepTimeline/SaveOutputForm';
+} from './components/StepTimeline/types.js';
+export { defaultOutputPath } from './components/StepTimeline/SaveOutputForm.js';
 
 // Shared parts, for hosts composing their own views in the same style
-export { StatusBadge } from './components/shared/StatusBadge';
-export type { StatusBadgeProps } from './components/shared/StatusBadge';
-export { Duration } from './components/shared/Duration';
-export type { DurationProps } from './components/shared/Duration';
-export { RelativeTime } from './components/shared/RelativeTime';
-export type { RelativeTimeProps } from './components/shared/RelativeTime';
-export { CopyButton } from './components/shared/CopyButton';
-export type { CopyButtonProps } from './components/shared/CopyButton';
-export { DataSection } from './components/shared/DataSection';
-export type { DataSectionProps, DataView } from './components/shared/DataSection';
+export { StatusBadge } from './components/shared/StatusBadge.js';
+export type { StatusBadgeProps } from './components/shared/StatusBadge.js';
+export { Duration } from './components/shared/Duration.js';
+export type { DurationProps } from './components/shared/Duration.js';
+export { RelativeTime } from './components/shared/RelativeTime.js';
+export type { RelativeTimeProps } from './components/shared/RelativeTime.js';
+export { CopyButton } from './components/shared/CopyButton.js';
+export type { CopyButtonProps } from './components/shared/CopyButton.js';
+export { DataSection } from './components/shared/DataSection.js';
+export type { DataSectionProps, DataView } from './components/shared/DataSection.js';
 
 // Headless hooks and the provider
-export * from './hooks/index';
+export * from './hooks/index.js';
 
 // API types and status rules
-export type * from './api/types';
-export { RunApiError, isRunApiError } from './api/errors';
-export { availableRunActions, isTerminalRunStatus, isTerminalStepStatus, runActionAvailability } from './api/status';
+export type * from './api/types.js';
+export { RunApiError, isRunApiError } from './api/errors.js';
+export { availableRunActions, isTerminalRunStatus, isTerminalStepStatus, runActionAvailability } from './api/status.js';

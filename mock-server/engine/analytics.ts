@@ -1,9 +1,9 @@
 /** Workspace analytics over the run index: live and recent runs, outcomes, steps, credits, a time series. */
-import type { Analytics, AnalyticsWindow } from '../../src/api/types';
-import { ExecutorProblem } from './api';
-import { iso } from './ids';
-import type { Ctx } from './model';
-import { STATUS_CODE } from './runIndex';
+import type { Analytics, AnalyticsWindow } from '../../src/api/types.js';
+import { ExecutorProblem } from './api.js';
+import { iso } from './ids.js';
+import type { Ctx } from './model.js';
+import { STATUS_CODE } from './runIndex.js';
 
 const HOUR = 3_600_000;
 const WINDOWS: Record<AnalyticsWindow, { span: number; bucket: number }> = {

@@ -27,7 +27,7 @@ import type {
   RunWithSteps,
   Step,
   Workflow,
-} from '../../src/api/types';
+} from '../../src/api/types.js';
 
 /** A refusal with an HTTP status, a stable code and a sentence saying why; nothing was changed. */
 export class ExecutorProblem extends Error {

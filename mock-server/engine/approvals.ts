@@ -2,13 +2,13 @@
  * Review tasks. A review step creates a pending approval; a decision (or expiry) resolves it exactly
  * once. Deciding twice, or with a stale version, is refused with the approval's current state.
  */
-import { APPROVAL_STATUSES } from '../../src/api/schemas';
-import type { Approval, ApprovalPage, ApprovalQuery, DecisionRequest } from '../../src/api/types';
-import { ExecutorProblem } from './api';
-import { encodeCursor, offsetOf, pageLimit } from './cursor';
-import { emit } from './emit';
-import { iso, prefixedId } from './ids';
-import type { Ctx, RunRec, StepRec } from './model';
+import { APPROVAL_STATUSES } from '../../src/api/schemas.js';
+import type { Approval, ApprovalPage, ApprovalQuery, DecisionRequest } from '../../src/api/types.js';
+import { ExecutorProblem } from './api.js';
+import { encodeCursor, offsetOf, pageLimit } from './cursor.js';
+import { emit } from './emit.js';
+import { iso, prefixedId } from './ids.js';
+import type { Ctx, RunRec, StepRec } from './model.js';
 
 export type Resolution = 'approved' | 'rejected' | 'expired';
 

@@ -1,12 +1,12 @@
 import * as v from 'valibot';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { EventSchema, RunSchema, StepSchema } from '../../src/api/schemas';
-import { isTerminalStepStatus } from '../../src/api/status';
-import { CATALOG } from '../scenarios/workflows';
-import { ExecutorProblem } from './api';
-import { buildExecutor } from './executor';
-import type { Executor } from './executorTypes';
-import { foldMatches } from './testkit';
+import { EventSchema, RunSchema, StepSchema } from '../../src/api/schemas.js';
+import { isTerminalStepStatus } from '../../src/api/status.js';
+import { CATALOG } from '../scenarios/workflows.js';
+import { ExecutorProblem } from './api.js';
+import { buildExecutor } from './executor.js';
+import type { Executor } from './executorTypes.js';
+import { foldMatches } from './testkit.js';
 
 let ex: Executor;
 let ms = 0;

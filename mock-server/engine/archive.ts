@@ -3,16 +3,16 @@
  * a variant and a cut here). A run is materialized only when a page shows it, and its steps and event
  * log only when someone opens it — built from the same plan, so they agree with the run row.
  */
-import { CANCEL_REASONS, RUN_MODES, TRIGGER_TYPES } from '../../src/api/schemas';
-import type { Run, RunEvent } from '../../src/api/types';
-import { applyEnding, buildVariant, type Ending, type PlanEntry, type Variant } from './archivePlan';
-import type { HistoryOptions } from './executorTypes';
-import { iso, prefixedId, stepId } from './ids';
-import type { ArchiveLike, Ctx, StepRec, WorkflowRec } from './model';
-import { buildHistoryLog, countHistoryEvents } from './archiveLog';
-import { LogProfiles, type LogProfile } from './archiveProfile';
-import { endMessage, errorFor, errorMessageFor, labelOf, queuedMessage } from './archiveText';
-import { Rng } from './rng';
+import { CANCEL_REASONS, RUN_MODES, TRIGGER_TYPES } from '../../src/api/schemas.js';
+import type { Run, RunEvent } from '../../src/api/types.js';
+import { applyEnding, buildVariant, type Ending, type PlanEntry, type Variant } from './archivePlan.js';
+import type { HistoryOptions } from './executorTypes.js';
+import { iso, prefixedId, stepId } from './ids.js';
+import type { ArchiveLike, Ctx, StepRec, WorkflowRec } from './model.js';
+import { buildHistoryLog, countHistoryEvents } from './archiveLog.js';
+import { LogProfiles, type LogProfile } from './archiveProfile.js';
+import { endMessage, errorFor, errorMessageFor, labelOf, queuedMessage } from './archiveText.js';
+import { Rng } from './rng.js';
 
 const VARIANTS = 4;
 const DAY = 86_400_000;

@@ -1,12 +1,12 @@
 /** The steps and event log of an archived run, laid out in time from its plan (see archive.ts). */
-import type { Run, RunEvent, Step, StepError } from '../../src/api/types';
-import type { PlanEntry } from './archivePlan';
-import { endMessage, queuedMessage } from './archiveText';
-import { iso } from './ids';
-import type { StepRec } from './model';
-import { NO_REDACTION } from './redact';
-import { toPayload } from './payloads';
-import { blankStepRec } from './steps';
+import type { Run, RunEvent, Step, StepError } from '../../src/api/types.js';
+import type { PlanEntry } from './archivePlan.js';
+import { endMessage, queuedMessage } from './archiveText.js';
+import { iso } from './ids.js';
+import type { StepRec } from './model.js';
+import { NO_REDACTION } from './redact.js';
+import { toPayload } from './payloads.js';
+import { blankStepRec } from './steps.js';
 
 /** Number of events `buildHistoryLog` produces, without building them. */
 export function countHistoryEvents(plan: PlanEntry[], claimed: boolean, started: boolean): number {

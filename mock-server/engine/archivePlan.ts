@@ -3,11 +3,11 @@
  * run a few items, paged requests fetch their pages), then cut where the run failed or was stopped.
  * Plans are per workflow "variants" computed once, so 100 000 runs cost a few numbers each.
  */
-import type { SkipReason, StepStatus } from '../../src/api/types';
-import { creditsFor } from './credits';
-import type { HttpConfig, LoopConfig, NodeDefinition } from './definitions';
-import type { CompiledGraph, ScopeDef } from './graph';
-import type { Rng } from './rng';
+import type { SkipReason, StepStatus } from '../../src/api/types.js';
+import { creditsFor } from './credits.js';
+import type { HttpConfig, LoopConfig, NodeDefinition } from './definitions.js';
+import type { CompiledGraph, ScopeDef } from './graph.js';
+import type { Rng } from './rng.js';
 
 export interface PlanEntry {
   node: NodeDefinition;

@@ -4,7 +4,7 @@
  * (the trigger label) and the last (the outcome) differ from run to run. So one run of each kind is built once
  * to learn its profile, and log search skips whole runs that cannot match without opening them.
  */
-import type { RunEvent } from '../../src/api/types';
+import type { RunEvent } from '../../src/api/types.js';
 
 /** What an event of the log is, without its place in time. */
 export interface LogLine {

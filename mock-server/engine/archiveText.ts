@@ -2,7 +2,7 @@
  * The words of archived runs: their step errors, trigger labels and the first and last lines of their logs.
  * Shared by the run rows (archive.ts), their logs (archiveLog.ts) and log search, so all three say the same.
  */
-import type { RunStatus, StepError } from '../../src/api/types';
+import type { RunStatus, StepError } from '../../src/api/types.js';
 
 /** The error of an archived run's failing step of this kind (`n`, the run's ordinal, varies HTTP statuses). */
 export function errorFor(kind: string, n: number): StepError {

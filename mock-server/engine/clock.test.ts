@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { RealTimeDriver, VirtualClock } from './clock';
-import { Rng } from './rng';
+import { RealTimeDriver, VirtualClock } from './clock.js';
+import { Rng } from './rng.js';
 
 describe('VirtualClock', () => {
   it('runs due timers in time order, ties in scheduling order, each at its own time', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { runActionAvailability } from '../../src/api/status';
-import { executorWith, foldMatches, problem, runStatus, start, startRunning, stepStatuses, workflow } from './testkit';
+import { runActionAvailability } from '../../src/api/status.js';
+import { executorWith, foldMatches, problem, runStatus, start, startRunning, stepStatuses, workflow } from './testkit.js';
 
 const slow = (ms: number) => ({ durationMs: ms, jitter: 0 });
 const par = workflow(

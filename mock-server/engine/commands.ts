@@ -2,17 +2,17 @@
  * Operator commands. Each is checked against the shared status rules (`runActionAvailability`) so the
  * executor refuses exactly what the UI disables, with the same code and reason, and changes nothing.
  */
-import { COMMANDS, STOP_MODES } from '../../src/api/schemas';
-import { runActionAvailability, type RunAction } from '../../src/api/status';
-import type { CommandRequest, ReplayRequest, Run, TriggerType, Workflow } from '../../src/api/types';
-import { ExecutorProblem } from './api';
-import { emit } from './emit';
-import { pump } from './flow';
-import { findRunRef, runOrThrow, runSnapshot, workflowOrThrow, type RunRef } from './lookup';
-import type { Ctx, RunRec } from './model';
-import { armSchedule } from './schedules';
-import { cancelRun, setRunStatus, stopImmediately } from './terminate';
-import { COMMAND_KEYS, isPlainObject, unknownFields, validateStart } from './validate';
+import { COMMANDS, STOP_MODES } from '../../src/api/schemas.js';
+import { runActionAvailability, type RunAction } from '../../src/api/status.js';
+import type { CommandRequest, ReplayRequest, Run, TriggerType, Workflow } from '../../src/api/types.js';
+import { ExecutorProblem } from './api.js';
+import { emit } from './emit.js';
+import { pump } from './flow.js';
+import { findRunRef, runOrThrow, runSnapshot, workflowOrThrow, type RunRef } from './lookup.js';
+import type { Ctx, RunRec } from './model.js';
+import { armSchedule } from './schedules.js';
+import { cancelRun, setRunStatus, stopImmediately } from './terminate.js';
+import { COMMAND_KEYS, isPlainObject, unknownFields, validateStart } from './validate.js';
 
 export type CommandResult = { run: Run; created: boolean };
 

@@ -1,5 +1,5 @@
 /** Credits metered per step kind, charged per attempt of the steps that do work. */
-import type { StepKind } from '../../src/api/types';
+import type { StepKind } from '../../src/api/types.js';
 
 export const CREDITS_PER_ATTEMPT: Readonly<Record<StepKind, number>> = {
   task: 1,

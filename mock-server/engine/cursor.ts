@@ -2,7 +2,7 @@
  * Opaque cursors: base64url of a small JSON array tagged with the list it belongs to. Anything that does
  * not decode to the expected shape is answered with 400 `invalid_cursor`, never a crash or a wrong page.
  */
-import { ExecutorProblem } from './api';
+import { ExecutorProblem } from './api.js';
 
 export function encodeCursor(kind: string, parts: readonly (string | number | null)[]): string {
   const json = JSON.stringify([kind, ...parts.map((p) => (typeof p === 'number' && Number.isNaN(p) ? null : p))]);

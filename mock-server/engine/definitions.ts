@@ -2,7 +2,7 @@
  * How a workflow is described to the executor: a graph of nodes (kind + config) and edges. The API's
  * `Workflow.graph` shows the same nodes without their config.
  */
-import type { DeliveryStatus, RunMode, Severity } from '../../src/api/types';
+import type { DeliveryStatus, RunMode, Severity } from '../../src/api/types.js';
 
 /** Options every node accepts. */
 export interface CommonConfig {

@@ -1,9 +1,9 @@
 /** Delivery attempts: created by send_message steps (or by hand, without a run) and moved on by the provider. */
-import type { Delivery, DeliveryQuery, DeliveryStatus, Page } from '../../src/api/types';
-import { ExecutorProblem } from './api';
-import { encodeCursor, offsetOf, pageLimit } from './cursor';
-import { iso, prefixedId } from './ids';
-import type { Ctx } from './model';
+import type { Delivery, DeliveryQuery, DeliveryStatus, Page } from '../../src/api/types.js';
+import { ExecutorProblem } from './api.js';
+import { encodeCursor, offsetOf, pageLimit } from './cursor.js';
+import { iso, prefixedId } from './ids.js';
+import type { Ctx } from './model.js';
 
 export interface NewDelivery {
   runId: string | null;

@@ -3,9 +3,9 @@
  * snapshot (`run` on run_* events and whenever run fields changed, `step` on step_* events), so folding
  * the log in `seq` order rebuilds the run and its steps exactly.
  */
-import type { EventType, Run, RunEvent, Severity, Step } from '../../src/api/types';
-import { iso } from './ids';
-import type { Ctx, RunRec, StepRec } from './model';
+import type { EventType, Run, RunEvent, Severity, Step } from '../../src/api/types.js';
+import { iso } from './ids.js';
+import type { Ctx, RunRec, StepRec } from './model.js';
 
 export interface EmitOptions {
   severity?: Severity;

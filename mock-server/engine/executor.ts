@@ -1,25 +1,25 @@
 /** Builds an executor: the shared context, the clock driver, and the `ExecutorApi` methods over the modules. */
-import type { AnalyticsWindow, Page, Run, Workflow } from '../../src/api/types';
-import { analytics } from './analytics';
-import { decideApproval, getApprovalOrThrow, listApprovals } from './approvals';
-import { generateArchive } from './archive';
-import { VirtualClock, RealTimeDriver } from './clock';
-import { replayRun, runCommand, setWorkflowActive } from './commands';
-import { encodeCursor, offsetOf, pageLimit } from './cursor';
-import { createDelivery, listDeliveries } from './deliveries';
-import type { Executor, ExecutorOptions, ExecutorStats, HistoryOptions } from './executorTypes';
-import { pump } from './flow';
-import { RunIds } from './ids';
-import { createRun, scheduleClaim } from './lifecycle';
-import { findRunRef, runSnapshot, workflowOrThrow } from './lookup';
-import type { Ctx } from './model';
-import { getContext, getPayload, getRun, listEvents, listSteps } from './reads';
-import { Rng, mix32 } from './rng';
-import { RunIndex } from './runIndex';
-import { queryRuns } from './runQuery';
-import { searchLogs } from './logs';
-import { receiveWebhook } from './webhooks';
-import { registerWorkflow } from './workflows';
+import type { AnalyticsWindow, Page, Run, Workflow } from '../../src/api/types.js';
+import { analytics } from './analytics.js';
+import { decideApproval, getApprovalOrThrow, listApprovals } from './approvals.js';
+import { generateArchive } from './archive.js';
+import { VirtualClock, RealTimeDriver } from './clock.js';
+import { replayRun, runCommand, setWorkflowActive } from './commands.js';
+import { encodeCursor, offsetOf, pageLimit } from './cursor.js';
+import { createDelivery, listDeliveries } from './deliveries.js';
+import type { Executor, ExecutorOptions, ExecutorStats, HistoryOptions } from './executorTypes.js';
+import { pump } from './flow.js';
+import { RunIds } from './ids.js';
+import { createRun, scheduleClaim } from './lifecycle.js';
+import { findRunRef, runSnapshot, workflowOrThrow } from './lookup.js';
+import type { Ctx } from './model.js';
+import { getContext, getPayload, getRun, listEvents, listSteps } from './reads.js';
+import { Rng, mix32 } from './rng.js';
+import { RunIndex } from './runIndex.js';
+import { queryRuns } from './runQuery.js';
+import { searchLogs } from './logs.js';
+import { receiveWebhook } from './webhooks.js';
+import { registerWorkflow } from './workflows.js';
 
 /** 2026-11-21T09:00:00Z: virtual time starts here unless told otherwise, so runs are the same every time. */
 export const DEFAULT_START = Date.UTC(2026, 10, 21, 9, 0, 0);

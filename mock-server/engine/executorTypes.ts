@@ -1,7 +1,7 @@
 /** The executor object: the HTTP-facing `ExecutorApi` plus controls for scenarios, tests and the demo. */
-import type { Delivery, DeliveryStatus, Run, Workflow } from '../../src/api/types';
-import type { ExecutorApi } from './api';
-import type { WorkflowDefinition } from './definitions';
+import type { Delivery, DeliveryStatus, Run, Workflow } from '../../src/api/types.js';
+import type { ExecutorApi } from './api.js';
+import type { WorkflowDefinition } from './definitions.js';
 
 export interface ExecutorOptions {
   /** `virtual`: time moves only with `advance()`; `real`: a timer moves it with wall time × `speed`. Defaults to `virtual`. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { executorWith, foldMatches, start, stepNamed, stepStatuses, workflow } from './testkit';
+import { executorWith, foldMatches, start, stepNamed, stepStatuses, workflow } from './testkit.js';
 
 // The classic case: branch A fails on a missing credential while branch B is still calling the LLM.
 const parallel = workflow(

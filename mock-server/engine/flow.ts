@@ -4,17 +4,17 @@
  * `after_rejection`), which propagates. `pump` starts ready work while the run may start steps, and
  * `settle` moves the run to waiting / succeeded / stopped when nothing else can happen.
  */
-import type { SkipReason, StepError } from '../../src/api/types';
-import { isTerminalRunStatus, isTerminalStepStatus } from '../../src/api/status';
-import { emit } from './emit';
-import type { ScopeDef } from './graph';
-import type { Ctx, NodeState, RunRec, ScopeRt, StepRec } from './model';
-import { HANDLERS } from './nodes';
-import type { NodeCall, StepResult } from './nodes/types';
-import { charge, createStep, setStepStatus } from './steps';
-import { storeOutput, redactSummary } from './ops';
-import { failRun, finishStop, finishSucceeded, setRunStatus } from './terminate';
-import { startUpstream } from './upstream';
+import type { SkipReason, StepError } from '../../src/api/types.js';
+import { isTerminalRunStatus, isTerminalStepStatus } from '../../src/api/status.js';
+import { emit } from './emit.js';
+import type { ScopeDef } from './graph.js';
+import type { Ctx, NodeState, RunRec, ScopeRt, StepRec } from './model.js';
+import { HANDLERS } from './nodes/index.js';
+import type { NodeCall, StepResult } from './nodes/types.js';
+import { charge, createStep, setStepStatus } from './steps.js';
+import { storeOutput, redactSummary } from './ops.js';
+import { failRun, finishStop, finishSucceeded, setRunStatus } from './terminate.js';
+import { startUpstream } from './upstream.js';
 
 export function openScope(
   ctx: Ctx,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { NodeDefinition } from './definitions';
-import { GraphError, compileGraph } from './graph';
+import type { NodeDefinition } from './definitions.js';
+import { GraphError, compileGraph } from './graph.js';
 
 const task = (id: string): NodeDefinition => ({ id, name: id, kind: 'task' });
 const compile = (nodes: NodeDefinition[], edges: { from: string; to: string; label?: string }[]) => compileGraph({ id: 'g', name: 'g', nodes, edges });

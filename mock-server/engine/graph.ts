@@ -2,8 +2,8 @@
  * Compiles a workflow definition into scopes the scheduler walks: the top level, and one closed body per
  * loop (run once per item). Rejects graphs it could not execute, with a sentence saying why.
  */
-import type { GraphEdge, GraphNode } from '../../src/api/types';
-import type { NodeDefinition, WorkflowDefinition } from './definitions';
+import type { GraphEdge, GraphNode } from '../../src/api/types.js';
+import type { NodeDefinition, WorkflowDefinition } from './definitions.js';
 
 export interface CompiledNode {
   def: NodeDefinition;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { RUN_TRANSITIONS } from '../../src/api/status';
-import type { RunStatus } from '../../src/api/types';
-import { executorWith, foldMatches, start, workflow } from './testkit';
+import { RUN_TRANSITIONS } from '../../src/api/status.js';
+import type { RunStatus } from '../../src/api/types.js';
+import { executorWith, foldMatches, start, workflow } from './testkit.js';
 
 const simple = workflow('simple', [
   { id: 'a', name: 'Prepare', kind: 'task', config: { durationMs: 1000, jitter: 0 } },

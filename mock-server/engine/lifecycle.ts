@@ -1,12 +1,12 @@
 /** A run's life before its steps: created queued, claimed by a worker after a delay, then started. */
-import type { Run, RunMode, Trigger } from '../../src/api/types';
-import { emit } from './emit';
-import { openScope, pump } from './flow';
-import { iso, prefixedId } from './ids';
-import type { Ctx, RunRec, WorkflowRec } from './model';
-import { Redactor } from './redact';
-import { Rng, hashString } from './rng';
-import { setRunStatus } from './terminate';
+import type { Run, RunMode, Trigger } from '../../src/api/types.js';
+import { emit } from './emit.js';
+import { openScope, pump } from './flow.js';
+import { iso, prefixedId } from './ids.js';
+import type { Ctx, RunRec, WorkflowRec } from './model.js';
+import { Redactor } from './redact.js';
+import { Rng, hashString } from './rng.js';
+import { setRunStatus } from './terminate.js';
 
 export interface StartSpec {
   wf: WorkflowRec;

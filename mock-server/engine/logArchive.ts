@@ -4,9 +4,9 @@
  * listed, and never when its log profile shows it holds no matching event. Runs overlap in time, so the few
  * open runs are merged by time.
  */
-import type { RunEvent } from '../../src/api/types';
-import type { ArchiveLike, Ctx } from './model';
-import { compareKeys, matchesFilter, type LogFilter, type LogKey } from './logFilter';
+import type { RunEvent } from '../../src/api/types.js';
+import type { ArchiveLike, Ctx } from './model.js';
+import { compareKeys, matchesFilter, type LogFilter, type LogKey } from './logFilter.js';
 
 interface OpenRun {
   ordinal: number;

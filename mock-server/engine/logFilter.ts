@@ -1,7 +1,7 @@
 /** Log search parameters, checked and compiled once per query: what an event must have to be listed. */
-import { SEVERITIES } from '../../src/api/schemas';
-import type { LogQuery, RunEvent } from '../../src/api/types';
-import { ExecutorProblem } from './api';
+import { SEVERITIES } from '../../src/api/schemas.js';
+import type { LogQuery, RunEvent } from '../../src/api/types.js';
+import { ExecutorProblem } from './api.js';
 
 export interface LogFilter {
   severities: ReadonlySet<string> | null;

@@ -1,16 +1,16 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import type { LogQuery, RunEvent } from '../../src/api/types';
-import { createScenario } from '../scenarios';
-import { CATALOG } from '../scenarios/workflows';
-import { createHandlers } from '../http/handlers';
-import { call } from '../http/testing/call';
-import { buildHistoryLog } from './archiveLog';
-import type { Executor } from './executorTypes';
-import { executorWith, problem, start, workflow } from './testkit';
+import type { LogQuery, RunEvent } from '../../src/api/types.js';
+import { createScenario } from '../scenarios/index.js';
+import { CATALOG } from '../scenarios/workflows.js';
+import { createHandlers } from '../http/handlers.js';
+import { call } from '../http/testing/call.js';
+import { buildHistoryLog } from './archiveLog.js';
+import type { Executor } from './executorTypes.js';
+import { executorWith, problem, start, workflow } from './testkit.js';
 
 // Counts how many run logs a search builds (archived runs' logs are built from their plan on demand).
-vi.mock('./archiveLog', async (importOriginal) => {
-  const mod = await importOriginal<typeof import('./archiveLog')>();
+vi.mock('./archiveLog.js', async (importOriginal) => {
+  const mod = await importOriginal<typeof import('./archiveLog.js')>();
   return { ...mod, buildHistoryLog: vi.fn(mod.buildHistoryLog) };
 });
 const built = () => vi.mocked(buildHistoryLog).mock.calls.length;

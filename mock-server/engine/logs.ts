@@ -4,13 +4,13 @@
  * (`ArchivedLog`, built lazily) are merged by time. The cursor is the position of the last event listed, so
  * events that happen later never shift the pages after it.
  */
-import type { LogQuery, Page, RunEvent } from '../../src/api/types';
-import { ExecutorProblem } from './api';
-import { decodeCursor, encodeCursor, isIndex, pageLimit } from './cursor';
-import { ArchivedLog } from './logArchive';
-import { compileFilter, matchesFilter, type LogFilter, type LogKey } from './logFilter';
-import { findRunRef } from './lookup';
-import type { Ctx } from './model';
+import type { LogQuery, Page, RunEvent } from '../../src/api/types.js';
+import { ExecutorProblem } from './api.js';
+import { decodeCursor, encodeCursor, isIndex, pageLimit } from './cursor.js';
+import { ArchivedLog } from './logArchive.js';
+import { compileFilter, matchesFilter, type LogFilter, type LogKey } from './logFilter.js';
+import { findRunRef } from './lookup.js';
+import type { Ctx } from './model.js';
 
 const invalidCursor = () => new ExecutorProblem(400, 'invalid_cursor', 'The cursor is not valid for this list; start again without one.');
 const isTier = (value: unknown): boolean => value === 0 || value === 1;

@@ -1,7 +1,7 @@
 /** Finding workflows and runs, live or archived, with 404s that say what was not found. */
-import type { Run } from '../../src/api/types';
-import { ExecutorProblem } from './api';
-import type { Ctx, RunRec, WorkflowRec } from './model';
+import type { Run } from '../../src/api/types.js';
+import { ExecutorProblem } from './api.js';
+import type { Ctx, RunRec, WorkflowRec } from './model.js';
 
 export function workflowOrThrow(ctx: Ctx, workflowId: string): WorkflowRec {
   const wf = typeof workflowId === 'string' ? ctx.workflows.get(workflowId) : undefined;

@@ -4,12 +4,12 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { RUN_TRANSITIONS, isTerminalRunStatus, isTerminalStepStatus } from '../../src/api/status';
-import type { RunStatus } from '../../src/api/types';
-import { ExecutorProblem } from './api';
-import type { Executor } from './executorTypes';
-import { executorWith, foldMatches } from './testkit';
-import { workflowArb } from './testGraphs';
+import { RUN_TRANSITIONS, isTerminalRunStatus, isTerminalStepStatus } from '../../src/api/status.js';
+import type { RunStatus } from '../../src/api/types.js';
+import { ExecutorProblem } from './api.js';
+import type { Executor } from './executorTypes.js';
+import { executorWith, foldMatches } from './testkit.js';
+import { workflowArb } from './testGraphs.js';
 
 interface Model {
   runs: string[];

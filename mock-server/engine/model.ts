@@ -1,15 +1,15 @@
 /** The executor's in-memory state: runs, steps, scopes, and the context every module shares. */
-import type { Approval, Delivery, Run, RunEvent, SkipReason, Step, Workflow } from '../../src/api/types';
-import type { LogProfile } from './archiveProfile';
-import type { Timer, VirtualClock } from './clock';
-import type { NodeDefinition, WorkflowDefinition } from './definitions';
-import type { CompiledGraph, CompiledNode, ScopeDef } from './graph';
-import type { PayloadSource } from './payloads';
-import type { Redactor } from './redact';
-import type { RunIds } from './ids';
-import type { StartSpec } from './lifecycle';
-import type { Rng } from './rng';
-import type { RunIndex } from './runIndex';
+import type { Approval, Delivery, Run, RunEvent, SkipReason, Step, Workflow } from '../../src/api/types.js';
+import type { LogProfile } from './archiveProfile.js';
+import type { Timer, VirtualClock } from './clock.js';
+import type { NodeDefinition, WorkflowDefinition } from './definitions.js';
+import type { CompiledGraph, CompiledNode, ScopeDef } from './graph.js';
+import type { PayloadSource } from './payloads.js';
+import type { Redactor } from './redact.js';
+import type { RunIds } from './ids.js';
+import type { StartSpec } from './lifecycle.js';
+import type { Rng } from './rng.js';
+import type { RunIndex } from './runIndex.js';
 
 export interface WorkflowRec {
   def: WorkflowDefinition;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ExecutorProblem } from './api';
-import { CREDITS_PER_ATTEMPT } from './credits';
-import { executorWith, foldMatches, start, stepNamed, stepStatuses, workflow } from './testkit';
+import { ExecutorProblem } from './api.js';
+import { CREDITS_PER_ATTEMPT } from './credits.js';
+import { executorWith, foldMatches, start, stepNamed, stepStatuses, workflow } from './testkit.js';
 
 const fixed = (ms: number) => ({ durationMs: ms, jitter: 0 });
 

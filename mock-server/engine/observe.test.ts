@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ExecutorProblem } from './api';
-import { executorWith, start, workflow } from './testkit';
+import { ExecutorProblem } from './api.js';
+import { executorWith, start, workflow } from './testkit.js';
 
 const MIN = 60_000;
 const ok = workflow('ok', [

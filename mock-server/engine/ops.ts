@@ -1,8 +1,8 @@
 /** Step-level helpers shared by the scheduler and the node handlers. */
-import type { Step, SummaryField } from '../../src/api/types';
-import type { Ctx, RunRec, StepRec } from './model';
-import { toPayload, type PayloadSource } from './payloads';
-import { charge, setStepStatus } from './steps';
+import type { Step, SummaryField } from '../../src/api/types.js';
+import type { Ctx, RunRec, StepRec } from './model.js';
+import { toPayload, type PayloadSource } from './payloads.js';
+import { charge, setStepStatus } from './steps.js';
 
 export interface BeginOptions {
   input?: unknown;

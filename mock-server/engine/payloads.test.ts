@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { GeneratedRecordsPayload, TextPayload, slicePayload, toPayload } from './payloads';
-import { NO_REDACTION, Redactor } from './redact';
+import { GeneratedRecordsPayload, TextPayload, slicePayload, toPayload } from './payloads.js';
+import { NO_REDACTION, Redactor } from './redact.js';
 
 const utf8 = (text: string) => new TextEncoder().encode(text).length;
 

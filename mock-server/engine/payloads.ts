@@ -2,7 +2,7 @@
  * Step inputs and outputs, stored as UTF-8 text and served in byte ranges that never split a character.
  * Large generated outputs are virtual: any range is produced on demand, nothing is held.
  */
-import type { Redactor } from './redact';
+import type { Redactor } from './redact.js';
 
 export interface PayloadSource {
   /** Size in UTF-8 bytes. */

@@ -1,11 +1,11 @@
 /** Reading one run: the run with its steps, step pages, the event log, context and payload chunks. */
-import { PAYLOAD_PARTS } from '../../src/api/schemas';
-import type { EventPage, Page, PayloadChunk, PayloadPart, Run, RunContext, RunEvent, RunWithSteps, Step } from '../../src/api/types';
-import { ExecutorProblem } from './api';
-import { encodeCursor, offsetOf, pageLimit } from './cursor';
-import { runOrThrow, runSnapshot } from './lookup';
-import type { Ctx, StepRec } from './model';
-import { slicePayload } from './payloads';
+import { PAYLOAD_PARTS } from '../../src/api/schemas.js';
+import type { EventPage, Page, PayloadChunk, PayloadPart, Run, RunContext, RunEvent, RunWithSteps, Step } from '../../src/api/types.js';
+import { ExecutorProblem } from './api.js';
+import { encodeCursor, offsetOf, pageLimit } from './cursor.js';
+import { runOrThrow, runSnapshot } from './lookup.js';
+import type { Ctx, StepRec } from './model.js';
+import { slicePayload } from './payloads.js';
 
 interface RunView {
   run: Run;

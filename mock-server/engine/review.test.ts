@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { executorWith, foldMatches, problem, runStatus, start, stepNamed, stepStatuses, workflow } from './testkit';
+import { executorWith, foldMatches, problem, runStatus, start, stepNamed, stepStatuses, workflow } from './testkit.js';
 
 const HOUR = 3_600_000;
 

@@ -3,10 +3,10 @@
  * also queued-time order (the clock never goes back), so `-queuedAt` needs no sorting at all; other sort
  * keys use indexes over finished runs, whose keys never change again (see sortedIndex.ts).
  */
-import { RUN_MODES, RUN_STATUSES, TRIGGER_TYPES } from '../../src/api/schemas';
-import type { Run, RunSortKey, RunStatus } from '../../src/api/types';
-import { isTerminalRunStatus } from '../../src/api/status';
-import { SortedIndex } from './sortedIndex';
+import { RUN_MODES, RUN_STATUSES, TRIGGER_TYPES } from '../../src/api/schemas.js';
+import type { Run, RunSortKey, RunStatus } from '../../src/api/types.js';
+import { isTerminalRunStatus } from '../../src/api/status.js';
+import { SortedIndex } from './sortedIndex.js';
 
 export const STATUS_CODE = new Map<RunStatus, number>(RUN_STATUSES.map((s, i) => [s, i]));
 export const TRIGGER_CODE = new Map<string, number>(TRIGGER_TYPES.map((s, i) => [s, i]));

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { RUN_STATUSES } from '../../src/api/schemas';
-import type { Run, RunQuery, RunSortKey } from '../../src/api/types';
-import { ExecutorProblem } from './api';
-import { encodeCursor } from './cursor';
-import type { Executor } from './executorTypes';
-import { executorWith, start, workflow } from './testkit';
+import { RUN_STATUSES } from '../../src/api/schemas.js';
+import type { Run, RunQuery, RunSortKey } from '../../src/api/types.js';
+import { ExecutorProblem } from './api.js';
+import { encodeCursor } from './cursor.js';
+import type { Executor } from './executorTypes.js';
+import { executorWith, start, workflow } from './testkit.js';
 
 const HOUR = 3_600_000;
 let ex: Executor;

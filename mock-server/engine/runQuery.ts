@@ -2,12 +2,12 @@
  * The run feed: filters and sorts of docs/ENDPOINTS.md over the column index, with keyset cursors.
  * Finished runs come from pre-sorted indexes, unfinished ones (few) are sorted per request and merged in.
  */
-import { RUN_MODES, RUN_STATUSES, TRIGGER_TYPES } from '../../src/api/schemas';
-import type { Page, Run, RunQuery, RunSortKey } from '../../src/api/types';
-import { ExecutorProblem } from './api';
-import { decodeCursor, encodeCursor, isIndex, isNumberOrNull, isString, pageLimit } from './cursor';
-import { MODE_CODE, STATUS_CODE, TRIGGER_CODE, type RunIndex } from './runIndex';
-import type { Direction, KeysetPosition } from './sortedIndex';
+import { RUN_MODES, RUN_STATUSES, TRIGGER_TYPES } from '../../src/api/schemas.js';
+import type { Page, Run, RunQuery, RunSortKey } from '../../src/api/types.js';
+import { ExecutorProblem } from './api.js';
+import { decodeCursor, encodeCursor, isIndex, isNumberOrNull, isString, pageLimit } from './cursor.js';
+import { MODE_CODE, STATUS_CODE, TRIGGER_CODE, type RunIndex } from './runIndex.js';
+import type { Direction, KeysetPosition } from './sortedIndex.js';
 
 const SORT_KEYS: readonly RunSortKey[] = ['queuedAt', 'startedAt', 'completedAt', 'runTimeMs', 'creditsUsed', 'status'];
 

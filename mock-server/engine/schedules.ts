@@ -1,6 +1,6 @@
 /** Scheduled triggers: an active workflow with a schedule starts a run every `everyMs`. */
-import { iso } from './ids';
-import type { Ctx, WorkflowRec } from './model';
+import { iso } from './ids.js';
+import type { Ctx, WorkflowRec } from './model.js';
 
 export function describeEvery(ms: number): string {
   if (ms % 86_400_000 === 0) return `every ${ms / 86_400_000} d`;

@@ -1,7 +1,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { constantTimeEqual, hmacSha256, sha256, toHex } from './sha256';
+import { constantTimeEqual, hmacSha256, sha256, toHex } from './sha256.js';
 
 describe('sha256', () => {
   it('matches the FIPS 180-4 test vectors', () => {

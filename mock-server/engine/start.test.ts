@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { executorWith, problem, runStatus, start, startRunning, stepStatuses, workflow } from './testkit';
+import { executorWith, problem, runStatus, start, startRunning, stepStatuses, workflow } from './testkit.js';
 
 const slow = (ms: number) => ({ durationMs: ms, jitter: 0 });
 const line = workflow('line', [

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOG } from '../scenarios/workflows';
-import type { NodeDefinition } from './definitions';
-import { stepId } from './ids';
-import { blankStepRec } from './steps';
-import { executorWith, start } from './testkit';
+import { CATALOG } from '../scenarios/workflows.js';
+import type { NodeDefinition } from './definitions.js';
+import { stepId } from './ids.js';
+import { blankStepRec } from './steps.js';
+import { executorWith, start } from './testkit.js';
 
 const node: NodeDefinition = { id: 'pull', name: 'Pull orders', kind: 'http', group: 'Intake', config: { url: 'https://shop.example.com/api/orders' } };
 

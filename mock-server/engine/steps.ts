@@ -1,10 +1,10 @@
 /** Creating steps and moving them between statuses, each change announced by its event. */
-import type { EventType, Severity, SkipReason, Step, StepError, StepStatus } from '../../src/api/types';
-import { isTerminalStepStatus } from '../../src/api/status';
-import type { NodeDefinition } from './definitions';
-import { emit, patchRun } from './emit';
-import { iso, stepId } from './ids';
-import type { Ctx, RunRec, StepRec } from './model';
+import type { EventType, Severity, SkipReason, Step, StepError, StepStatus } from '../../src/api/types.js';
+import { isTerminalStepStatus } from '../../src/api/status.js';
+import type { NodeDefinition } from './definitions.js';
+import { emit, patchRun } from './emit.js';
+import { iso, stepId } from './ids.js';
+import type { Ctx, RunRec, StepRec } from './model.js';
 
 export interface NewStep {
   parent: StepRec | null;

@@ -2,14 +2,14 @@
  * Run status changes, always along RUN_TRANSITIONS, and the ways a run ends: success, fail-fast, stop
  * (immediate or after draining) and cancel. Ending a run closes every open step with the right status.
  */
-import type { CancelReason, EventType, Run, RunStatus, SkipReason, StepError } from '../../src/api/types';
-import { canTransition, isTerminalStepStatus } from '../../src/api/status';
-import { expireRunApprovals } from './approvals';
-import { emit, patchRun } from './emit';
-import { iso } from './ids';
-import type { Ctx, RunRec, StepRec } from './model';
-import { HANDLERS } from './nodes';
-import { createStep, lineage, setStepStatus } from './steps';
+import type { CancelReason, EventType, Run, RunStatus, SkipReason, StepError } from '../../src/api/types.js';
+import { canTransition, isTerminalStepStatus } from '../../src/api/status.js';
+import { expireRunApprovals } from './approvals.js';
+import { emit, patchRun } from './emit.js';
+import { iso } from './ids.js';
+import type { Ctx, RunRec, StepRec } from './model.js';
+import { HANDLERS } from './nodes/index.js';
+import { createStep, lineage, setStepStatus } from './steps.js';
 
 export function setRunStatus(ctx: Ctx, rec: RunRec, to: RunStatus, type: EventType, message: string, extra: Partial<Run> = {}): void {
   const from = rec.run.status;

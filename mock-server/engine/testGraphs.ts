@@ -1,6 +1,6 @@
 /** fast-check arbitraries of random (valid) workflow graphs, built from blocks the way people draw them. */
 import fc from 'fast-check';
-import type { EdgeDefinition, NodeDefinition, WorkflowDefinition } from './definitions';
+import type { EdgeDefinition, NodeDefinition, WorkflowDefinition } from './definitions.js';
 
 type Work = { t: 'work'; kind: 'task' | 'llm' | 'tool' | 'http' | 'integration' | 'send_message'; ms: number; fails: boolean; failAttempts: number; retries: number; status: number };
 type Review = { t: 'review'; expiresInMs: number | null; onExpiry: 'reject' | 'fail' };

@@ -1,10 +1,10 @@
 /** Helpers for the executor's tests and scenarios: small graphs, starting runs, reading step states. */
-import type { RunStatus, StartParams, Step } from '../../src/api/types';
-import type { EdgeDefinition, NodeDefinition, WorkflowDefinition } from './definitions';
-import { ExecutorProblem } from './api';
-import { foldEvents } from './emit';
-import { buildExecutor } from './executor';
-import type { Executor, ExecutorOptions } from './executorTypes';
+import type { RunStatus, StartParams, Step } from '../../src/api/types.js';
+import type { EdgeDefinition, NodeDefinition, WorkflowDefinition } from './definitions.js';
+import { ExecutorProblem } from './api.js';
+import { foldEvents } from './emit.js';
+import { buildExecutor } from './executor.js';
+import type { Executor, ExecutorOptions } from './executorTypes.js';
 
 /** Edges linking the nodes one after another. */
 export function chain(...ids: string[]): EdgeDefinition[] {

@@ -1,8 +1,8 @@
 /** A step that starts another workflow's run: the new run's trigger is `upstream`, linked to its source. */
-import type { Run } from '../../src/api/types';
-import { emit } from './emit';
-import type { Ctx, RunRec, StepRec } from './model';
-import { isPlainObject, validateAgainstSchema, type FieldError } from './validate';
+import type { Run } from '../../src/api/types.js';
+import { emit } from './emit.js';
+import type { Ctx, RunRec, StepRec } from './model.js';
+import { isPlainObject, validateAgainstSchema, type FieldError } from './validate.js';
 
 export function startUpstream(ctx: Ctx, rec: RunRec, srec: StepRec, workflowId: string, payload: unknown): Run | null {
   const wf = ctx.workflows.get(workflowId);

@@ -2,10 +2,10 @@
  * Checks of what callers send: start parameters and the run input against the workflow's JSON Schema
  * (type, properties, required, enum, minimum/maximum, minLength/maxLength, items; defaults applied).
  */
-import { RUN_MODES } from '../../src/api/schemas';
-import type { Command, RunMode, StartParams } from '../../src/api/types';
-import { ExecutorProblem } from './api';
-import type { WorkflowRec } from './model';
+import { RUN_MODES } from '../../src/api/schemas.js';
+import type { Command, RunMode, StartParams } from '../../src/api/types.js';
+import { ExecutorProblem } from './api.js';
+import type { WorkflowRec } from './model.js';
 
 export type FieldError = { field: string; message: string };
 

@@ -1,8 +1,8 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { ExecutorProblem } from './api';
-import { executorWith, workflow } from './testkit';
-import { signWebhook } from './webhooks';
+import { ExecutorProblem } from './api.js';
+import { executorWith, workflow } from './testkit.js';
+import { signWebhook } from './webhooks.js';
 
 const hooked = workflow('hook', [{ id: 't', name: 'Handle', kind: 'task' }], undefined, {
   webhookSecret: 'whsec_test_123',

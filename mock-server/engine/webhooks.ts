@@ -3,13 +3,13 @@
  * (several space-separated signatures allowed, for key rotation), timestamp within 5 minutes of the
  * executor clock. A bad or stale signature starts nothing; the same webhook id twice starts one run.
  */
-import type { WebhookRequest } from './api';
-import { ExecutorProblem } from './api';
-import type { CommandResult } from './commands';
-import { findRunRef, runSnapshot, workflowOrThrow } from './lookup';
-import type { Ctx } from './model';
-import { constantTimeEqual, hmacSha256, toHex } from './sha256';
-import { isPlainObject, validateAgainstSchema, type FieldError } from './validate';
+import type { WebhookRequest } from './api.js';
+import { ExecutorProblem } from './api.js';
+import type { CommandResult } from './commands.js';
+import { findRunRef, runSnapshot, workflowOrThrow } from './lookup.js';
+import type { Ctx } from './model.js';
+import { constantTimeEqual, hmacSha256, toHex } from './sha256.js';
+import { isPlainObject, validateAgainstSchema, type FieldError } from './validate.js';
 
 export const WEBHOOK_TOLERANCE_MS = 5 * 60 * 1000;
 

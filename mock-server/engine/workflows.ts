@@ -1,11 +1,11 @@
 /** Registering workflow definitions: compiled, validated, exposed without their config or secrets. */
-import type { Workflow } from '../../src/api/types';
-import type { WorkflowDefinition } from './definitions';
-import { compileGraph } from './graph';
-import type { Ctx, WorkflowRec } from './model';
-import { armSchedule } from './schedules';
-import { sha256, toHex } from './sha256';
-import { cancelRun } from './terminate';
+import type { Workflow } from '../../src/api/types.js';
+import type { WorkflowDefinition } from './definitions.js';
+import { compileGraph } from './graph.js';
+import type { Ctx, WorkflowRec } from './model.js';
+import { armSchedule } from './schedules.js';
+import { sha256, toHex } from './sha256.js';
+import { cancelRun } from './terminate.js';
 
 export function registerWorkflow(ctx: Ctx, def: WorkflowDefinition): Workflow {
   if (!def || typeof def.id !== 'string' || !/^[A-Za-z0-9_.-]{1,100}$/.test(def.id)) {

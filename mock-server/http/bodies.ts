@@ -4,11 +4,11 @@
  * shape (including keys the API does not know, at any depth) 422 `invalid_body`; both list what is wrong in `errors`.
  */
 import * as v from 'valibot';
-import { ExecutorProblem } from '../engine/api';
-import { COMMANDS, RUN_MODES, STOP_MODES } from '../../src/api/schemas';
-import type { StartParamKey } from '../engine/validate';
-import type { CommandRequest, DecisionRequest, ReplayRequest } from '../../src/api/types';
-import { unknownKeys } from './unknownKeys';
+import { ExecutorProblem } from '../engine/api.js';
+import { COMMANDS, RUN_MODES, STOP_MODES } from '../../src/api/schemas.js';
+import type { StartParamKey } from '../engine/validate.js';
+import type { CommandRequest, DecisionRequest, ReplayRequest } from '../../src/api/types.js';
+import { unknownKeys } from './unknownKeys.js';
 
 /** Bodies larger than this are refused (the API has no large request bodies). */
 export const MAX_BODY_BYTES = 1_048_576;

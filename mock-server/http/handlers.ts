@@ -4,16 +4,16 @@
  * localhost HTTP server. Every response carries CORS headers; errors are `application/problem+json`.
  */
 import { http, matchRequestUrl, type HttpHandler } from 'msw';
-import type { ExecutorApi } from '../engine/api';
-import { QueryReader } from './query';
-import { preflight, problem, problemFromError } from './respond';
-import type { ResolvedOptions, Route } from './route';
-import { approvalRoutes } from './routes/approvals';
-import { commandRoutes } from './routes/commands';
-import { devRoutes } from './routes/dev';
-import { insightRoutes } from './routes/insights';
-import { runRoutes } from './routes/runs';
-import { workflowRoutes } from './routes/workflows';
+import type { ExecutorApi } from '../engine/api.js';
+import { QueryReader } from './query.js';
+import { preflight, problem, problemFromError } from './respond.js';
+import type { ResolvedOptions, Route } from './route.js';
+import { approvalRoutes } from './routes/approvals.js';
+import { commandRoutes } from './routes/commands.js';
+import { devRoutes } from './routes/dev.js';
+import { insightRoutes } from './routes/insights.js';
+import { runRoutes } from './routes/runs.js';
+import { workflowRoutes } from './routes/workflows.js';
 
 export interface HandlerOptions {
   /**

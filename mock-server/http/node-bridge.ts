@@ -5,8 +5,8 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getResponse, type RequestHandler } from 'msw';
-import { MAX_BODY_BYTES } from './bodies';
-import { problem, problemFromError } from './respond';
+import { MAX_BODY_BYTES } from './bodies.js';
+import { problem, problemFromError } from './respond.js';
 
 /** Answers one request with the handlers; never throws. */
 export async function serveWithHandlers(

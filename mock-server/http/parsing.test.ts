@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createHandlers } from './handlers';
-import { call } from './testing/call';
-import { FakeExecutor } from './testing/fake-executor';
+import { createHandlers } from './handlers.js';
+import { call } from './testing/call.js';
+import { FakeExecutor } from './testing/fake-executor.js';
 
 function setup() {
   const executor = new FakeExecutor();

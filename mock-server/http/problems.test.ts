@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ExecutorProblem } from '../engine/api';
-import { createHandlers } from './handlers';
-import { call, send } from './testing/call';
-import { FakeExecutor } from './testing/fake-executor';
+import { ExecutorProblem } from '../engine/api.js';
+import { createHandlers } from './handlers.js';
+import { call, send } from './testing/call.js';
+import { FakeExecutor } from './testing/fake-executor.js';
 
 function setup(options: Parameters<typeof createHandlers>[1] = {}) {
   const executor = new FakeExecutor();

@@ -2,7 +2,7 @@
  * Query-string parsing with per-field errors: every route reads its parameters through a `QueryReader`, and
  * any mistake is reported together as one 400 `invalid_query` problem listing each field.
  */
-import { ExecutorProblem } from '../engine/api';
+import { ExecutorProblem } from '../engine/api.js';
 
 type FieldError = { field: string; message: string };
 

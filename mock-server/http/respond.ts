@@ -2,8 +2,8 @@
  * Response helpers shared by every route: JSON bodies, RFC 9457 problems and the CORS headers that let an app on
  * another origin call the localhost server. Environment-neutral: only `Response` and `Headers`.
  */
-import { ExecutorProblem } from '../engine/api';
-import type { Problem } from '../../src/api/types';
+import { ExecutorProblem } from '../engine/api.js';
+import type { Problem } from '../../src/api/types.js';
 
 /** Response headers a browser script may read on a cross-origin response. */
 const EXPOSED_HEADERS = 'Idempotent-Replayed, Location, Content-Type, Allow';

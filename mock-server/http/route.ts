@@ -2,8 +2,8 @@
  * A route is a plain value (method, path, operationId, resolver); `handlers.ts` turns the list into MSW
  * handlers. Resolvers return a `Response` or throw: `ExecutorProblem`s become problems, anything else a 500.
  */
-import { ExecutorProblem, type ExecutorApi } from '../engine/api';
-import { QueryReader } from './query';
+import { ExecutorProblem, type ExecutorApi } from '../engine/api.js';
+import { QueryReader } from './query.js';
 
 export interface ResolvedOptions {
   heartbeatMs: number;

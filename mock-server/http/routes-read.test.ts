@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Run, RunEvent, Step } from '../../src/api/types';
-import { engineFixture } from './testing/fixture';
-import { send } from './testing/call';
-import { SseReader } from './testing/sse-reader';
+import type { Run, RunEvent, Step } from '../../src/api/types.js';
+import { engineFixture } from './testing/fixture.js';
+import { send } from './testing/call.js';
+import { SseReader } from './testing/sse-reader.js';
 
 describe('read routes over the real engine', () => {
   it('lists workflows page by page and answers one with its graph, or 404', async () => {

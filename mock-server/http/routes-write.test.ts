@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { signWebhook } from '../engine';
-import type { Run } from '../../src/api/types';
-import { engineFixture } from './testing/fixture';
+import { signWebhook } from '../engine/index.js';
+import type { Run } from '../../src/api/types.js';
+import { engineFixture } from './testing/fixture.js';
 
 const command = (workflowId: string) => `/v1/workflows/${workflowId}/command`;
 

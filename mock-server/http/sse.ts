@@ -4,10 +4,10 @@
  * the cursor), then live events from `executor.subscribe`, deduplicated by `seq`; heartbeat comments keep
  * proxies from closing an idle stream; the stream ends after the run's terminal event.
  */
-import type { ExecutorApi } from '../engine/api';
-import type { Run, RunEvent } from '../../src/api/types';
-import { isTerminalRunStatus } from '../../src/api/status';
-import { corsHeaders } from './respond';
+import type { ExecutorApi } from '../engine/api.js';
+import type { Run, RunEvent } from '../../src/api/types.js';
+import { isTerminalRunStatus } from '../../src/api/status.js';
+import { corsHeaders } from './respond.js';
 
 const TERMINAL_EVENTS = new Set(['run_succeeded', 'run_failed', 'run_canceled']);
 const BACKLOG_PAGE = 5000;

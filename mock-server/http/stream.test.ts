@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createHandlers } from './handlers';
-import { call, send } from './testing/call';
-import { FakeExecutor } from './testing/fake-executor';
-import { SseReader } from './testing/sse-reader';
+import { createHandlers } from './handlers.js';
+import { call, send } from './testing/call.js';
+import { FakeExecutor } from './testing/fake-executor.js';
+import { SseReader } from './testing/sse-reader.js';
 
 const STREAM = '/v1/workflows/wf_fake/runs/run_1/stream';
 

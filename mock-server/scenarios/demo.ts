@@ -2,10 +2,10 @@
  * The demo: a week of history, a few live runs at different points, and an ambient operator that starts a
  * run every ~20 s and decides the reviews of those runs, so the views move on their own with the real clock.
  */
-import { Rng } from '../engine/rng';
-import { decide, register, startRun, untilStatus } from './helpers';
-import type { Scenario } from './types';
-import { CATALOG } from './workflows';
+import { Rng } from '../engine/rng.js';
+import { decide, register, startRun, untilStatus } from './helpers.js';
+import type { Scenario } from './types.js';
+import { CATALOG } from './workflows.js';
 
 const DAY = 86_400_000;
 

@@ -1,6 +1,6 @@
 /** Workflows made for one situation each: provider errors, HTTP errors, hostile strings, plain-text output. */
-import type { WorkflowDefinition } from '../engine/definitions';
-import { MODELS } from './workflows';
+import type { WorkflowDefinition } from '../engine/definitions.js';
+import { MODELS } from './workflows.js';
 
 export const draftReplies: WorkflowDefinition = {
   id: 'draft-replies',

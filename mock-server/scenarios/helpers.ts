@@ -1,7 +1,7 @@
 /** Small verbs the scenario scripts are written in. */
-import type { RunStatus, StartParams } from '../../src/api/types';
-import type { WorkflowDefinition } from '../engine/definitions';
-import type { Executor } from '../engine/executorTypes';
+import type { RunStatus, StartParams } from '../../src/api/types.js';
+import type { WorkflowDefinition } from '../engine/definitions.js';
+import type { Executor } from '../engine/executorTypes.js';
 
 export function register(executor: Executor, defs: WorkflowDefinition[]): void {
   for (const def of defs) executor.registerWorkflow(def);

@@ -1,7 +1,7 @@
 /** Named scenarios: an executor loaded with workflows and runs in the states a scenario is about. */
-import { buildExecutor } from '../engine/executor';
-import type { Executor, ExecutorOptions } from '../engine/executorTypes';
-import { SCENARIO_LIST, type Scenario } from './registry';
+import { buildExecutor } from '../engine/executor.js';
+import type { Executor, ExecutorOptions } from '../engine/executorTypes.js';
+import { SCENARIO_LIST, type Scenario } from './registry.js';
 
 export interface ScenarioInfo {
   name: string;

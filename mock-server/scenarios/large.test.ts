@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createScenario } from './index';
+import { createScenario } from './index.js';
 
 describe('large scenarios', () => {
   it('history-100k loads in under 2 s and answers a filtered page in well under 100 ms', () => {

@@ -1,8 +1,8 @@
 /** Scale scenarios: 100 000 runs of history, one run of about 10 000 steps, one 20 MB output. */
-import type { WorkflowDefinition } from '../engine/definitions';
-import { register, startRun, untilStatus } from './helpers';
-import type { Scenario } from './types';
-import { CATALOG } from './workflows';
+import type { WorkflowDefinition } from '../engine/definitions.js';
+import { register, startRun, untilStatus } from './helpers.js';
+import type { Scenario } from './types.js';
+import { CATALOG } from './workflows.js';
 
 const ITEMS = 2480;
 

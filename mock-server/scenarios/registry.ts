@@ -1,9 +1,9 @@
 /** Every scenario, in README order. */
-import { DEMO } from './demo';
-import { LARGE } from './large';
-import { SITUATIONS } from './situations';
-import { STATUSES } from './statuses';
-import type { Scenario } from './types';
+import { DEMO } from './demo.js';
+import { LARGE } from './large.js';
+import { SITUATIONS } from './situations.js';
+import { STATUSES } from './statuses.js';
+import type { Scenario } from './types.js';
 
 export type { Scenario };
 

@@ -15,11 +15,11 @@ import {
   SKIP_REASONS,
   STEP_STATUSES,
   WorkflowPageSchema,
-} from '../../src/api/schemas';
-import type { Executor } from '../engine/executorTypes';
-import { createExecutor } from '../engine/index';
-import { foldMatches } from '../engine/testkit';
-import { SCENARIOS, createScenario } from './index';
+} from '../../src/api/schemas.js';
+import type { Executor } from '../engine/executorTypes.js';
+import { createExecutor } from '../engine/index.js';
+import { foldMatches } from '../engine/testkit.js';
+import { SCENARIOS, createScenario } from './index.js';
 
 const SMALL = SCENARIOS.filter((s) => !['history-100k', 'steps-10k', 'output-20mb'].includes(s.name));
 

@@ -1,9 +1,9 @@
 /** One scenario per situation the views must handle. */
-import { signWebhook } from '../engine/webhooks';
-import { draftReplies, draftRepliesRecovering, hostile, invoiceFetch, invoiceRetry, textOutputs } from './extraWorkflows';
-import { advanceUntil, command, decide, register, startRun, statusOf, stop, untilStatus } from './helpers';
-import type { Scenario } from './types';
-import { CATALOG, campaign, followUp, leadEnrichment, nightlyReport, orderSync, refunds, supportTriage } from './workflows';
+import { signWebhook } from '../engine/webhooks.js';
+import { draftReplies, draftRepliesRecovering, hostile, invoiceFetch, invoiceRetry, textOutputs } from './extraWorkflows.js';
+import { advanceUntil, command, decide, register, startRun, statusOf, stop, untilStatus } from './helpers.js';
+import type { Scenario } from './types.js';
+import { CATALOG, campaign, followUp, leadEnrichment, nightlyReport, orderSync, refunds, supportTriage } from './workflows.js';
 
 const MIN = 60_000;
 

@@ -1,8 +1,8 @@
 /** One scenario holding every run status, every step status, every skip reason and every cancel reason. */
-import { draftReplies, invoiceFetch } from './extraWorkflows';
-import { advanceUntil, command, decide, register, startRun, statusOf, stop, untilStatus, withWorker } from './helpers';
-import type { Scenario } from './types';
-import { CATALOG, leadEnrichment } from './workflows';
+import { draftReplies, invoiceFetch } from './extraWorkflows.js';
+import { advanceUntil, command, decide, register, startRun, statusOf, stop, untilStatus, withWorker } from './helpers.js';
+import type { Scenario } from './types.js';
+import { CATALOG, leadEnrichment } from './workflows.js';
 
 const MIN = 60_000;
 

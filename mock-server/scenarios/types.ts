@@ -1,4 +1,4 @@
-import type { Executor } from '../engine/executorTypes';
+import type { Executor } from '../engine/executorTypes.js';
 
 export interface Scenario {
   name: string;

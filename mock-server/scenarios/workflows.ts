@@ -1,5 +1,5 @@
 /** The workflows the scenarios run: realistic graphs that together use every node kind. */
-import type { WorkflowDefinition } from '../engine/definitions';
+import type { WorkflowDefinition } from '../engine/definitions.js';
 
 const MIN = 60_000;
 

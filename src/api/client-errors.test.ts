@@ -1,10 +1,10 @@
 import { delay, HttpResponse } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
-import { createRunClient } from './client';
-import { RunApiError, isRunApiError } from './errors';
-import { CASES, IDS } from './__tests__/cases';
-import { approval, run } from './__tests__/fixtures';
-import { BASE, json, problemResponse, useApiServer } from './__tests__/server';
+import { createRunClient } from './client.js';
+import { RunApiError, isRunApiError } from './errors.js';
+import { CASES, IDS } from './__tests__/cases.js';
+import { approval, run } from './__tests__/fixtures.js';
+import { BASE, json, problemResponse, useApiServer } from './__tests__/server.js';
 
 const { answer } = useApiServer();
 const client = (timeoutMs = 2_000) => createRunClient({ baseUrl: BASE, timeoutMs });

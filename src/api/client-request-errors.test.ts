@@ -4,12 +4,12 @@
  * form a path stay programmer errors (`TypeError`).
  */
 import { describe, expect, it } from 'vitest';
-import { createRunClient } from './client';
-import type { RunClientOptions } from './client-types';
-import { isRunApiError, type RunApiError } from './errors';
-import { CASES, IDS } from './__tests__/cases';
-import { run } from './__tests__/fixtures';
-import { BASE, json, useApiServer } from './__tests__/server';
+import { createRunClient } from './client.js';
+import type { RunClientOptions } from './client-types.js';
+import { isRunApiError, type RunApiError } from './errors.js';
+import { CASES, IDS } from './__tests__/cases.js';
+import { run } from './__tests__/fixtures.js';
+import { BASE, json, useApiServer } from './__tests__/server.js';
 
 const { answer } = useApiServer();
 const client = (options: Partial<RunClientOptions> = {}) => createRunClient({ baseUrl: BASE, timeoutMs: 500, ...options });

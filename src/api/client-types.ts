@@ -22,7 +22,7 @@ import type {
   RunWithSteps,
   Step,
   Workflow,
-} from './types';
+} from './types.js';
 
 export interface RunClientOptions {
   /** Base URL of the run API, e.g. `https://api.example.com` (paths start with `/v1`). */

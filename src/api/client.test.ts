@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createRunClient } from './client';
-import { CASES, IDS, expectedResult, queryOf, takesIds, type Ids } from './__tests__/cases';
-import { HOSTILE_STRINGS, run } from './__tests__/fixtures';
-import { BASE, json, segmentsOf, useApiServer } from './__tests__/server';
+import { createRunClient } from './client.js';
+import { CASES, IDS, expectedResult, queryOf, takesIds, type Ids } from './__tests__/cases.js';
+import { HOSTILE_STRINGS, run } from './__tests__/fixtures.js';
+import { BASE, json, segmentsOf, useApiServer } from './__tests__/server.js';
 
 const { answer } = useApiServer();
 

@@ -3,10 +3,10 @@
  * only fetch, AbortSignal and TextDecoder, so it runs in browsers, Node 20 and workers alike.
  */
 import type * as v from 'valibot';
-import type { CommandOptions, RunClient, RunClientOptions } from './client-types';
-import { path, request, type Query, type RequestSpec, type Transport } from './http';
-import * as s from './schemas';
-import { streamRunEvents } from './stream';
+import type { CommandOptions, RunClient, RunClientOptions } from './client-types.js';
+import { path, request, type Query, type RequestSpec, type Transport } from './http.js';
+import * as s from './schemas.js';
+import { streamRunEvents } from './stream.js';
 
 const DEFAULT_TIMEOUT_MS = 15_000;
 

@@ -2,7 +2,7 @@
  * The one error type of the client. Every failure of a call (HTTP error, network, timeout, abort, a body that
  * is not what the API documents) rejects with a `RunApiError`, so a view can show it without guessing.
  */
-import type { Problem } from './types';
+import type { Problem } from './types.js';
 
 /**
  * What went wrong:

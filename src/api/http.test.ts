@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { RunApiError, excerpt, isRunApiError } from './errors';
-import { buildQuery, path, withDeadline } from './http';
+import { RunApiError, excerpt, isRunApiError } from './errors.js';
+import { buildQuery, path, withDeadline } from './http.js';
 
 describe('buildQuery', () => {
   it('joins lists with commas, encodes each item and leaves out what is unset', () => {

@@ -3,8 +3,8 @@
  * mapping of every failure to a `RunApiError`. Uses only fetch-family globals (Node 20 and browsers).
  */
 import type * as v from 'valibot';
-import { RunApiError, excerpt } from './errors';
-import { parseJson, parseProblem, validate } from './validate';
+import { RunApiError, excerpt } from './errors.js';
+import { parseJson, parseProblem, validate } from './validate.js';
 
 export type QueryValue = string | number | boolean | readonly string[] | null | undefined;
 export type Query = { [key: string]: QueryValue };

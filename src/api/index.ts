@@ -2,14 +2,14 @@
  * `react-run-views/api`: the framework-free part of the library: resource types and their runtime schemas,
  * the status rules, and a typed client whose every answer is validated.
  */
-export { createRunClient } from './client';
-export type { CallOptions, CommandOptions, RunClient, RunClientOptions, StreamOptions } from './client-types';
-export { RunApiError, isRunApiError } from './errors';
-export type { RunApiErrorInit, RunApiErrorKind } from './errors';
-export { buildQuery } from './http';
-export type { Query, QueryValue } from './http';
-export { createSseParser } from './sse';
-export type { SseMessage } from './sse';
+export { createRunClient } from './client.js';
+export type { CallOptions, CommandOptions, RunClient, RunClientOptions, StreamOptions } from './client-types.js';
+export { RunApiError, isRunApiError } from './errors.js';
+export type { RunApiErrorInit, RunApiErrorKind } from './errors.js';
+export { buildQuery } from './http.js';
+export type { Query, QueryValue } from './http.js';
+export { createSseParser } from './sse.js';
+export type { SseMessage } from './sse.js';
 export {
   availableRunActions,
   canTransition,
@@ -19,8 +19,8 @@ export {
   runActionAvailability,
   RUN_ACTIONS,
   RUN_TRANSITIONS,
-} from './status';
-export type { Availability, RunAction, Unavailable } from './status';
+} from './status.js';
+export type { Availability, RunAction, Unavailable } from './status.js';
 export {
   APPROVAL_STATUSES,
   CANCEL_REASONS,
@@ -55,7 +55,7 @@ export {
   StepSchema,
   WorkflowPageSchema,
   WorkflowSchema,
-} from './schemas';
+} from './schemas.js';
 export type {
   Analytics,
   AnalyticsWindow,
@@ -103,4 +103,4 @@ export type {
   Trigger,
   TriggerType,
   Workflow,
-} from './types';
+} from './types.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createSseParser, type SseMessage } from './sse';
+import { createSseParser, type SseMessage } from './sse.js';
 
 function parse(chunks: string[]): SseMessage[] {
   const messages: SseMessage[] = [];

@@ -2,7 +2,7 @@
  * Status rules shared by the client, the hooks, the components and the reference executor:
  * which statuses are terminal and which commands a status allows (and, when not, why).
  */
-import type { RunStatus, StepStatus } from './types';
+import type { RunStatus, StepStatus } from './types.js';
 
 const TERMINAL_RUN: ReadonlySet<RunStatus> = new Set(['succeeded', 'failed', 'canceled']);
 const TERMINAL_STEP: ReadonlySet<StepStatus> = new Set([

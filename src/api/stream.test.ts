@@ -1,11 +1,11 @@
 import { delay, http, HttpResponse } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
-import { createRunClient } from './client';
-import type { StreamOptions } from './client-types';
-import { isRunApiError, type RunApiError } from './errors';
-import { event, run } from './__tests__/fixtures';
-import { BASE, problemResponse, segmentsOf, useApiServer } from './__tests__/server';
-import type { RunEvent } from './types';
+import { createRunClient } from './client.js';
+import type { StreamOptions } from './client-types.js';
+import { isRunApiError, type RunApiError } from './errors.js';
+import { event, run } from './__tests__/fixtures.js';
+import { BASE, problemResponse, segmentsOf, useApiServer } from './__tests__/server.js';
+import type { RunEvent } from './types.js';
 
 const { server } = useApiServer();
 const encoder = new TextEncoder();

@@ -2,14 +2,14 @@
  * A run's live event stream over fetch + a streaming body reader (no EventSource needed, so it works in Node
  * and lets the client's headers through). Reconnecting is the caller's choice: `onError` says why it stopped.
  */
-import type { StreamOptions } from './client-types';
-import { RunApiError } from './errors';
-import { buildQuery, httpError, path, requestHeaders, withDeadline, type Transport } from './http';
-import { EventSchema } from './schemas';
-import { createSseParser } from './sse';
-import { isTerminalRunStatus } from './status';
-import type { RunEvent } from './types';
-import { parseJson, validate } from './validate';
+import type { StreamOptions } from './client-types.js';
+import { RunApiError } from './errors.js';
+import { buildQuery, httpError, path, requestHeaders, withDeadline, type Transport } from './http.js';
+import { EventSchema } from './schemas.js';
+import { createSseParser } from './sse.js';
+import { isTerminalRunStatus } from './status.js';
+import type { RunEvent } from './types.js';
+import { parseJson, validate } from './validate.js';
 
 const operationId = 'streamRunEvents';
 const TERMINAL_EVENTS = new Set(['run_succeeded', 'run_failed', 'run_canceled']);

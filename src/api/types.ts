@@ -3,7 +3,7 @@
  * `schemas.ts`, so the validator and the types cannot drift apart.
  */
 import type * as v from 'valibot';
-import type * as s from './schemas';
+import type * as s from './schemas.js';
 
 export type RunStatus = (typeof s.RUN_STATUSES)[number];
 export type StepStatus = (typeof s.STEP_STATUSES)[number];

@@ -1,8 +1,8 @@
 /** Turns response text into a validated value, or a contained `invalid_response` error naming what is wrong. */
 import * as v from 'valibot';
-import { RunApiError, excerpt } from './errors';
-import { ProblemSchema } from './schemas';
-import type { Problem } from './types';
+import { RunApiError, excerpt } from './errors.js';
+import { ProblemSchema } from './schemas.js';
+import type { Problem } from './types.js';
 
 function invalid(operationId: string, reason: string, detail: string | null, cause?: unknown): RunApiError {
   return new RunApiError({

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { STEP_STATUSES } from '../api/schemas';
-import type { RunEvent, Step } from '../api/types';
-import { applyEvents } from './applyEvents';
-import { createRunState, getStep, listSteps, stepIds, type RunState } from './runState';
-import { makeRun, makeStep, runEvent, stepEvent } from './testing/fixtures';
+import { STEP_STATUSES } from '../api/schemas.js';
+import type { RunEvent, Step } from '../api/types.js';
+import { applyEvents } from './applyEvents.js';
+import { createRunState, getStep, listSteps, stepIds, type RunState } from './runState.js';
+import { makeRun, makeStep, runEvent, stepEvent } from './testing/fixtures.js';
 
 const base = () => createRunState({ run: makeRun({ lastSeq: 2 }), steps: [makeStep({ id: 's1', status: 'running' }), makeStep({ id: 's2', status: 'pending' })] });
 

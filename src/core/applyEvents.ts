@@ -4,10 +4,10 @@
  * not change: an unchanged step keeps its object identity (even when an event repeats an equal snapshot),
  * and the cost depends on the number of events, not on the number of steps in the run.
  */
-import type { Run, RunEvent, Step } from '../api/types';
-import { equalJson } from './equalJson';
-import { pmapGet, pmapSet } from './persistentMap';
-import type { RunState } from './runState';
+import type { Run, RunEvent, Step } from '../api/types.js';
+import { equalJson } from './equalJson.js';
+import { pmapGet, pmapSet } from './persistentMap.js';
+import type { RunState } from './runState.js';
 
 /** Events `after` < seq < `before` were never seen. */
 export interface SeqGap {

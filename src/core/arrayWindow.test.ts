@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ARRAY_PAGE_SIZE, arrayWindow } from './arrayWindow';
+import { ARRAY_PAGE_SIZE, arrayWindow } from './arrayWindow.js';
 
 describe('arrayWindow', () => {
   const items = Array.from({ length: 45 }, (_, i) => i);

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildStepTree } from './buildStepTree';
-import { arbSteps } from './testing/arbitraries';
-import { makeStep } from './testing/fixtures';
-import { allNodes } from './testing/treeShape';
-import { getNode, MAX_LINEAGE, UNGROUPED_KEY } from './treeNodes';
+import { buildStepTree } from './buildStepTree.js';
+import { arbSteps } from './testing/arbitraries.js';
+import { makeStep } from './testing/fixtures.js';
+import { allNodes } from './testing/treeShape.js';
+import { getNode, MAX_LINEAGE, UNGROUPED_KEY } from './treeNodes.js';
 
 describe('buildStepTree', () => {
   it('groups steps by automation in order of first appearance, with unnamed steps as one group', () => {

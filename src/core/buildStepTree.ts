@@ -3,11 +3,11 @@
  * holding its top-level steps with their children (by `parentId`), everything ordered by `order`.
  * Iterative (no recursion), so a deep chain of nested steps cannot overflow the stack; O(n log n).
  */
-import type { Step } from '../api/types';
-import { deriveGroupStatus, emptyStatusCounts } from './groupStatus';
-import { pmapFromValues } from './persistentMap';
-import { isActiveRun } from './runActivity';
-import type { StepGroup, StepNode, StepTree, StepTreeOptions } from './stepTreeTypes';
+import type { Step } from '../api/types.js';
+import { deriveGroupStatus, emptyStatusCounts } from './groupStatus.js';
+import { pmapFromValues } from './persistentMap.js';
+import { isActiveRun } from './runActivity.js';
+import type { StepGroup, StepNode, StepTree, StepTreeOptions } from './stepTreeTypes.js';
 import {
   branchOfChild,
   childContext,
@@ -17,7 +17,7 @@ import {
   needsDivider,
   rootContext,
   type NodeContext,
-} from './treeNodes';
+} from './treeNodes.js';
 
 const NO_CHILDREN: readonly StepNode[] = Object.freeze([]);
 

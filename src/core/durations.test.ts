@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { queueDuration, runDuration, runProgress, stepDuration } from './durations';
-import { makeRun, makeStep } from './testing/fixtures';
+import { queueDuration, runDuration, runProgress, stepDuration } from './durations.js';
+import { makeRun, makeStep } from './testing/fixtures.js';
 
 const now = Date.parse('2026-11-21T09:10:00.000Z');
 

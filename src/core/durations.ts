@@ -3,8 +3,8 @@
  * progress count up to `now` (pass the same `now` to every row of a render so they agree).
  * Every result is in milliseconds and never negative; null means "not known / not started".
  */
-import { isTerminalRunStatus, isTerminalStepStatus } from '../api/status';
-import type { Run, Step } from '../api/types';
+import { isTerminalRunStatus, isTerminalStepStatus } from '../api/status.js';
+import type { Run, Step } from '../api/types.js';
 
 /** A point in time: ms since the epoch or a Date. */
 export type Instant = number | Date;

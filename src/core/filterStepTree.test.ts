@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildStepTree } from './buildStepTree';
-import { applyStepFilters, filterStepTree, type StepFilters } from './filterStepTree';
-import { flattenTree } from './flattenTree';
-import { arbSteps } from './testing/arbitraries';
-import { makeRun, makeStep } from './testing/fixtures';
-import { allNodes } from './testing/treeShape';
-import { getNode } from './treeNodes';
+import { buildStepTree } from './buildStepTree.js';
+import { applyStepFilters, filterStepTree, type StepFilters } from './filterStepTree.js';
+import { flattenTree } from './flattenTree.js';
+import { arbSteps } from './testing/arbitraries.js';
+import { makeRun, makeStep } from './testing/fixtures.js';
+import { allNodes } from './testing/treeShape.js';
+import { getNode } from './treeNodes.js';
 
 const failure = { code: 'http_500', message: 'Upstream error', providerStatus: 500, retryable: true, http: null };
 const steps = [

@@ -2,10 +2,10 @@
  * The Errors / Rejected filters of the timeline: keep the steps that match plus all their ancestors (so a
  * failed iteration still shows its loop), drop groups and runs left without a match, and count what remains.
  */
-import type { Step } from '../api/types';
-import { pmapFrom } from './persistentMap';
-import type { StepGroup, StepNode, StepTree } from './stepTreeTypes';
-import { needsDivider } from './treeNodes';
+import type { Step } from '../api/types.js';
+import { pmapFrom } from './persistentMap.js';
+import type { StepGroup, StepNode, StepTree } from './stepTreeTypes.js';
+import { needsDivider } from './treeNodes.js';
 
 /** Which steps to keep. With both on, steps matching either are kept. */
 export interface StepFilters {

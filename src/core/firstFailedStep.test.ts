@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildStepTree } from './buildStepTree';
-import { expandToReveal, firstFailedNode, firstFailedStep, pathToStep } from './firstFailedStep';
-import { flattenTree } from './flattenTree';
-import { makeRun, makeStep } from './testing/fixtures';
+import { buildStepTree } from './buildStepTree.js';
+import { expandToReveal, firstFailedNode, firstFailedStep, pathToStep } from './firstFailedStep.js';
+import { flattenTree } from './flattenTree.js';
+import { makeRun, makeStep } from './testing/fixtures.js';
 
 const error = { code: 'missing_credential', message: 'No credential', stepId: 's9', providerStatus: null, retryable: false };
 

@@ -9,10 +9,10 @@
  * is never the answer when a step inside it failed. With no failed step at all: the step the error names, if
  * present in any status; else null.
  */
-import type { Run, Step } from '../api/types';
-import { buildStepTree } from './buildStepTree';
-import type { StepNode, StepTree } from './stepTreeTypes';
-import { getNode } from './treeNodes';
+import type { Run, Step } from '../api/types.js';
+import { buildStepTree } from './buildStepTree.js';
+import type { StepNode, StepTree } from './stepTreeTypes.js';
+import { getNode } from './treeNodes.js';
 
 /** The node of the step where the run failed in `tree` (see the rule above), or null. */
 export function firstFailedNode(tree: StepTree, run?: Pick<Run, 'error'> | null): StepNode | null {

@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildStepTree } from './buildStepTree';
-import { flattenTree } from './flattenTree';
-import type { StepRow } from './stepTreeTypes';
-import { arbSteps } from './testing/arbitraries';
-import { makeStep } from './testing/fixtures';
-import { allNodes } from './testing/treeShape';
-import { getNode } from './treeNodes';
-import { updateStepTree } from './updateStepTree';
+import { buildStepTree } from './buildStepTree.js';
+import { flattenTree } from './flattenTree.js';
+import type { StepRow } from './stepTreeTypes.js';
+import { arbSteps } from './testing/arbitraries.js';
+import { makeStep } from './testing/fixtures.js';
+import { allNodes } from './testing/treeShape.js';
+import { getNode } from './treeNodes.js';
+import { updateStepTree } from './updateStepTree.js';
 
 const keys = (rows: StepRow[]) => rows.map((row) => row.key);
 

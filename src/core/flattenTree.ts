@@ -4,7 +4,7 @@
  * subtrees are never walked). A row object is reused as long as its node and expanded state are the same,
  * so a memoized row component re-renders only when its step changed.
  */
-import type { FlattenOptions, StepGroup, StepNode, StepRow, StepTree } from './stepTreeTypes';
+import type { FlattenOptions, StepGroup, StepNode, StepRow, StepTree } from './stepTreeTypes.js';
 
 type StepRowOf<K extends StepRow['kind']> = Extract<StepRow, { kind: K }>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes } from './formatBytes';
+import { formatBytes } from './formatBytes.js';
 
 describe('formatBytes', () => {
   it('uses decimal units by default and binary ones on request', () => {

@@ -1,5 +1,5 @@
 /** Locale-aware byte sizes: "850 B", "1.2 kB", "20 MB" (decimal units) or "1.2 KiB" (binary). */
-import { numberFormat } from './intlCache';
+import { numberFormat } from './intlCache.js';
 
 export interface FormatBytesOptions {
   /** Use powers of 1024 and KiB/MiB/GiB symbols. Defaults to false (powers of 1000: kB/MB/GB). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration } from './formatDuration';
+import { formatDuration } from './formatDuration.js';
 
 describe('formatDuration', () => {
   it('picks the unit by size', () => {

@@ -3,7 +3,7 @@
  * Numbers follow the locale (e.g. "1,2 s" in German); unit symbols are the international ones and can be
  * replaced.
  */
-import { numberFormat } from './intlCache';
+import { numberFormat } from './intlCache.js';
 
 /** Unit symbols. */
 export interface DurationUnits {

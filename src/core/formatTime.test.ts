@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatRelativeTime } from './formatTime';
+import { formatDateTime, formatRelativeTime } from './formatTime.js';
 
 describe('formatRelativeTime', () => {
   const now = Date.parse('2026-11-21T12:00:00.000Z');

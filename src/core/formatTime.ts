@@ -1,6 +1,6 @@
 /** Locale- and time-zone-aware times: "3 minutes ago" and "21 Nov 2026, 09:30". */
-import { parseTime, type Instant } from './durations';
-import { dateTimeFormat, relativeTimeFormat } from './intlCache';
+import { parseTime, type Instant } from './durations.js';
+import { dateTimeFormat, relativeTimeFormat } from './intlCache.js';
 
 export interface FormatRelativeTimeOptions {
   /** Intl style. Defaults to `'long'`. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { StepStatus } from '../api/types';
-import { countStatuses, deriveGroupStatus, GROUP_STATUS_PRECEDENCE } from './groupStatus';
+import type { StepStatus } from '../api/types.js';
+import { countStatuses, deriveGroupStatus, GROUP_STATUS_PRECEDENCE } from './groupStatus.js';
 
 const status = (list: StepStatus[], active = true) => deriveGroupStatus(countStatuses(list.map((s) => ({ status: s }))), active);
 

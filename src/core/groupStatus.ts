@@ -2,9 +2,9 @@
  * The overall status of a group of steps (one automation of a run), derived from how many of its steps are
  * in each status. Works from counts so an update only adjusts two numbers and re-derives in constant time.
  */
-import { STEP_STATUSES } from '../api/schemas';
-import type { Step, StepStatus } from '../api/types';
-import type { GroupStatus, StatusCounts } from './stepTreeTypes';
+import { STEP_STATUSES } from '../api/schemas.js';
+import type { Step, StepStatus } from '../api/types.js';
+import type { GroupStatus, StatusCounts } from './stepTreeTypes.js';
 
 /** Group statuses from the one that wins to the one that loses when several apply. */
 export const GROUP_STATUS_PRECEDENCE: readonly GroupStatus[] = [

@@ -15,81 +15,81 @@ export type {
   StepRow,
   StepTree,
   StepTreeOptions,
-} from './stepTreeTypes';
+} from './stepTreeTypes.js';
 /** Builds the timeline tree (groups → nested steps) from a run's flat step list. */
-export { buildStepTree } from './buildStepTree';
+export { buildStepTree } from './buildStepTree.js';
 /** Folds changed/new steps into a tree, reusing every unchanged node. */
-export { updateStepTree } from './updateStepTree';
+export { updateStepTree } from './updateStepTree.js';
 /** Visible rows (group headers, steps, iteration dividers) for a virtualized list. */
-export { flattenTree } from './flattenTree';
+export { flattenTree } from './flattenTree.js';
 /** Node lookup by step id, group keys and the canonical step order. */
-export { getNode, groupKeyOf, compareSteps, UNGROUPED_KEY } from './treeNodes';
+export { getNode, groupKeyOf, compareSteps, UNGROUPED_KEY } from './treeNodes.js';
 /** Group status from status counts, with its precedence. */
-export { deriveGroupStatus, countStatuses, GROUP_STATUS_PRECEDENCE } from './groupStatus';
+export { deriveGroupStatus, countStatuses, GROUP_STATUS_PRECEDENCE } from './groupStatus.js';
 
 // Errors / Rejected filters
-export type { FilteredRuns, FilteredStepTree, RunTreeEntry, StepFilters } from './filterStepTree';
+export type { FilteredRuns, FilteredStepTree, RunTreeEntry, StepFilters } from './filterStepTree.js';
 /** Narrows one tree (or many runs) to matching steps plus their ancestors, with counts. */
-export { applyStepFilters, filterStepTree, isStepFilterActive, matchesStepFilters } from './filterStepTree';
+export { applyStepFilters, filterStepTree, isStepFilterActive, matchesStepFilters } from './filterStepTree.js';
 
 // Failed step
 /** Where a run failed (the error's failed step, else the first failure at its deepest), and the ids to expand to reveal a step. */
-export { expandToReveal, firstFailedNode, firstFailedStep, pathToStep } from './firstFailedStep';
+export { expandToReveal, firstFailedNode, firstFailedStep, pathToStep } from './firstFailedStep.js';
 
 // Run state and events
-export type { RunState, RunStateInput } from './runState';
+export type { RunState, RunStateInput } from './runState.js';
 /** Run state from a snapshot, and its readers. */
-export { createRunState, getStep, listSteps, stepIds } from './runState';
-export type { ApplyEventsOptions, ApplyEventsResult, SeqGap } from './applyEvents';
+export { createRunState, getStep, listSteps, stepIds } from './runState.js';
+export type { ApplyEventsOptions, ApplyEventsResult, SeqGap } from './applyEvents.js';
 /** Folds new events into a run state, immutably and structurally shared. */
-export { applyEvents } from './applyEvents';
-export type { PersistentMap } from './persistentMap';
+export { applyEvents } from './applyEvents.js';
+export type { PersistentMap } from './persistentMap.js';
 
 // Durations, progress, formatting
-export type { Instant, RunProgress } from './durations';
+export type { Instant, RunProgress } from './durations.js';
 /** Live and recorded durations, queue time and progress. */
-export { parseTime, queueDuration, runDuration, runProgress, stepDuration } from './durations';
-export type { DurationUnits, FormatDurationOptions } from './formatDuration';
+export { parseTime, queueDuration, runDuration, runProgress, stepDuration } from './durations.js';
+export type { DurationUnits, FormatDurationOptions } from './formatDuration.js';
 /** "850 ms", "1.2 s", "3 min 4 s", "2 h 5 min". */
-export { DEFAULT_DURATION_UNITS, formatDuration } from './formatDuration';
-export type { FormatDateTimeOptions, FormatRelativeTimeOptions } from './formatTime';
+export { DEFAULT_DURATION_UNITS, formatDuration } from './formatDuration.js';
+export type { FormatDateTimeOptions, FormatRelativeTimeOptions } from './formatTime.js';
 /** Intl-based relative times and dates/times in a locale and time zone. */
-export { formatDateTime, formatRelativeTime } from './formatTime';
-export type { FormatBytesOptions } from './formatBytes';
+export { formatDateTime, formatRelativeTime } from './formatTime.js';
+export type { FormatBytesOptions } from './formatBytes.js';
 /** "850 B", "1.2 kB", "20 MB". */
-export { formatBytes } from './formatBytes';
+export { formatBytes } from './formatBytes.js';
 
 // Commands
-export type { ControlState, RunControls, RunControlsOptions } from './runControls';
+export type { ControlState, RunControls, RunControlsOptions } from './runControls.js';
 /** Availability (with reason and code) of every run control. */
-export { COMMAND_IN_FLIGHT, runControls } from './runControls';
+export { COMMAND_IN_FLIGHT, runControls } from './runControls.js';
 
 // Payloads
-export type { ChunkFit, PayloadAction, PayloadState } from './payloadState';
+export type { ChunkFit, PayloadAction, PayloadState } from './payloadState.js';
 /** Chunked payload loading by byte offset. */
-export { appendChunk, chunkFit, initialPayloadState, nextChunkOffset, payloadReducer, utf8Length } from './payloadState';
-export type { ParsedPayload } from './parsePayload';
+export { appendChunk, chunkFit, initialPayloadState, nextChunkOffset, payloadReducer, utf8Length } from './payloadState.js';
+export type { ParsedPayload } from './parsePayload.js';
 /** Payload text → JSON value or text, never throwing; HTTP error bodies likewise. */
-export { isJsonContentType, parseHttpErrorBody, parsePayload } from './parsePayload';
-export type { ArrayWindow } from './arrayWindow';
+export { isJsonContentType, parseHttpErrorBody, parsePayload } from './parsePayload.js';
+export type { ArrayWindow } from './arrayWindow.js';
 /** Big arrays shown a page (20 items) at a time. */
-export { ARRAY_PAGE_SIZE, arrayWindow } from './arrayWindow';
+export { ARRAY_PAGE_SIZE, arrayWindow } from './arrayWindow.js';
 
 // Run list filters
-export type { CustomRange, RangePreset, RunFilters, RunRange } from './runFilters';
+export type { CustomRange, RangePreset, RunFilters, RunRange } from './runFilters.js';
 /** Run filters: canonical form and the client query. */
-export { filtersToRunQuery, hasRunFilters, isRunSort, normalizeRunFilters, RANGE_PRESETS, RUN_SORT_KEYS } from './runFilters';
+export { filtersToRunQuery, hasRunFilters, isRunSort, normalizeRunFilters, RANGE_PRESETS, RUN_SORT_KEYS } from './runFilters.js';
 /** Whether a run passes run-list filters, as the API decides (to place a new run in cached lists). */
-export { matchesRunFilters } from './matchesRunFilters';
-export type { RunFilterParamsOptions, SearchParamsInput } from './runFilterParams';
+export { matchesRunFilters } from './matchesRunFilters.js';
+export type { RunFilterParamsOptions, SearchParamsInput } from './runFilterParams.js';
 /** Run filters ↔ URL query strings. */
-export { filtersFromSearchParams, filtersToSearchParams, RUN_FILTER_PARAMS } from './runFilterParams';
+export { filtersFromSearchParams, filtersToSearchParams, RUN_FILTER_PARAMS } from './runFilterParams.js';
 
 // Labels
-export type { StatusLabelOverrides, StatusLabels } from './statusLabels';
+export type { StatusLabelOverrides, StatusLabels } from './statusLabels.js';
 /** Status words and the helpers that pick the right one. */
-export { groupStatusLabel, mergeLabels, runStatusLabel, stepStatusLabel } from './statusLabels';
-export type { StatusLabelPresetName } from './statusLabelPresets';
+export { groupStatusLabel, mergeLabels, runStatusLabel, stepStatusLabel } from './statusLabels.js';
+export type { StatusLabelPresetName } from './statusLabelPresets.js';
 /** Status vocabularies: default, uppercase, pending/completed, awaiting review. */
 export {
   awaitingReviewStatusLabels,
@@ -97,7 +97,7 @@ export {
   pendingCompletedStatusLabels,
   statusLabelPresets,
   uppercaseStatusLabels,
-} from './statusLabelPresets';
-export type { ChunkProblem, UiStringOverrides, UiStrings } from './uiStrings';
+} from './statusLabelPresets.js';
+export type { ChunkProblem, UiStringOverrides, UiStrings } from './uiStrings.js';
 /** Every fixed UI word in one overridable object. */
-export { defaultUiStrings, mergeUiStrings } from './uiStrings';
+export { defaultUiStrings, mergeUiStrings } from './uiStrings.js';

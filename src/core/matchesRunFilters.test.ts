@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { matchesRunFilters } from './matchesRunFilters';
-import { makeRun } from './testing/fixtures';
+import { matchesRunFilters } from './matchesRunFilters.js';
+import { makeRun } from './testing/fixtures.js';
 
 const NOW = Date.parse('2026-11-21T12:00:00.000Z');
 const run = makeRun({

@@ -2,9 +2,9 @@
  * Whether a run belongs in a run list with these filters, decided as the API's `listRuns` decides it, so a
  * run known on the client (one just started or replayed) can be placed in cached lists without a refetch.
  */
-import type { Run } from '../api/types';
-import type { Instant } from './durations';
-import { filtersToRunQuery, type RunFilters } from './runFilters';
+import type { Run } from '../api/types.js';
+import type { Instant } from './durations.js';
+import { filtersToRunQuery, type RunFilters } from './runFilters.js';
 
 /**
  * True when `run` passes every filter: statuses, triggers, workflow, subject, model and mode exactly; `q` as a

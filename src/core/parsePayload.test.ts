@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseHttpErrorBody, parsePayload } from './parsePayload';
+import { parseHttpErrorBody, parsePayload } from './parsePayload.js';
 
 describe('parsePayload', () => {
   it('parses JSON when the content type says so, and keeps other text as text', () => {

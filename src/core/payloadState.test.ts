@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { PayloadChunk } from '../api/types';
-import { appendChunk, chunkFit, initialPayloadState, nextChunkOffset, payloadReducer, utf8Length } from './payloadState';
+import type { PayloadChunk } from '../api/types.js';
+import { appendChunk, chunkFit, initialPayloadState, nextChunkOffset, payloadReducer, utf8Length } from './payloadState.js';
 
 /** Splits `text` into chunks of `size` bytes the way the API does: by UTF-8 bytes, possibly inside a character. */
 function chunksOf(text: string, size: number): PayloadChunk[] {

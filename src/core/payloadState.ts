@@ -3,7 +3,7 @@
  * a chunk is accepted only when it starts where the loaded text ends, so a repeated or out-of-order answer
  * can never duplicate or scramble text. Chunks arrive as strings and are concatenated as they come.
  */
-import type { PayloadChunk, PayloadPart } from '../api/types';
+import type { PayloadChunk, PayloadPart } from '../api/types.js';
 
 export interface PayloadState {
   /** The text loaded so far. */

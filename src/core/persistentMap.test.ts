@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { pmapEmpty, pmapForEach, pmapFrom, pmapGet, pmapSet, type PersistentMap } from './persistentMap';
+import { pmapEmpty, pmapForEach, pmapFrom, pmapGet, pmapSet, type PersistentMap } from './persistentMap.js';
 
 function fnv(key: string): number {
   let h = 0x811c9dc5;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { RUN_STATUSES } from '../api/schemas';
-import { runActionAvailability } from '../api/status';
-import { runControls } from './runControls';
+import { RUN_STATUSES } from '../api/schemas.js';
+import { runActionAvailability } from '../api/status.js';
+import { runControls } from './runControls.js';
 
 describe('runControls', () => {
   it('offers pause and stops on a running run, and explains why cancel and replay are not offered', () => {

@@ -3,8 +3,8 @@
  * stable code and a sentence saying why. Built on the shared status rules (`runActionAvailability`), so the
  * buttons agree with what the API would answer.
  */
-import { RUN_ACTIONS, runActionAvailability, type RunAction } from '../api/status';
-import type { Run } from '../api/types';
+import { RUN_ACTIONS, runActionAvailability, type RunAction } from '../api/status.js';
+import type { Run } from '../api/types.js';
 
 /** One control's state. `reason` and `code` are set when it is not available. */
 export interface ControlState {

@@ -3,7 +3,7 @@
  * `?status=running,failed&workflow=wf_1&range=7d&sort=-startedAt`. Reading is tolerant: unknown values are
  * dropped, never thrown. Writing then reading gives the same filters back (in canonical form).
  */
-import { normalizeRunFilters, RANGE_PRESETS, type RunFilters } from './runFilters';
+import { normalizeRunFilters, RANGE_PRESETS, type RunFilters } from './runFilters.js';
 
 /** Query parameter names (before the prefix). */
 export const RUN_FILTER_PARAMS = ['status', 'workflow', 'subject', 'q', 'range', 'from', 'to', 'trigger', 'mode', 'model', 'sort'] as const;

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { RUN_MODES, RUN_STATUSES, TRIGGER_TYPES } from '../api/schemas';
-import { filtersFromSearchParams, filtersToSearchParams } from './runFilterParams';
-import { filtersToRunQuery, hasRunFilters, normalizeRunFilters, RUN_SORT_KEYS, type RunFilters } from './runFilters';
+import { RUN_MODES, RUN_STATUSES, TRIGGER_TYPES } from '../api/schemas.js';
+import { filtersFromSearchParams, filtersToSearchParams } from './runFilterParams.js';
+import { filtersToRunQuery, hasRunFilters, normalizeRunFilters, RUN_SORT_KEYS, type RunFilters } from './runFilters.js';
 
 const now = Date.parse('2026-11-21T12:00:00.000Z');
 

@@ -2,9 +2,9 @@
  * Filters of the run list, as the UI holds them, and their translation into a `RunQuery` for the client.
  * URL query strings live in `runFilterParams.ts`.
  */
-import { RUN_MODES, RUN_STATUSES, TRIGGER_TYPES } from '../api/schemas';
-import type { RunMode, RunQuery, RunSort, RunSortKey, RunStatus, TriggerType } from '../api/types';
-import type { Instant } from './durations';
+import { RUN_MODES, RUN_STATUSES, TRIGGER_TYPES } from '../api/schemas.js';
+import type { RunMode, RunQuery, RunSort, RunSortKey, RunStatus, TriggerType } from '../api/types.js';
+import type { Instant } from './durations.js';
 
 /** A preset window back from now. */
 export type RangePreset = '24h' | '7d' | '30d';

@@ -3,9 +3,9 @@
  * shares everything that did not change), the ids in arrival order and the `seq` of the last event folded in.
  * Change it only through `applyEvents`; read it with `getStep`, `listSteps` and `stepIds`.
  */
-import type { Run, Step } from '../api/types';
-import { pmapFrom, pmapGet, type PersistentMap } from './persistentMap';
-import { compareSteps } from './treeNodes';
+import type { Run, Step } from '../api/types.js';
+import { pmapFrom, pmapGet, type PersistentMap } from './persistentMap.js';
+import { compareSteps } from './treeNodes.js';
 
 export interface RunState {
   /** The latest run snapshot, null until one is known. */

@@ -1,5 +1,5 @@
 /** Ready-made status vocabularies. Pass one to `mergeLabels` to adjust single words. */
-import { mergeLabels, type StatusLabels } from './statusLabels';
+import { mergeLabels, type StatusLabels } from './statusLabels.js';
 
 /** Sentence-case words, with "Stopped" for a run an operator stopped. */
 export const defaultStatusLabels: StatusLabels = {

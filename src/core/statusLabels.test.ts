@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { CANCEL_REASONS, RUN_STATUSES, SKIP_REASONS, STEP_STATUSES } from '../api/schemas';
-import { GROUP_STATUS_PRECEDENCE } from './groupStatus';
-import { statusLabelPresets } from './statusLabelPresets';
-import { groupStatusLabel, mergeLabels, runStatusLabel, stepStatusLabel } from './statusLabels';
+import { CANCEL_REASONS, RUN_STATUSES, SKIP_REASONS, STEP_STATUSES } from '../api/schemas.js';
+import { GROUP_STATUS_PRECEDENCE } from './groupStatus.js';
+import { statusLabelPresets } from './statusLabelPresets.js';
+import { groupStatusLabel, mergeLabels, runStatusLabel, stepStatusLabel } from './statusLabels.js';
 
 const { default: base, uppercase, pendingCompleted, awaitingReview } = statusLabelPresets;
 

@@ -3,8 +3,8 @@
  * (`statusLabelPresets`), override what you need with `mergeLabels`, and read through the helpers below,
  * which handle the special cases (a skipped step's reason, a run an operator stopped).
  */
-import type { CancelReason, Run, RunStatus, SkipReason, Step, StepStatus } from '../api/types';
-import type { GroupStatus } from './stepTreeTypes';
+import type { CancelReason, Run, RunStatus, SkipReason, Step, StepStatus } from '../api/types.js';
+import type { GroupStatus } from './stepTreeTypes.js';
 
 export interface StatusLabels {
   run: Readonly<Record<RunStatus, string>>;

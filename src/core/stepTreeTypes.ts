@@ -4,8 +4,8 @@
  * `filterStepTree`, flattened by `flattenTree`. All values are immutable; unchanged parts keep their identity
  * across updates so renderers can skip them.
  */
-import type { RunStatus, Step, StepStatus } from '../api/types';
-import type { PersistentMap } from './persistentMap';
+import type { RunStatus, Step, StepStatus } from '../api/types.js';
+import type { PersistentMap } from './persistentMap.js';
 
 /**
  * Overall status of a group, by precedence (first that applies wins):

@@ -1,7 +1,7 @@
 /** Helpers shared by the functions that build, update and filter step trees. */
-import type { Step } from '../api/types';
-import { pmapGet } from './persistentMap';
-import type { ParallelBranch, StepNode, StepTree } from './stepTreeTypes';
+import type { Step } from '../api/types.js';
+import { pmapGet } from './persistentMap.js';
+import type { ParallelBranch, StepNode, StepTree } from './stepTreeTypes.js';
 
 /** Group key of steps that belong to no named automation. */
 export const UNGROUPED_KEY = 'ungrouped';

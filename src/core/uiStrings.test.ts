@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultUiStrings, mergeUiStrings } from './uiStrings';
+import { defaultUiStrings, mergeUiStrings } from './uiStrings.js';
 
 describe('ui strings', () => {
   it('hold the words the views need', () => {

@@ -2,8 +2,8 @@
  * Every fixed word the views show, in one object a host can translate or reword (`mergeUiStrings`).
  * Entries that depend on a number are functions, so a translation can handle plurals its own way.
  */
-import type { RunAction } from '../api/status';
-import type { ChunkFit } from './payloadState';
+import type { RunAction } from '../api/status.js';
+import type { ChunkFit } from './payloadState.js';
 
 /** Why a chunk of a step's input/output was refused (see `chunkFit`). */
 export type ChunkProblem = Exclude<ChunkFit, 'next'>;

@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { STEP_STATUSES } from '../api/schemas';
-import type { Step } from '../api/types';
-import { buildStepTree } from './buildStepTree';
-import { arbSteps } from './testing/arbitraries';
-import { makeStep } from './testing/fixtures';
-import { allNodes, treeShape } from './testing/treeShape';
-import { getNode } from './treeNodes';
-import { updateStepTree } from './updateStepTree';
+import { STEP_STATUSES } from '../api/schemas.js';
+import type { Step } from '../api/types.js';
+import { buildStepTree } from './buildStepTree.js';
+import { arbSteps } from './testing/arbitraries.js';
+import { makeStep } from './testing/fixtures.js';
+import { allNodes, treeShape } from './testing/treeShape.js';
+import { getNode } from './treeNodes.js';
+import { updateStepTree } from './updateStepTree.js';
 
 function wideRun(): Step[] {
   const steps: Step[] = [makeStep({ id: 's0', kind: 'loop', group: 'A' })];

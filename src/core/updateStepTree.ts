@@ -5,12 +5,12 @@
  * Structural changes (a step moving to another parent or group, reordering, a step arriving before its
  * siblings or being the missing parent of others) fall back to a full rebuild, which gives the same tree.
  */
-import type { Step } from '../api/types';
-import { buildStepTree } from './buildStepTree';
-import { deriveGroupStatus, emptyStatusCounts } from './groupStatus';
-import { pmapForEach, pmapGet, pmapSet, type PersistentMap } from './persistentMap';
-import { isActiveRun } from './runActivity';
-import type { StepGroup, StepNode, StepTree, StepTreeOptions } from './stepTreeTypes';
+import type { Step } from '../api/types.js';
+import { buildStepTree } from './buildStepTree.js';
+import { deriveGroupStatus, emptyStatusCounts } from './groupStatus.js';
+import { pmapForEach, pmapGet, pmapSet, type PersistentMap } from './persistentMap.js';
+import { isActiveRun } from './runActivity.js';
+import type { StepGroup, StepNode, StepTree, StepTreeOptions } from './stepTreeTypes.js';
 import {
   branchOfChild,
   childContext,
@@ -20,7 +20,7 @@ import {
   makeNode,
   needsDivider,
   rootContext,
-} from './treeNodes';
+} from './treeNodes.js';
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
 

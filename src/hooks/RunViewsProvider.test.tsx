@@ -5,7 +5,7 @@
 import { QueryClient, useQuery } from '@tanstack/react-query';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
-import { RunViewsProvider, useApprovals, useLabels, useRun, useRuns, useRunViews, useStepTree } from './index';
+import { RunViewsProvider, useApprovals, useLabels, useRun, useRuns, useRunViews, useStepTree } from './index.js';
 
 function Page() {
   const feed = useRuns();

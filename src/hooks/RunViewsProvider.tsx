@@ -1,11 +1,11 @@
 import { QueryClient } from '@tanstack/react-query';
 import { createContext, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react';
-import { createRunClient } from '../api/client';
-import type { RunClient, RunClientOptions } from '../api/client-types';
-import { defaultStatusLabels, statusLabelPresets, type StatusLabelPresetName } from '../core/statusLabelPresets';
-import { mergeLabels, type StatusLabelOverrides, type StatusLabels } from '../core/statusLabels';
-import { mergeUiStrings, type UiStringOverrides, type UiStrings } from '../core/uiStrings';
-import { retryOptions, type RetryPolicy } from './retry';
+import { createRunClient } from '../api/client.js';
+import type { RunClient, RunClientOptions } from '../api/client-types.js';
+import { defaultStatusLabels, statusLabelPresets, type StatusLabelPresetName } from '../core/statusLabelPresets.js';
+import { mergeLabels, type StatusLabelOverrides, type StatusLabels } from '../core/statusLabels.js';
+import { mergeUiStrings, type UiStringOverrides, type UiStrings } from '../core/uiStrings.js';
+import { retryOptions, type RetryPolicy } from './retry.js';
 
 export interface RunViewsProviderProps {
   /** The run API client, or the options to create one (`baseUrl`, `fetch`, `headers`). Required. */

@@ -1,8 +1,8 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { ApprovalSchema } from '../api/schemas';
-import type { Approval, ApprovalPage } from '../api/types';
-import { validate } from '../api/validate';
-import { rvKeys } from './queryKeys';
+import { ApprovalSchema } from '../api/schemas.js';
+import type { Approval, ApprovalPage } from '../api/types.js';
+import { validate } from '../api/validate.js';
+import { rvKeys } from './queryKeys.js';
 
 /** The approval a 409 answer carries as `current`, when it is one. */
 export function currentApproval(current: unknown): Approval | null {

@@ -1,4 +1,4 @@
-import { RunApiError, isRunApiError } from '../api/errors';
+import { RunApiError, isRunApiError } from '../api/errors.js';
 
 /**
  * Every error a hook reports is a `RunApiError`: the client's errors pass through, anything else (a bug,

@@ -6,63 +6,63 @@
  */
 
 // Provider
-export { RunViewsProvider, useOptionalRunViews, useRunViews } from './RunViewsProvider';
-export type { RunViewsContextValue, RunViewsProviderProps } from './RunViewsProvider';
-export type { RetryPolicy } from './retry';
+export { RunViewsProvider, useOptionalRunViews, useRunViews } from './RunViewsProvider.js';
+export type { RunViewsContextValue, RunViewsProviderProps } from './RunViewsProvider.js';
+export type { RetryPolicy } from './retry.js';
 /** Query keys (all under `['rv', scope]`; scope defaults to the base URL), to invalidate or prefetch from the host app. */
-export { rvKeys } from './queryKeys';
-export type { QueryStatus } from './queryState';
-export { useControllableState } from './useControllableState';
-export type { ControllableStateParams, SetStateAction } from './useControllableState';
-export { useLabels } from './useLabels';
-export type { Labels } from './useLabels';
+export { rvKeys } from './queryKeys.js';
+export type { QueryStatus } from './queryState.js';
+export { useControllableState } from './useControllableState.js';
+export type { ControllableStateParams, SetStateAction } from './useControllableState.js';
+export { useLabels } from './useLabels.js';
+export type { Labels } from './useLabels.js';
 
 // Runs
-export { useRuns } from './useRuns';
-export type { UseRunsOptions, UseRunsResult } from './useRuns';
-export { useWorkflowRuns } from './useWorkflowRuns';
-export type { UseWorkflowRunsOptions, UseWorkflowRunsResult } from './useWorkflowRuns';
-export type { RunFeedFilters } from './runFeedQuery';
-export type { NewRunsState } from './useNewRuns';
-export { useRun } from './useRun';
-export type { UseRunOptions, UseRunResult } from './useRun';
-export type { ReconnectPolicy, StreamConnection } from './useRunStream';
-export { useRunEvents } from './useRunEvents';
-export type { UseRunEventsOptions, UseRunEventsResult } from './useRunEvents';
-export { useRunContext } from './useRunContext';
-export type { UseRunContextOptions, UseRunContextResult } from './useRunContext';
+export { useRuns } from './useRuns.js';
+export type { UseRunsOptions, UseRunsResult } from './useRuns.js';
+export { useWorkflowRuns } from './useWorkflowRuns.js';
+export type { UseWorkflowRunsOptions, UseWorkflowRunsResult } from './useWorkflowRuns.js';
+export type { RunFeedFilters } from './runFeedQuery.js';
+export type { NewRunsState } from './useNewRuns.js';
+export { useRun } from './useRun.js';
+export type { UseRunOptions, UseRunResult } from './useRun.js';
+export type { ReconnectPolicy, StreamConnection } from './useRunStream.js';
+export { useRunEvents } from './useRunEvents.js';
+export type { UseRunEventsOptions, UseRunEventsResult } from './useRunEvents.js';
+export { useRunContext } from './useRunContext.js';
+export type { UseRunContextOptions, UseRunContextResult } from './useRunContext.js';
 
 // Steps
-export { useStepTree } from './useStepTree';
-export type { UseStepTreeOptions, UseStepTreeResult } from './useStepTree';
-export { useStepPayload } from './useStepPayload';
-export type { UseStepPayloadOptions, UseStepPayloadResult } from './useStepPayload';
+export { useStepTree } from './useStepTree.js';
+export type { UseStepTreeOptions, UseStepTreeResult } from './useStepTree.js';
+export { useStepPayload } from './useStepPayload.js';
+export type { UseStepPayloadOptions, UseStepPayloadResult } from './useStepPayload.js';
 
 // Commands
-export { useRunCommands } from './useRunCommands';
-export type { CommandOutcome, UseRunCommandsResult } from './runCommandTypes';
-export { useStartRun } from './useStartRun';
-export type { UseStartRunResult } from './useStartRun';
+export { useRunCommands } from './useRunCommands.js';
+export type { CommandOutcome, UseRunCommandsResult } from './runCommandTypes.js';
+export { useStartRun } from './useStartRun.js';
+export type { UseStartRunResult } from './useStartRun.js';
 
 // Approvals
-export { useApprovals } from './useApprovals';
-export type { UseApprovalsOptions, UseApprovalsResult } from './useApprovals';
-export type { ApprovalDecisionState, DecideFn } from './useApprovalDecisions';
-export { usePendingApprovalCount } from './usePendingApprovalCount';
-export type { UsePendingApprovalCountOptions, UsePendingApprovalCountResult } from './usePendingApprovalCount';
+export { useApprovals } from './useApprovals.js';
+export type { UseApprovalsOptions, UseApprovalsResult } from './useApprovals.js';
+export type { ApprovalDecisionState, DecideFn } from './useApprovalDecisions.js';
+export { usePendingApprovalCount } from './usePendingApprovalCount.js';
+export type { UsePendingApprovalCountOptions, UsePendingApprovalCountResult } from './usePendingApprovalCount.js';
 
 // Workflows, logs, analytics
-export { useWorkflows } from './useWorkflows';
-export type { UseWorkflowsOptions, UseWorkflowsResult } from './useWorkflows';
-export { useWorkflow } from './useWorkflow';
-export type { UseWorkflowOptions, UseWorkflowResult } from './useWorkflow';
-export { useLogSearch } from './useLogSearch';
-export type { LogFilters, UseLogSearchOptions, UseLogSearchResult } from './useLogSearch';
-export { useAnalytics } from './useAnalytics';
-export type { UseAnalyticsOptions, UseAnalyticsResult } from './useAnalytics';
+export { useWorkflows } from './useWorkflows.js';
+export type { UseWorkflowsOptions, UseWorkflowsResult } from './useWorkflows.js';
+export { useWorkflow } from './useWorkflow.js';
+export type { UseWorkflowOptions, UseWorkflowResult } from './useWorkflow.js';
+export { useLogSearch } from './useLogSearch.js';
+export type { LogFilters, UseLogSearchOptions, UseLogSearchResult } from './useLogSearch.js';
+export { useAnalytics } from './useAnalytics.js';
+export type { UseAnalyticsOptions, UseAnalyticsResult } from './useAnalytics.js';
 
 // What a hook user needs beside the hooks: the client, errors, status rules and the pure derivations.
-export { createRunClient, isRunApiError, isTerminalRunStatus, RunApiError, runActionAvailability } from '../api';
+export { createRunClient, isRunApiError, isTerminalRunStatus, RunApiError, runActionAvailability } from '../api/index.js';
 export type {
   Approval,
   Run,
@@ -73,7 +73,7 @@ export type {
   Step,
   StepStatus,
   Workflow,
-} from '../api';
+} from '../api/index.js';
 export {
   expandToReveal,
   filtersFromSearchParams,
@@ -94,7 +94,7 @@ export {
   statusLabelPresets,
   stepDuration,
   stepStatusLabel,
-} from '../core';
+} from '../core/index.js';
 export type {
   ArrayWindow,
   FilteredStepTree,
@@ -111,4 +111,4 @@ export type {
   StepRow,
   StepTree,
   UiStrings,
-} from '../core';
+} from '../core/index.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createOpenIntents, intentId } from './openIntents';
+import { createOpenIntents, intentId } from './openIntents.js';
 
 describe('createOpenIntents', () => {
   it('joins a call in flight, keeps the key until an attempt settles, then starts a new intent', async () => {

@@ -3,7 +3,7 @@
  * from its first attempt until it settles, so a double click or a retry after a lost answer cannot act twice
  * or report the user's own action as a conflict; a call made while an attempt is in flight joins that attempt.
  */
-import { newIntentKey } from './intentKey';
+import { newIntentKey } from './intentKey.js';
 
 interface OpenIntent<T> {
   key: string;

@@ -3,7 +3,7 @@
  * `scope` prop, else the client's base URL), so they never collide with the host app's own queries in a
  * shared QueryClient, and two providers keep separate caches when their backends or their scopes differ.
  */
-import type { PayloadPart } from '../api/types';
+import type { PayloadPart } from '../api/types.js';
 
 export type RunFeedSource = { kind: 'all' } | { kind: 'workflow'; workflowId: string };
 

@@ -1,6 +1,6 @@
 import type { UseInfiniteQueryResult, UseQueryResult } from '@tanstack/react-query';
-import type { RunApiError } from '../api/errors';
-import { errorValue } from './errors';
+import type { RunApiError } from '../api/errors.js';
+import { errorValue } from './errors.js';
 
 /** What every data hook reports besides its data. Errors are values, never thrown into render. */
 export interface QueryStatus {

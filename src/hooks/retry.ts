@@ -1,4 +1,4 @@
-import { isRunApiError } from '../api/errors';
+import { isRunApiError } from '../api/errors.js';
 
 /** How often a failed call is tried again: only retryable failures (network, timeout, 408, 429, 5xx). */
 export interface RetryPolicy {

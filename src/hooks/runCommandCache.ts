@@ -1,11 +1,11 @@
 /** Optimistic status changes of a run in the caches, and their rollback. */
 import type { QueryClient } from '@tanstack/react-query';
-import type { Run, RunStatus, StopMode } from '../api/types';
-import type { RunAction } from '../api/status';
-import type { RunState } from '../core/runState';
-import { rvKeys } from './queryKeys';
-import { writeRunIntoFeeds } from './runFeedCache';
-import { withRun } from './runStateCache';
+import type { Run, RunStatus, StopMode } from '../api/types.js';
+import type { RunAction } from '../api/status.js';
+import type { RunState } from '../core/runState.js';
+import { rvKeys } from './queryKeys.js';
+import { writeRunIntoFeeds } from './runFeedCache.js';
+import { withRun } from './runStateCache.js';
 
 /** What the run will look like once the server accepts `action`; null when it does not change at once. */
 export function optimisticRun(run: Run, action: RunAction, mode?: StopMode): Run | null {

@@ -1,8 +1,8 @@
 /** Types of `useRunCommands`. */
-import type { RunApiError } from '../api/errors';
-import { RUN_ACTIONS, type RunAction } from '../api/status';
-import type { ReplayRequest, Run, StopMode } from '../api/types';
-import type { RunControls } from '../core/runControls';
+import type { RunApiError } from '../api/errors.js';
+import { RUN_ACTIONS, type RunAction } from '../api/status.js';
+import type { ReplayRequest, Run, StopMode } from '../api/types.js';
+import type { RunControls } from '../core/runControls.js';
 
 /** One user intent: an action with its arguments and the idempotency key it keeps across retries. */
 export interface Intent {

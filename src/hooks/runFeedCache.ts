@@ -1,8 +1,8 @@
 import type { InfiniteData, QueryClient } from '@tanstack/react-query';
-import type { Page, Run, RunSort } from '../api/types';
-import { matchesRunFilters } from '../core/matchesRunFilters';
-import { rvKeys, type RunFeedSource } from './queryKeys';
-import type { RunFeedFilters } from './runFeedQuery';
+import type { Page, Run, RunSort } from '../api/types.js';
+import { matchesRunFilters } from '../core/matchesRunFilters.js';
+import { rvKeys, type RunFeedSource } from './queryKeys.js';
+import type { RunFeedFilters } from './runFeedQuery.js';
 
 /** What a run feed's query key holds after `['rv', scope, 'runs', source]`. */
 export interface RunFeedParams {

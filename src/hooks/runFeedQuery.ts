@@ -2,8 +2,8 @@
  * Run feed filters (core's `RunFilters`, with sort held apart) and their translation to the API query.
  * Range presets ("last 24 h") stay presets in query keys and become absolute times only per request.
  */
-import type { RunQuery, RunSort } from '../api/types';
-import { filtersToRunQuery, normalizeRunFilters, type RunFilters } from '../core/runFilters';
+import type { RunQuery, RunSort } from '../api/types.js';
+import { filtersToRunQuery, normalizeRunFilters, type RunFilters } from '../core/runFilters.js';
 
 /** Every filter of the run feed; sorting is its own piece of state (`sort`). */
 export type RunFeedFilters = Omit<RunFilters, 'sort'>;

@@ -1,8 +1,8 @@
 /** Options and result of the run feed hooks (`useRuns`, `useWorkflowRuns`). */
-import type { Run, RunSort } from '../api/types';
-import type { QueryStatus } from './queryState';
-import type { RunFeedFilters } from './runFeedQuery';
-import type { NewRunsState } from './useNewRuns';
+import type { Run, RunSort } from '../api/types.js';
+import type { QueryStatus } from './queryState.js';
+import type { RunFeedFilters } from './runFeedQuery.js';
+import type { NewRunsState } from './useNewRuns.js';
 
 export interface UseRunFeedOptions {
   /** Filters (controlled). Defaults to uncontrolled. */

@@ -3,10 +3,10 @@
  * came from and the steps that changed, so the step tree can be updated instead of rebuilt.
  */
 import type { QueryClient } from '@tanstack/react-query';
-import type { RunClient } from '../api/client-types';
-import type { RunEvent, Step } from '../api/types';
-import { applyEvents } from '../core/applyEvents';
-import { createRunState, type RunState } from '../core/runState';
+import type { RunClient } from '../api/client-types.js';
+import type { RunEvent, Step } from '../api/types.js';
+import { applyEvents } from '../core/applyEvents.js';
+import { createRunState, type RunState } from '../core/runState.js';
 
 export interface RunStateLineage {
   base: RunState;

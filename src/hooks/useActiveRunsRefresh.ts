@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Page, Run, RunSort } from '../api/types';
-import { isActiveRunStatus } from '../api/status';
-import type { RunClient } from '../api/client-types';
-import { rvKeys, type RunFeedSource } from './queryKeys';
-import { toRunQuery, withoutWorkflow, type RunFeedFilters } from './runFeedQuery';
-import { writeRunIntoFeeds } from './runFeedCache';
-import { useRunViews } from './RunViewsProvider';
+import type { Page, Run, RunSort } from '../api/types.js';
+import { isActiveRunStatus } from '../api/status.js';
+import type { RunClient } from '../api/client-types.js';
+import { rvKeys, type RunFeedSource } from './queryKeys.js';
+import { toRunQuery, withoutWorkflow, type RunFeedFilters } from './runFeedQuery.js';
+import { writeRunIntoFeeds } from './runFeedCache.js';
+import { useRunViews } from './RunViewsProvider.js';
 
 const RANGE_LIMIT = 500;
 /** Active rows the range request did not cover are looked up one by one, at most this many per refresh. */

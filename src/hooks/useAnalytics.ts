@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Analytics, AnalyticsWindow } from '../api/types';
-import { queryStatus, type QueryStatus } from './queryState';
-import { rvKeys } from './queryKeys';
-import { useControllableState } from './useControllableState';
-import { useRunViews } from './RunViewsProvider';
+import type { Analytics, AnalyticsWindow } from '../api/types.js';
+import { queryStatus, type QueryStatus } from './queryState.js';
+import { rvKeys } from './queryKeys.js';
+import { useControllableState } from './useControllableState.js';
+import { useRunViews } from './RunViewsProvider.js';
 
 export interface UseAnalyticsOptions {
   /** The time window (controlled). Defaults to uncontrolled. */

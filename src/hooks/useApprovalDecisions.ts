@@ -1,12 +1,12 @@
 import { useMutation } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
-import type { RunApiError } from '../api/errors';
-import type { Approval } from '../api/types';
-import { currentApproval, writeApproval } from './approvalCache';
-import { toRunApiError } from './errors';
-import { createOpenIntents, intentId, type OpenIntents } from './openIntents';
-import { rvKeys } from './queryKeys';
-import { useRunViews } from './RunViewsProvider';
+import type { RunApiError } from '../api/errors.js';
+import type { Approval } from '../api/types.js';
+import { currentApproval, writeApproval } from './approvalCache.js';
+import { toRunApiError } from './errors.js';
+import { createOpenIntents, intentId, type OpenIntents } from './openIntents.js';
+import { rvKeys } from './queryKeys.js';
+import { useRunViews } from './RunViewsProvider.js';
 
 /** Outcome of deciding one approval. */
 export type ApprovalDecisionState =

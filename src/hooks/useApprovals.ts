@@ -1,11 +1,11 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import type { Approval, ApprovalStatus } from '../api/types';
-import { queryStatus, type QueryStatus } from './queryState';
-import { rvKeys } from './queryKeys';
-import { useApprovalDecisions, type ApprovalDecisionState, type DecideFn } from './useApprovalDecisions';
-import { useControllableState } from './useControllableState';
-import { useRunViews } from './RunViewsProvider';
+import type { Approval, ApprovalStatus } from '../api/types.js';
+import { queryStatus, type QueryStatus } from './queryState.js';
+import { rvKeys } from './queryKeys.js';
+import { useApprovalDecisions, type ApprovalDecisionState, type DecideFn } from './useApprovalDecisions.js';
+import { useControllableState } from './useControllableState.js';
+import { useRunViews } from './RunViewsProvider.js';
 
 export interface UseApprovalsOptions {
   /** Statuses to list (controlled). Defaults to uncontrolled. */

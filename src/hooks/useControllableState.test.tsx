@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, renderHook } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { useControllableState } from './useControllableState';
+import { useControllableState } from './useControllableState.js';
 
 describe('useControllableState', () => {
   it('owns the value when uncontrolled and reports every change', () => {

@@ -1,10 +1,10 @@
 import { useMemo, useRef } from 'react';
-import type { RunStatus, Step } from '../api/types';
-import { buildStepTree } from '../core/buildStepTree';
-import { listSteps, type RunState } from '../core/runState';
-import type { StepTree } from '../core/stepTreeTypes';
-import { updateStepTree } from '../core/updateStepTree';
-import { changesSince } from './runStateCache';
+import type { RunStatus, Step } from '../api/types.js';
+import { buildStepTree } from '../core/buildStepTree.js';
+import { listSteps, type RunState } from '../core/runState.js';
+import type { StepTree } from '../core/stepTreeTypes.js';
+import { updateStepTree } from '../core/updateStepTree.js';
+import { changesSince } from './runStateCache.js';
 
 /**
  * The step tree of a run state, updated rather than rebuilt when the state was derived from the previous one

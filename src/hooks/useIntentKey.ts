@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useRef } from 'react';
-import { newIntentKey } from './intentKey';
+import { newIntentKey } from './intentKey.js';
 
 /**
  * One idempotency key per user intent. `keyFor(params)` answers the same key while the intent is open (a

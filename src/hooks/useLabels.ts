@@ -1,12 +1,12 @@
 import { useMemo } from 'react';
-import type { Run, Step } from '../api/types';
-import { formatBytes } from '../core/formatBytes';
-import { formatDuration } from '../core/formatDuration';
-import { formatDateTime, formatRelativeTime } from '../core/formatTime';
-import { groupStatusLabel, runStatusLabel, stepStatusLabel, type StatusLabels } from '../core/statusLabels';
-import type { GroupStatus } from '../core/stepTreeTypes';
-import type { UiStrings } from '../core/uiStrings';
-import { useRunViews } from './RunViewsProvider';
+import type { Run, Step } from '../api/types.js';
+import { formatBytes } from '../core/formatBytes.js';
+import { formatDuration } from '../core/formatDuration.js';
+import { formatDateTime, formatRelativeTime } from '../core/formatTime.js';
+import { groupStatusLabel, runStatusLabel, stepStatusLabel, type StatusLabels } from '../core/statusLabels.js';
+import type { GroupStatus } from '../core/stepTreeTypes.js';
+import type { UiStrings } from '../core/uiStrings.js';
+import { useRunViews } from './RunViewsProvider.js';
 
 export interface Labels {
   labels: StatusLabels;

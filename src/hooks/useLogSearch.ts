@@ -1,11 +1,11 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import type { LogQuery, RunEvent } from '../api/types';
-import { queryStatus, type QueryStatus } from './queryState';
-import { rvKeys } from './queryKeys';
-import { useControllableState } from './useControllableState';
-import { useLogTail } from './useLogTail';
-import { useRunViews } from './RunViewsProvider';
+import type { LogQuery, RunEvent } from '../api/types.js';
+import { queryStatus, type QueryStatus } from './queryState.js';
+import { rvKeys } from './queryKeys.js';
+import { useControllableState } from './useControllableState.js';
+import { useLogTail } from './useLogTail.js';
+import { useRunViews } from './RunViewsProvider.js';
 
 /** What logs can be searched by: severity, event type, run, workflow and text. */
 export type LogFilters = Omit<LogQuery, 'cursor' | 'limit'>;

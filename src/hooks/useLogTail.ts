@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import type { RunEvent } from '../api/types';
-import { rvKeys } from './queryKeys';
-import type { LogFilters } from './useLogSearch';
-import { useRunViews } from './RunViewsProvider';
+import type { RunEvent } from '../api/types.js';
+import { rvKeys } from './queryKeys.js';
+import type { LogFilters } from './useLogSearch.js';
+import { useRunViews } from './RunViewsProvider.js';
 
 interface TailParams {
   enabled: boolean;

@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import type { Page, Run, RunSort } from '../api/types';
-import { rvKeys, type RunFeedSource } from './queryKeys';
-import type { RunFeedData } from './runFeedCache';
-import { toRunQuery, withoutWorkflow, type RunFeedFilters } from './runFeedQuery';
-import { useRunViews } from './RunViewsProvider';
+import type { Page, Run, RunSort } from '../api/types.js';
+import { rvKeys, type RunFeedSource } from './queryKeys.js';
+import type { RunFeedData } from './runFeedCache.js';
+import { toRunQuery, withoutWorkflow, type RunFeedFilters } from './runFeedQuery.js';
+import { useRunViews } from './RunViewsProvider.js';
 
 export interface NewRunsState {
   /** Runs matching the filters that were queued after the list was loaded and are not shown yet. */

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { queryStatus, type QueryStatus } from './queryState';
-import { rvKeys } from './queryKeys';
-import { useRunViews } from './RunViewsProvider';
+import { queryStatus, type QueryStatus } from './queryState.js';
+import { rvKeys } from './queryKeys.js';
+import { useRunViews } from './RunViewsProvider.js';
 
 export interface UsePendingApprovalCountOptions {
   /** How often to refresh the count, in ms; `false` loads once. Paused in hidden tabs. Defaults to 30 000 ms. */

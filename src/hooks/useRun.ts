@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import { isRunApiError } from '../api/errors';
-import { isTerminalRunStatus } from '../api/status';
-import type { Run, Step } from '../api/types';
-import { listSteps, type RunState } from '../core/runState';
-import { queryStatus, type QueryStatus } from './queryState';
-import { rvKeys } from './queryKeys';
-import { fetchRunState } from './runStateCache';
-import { useRunStream, type StreamConnection, type ReconnectPolicy } from './useRunStream';
-import { useRunViews } from './RunViewsProvider';
+import { isRunApiError } from '../api/errors.js';
+import { isTerminalRunStatus } from '../api/status.js';
+import type { Run, Step } from '../api/types.js';
+import { listSteps, type RunState } from '../core/runState.js';
+import { queryStatus, type QueryStatus } from './queryState.js';
+import { rvKeys } from './queryKeys.js';
+import { fetchRunState } from './runStateCache.js';
+import { useRunStream, type StreamConnection, type ReconnectPolicy } from './useRunStream.js';
+import { useRunViews } from './RunViewsProvider.js';
 
 export interface UseRunOptions {
   /**

@@ -1,15 +1,15 @@
 import { useMutation } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
-import type { RunAction } from '../api/status';
-import type { ReplayRequest, Run, StopMode } from '../api/types';
-import { runControls } from '../core/runControls';
-import { errorValue } from './errors';
-import { createOpenIntents, intentId, type OpenIntents } from './openIntents';
-import { rvKeys } from './queryKeys';
-import { optimisticRun, rollbackRun, writeRun } from './runCommandCache';
-import { insertRunIntoFeeds } from './runFeedCache';
-import { NOT_LOADED, type CommandOutcome, type Intent, type UseRunCommandsResult } from './runCommandTypes';
-import { useRunViews } from './RunViewsProvider';
+import type { RunAction } from '../api/status.js';
+import type { ReplayRequest, Run, StopMode } from '../api/types.js';
+import { runControls } from '../core/runControls.js';
+import { errorValue } from './errors.js';
+import { createOpenIntents, intentId, type OpenIntents } from './openIntents.js';
+import { rvKeys } from './queryKeys.js';
+import { optimisticRun, rollbackRun, writeRun } from './runCommandCache.js';
+import { insertRunIntoFeeds } from './runFeedCache.js';
+import { NOT_LOADED, type CommandOutcome, type Intent, type UseRunCommandsResult } from './runCommandTypes.js';
+import { useRunViews } from './RunViewsProvider.js';
 
 /**
  * An answer settles an intent; a failure without one (network, timeout, 5xx) leaves it open, because the

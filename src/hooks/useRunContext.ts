@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import type { RunContext } from '../api/types';
-import { isTerminalRunStatus } from '../api/status';
-import { queryStatus, type QueryStatus } from './queryState';
-import { rvKeys } from './queryKeys';
-import { useRunViews } from './RunViewsProvider';
+import type { RunContext } from '../api/types.js';
+import { isTerminalRunStatus } from '../api/status.js';
+import { queryStatus, type QueryStatus } from './queryState.js';
+import { rvKeys } from './queryKeys.js';
+import { useRunViews } from './RunViewsProvider.js';
 
 export interface UseRunContextOptions {
   /** Refresh interval while the run is not terminal, in ms; `false` loads once. Defaults to `false`. */

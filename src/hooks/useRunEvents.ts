@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { isTerminalRunStatus } from '../api/status';
-import type { RunEvent, Severity } from '../api/types';
-import { queryStatus, type QueryStatus } from './queryState';
-import { rvKeys } from './queryKeys';
-import { useRunViews } from './RunViewsProvider';
+import { isTerminalRunStatus } from '../api/status.js';
+import type { RunEvent, Severity } from '../api/types.js';
+import { queryStatus, type QueryStatus } from './queryState.js';
+import { rvKeys } from './queryKeys.js';
+import { useRunViews } from './RunViewsProvider.js';
 
 export interface UseRunEventsOptions {
   /** Poll for new events while the run is not finished (paused in hidden tabs). Defaults to true. */

@@ -1,15 +1,15 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo } from 'react';
-import type { RunSort } from '../api/types';
-import { queryStatus } from './queryState';
-import { rvKeys, type RunFeedSource } from './queryKeys';
-import type { RunFeedParams } from './runFeedCache';
-import { canonicalFilters, toRunQuery, withoutWorkflow, type RunFeedFilters } from './runFeedQuery';
-import { useControllableState } from './useControllableState';
-import { useNewRuns } from './useNewRuns';
-import { useActiveRunsRefresh } from './useActiveRunsRefresh';
-import type { UseRunFeedOptions, UseRunFeedResult } from './runFeedTypes';
-import { useRunViews } from './RunViewsProvider';
+import type { RunSort } from '../api/types.js';
+import { queryStatus } from './queryState.js';
+import { rvKeys, type RunFeedSource } from './queryKeys.js';
+import type { RunFeedParams } from './runFeedCache.js';
+import { canonicalFilters, toRunQuery, withoutWorkflow, type RunFeedFilters } from './runFeedQuery.js';
+import { useControllableState } from './useControllableState.js';
+import { useNewRuns } from './useNewRuns.js';
+import { useActiveRunsRefresh } from './useActiveRunsRefresh.js';
+import type { UseRunFeedOptions, UseRunFeedResult } from './runFeedTypes.js';
+import { useRunViews } from './RunViewsProvider.js';
 
 const NO_FILTERS: RunFeedFilters = {};
 

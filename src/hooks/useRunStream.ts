@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { RunApiError } from '../api/errors';
-import { isTerminalRunStatus } from '../api/status';
-import type { RunEvent } from '../api/types';
-import type { RunState } from '../core/runState';
-import { toRunApiError } from './errors';
-import { foldEvents } from './runStateCache';
-import { useRunViews } from './RunViewsProvider';
+import type { RunApiError } from '../api/errors.js';
+import { isTerminalRunStatus } from '../api/status.js';
+import type { RunEvent } from '../api/types.js';
+import type { RunState } from '../core/runState.js';
+import { toRunApiError } from './errors.js';
+import { foldEvents } from './runStateCache.js';
+import { useRunViews } from './RunViewsProvider.js';
 
 /** Backoff between stream reconnects: `baseDelayMs` doubling per failed attempt up to `maxDelayMs`. */
 export interface ReconnectPolicy {

@@ -1,5 +1,5 @@
-import type { UseRunFeedOptions, UseRunFeedResult } from './runFeedTypes';
-import { useRunFeed } from './useRunFeed';
+import type { UseRunFeedOptions, UseRunFeedResult } from './runFeedTypes.js';
+import { useRunFeed } from './useRunFeed.js';
 
 export type UseRunsOptions = UseRunFeedOptions;
 export type UseRunsResult = UseRunFeedResult;

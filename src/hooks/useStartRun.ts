@@ -1,12 +1,12 @@
 import { useMutation } from '@tanstack/react-query';
 import { useCallback, useRef } from 'react';
-import type { RunApiError } from '../api/errors';
-import type { Run, StartParams } from '../api/types';
-import { errorValue } from './errors';
-import { rvKeys } from './queryKeys';
-import { insertRunIntoFeeds } from './runFeedCache';
-import { useIntentKey } from './useIntentKey';
-import { useRunViews } from './RunViewsProvider';
+import type { RunApiError } from '../api/errors.js';
+import type { Run, StartParams } from '../api/types.js';
+import { errorValue } from './errors.js';
+import { rvKeys } from './queryKeys.js';
+import { insertRunIntoFeeds } from './runFeedCache.js';
+import { useIntentKey } from './useIntentKey.js';
+import { useRunViews } from './RunViewsProvider.js';
 
 export interface UseStartRunResult {
   /**

@@ -1,13 +1,13 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
-import type { PayloadPart } from '../api/types';
-import { ARRAY_PAGE_SIZE, arrayWindow, type ArrayWindow } from '../core/arrayWindow';
-import { parsePayload, type ParsedPayload } from '../core/parsePayload';
-import { appendChunk, chunkFit, initialPayloadState, type PayloadState } from '../core/payloadState';
-import { queryStatus, type QueryStatus } from './queryState';
-import { rvKeys } from './queryKeys';
-import { useControllableState } from './useControllableState';
-import { useRunViews } from './RunViewsProvider';
+import type { PayloadPart } from '../api/types.js';
+import { ARRAY_PAGE_SIZE, arrayWindow, type ArrayWindow } from '../core/arrayWindow.js';
+import { parsePayload, type ParsedPayload } from '../core/parsePayload.js';
+import { appendChunk, chunkFit, initialPayloadState, type PayloadState } from '../core/payloadState.js';
+import { queryStatus, type QueryStatus } from './queryState.js';
+import { rvKeys } from './queryKeys.js';
+import { useControllableState } from './useControllableState.js';
+import { useRunViews } from './RunViewsProvider.js';
 
 export interface UseStepPayloadOptions {
   /** Bytes per chunk, up to 1 048 576. Defaults to 65 536. */

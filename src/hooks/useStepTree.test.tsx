@@ -1,11 +1,11 @@
 // @vitest-environment jsdom
 import { act, renderHook } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { getNode } from '../core';
-import { createRunState, type RunState } from '../core/runState';
-import { makeRun, makeStep, stepEvent } from '../core/testing/fixtures';
-import { foldEvents } from './runStateCache';
-import { useStepTree } from './useStepTree';
+import { getNode } from '../core/index.js';
+import { createRunState, type RunState } from '../core/runState.js';
+import { makeRun, makeStep, stepEvent } from '../core/testing/fixtures.js';
+import { foldEvents } from './runStateCache.js';
+import { useStepTree } from './useStepTree.js';
 
 const run = makeRun({ status: 'running' });
 // A loop with three iterations, a failed one among them, and a plain step after it.

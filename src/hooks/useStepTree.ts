@@ -1,12 +1,12 @@
 import { useCallback, useMemo } from 'react';
-import type { RunStatus, Step } from '../api/types';
-import { filterStepTree, type FilteredStepTree, type StepFilters } from '../core/filterStepTree';
-import { expandToReveal } from '../core/firstFailedStep';
-import { flattenTree } from '../core/flattenTree';
-import type { RunState } from '../core/runState';
-import type { FlattenOptions, StepRow, StepTree } from '../core/stepTreeTypes';
-import { useControllableState } from './useControllableState';
-import { useIncrementalStepTree } from './useIncrementalStepTree';
+import type { RunStatus, Step } from '../api/types.js';
+import { filterStepTree, type FilteredStepTree, type StepFilters } from '../core/filterStepTree.js';
+import { expandToReveal } from '../core/firstFailedStep.js';
+import { flattenTree } from '../core/flattenTree.js';
+import type { RunState } from '../core/runState.js';
+import type { FlattenOptions, StepRow, StepTree } from '../core/stepTreeTypes.js';
+import { useControllableState } from './useControllableState.js';
+import { useIncrementalStepTree } from './useIncrementalStepTree.js';
 
 export interface UseStepTreeOptions {
   /** Run status (pending steps of an active run count as still to run). Defaults to the state's run status. */

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Workflow } from '../api/types';
-import { queryStatus, type QueryStatus } from './queryState';
-import { rvKeys } from './queryKeys';
-import { useRunViews } from './RunViewsProvider';
+import type { Workflow } from '../api/types.js';
+import { queryStatus, type QueryStatus } from './queryState.js';
+import { rvKeys } from './queryKeys.js';
+import { useRunViews } from './RunViewsProvider.js';
 
 export interface UseWorkflowOptions {
   /** Set false to hold the request (e.g. until an id is chosen). Defaults to true. */

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import type { UseRunFeedOptions, UseRunFeedResult } from './runFeedTypes';
-import { useRunFeed } from './useRunFeed';
+import type { UseRunFeedOptions, UseRunFeedResult } from './runFeedTypes.js';
+import { useRunFeed } from './useRunFeed.js';
 
 export type UseWorkflowRunsOptions = UseRunFeedOptions;
 export type UseWorkflowRunsResult = UseRunFeedResult;

@@ -1,9 +1,9 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import type { Workflow } from '../api/types';
-import { queryStatus, type QueryStatus } from './queryState';
-import { rvKeys } from './queryKeys';
-import { useRunViews } from './RunViewsProvider';
+import type { Workflow } from '../api/types.js';
+import { queryStatus, type QueryStatus } from './queryState.js';
+import { rvKeys } from './queryKeys.js';
+import { useRunViews } from './RunViewsProvider.js';
 
 export interface UseWorkflowsOptions {
   /** Workflows per request, 1..500. Defaults to 100. */

@@ -1,9 +1,9 @@
 /** Attempts with retries: each attempt takes its duration; a failure with retries left waits (doubling) and tries again. */
-import type { StepError } from '../../../src/api/types';
-import type { FailureSpec } from '../definitions';
-import type { StepRec } from '../model';
-import { retryStep } from '../steps';
-import type { NodeCall } from './types';
+import type { StepError } from '../../../src/api/types.js';
+import type { FailureSpec } from '../definitions.js';
+import type { StepRec } from '../model.js';
+import { retryStep } from '../steps.js';
+import type { NodeCall } from './types.js';
 
 export type AttemptResult = { ok: true } | { ok: false; error: StepError };
 

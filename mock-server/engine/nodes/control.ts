@@ -1,7 +1,7 @@
 /** Control nodes: branch (choose a side), parallel (fan out), join (wait for all), end, stop_error. */
-import type { BranchConfig, Condition, StopErrorConfig } from '../definitions';
-import { beginStep, readPath } from '../ops';
-import { durationOf, type NodeCall, type NodeHandler } from './types';
+import type { BranchConfig, Condition, StopErrorConfig } from '../definitions.js';
+import { beginStep, readPath } from '../ops.js';
+import { durationOf, type NodeCall, type NodeHandler } from './types.js';
 
 /** Runs `finish` now, or after the node's duration when it has one. */
 function settleAfter(call: NodeCall, finish: () => void): void {

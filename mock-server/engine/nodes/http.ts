@@ -1,12 +1,12 @@
 /** HTTP requests: one step, or a container with one child step per page. 4xx/5xx fail with the response. */
-import type { StepError, SummaryField } from '../../../src/api/types';
-import type { HttpConfig, NodeDefinition } from '../definitions';
-import { creditsFor } from '../credits';
-import { beginStep, finishLeaf } from '../ops';
-import { createStep } from '../steps';
-import type { StepRec } from '../model';
-import { runAttempts } from './attempts';
-import { durationOf, type NodeHandler } from './types';
+import type { StepError, SummaryField } from '../../../src/api/types.js';
+import type { HttpConfig, NodeDefinition } from '../definitions.js';
+import { creditsFor } from '../credits.js';
+import { beginStep, finishLeaf } from '../ops.js';
+import { createStep } from '../steps.js';
+import type { StepRec } from '../model.js';
+import { runAttempts } from './attempts.js';
+import { durationOf, type NodeHandler } from './types.js';
 
 const REASONS: Record<number, string> = {
   400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict', 422: 'Unprocessable Content',

@@ -1,13 +1,13 @@
 /** Node handlers by kind. */
-import { branch, passThrough, stopError } from './control';
-import { http } from './http';
-import { integration } from './integration';
-import { loop } from './loop';
-import { review } from './review';
-import { sendMessage } from './sendMessage';
-import type { NodeKind } from '../definitions';
-import type { NodeHandler } from './types';
-import { work } from './work';
+import { branch, passThrough, stopError } from './control.js';
+import { http } from './http.js';
+import { integration } from './integration.js';
+import { loop } from './loop.js';
+import { review } from './review.js';
+import { sendMessage } from './sendMessage.js';
+import type { NodeKind } from '../definitions.js';
+import type { NodeHandler } from './types.js';
+import { work } from './work.js';
 
 export const HANDLERS: Readonly<Record<NodeKind, NodeHandler>> = {
   task: work,

@@ -1,9 +1,9 @@
 /** Integration calls: the stored request has its secrets redacted; captured response fields become variables. */
-import type { IntegrationConfig } from '../definitions';
-import { creditsFor } from '../credits';
-import { beginStep } from '../ops';
-import { stepError } from './attempts';
-import { durationOf, type NodeHandler } from './types';
+import type { IntegrationConfig } from '../definitions.js';
+import { creditsFor } from '../credits.js';
+import { beginStep } from '../ops.js';
+import { stepError } from './attempts.js';
+import { durationOf, type NodeHandler } from './types.js';
 
 export const integration: NodeHandler = {
   leaf: () => true,

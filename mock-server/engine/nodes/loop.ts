@@ -3,10 +3,10 @@
  * (`iteration: {index, item}`) unless `iterationSteps` is false; body steps hang under it. A rejected
  * review inside an iteration does not fail the loop.
  */
-import type { LoopConfig } from '../definitions';
-import { beginStep, readPath } from '../ops';
-import { createStep, setStepStatus } from '../steps';
-import type { NodeHandler } from './types';
+import type { LoopConfig } from '../definitions.js';
+import { beginStep, readPath } from '../ops.js';
+import { createStep, setStepStatus } from '../steps.js';
+import type { NodeHandler } from './types.js';
 
 export const loop: NodeHandler = {
   leaf: () => false,

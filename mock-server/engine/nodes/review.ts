@@ -2,12 +2,12 @@
  * Review in wait mode: creates an approval and waits. Approve → succeeded; reject (or expiry set to
  * reject) → rejected, and the steps after it are skipped; expiry set to fail → the run fails.
  */
-import { createApproval, expireApproval, resolvers } from '../approvals';
-import type { ReviewConfig } from '../definitions';
-import { emit } from '../emit';
-import { beginStep } from '../ops';
-import { setStepStatus } from '../steps';
-import type { NodeHandler } from './types';
+import { createApproval, expireApproval, resolvers } from '../approvals.js';
+import type { ReviewConfig } from '../definitions.js';
+import { emit } from '../emit.js';
+import { beginStep } from '../ops.js';
+import { setStepStatus } from '../steps.js';
+import type { NodeHandler } from './types.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 

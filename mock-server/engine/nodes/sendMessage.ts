@@ -1,10 +1,10 @@
 /** send_message: hands a message to the provider, creating a delivery attempt linked to the step. */
-import type { SendMessageConfig } from '../definitions';
-import { creditsFor } from '../credits';
-import { createDelivery } from '../deliveries';
-import { emit } from '../emit';
-import { beginStep } from '../ops';
-import { durationOf, type NodeHandler } from './types';
+import type { SendMessageConfig } from '../definitions.js';
+import { creditsFor } from '../credits.js';
+import { createDelivery } from '../deliveries.js';
+import { emit } from '../emit.js';
+import { beginStep } from '../ops.js';
+import { durationOf, type NodeHandler } from './types.js';
 
 export const sendMessage: NodeHandler = {
   leaf: () => true,

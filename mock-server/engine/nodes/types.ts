@@ -1,9 +1,9 @@
 /** What a node handler gets: its step, its scope, and the scheduler's callbacks. */
-import type { Run, Step, StepError, SummaryField } from '../../../src/api/types';
-import type { NodeDefinition } from '../definitions';
-import type { ScopeDef } from '../graph';
-import type { Ctx, RunRec, ScopeRt, StepRec } from '../model';
-import type { PayloadSource } from '../payloads';
+import type { Run, Step, StepError, SummaryField } from '../../../src/api/types.js';
+import type { NodeDefinition } from '../definitions.js';
+import type { ScopeDef } from '../graph.js';
+import type { Ctx, RunRec, ScopeRt, StepRec } from '../model.js';
+import type { PayloadSource } from '../payloads.js';
 
 export interface StepResult {
   status: 'succeeded' | 'rejected';

@@ -1,11 +1,11 @@
 /** task, llm and tool steps: do work for a while, maybe fail and retry, produce an output. */
-import type { NodeDefinition, WorkConfig } from '../definitions';
-import { creditsFor } from '../credits';
-import { emit } from '../emit';
-import { beginStep } from '../ops';
-import { GeneratedRecordsPayload } from '../payloads';
-import { attemptFails, runAttempts, stepError } from './attempts';
-import { durationOf, type NodeCall, type NodeHandler } from './types';
+import type { NodeDefinition, WorkConfig } from '../definitions.js';
+import { creditsFor } from '../credits.js';
+import { emit } from '../emit.js';
+import { beginStep } from '../ops.js';
+import { GeneratedRecordsPayload } from '../payloads.js';
+import { attemptFails, runAttempts, stepError } from './attempts.js';
+import { durationOf, type NodeCall, type NodeHandler } from './types.js';
 
 const PHRASES = ['Summarized the request', 'Drafted a reply', 'Classified the ticket', 'Extracted the fields', 'Checked the policy'];
 

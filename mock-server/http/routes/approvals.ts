@@ -1,9 +1,9 @@
 /** Review tasks: the inbox (with the pending count), one approval, and deciding it. */
-import { APPROVAL_STATUSES } from '../../../src/api/schemas';
-import { parseDecision, readJson } from '../bodies';
-import { MAX_PAGE } from '../query';
-import { json } from '../respond';
-import { get, idempotencyKey, post, replayedHeader, type Route } from '../route';
+import { APPROVAL_STATUSES } from '../../../src/api/schemas.js';
+import { parseDecision, readJson } from '../bodies.js';
+import { MAX_PAGE } from '../query.js';
+import { json } from '../respond.js';
+import { get, idempotencyKey, post, replayedHeader, type Route } from '../route.js';
 
 /** Header naming the reviewer; recorded as the approval's `decidedBy`. */
 export const REVIEWER_HEADER = 'X-Reviewer';

@@ -1,7 +1,7 @@
 /** Everything that starts or changes runs: commands, replay and the signed inbound webhook. */
-import { parseCommand, parseReplay, readJson, readText } from '../bodies';
-import { json } from '../respond';
-import { idempotencyKey, post, replayedHeader, type Route } from '../route';
+import { parseCommand, parseReplay, readJson, readText } from '../bodies.js';
+import { json } from '../respond.js';
+import { idempotencyKey, post, replayedHeader, type Route } from '../route.js';
 
 export const commandRoutes: Route[] = [
   post('/v1/workflows/:id/command', 'runCommand', async ({ executor, params, request }) => {

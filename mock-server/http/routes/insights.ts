@@ -1,8 +1,8 @@
 /** Cross-run views: deliveries, log search and analytics. */
-import { SEVERITIES } from '../../../src/api/schemas';
-import { MAX_PAGE } from '../query';
-import { json } from '../respond';
-import { get, type Route } from '../route';
+import { SEVERITIES } from '../../../src/api/schemas.js';
+import { MAX_PAGE } from '../query.js';
+import { json } from '../respond.js';
+import { get, type Route } from '../route.js';
 
 const WINDOWS = ['24h', '7d', '30d'] as const;
 

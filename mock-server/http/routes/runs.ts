@@ -1,10 +1,10 @@
 /** Reading runs: the feeds, one run, its steps, events, context, payload chunks and the live stream. */
-import { PAYLOAD_PARTS, RUN_MODES, RUN_STATUSES, TRIGGER_TYPES } from '../../../src/api/schemas';
-import type { PayloadPart, RunQuery, RunSort } from '../../../src/api/types';
-import { MAX_PAGE, type QueryReader } from '../query';
-import { json } from '../respond';
-import { get, type Route } from '../route';
-import { eventStreamResponse } from '../sse';
+import { PAYLOAD_PARTS, RUN_MODES, RUN_STATUSES, TRIGGER_TYPES } from '../../../src/api/schemas.js';
+import type { PayloadPart, RunQuery, RunSort } from '../../../src/api/types.js';
+import { MAX_PAGE, type QueryReader } from '../query.js';
+import { json } from '../respond.js';
+import { get, type Route } from '../route.js';
+import { eventStreamResponse } from '../sse.js';
 
 const SORT_KEYS = ['queuedAt', 'startedAt', 'completedAt', 'runTimeMs', 'creditsUsed', 'status'] as const;
 const SORTS = SORT_KEYS.flatMap((key) => [key, `-${key}`]) as RunSort[];

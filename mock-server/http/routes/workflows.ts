@@ -1,7 +1,7 @@
 /** Workflows: the list, one workflow with its graph and input schema, activation. */
-import { MAX_PAGE } from '../query';
-import { json } from '../respond';
-import { get, post, type Route } from '../route';
+import { MAX_PAGE } from '../query.js';
+import { json } from '../respond.js';
+import { get, post, type Route } from '../route.js';
 
 export const workflowRoutes: Route[] = [
   get('/v1/workflows', 'listWorkflows', ({ executor, query }) => {

@@ -4,11 +4,11 @@
  * the dev clock. Throws when an answer breaks a rule a status code cannot show (e.g. a refused command that
  * changed the run), through `api.expect`.
  */
-import { signWebhook, type Executor } from '../../engine';
-import { runActionAvailability, type RunAction } from '../../../src/api/status';
-import type { Approval, Run, Workflow } from '../../../src/api/types';
-import { runPath, type ApiCaller } from './exercise';
-import { sampleInput } from './sample-input';
+import { signWebhook, type Executor } from '../../engine/index.js';
+import { runActionAvailability, type RunAction } from '../../../src/api/status.js';
+import type { Approval, Run, Workflow } from '../../../src/api/types.js';
+import { runPath, type ApiCaller } from './exercise.js';
+import { sampleInput } from './sample-input.js';
 
 const enc = encodeURIComponent;
 const ACTIONS: Exclude<RunAction, 'replay'>[] = ['pause', 'resume', 'cancel', 'stop', 'stopGraceful'];

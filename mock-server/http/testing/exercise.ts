@@ -4,9 +4,9 @@
  * decides what to check (the contract test validates each answer against openapi/openapi.yaml); `expect`
  * says which statuses a request must answer.
  */
-import type { Executor } from '../../engine';
-import type { Approval, Run, RunEvent, Step, Workflow } from '../../../src/api/types';
-import type { CallInit, CallResult } from './call';
+import type { Executor } from '../../engine/index.js';
+import type { Approval, Run, RunEvent, Step, Workflow } from '../../../src/api/types.js';
+import type { CallInit, CallResult } from './call.js';
 
 export interface ApiCaller {
   call(method: string, path: string, init?: CallInit & { expect?: number | number[] }): Promise<CallResult>;

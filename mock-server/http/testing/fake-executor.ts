@@ -3,8 +3,8 @@
  * records every call. Used to test the HTTP layer alone (parsing, problem mapping, streaming); behaviour of real
  * runs is tested against the real engine.
  */
-import { ExecutorProblem, type ExecutorApi } from '../../engine/api';
-import type { Run, RunEvent, RunStatus } from '../../../src/api/types';
+import { ExecutorProblem, type ExecutorApi } from '../../engine/api.js';
+import type { Run, RunEvent, RunStatus } from '../../../src/api/types.js';
 
 const START = Date.parse('2026-11-21T09:00:00.000Z');
 const iso = (ms: number) => new Date(ms).toISOString();

@@ -2,10 +2,10 @@
  * Test support: the real engine on a virtual clock with three small workflows, behind the handlers, and a
  * caller that sends requests through them (no network).
  */
-import { createExecutor, type Executor, type WorkflowDefinition } from '../../engine';
-import type { Run } from '../../../src/api/types';
-import { createHandlers } from '../handlers';
-import { call, type CallInit } from './call';
+import { createExecutor, type Executor, type WorkflowDefinition } from '../../engine/index.js';
+import type { Run } from '../../../src/api/types.js';
+import { createHandlers } from '../handlers.js';
+import { call, type CallInit } from './call.js';
 
 const task = (id: string, output: unknown = { ok: id }) => ({
   id,

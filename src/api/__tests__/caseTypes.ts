@@ -1,6 +1,6 @@
 /** The shape of a client-method test row, and helpers to build rows (test-only). */
-import type { CommandOptions, RunClient } from '../client-types';
-import * as f from './fixtures';
+import type { CommandOptions, RunClient } from '../client-types.js';
+import * as f from './fixtures.js';
 
 export interface Ids {
   workflowId: string;

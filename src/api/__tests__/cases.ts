@@ -1,8 +1,8 @@
 /** One row per client method: what it must send, what it gets back, how it can fail (test-only). */
-import type { Run } from '../types';
-import { IDS, type Ids, type MethodCase } from './caseTypes';
-import { READ_CASES } from './readCases';
-import { WRITE_CASES } from './writeCases';
+import type { Run } from '../types.js';
+import { IDS, type Ids, type MethodCase } from './caseTypes.js';
+import { READ_CASES } from './readCases.js';
+import { WRITE_CASES } from './writeCases.js';
 
 export { IDS, type Ids, type MethodCase };
 

@@ -10,7 +10,7 @@ import type {
   RunEvent,
   Step,
   Workflow,
-} from '../types';
+} from '../types.js';
 
 export const run: Run = {
   id: 'run-1',

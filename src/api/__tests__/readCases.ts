@@ -1,6 +1,6 @@
 /** Rows for the methods that read (test-only). */
-import { badRunPage, page, runPage, runPath, wf, type MethodCase } from './caseTypes';
-import * as f from './fixtures';
+import { badRunPage, page, runPage, runPath, wf, type MethodCase } from './caseTypes.js';
+import * as f from './fixtures.js';
 
 export const READ_CASES: MethodCase[] = [
   {

@@ -1,6 +1,6 @@
 /** Rows for the methods that change state (test-only). */
-import { runPath, wf, type MethodCase } from './caseTypes';
-import * as f from './fixtures';
+import { runPath, wf, type MethodCase } from './caseTypes.js';
+import * as f from './fixtures.js';
 
 export const WRITE_CASES: MethodCase[] = [
   {

@@ -1,5 +1,5 @@
-import type { StepError } from '../../api/types';
-import { useUi } from '../shared/useUi';
+import type { StepError } from '../../api/types.js';
+import { useUi } from '../shared/useUi.js';
 
 export interface ErrorSummaryProps {
   error: Pick<StepError, 'code' | 'message' | 'providerStatus' | 'retryable'>;

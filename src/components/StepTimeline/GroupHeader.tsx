@@ -1,9 +1,9 @@
 import { memo } from 'react';
-import { Icon } from '../shared/icons';
-import { StatusBadge } from '../shared/StatusBadge';
-import { useUi } from '../shared/useUi';
-import type { TimelineRow } from './buildTimelineRows';
-import { useTimelineActions } from './TimelineContext';
+import { Icon } from '../shared/icons.js';
+import { StatusBadge } from '../shared/StatusBadge.js';
+import { useUi } from '../shared/useUi.js';
+import type { TimelineRow } from './buildTimelineRows.js';
+import { useTimelineActions } from './TimelineContext.js';
 
 export interface GroupHeaderProps {
   row: Extract<TimelineRow, { kind: 'group' }>;

@@ -1,8 +1,8 @@
-import type { HttpErrorDetail } from '../../api/types';
-import { parseHttpErrorBody } from '../../core/parsePayload';
-import { JsonBlock } from '../shared/JsonBlock';
-import { CopyButton } from '../shared/CopyButton';
-import { useUi } from '../shared/useUi';
+import type { HttpErrorDetail } from '../../api/types.js';
+import { parseHttpErrorBody } from '../../core/parsePayload.js';
+import { JsonBlock } from '../shared/JsonBlock.js';
+import { CopyButton } from '../shared/CopyButton.js';
+import { useUi } from '../shared/useUi.js';
 
 export interface HttpErrorViewProps {
   http: HttpErrorDetail;

@@ -1,13 +1,13 @@
-import type { PayloadPart, Step } from '../../api/types';
-import { ARRAY_PAGE_SIZE } from '../../core/arrayWindow';
-import { formatBytes } from '../../core/formatBytes';
-import type { ParsedPayload } from '../../core/parsePayload';
-import type { DataView } from '../shared/DataSection';
-import { useUi } from '../shared/useUi';
-import type { PayloadEntry } from './payloadStore';
-import type { CutArray } from './payloadView';
-import { SaveOutputForm } from './SaveOutputForm';
-import { useTimelineActions } from './TimelineContext';
+import type { PayloadPart, Step } from '../../api/types.js';
+import { ARRAY_PAGE_SIZE } from '../../core/arrayWindow.js';
+import { formatBytes } from '../../core/formatBytes.js';
+import type { ParsedPayload } from '../../core/parsePayload.js';
+import type { DataView } from '../shared/DataSection.js';
+import { useUi } from '../shared/useUi.js';
+import type { PayloadEntry } from './payloadStore.js';
+import type { CutArray } from './payloadView.js';
+import { SaveOutputForm } from './SaveOutputForm.js';
+import { useTimelineActions } from './TimelineContext.js';
 
 /** At most this many "Show more" buttons (the first cut arrays in document order); Raw shows everything. */
 const MAX_SHOW_MORE = 10;

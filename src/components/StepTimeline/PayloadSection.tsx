@@ -1,14 +1,14 @@
 import { useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react';
-import type { PayloadPart, Step } from '../../api/types';
-import { DataSection, type DataView } from '../shared/DataSection';
-import { formatBytes } from '../../core/formatBytes';
-import { JsonBlock } from '../shared/JsonBlock';
-import { useUi } from '../shared/useUi';
-import { useTimelineActions } from './TimelineContext';
-import { parsePayload } from '../../core/parsePayload';
-import { PayloadFooter } from './PayloadFooter';
-import { windowArrays } from './payloadView';
-import { IDLE_PAYLOAD } from './payloadStore';
+import type { PayloadPart, Step } from '../../api/types.js';
+import { DataSection, type DataView } from '../shared/DataSection.js';
+import { formatBytes } from '../../core/formatBytes.js';
+import { JsonBlock } from '../shared/JsonBlock.js';
+import { useUi } from '../shared/useUi.js';
+import { useTimelineActions } from './TimelineContext.js';
+import { parsePayload } from '../../core/parsePayload.js';
+import { PayloadFooter } from './PayloadFooter.js';
+import { windowArrays } from './payloadView.js';
+import { IDLE_PAYLOAD } from './payloadStore.js';
 
 export interface PayloadSectionProps {
   step: Step;

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { isRunApiError } from '../../api/errors';
-import { useUi } from '../shared/useUi';
+import { isRunApiError } from '../../api/errors.js';
+import { useUi } from '../shared/useUi.js';
 
 export interface RefreshBannerProps {
   /** The run is gone (deleted): asking again will not bring it back, so no Try again. */

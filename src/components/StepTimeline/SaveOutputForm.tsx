@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { Step } from '../../api/types';
-import { useUi } from '../shared/useUi';
-import type { SaveOutputRequest } from './types';
+import type { Step } from '../../api/types.js';
+import { useUi } from '../shared/useUi.js';
+import type { SaveOutputRequest } from './types.js';
 
 export interface SaveOutputFormProps {
   step: Step;

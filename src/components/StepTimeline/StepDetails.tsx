@@ -1,12 +1,12 @@
 import { memo } from 'react';
-import type { Step } from '../../api/types';
-import { numberFormat } from '../../core/intlCache';
-import { RelativeTime } from '../shared/RelativeTime';
-import { useUi } from '../shared/useUi';
-import { StepSections } from './StepSections';
-import { SummaryFields } from './SummaryFields';
-import { useTimelineActions } from './TimelineContext';
-import type { StepSectionState } from './types';
+import type { Step } from '../../api/types.js';
+import { numberFormat } from '../../core/intlCache.js';
+import { RelativeTime } from '../shared/RelativeTime.js';
+import { useUi } from '../shared/useUi.js';
+import { StepSections } from './StepSections.js';
+import { SummaryFields } from './SummaryFields.js';
+import { useTimelineActions } from './TimelineContext.js';
+import type { StepSectionState } from './types.js';
 
 export interface StepDetailsProps {
   step: Step;

@@ -1,11 +1,11 @@
 import { memo, type CSSProperties, type MouseEvent } from 'react';
-import { cx } from '../shared/cx';
-import type { TimelineRow } from './buildTimelineRows';
-import { StepDetails } from './StepDetails';
-import { StepRowHead } from './StepRowHead';
-import { stepHasDetails } from './stepSections';
-import { useTimelineActions } from './TimelineContext';
-import type { StepSectionState } from './types';
+import { cx } from '../shared/cx.js';
+import type { TimelineRow } from './buildTimelineRows.js';
+import { StepDetails } from './StepDetails.js';
+import { StepRowHead } from './StepRowHead.js';
+import { stepHasDetails } from './stepSections.js';
+import { useTimelineActions } from './TimelineContext.js';
+import type { StepSectionState } from './types.js';
 
 export interface StepRowProps {
   row: Extract<TimelineRow, { kind: 'step' }>;

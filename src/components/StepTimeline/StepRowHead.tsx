@@ -1,10 +1,10 @@
 import { memo } from 'react';
-import type { Step } from '../../api/types';
-import type { StepNode } from '../../core/stepTreeTypes';
-import { Duration } from '../shared/Duration';
-import { Icon } from '../shared/icons';
-import { StatusBadge } from '../shared/StatusBadge';
-import { useUi } from '../shared/useUi';
+import type { Step } from '../../api/types.js';
+import type { StepNode } from '../../core/stepTreeTypes.js';
+import { Duration } from '../shared/Duration.js';
+import { Icon } from '../shared/icons.js';
+import { StatusBadge } from '../shared/StatusBadge.js';
+import { useUi } from '../shared/useUi.js';
 
 export interface StepRowHeadProps {
   step: Step;

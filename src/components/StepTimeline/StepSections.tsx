@@ -1,12 +1,12 @@
-import type { Step } from '../../api/types';
-import { DataSection } from '../shared/DataSection';
-import { useUi } from '../shared/useUi';
-import { ErrorSummary } from './ErrorSummary';
-import { HttpErrorView } from './HttpErrorView';
-import { PayloadSection } from './PayloadSection';
-import { isSectionOpen, useTimelineActions } from './TimelineContext';
-import { stepSectionKeys } from './stepSections';
-import type { SectionKey, StepSectionState } from './types';
+import type { Step } from '../../api/types.js';
+import { DataSection } from '../shared/DataSection.js';
+import { useUi } from '../shared/useUi.js';
+import { ErrorSummary } from './ErrorSummary.js';
+import { HttpErrorView } from './HttpErrorView.js';
+import { PayloadSection } from './PayloadSection.js';
+import { isSectionOpen, useTimelineActions } from './TimelineContext.js';
+import { stepSectionKeys } from './stepSections.js';
+import type { SectionKey, StepSectionState } from './types.js';
 
 export interface StepSectionsProps {
   step: Step;

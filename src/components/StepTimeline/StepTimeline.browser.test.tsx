@@ -1,9 +1,9 @@
 import '../../styles/styles.css';
 import { describe, expect, it } from 'vitest';
 import { render, screen, within } from '@testing-library/react';
-import { StepTimelineView } from './StepTimelineView';
-import { expectNoAxeViolations } from '../testing/a11y';
-import { makeRun, makeStep, sampleSteps } from '../testing/steps';
+import { StepTimelineView } from './StepTimelineView.js';
+import { expectNoAxeViolations } from '../testing/a11y.js';
+import { makeRun, makeStep, sampleSteps } from '../testing/steps.js';
 
 const items = () => screen.getAllByRole('treeitem');
 const item = (key: string) => items().find((el) => el.getAttribute('data-rv-item') === key)!;

@@ -1,12 +1,12 @@
 import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
-import type { PayloadPart, Step } from '../../api/types';
-import { useRunViews } from '../../hooks/RunViewsProvider';
-import { useIncrementalStepTree } from '../../hooks/useIncrementalStepTree';
-import { useRun, type UseRunOptions } from '../../hooks/useRun';
-import { useUi } from '../shared/useUi';
-import { isRunGone, RefreshBanner } from './RefreshBanner';
-import { StepTimelineView } from './StepTimelineView';
-import type { StepTimelineViewProps } from './types';
+import type { PayloadPart, Step } from '../../api/types.js';
+import { useRunViews } from '../../hooks/RunViewsProvider.js';
+import { useIncrementalStepTree } from '../../hooks/useIncrementalStepTree.js';
+import { useRun, type UseRunOptions } from '../../hooks/useRun.js';
+import { useUi } from '../shared/useUi.js';
+import { isRunGone, RefreshBanner } from './RefreshBanner.js';
+import { StepTimelineView } from './StepTimelineView.js';
+import type { StepTimelineViewProps } from './types.js';
 
 // Polls flip the query's fetching state twice each, even when they bring nothing: the view re-renders only
 // when what it shows changed.

@@ -1,17 +1,17 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { applyStepFilters } from '../../core/filterStepTree';
-import { cx } from '../shared/cx';
-import { useUi } from '../shared/useUi';
-import { buildTimelineRows, type TimelineRow } from './buildTimelineRows';
-import { firstFailedInTrees } from './firstFailed';
-import { createPayloadStore, DEFAULT_CHUNK_SIZE } from './payloadStore';
-import { stepHasDetails } from './stepSections';
-import { TimelineContext, type TimelineActions } from './TimelineContext';
-import { TimelineList, type TimelineListHandle } from './TimelineList';
-import { TimelineToolbar } from './TimelineToolbar';
-import type { StepTimelineViewProps } from './types';
-import { useTimelineSources } from './useTimelineSources';
-import { useTimelineState } from './useTimelineState';
+import { applyStepFilters } from '../../core/filterStepTree.js';
+import { cx } from '../shared/cx.js';
+import { useUi } from '../shared/useUi.js';
+import { buildTimelineRows, type TimelineRow } from './buildTimelineRows.js';
+import { firstFailedInTrees } from './firstFailed.js';
+import { createPayloadStore, DEFAULT_CHUNK_SIZE } from './payloadStore.js';
+import { stepHasDetails } from './stepSections.js';
+import { TimelineContext, type TimelineActions } from './TimelineContext.js';
+import { TimelineList, type TimelineListHandle } from './TimelineList.js';
+import { TimelineToolbar } from './TimelineToolbar.js';
+import type { StepTimelineViewProps } from './types.js';
+import { useTimelineSources } from './useTimelineSources.js';
+import { useTimelineState } from './useTimelineState.js';
 
 /**
  * The step timeline from data you already have: steps (or a tree) of one run, or several runs. Groups by

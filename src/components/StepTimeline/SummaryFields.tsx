@@ -1,6 +1,6 @@
-import type { SummaryField } from '../../api/types';
-import { CopyButton } from '../shared/CopyButton';
-import { useUi } from '../shared/useUi';
+import type { SummaryField } from '../../api/types.js';
+import { CopyButton } from '../shared/CopyButton.js';
+import { useUi } from '../shared/useUi.js';
 
 export interface SummaryFieldsProps {
   fields: readonly SummaryField[];

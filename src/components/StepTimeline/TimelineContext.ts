@@ -1,9 +1,9 @@
 /** Stable values every row of one timeline shares; rows re-render only when their own props change. */
 import { createContext, useContext } from 'react';
-import type { Step } from '../../api/types';
-import type { PayloadStore } from './payloadStore';
-import type { TimelineRow } from './buildTimelineRows';
-import type { SaveOutputRequest, SectionKey, StepSectionState } from './types';
+import type { Step } from '../../api/types.js';
+import type { PayloadStore } from './payloadStore.js';
+import type { TimelineRow } from './buildTimelineRows.js';
+import type { SaveOutputRequest, SectionKey, StepSectionState } from './types.js';
 
 export interface TimelineActions {
   toggleRow: (row: TimelineRow) => void;

@@ -4,15 +4,15 @@
  */
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { forwardRef, useCallback, useImperativeHandle, useRef, type CSSProperties } from 'react';
-import type { TimelineRow } from './buildTimelineRows';
-import { GroupHeader } from './GroupHeader';
-import { RunHeader } from './RunHeader';
-import { StepRow } from './StepRow';
-import { stepHasDetails } from './stepSections';
-import { useTimelineActions } from './TimelineContext';
-import { isItem, useTimelineKeyboard } from './useTimelineKeyboard';
-import type { StepSectionState } from './types';
-import { useUi } from '../shared/useUi';
+import type { TimelineRow } from './buildTimelineRows.js';
+import { GroupHeader } from './GroupHeader.js';
+import { RunHeader } from './RunHeader.js';
+import { StepRow } from './StepRow.js';
+import { stepHasDetails } from './stepSections.js';
+import { useTimelineActions } from './TimelineContext.js';
+import { isItem, useTimelineKeyboard } from './useTimelineKeyboard.js';
+import type { StepSectionState } from './types.js';
+import { useUi } from '../shared/useUi.js';
 
 export interface TimelineListProps {
   rows: readonly TimelineRow[];

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { useUi } from '../shared/useUi';
-import type { TimelineFilters } from './types';
+import { useUi } from '../shared/useUi.js';
+import type { TimelineFilters } from './types.js';
 
 export interface TimelineToolbarProps {
   filters: TimelineFilters;

@@ -3,10 +3,10 @@ import '../../styles/styles.css';
 import { describe, expect, it } from 'vitest';
 import { render, screen } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import type { Step } from '../../api/types';
-import { StepTimelineView } from './StepTimelineView';
-import { expectNoAxeViolations } from '../testing/a11y';
-import { makeRun, makeStep, sampleSteps } from '../testing/steps';
+import type { Step } from '../../api/types.js';
+import { StepTimelineView } from './StepTimelineView.js';
+import { expectNoAxeViolations } from '../testing/a11y.js';
+import { makeRun, makeStep, sampleSteps } from '../testing/steps.js';
 
 /** The text of every live region of the timeline, in document order. */
 const liveTexts = (container: HTMLElement) =>

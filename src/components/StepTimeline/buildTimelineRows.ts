@@ -4,8 +4,8 @@
  * tree reads correctly even though only a window of it is in the DOM.
  */
 import type { ReactNode } from 'react';
-import type { Run } from '../../api/types';
-import type { GroupStatus, StepGroup, StepNode, StepTree } from '../../core/stepTreeTypes';
+import type { Run } from '../../api/types.js';
+import type { GroupStatus, StepGroup, StepNode, StepTree } from '../../core/stepTreeTypes.js';
 
 interface ItemBase {
   readonly key: string;

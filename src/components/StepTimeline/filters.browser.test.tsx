@@ -3,10 +3,10 @@ import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
 import { render, screen } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { StepTimelineView } from './StepTimelineView';
-import type { TimelineFilters, TimelineRun } from './types';
-import { expectNoAxeViolations } from '../testing/a11y';
-import { makeRun, makeStep, sampleSteps } from '../testing/steps';
+import { StepTimelineView } from './StepTimelineView.js';
+import type { TimelineFilters, TimelineRun } from './types.js';
+import { expectNoAxeViolations } from '../testing/a11y.js';
+import { makeRun, makeStep, sampleSteps } from '../testing/steps.js';
 
 const keys = () => screen.getAllByRole('treeitem').map((el) => el.getAttribute('data-rv-item'));
 

@@ -1,8 +1,8 @@
 /** The first failed step across the runs of the timeline, in reading order (core's rule per run). */
-import type { RunTreeEntry } from '../../core/filterStepTree';
-import { firstFailedNode } from '../../core/firstFailedStep';
-import type { StepNode } from '../../core/stepTreeTypes';
-import type { SourceRun } from './useTimelineSources';
+import type { RunTreeEntry } from '../../core/filterStepTree.js';
+import { firstFailedNode } from '../../core/firstFailedStep.js';
+import type { StepNode } from '../../core/stepTreeTypes.js';
+import type { SourceRun } from './useTimelineSources.js';
 
 export function firstFailedInTrees(entries: readonly RunTreeEntry<SourceRun>[]): { runKey: string; node: StepNode } | null {
   for (const entry of entries) {

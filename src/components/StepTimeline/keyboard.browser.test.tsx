@@ -2,9 +2,9 @@ import '../../styles/styles.css';
 import { describe, expect, it } from 'vitest';
 import { render, screen, waitFor } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { StepTimelineView } from './StepTimelineView';
-import { expectNoAxeViolations } from '../testing/a11y';
-import { makeRun, manySteps, sampleSteps } from '../testing/steps';
+import { StepTimelineView } from './StepTimelineView.js';
+import { expectNoAxeViolations } from '../testing/a11y.js';
+import { makeRun, manySteps, sampleSteps } from '../testing/steps.js';
 
 const focused = () => document.activeElement as HTMLElement;
 const focusedKey = () => focused().getAttribute('data-rv-item');

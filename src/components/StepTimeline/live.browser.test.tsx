@@ -2,9 +2,9 @@ import '../../styles/styles.css';
 import { describe, expect, it } from 'vitest';
 import { render, screen, waitFor } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { StepTimelineView } from './StepTimelineView';
-import { expectNoAxeViolations } from '../testing/a11y';
-import { makeRun, makeStep, manySteps } from '../testing/steps';
+import { StepTimelineView } from './StepTimelineView.js';
+import { expectNoAxeViolations } from '../testing/a11y.js';
+import { makeRun, makeStep, manySteps } from '../testing/steps.js';
 
 describe('live updates', () => {
   it('keeps the reader’s expanded step, open section and scroll position while steps change', async () => {

@@ -3,10 +3,10 @@ import '../../styles/styles.css';
 import { describe, expect, it } from 'vitest';
 import { render, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { StepTimelineView } from './StepTimelineView';
-import type { PayloadLoader } from './types';
-import { expectNoAxeViolations } from '../testing/a11y';
-import { makeStep } from '../testing/steps';
+import { StepTimelineView } from './StepTimelineView.js';
+import type { PayloadLoader } from './types.js';
+import { expectNoAxeViolations } from '../testing/a11y.js';
+import { makeStep } from '../testing/steps.js';
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 const payload = { data: { items: range(100_000), groups: [{ tags: range(45).map((n) => `t${n}`) }], small: [1, 2] } };

@@ -2,11 +2,11 @@ import '../../styles/styles.css';
 import { describe, expect, it } from 'vitest';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import type { PayloadChunk, PayloadPart, Step } from '../../api/types';
-import { StepTimelineView } from './StepTimelineView';
-import type { PayloadLoader, SaveOutputRequest } from './types';
-import { expectNoAxeViolations } from '../testing/a11y';
-import { makeStep } from '../testing/steps';
+import type { PayloadChunk, PayloadPart, Step } from '../../api/types.js';
+import { StepTimelineView } from './StepTimelineView.js';
+import type { PayloadLoader, SaveOutputRequest } from './types.js';
+import { expectNoAxeViolations } from '../testing/a11y.js';
+import { makeStep } from '../testing/steps.js';
 
 /** A loader over fixed ASCII texts (bytes = characters) that records every request. */
 function fakeLoader(texts: Record<string, string>) {

@@ -6,11 +6,11 @@ import '../../styles/styles.css';
 import { describe, expect, it } from 'vitest';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import type { PayloadChunk } from '../../api/types';
-import { StepTimelineView } from './StepTimelineView';
-import type { PayloadLoader, SaveOutputRequest } from './types';
-import { expectNoAxeViolations } from '../testing/a11y';
-import { makeStep } from '../testing/steps';
+import type { PayloadChunk } from '../../api/types.js';
+import { StepTimelineView } from './StepTimelineView.js';
+import type { PayloadLoader, SaveOutputRequest } from './types.js';
+import { expectNoAxeViolations } from '../testing/a11y.js';
+import { makeStep } from '../testing/steps.js';
 
 const TEXT = '{"sku":"A-1","n":7}'; // 19 bytes
 

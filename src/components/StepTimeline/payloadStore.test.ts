@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { PayloadChunk, PayloadPart, Step } from '../../api/types';
-import { appendChunk, initialPayloadState } from '../../core/payloadState';
-import { makeStep } from '../testing/steps';
-import { createPayloadStore, fitChunk, validChunkSize } from './payloadStore';
-import type { PayloadLoader } from './types';
+import type { PayloadChunk, PayloadPart, Step } from '../../api/types.js';
+import { appendChunk, initialPayloadState } from '../../core/payloadState.js';
+import { makeStep } from '../testing/steps.js';
+import { createPayloadStore, fitChunk, validChunkSize } from './payloadStore.js';
+import type { PayloadLoader } from './types.js';
 
 const chunk = (fields: Partial<PayloadChunk>): PayloadChunk => ({
   stepId: 's', part: 'output', contentType: 'text/plain', offset: 0, totalSize: 6, data: 'abc', truncated: true, nextOffset: 3, ...fields,

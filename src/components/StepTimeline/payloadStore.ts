@@ -6,7 +6,7 @@
  * bytes, skips some, belongs to another payload or does not match its own offsets is refused with an error
  * the section shows with Try again. The text only ever grows by chunks that fit, so it is never corrupted.
  */
-import type { PayloadChunk, PayloadPart, Step } from '../../api/types';
+import type { PayloadChunk, PayloadPart, Step } from '../../api/types.js';
 import {
   appendChunk,
   chunkFit,
@@ -15,9 +15,9 @@ import {
   utf8Length,
   type ChunkFit,
   type PayloadState,
-} from '../../core/payloadState';
-import type { ChunkProblem } from '../../core/uiStrings';
-import type { PayloadLoader } from './types';
+} from '../../core/payloadState.js';
+import type { ChunkProblem } from '../../core/uiStrings.js';
+import type { PayloadLoader } from './types.js';
 
 /** Bytes asked for per chunk unless the timeline says otherwise. */
 export const DEFAULT_CHUNK_SIZE = 262_144;

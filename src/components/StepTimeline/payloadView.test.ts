@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { windowArrays } from './payloadView';
+import { windowArrays } from './payloadView.js';
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 

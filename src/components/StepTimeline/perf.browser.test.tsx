@@ -5,8 +5,8 @@
 import '../../styles/styles.css';
 import { describe, expect, it } from 'vitest';
 import { act, render, screen } from '@testing-library/react';
-import { StepTimelineView } from './StepTimelineView';
-import { manySteps } from '../testing/steps';
+import { StepTimelineView } from './StepTimelineView.js';
+import { manySteps } from '../testing/steps.js';
 
 async function timeRender(n: number): Promise<number> {
   const steps = manySteps(n);

@@ -7,10 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { getResponse } from 'msw';
-import { createExecutor, createHandlers, type WorkflowDefinition } from '../../../mock-server/index';
-import { RunViewsProvider } from '../../hooks/RunViewsProvider';
-import { StepTimeline } from './StepTimeline';
-import { expectNoAxeViolations } from '../testing/a11y';
+import { createExecutor, createHandlers, type WorkflowDefinition } from '../../../mock-server/index.js';
+import { RunViewsProvider } from '../../hooks/RunViewsProvider.js';
+import { StepTimeline } from './StepTimeline.js';
+import { expectNoAxeViolations } from '../testing/a11y.js';
 
 const BASE = 'http://refresh-banner.test';
 const slow: WorkflowDefinition = {

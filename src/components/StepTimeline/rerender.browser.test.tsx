@@ -11,10 +11,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { render, waitFor } from '@testing-library/react';
 import { QueryClient } from '@tanstack/react-query';
 import { getResponse } from 'msw';
-import { createExecutor, createHandlers, type Executor, type WorkflowDefinition } from '../../../mock-server/index';
-import type { RunEvent } from '../../api/types';
-import { RunViewsProvider } from '../../hooks/RunViewsProvider';
-import { StepTimeline } from './StepTimeline';
+import { createExecutor, createHandlers, type Executor, type WorkflowDefinition } from '../../../mock-server/index.js';
+import type { RunEvent } from '../../api/types.js';
+import { RunViewsProvider } from '../../hooks/RunViewsProvider.js';
+import { StepTimeline } from './StepTimeline.js';
 
 const renders = vi.hoisted(() => {
   const log = { views: [] as string[], rows: [] as string[], heads: [] as string[], details: [] as string[] };
@@ -35,27 +35,27 @@ const renders = vi.hoisted(() => {
   return { log, counted, clear };
 });
 
-vi.mock('./StepTimelineView', async (importOriginal) => {
-  const mod = await importOriginal<typeof import('./StepTimelineView')>();
+vi.mock('./StepTimelineView.js', async (importOriginal) => {
+  const mod = await importOriginal<typeof import('./StepTimelineView.js')>();
   const { memo } = await import('react');
   return { ...mod, StepTimelineView: renders.counted(mod.StepTimelineView, memo, renders.log.views, () => 'view') };
 });
-vi.mock('./StepRow', async (importOriginal) => {
-  const mod = await importOriginal<typeof import('./StepRow')>();
+vi.mock('./StepRow.js', async (importOriginal) => {
+  const mod = await importOriginal<typeof import('./StepRow.js')>();
   const { memo } = await import('react');
-  type P = import('./StepRow').StepRowProps;
+  type P = import('./StepRow.js').StepRowProps;
   return { ...mod, StepRow: renders.counted(mod.StepRow, memo, renders.log.rows, (p: P) => p.row.node.id) };
 });
-vi.mock('./StepRowHead', async (importOriginal) => {
-  const mod = await importOriginal<typeof import('./StepRowHead')>();
+vi.mock('./StepRowHead.js', async (importOriginal) => {
+  const mod = await importOriginal<typeof import('./StepRowHead.js')>();
   const { memo } = await import('react');
-  type P = import('./StepRowHead').StepRowHeadProps;
+  type P = import('./StepRowHead.js').StepRowHeadProps;
   return { ...mod, StepRowHead: renders.counted(mod.StepRowHead, memo, renders.log.heads, (p: P) => p.step.id) };
 });
-vi.mock('./StepDetails', async (importOriginal) => {
-  const mod = await importOriginal<typeof import('./StepDetails')>();
+vi.mock('./StepDetails.js', async (importOriginal) => {
+  const mod = await importOriginal<typeof import('./StepDetails.js')>();
   const { memo } = await import('react');
-  type P = import('./StepDetails').StepDetailsProps;
+  type P = import('./StepDetails.js').StepDetailsProps;
   return { ...mod, StepDetails: renders.counted(mod.StepDetails, memo, renders.log.details, (p: P) => p.step.id) };
 });
 

@@ -6,8 +6,8 @@
 import '../../styles/styles.css';
 import { describe, expect, it, vi } from 'vitest';
 import { render, waitFor } from '@testing-library/react';
-import { makeRun, manySteps } from '../testing/steps';
-import { StepTimelineView } from './StepTimelineView';
+import { makeRun, manySteps } from '../testing/steps.js';
+import { StepTimelineView } from './StepTimelineView.js';
 
 const keys = vi.hoisted(() => ({ calls: 0 }));
 

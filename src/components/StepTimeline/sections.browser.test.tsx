@@ -2,9 +2,9 @@ import '../../styles/styles.css';
 import { describe, expect, it } from 'vitest';
 import { render, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { StepTimelineView } from './StepTimelineView';
-import { expectNoAxeViolations, recordClipboard } from '../testing/a11y';
-import { makeStep, sampleSteps } from '../testing/steps';
+import { StepTimelineView } from './StepTimelineView.js';
+import { expectNoAxeViolations, recordClipboard } from '../testing/a11y.js';
+import { makeStep, sampleSteps } from '../testing/steps.js';
 
 const details = (container: HTMLElement, id: string) => container.querySelector(`[data-step-details="${id}"]`) as HTMLElement;
 const section = (root: HTMLElement, title: string) => root.querySelector(`[data-section="${title}"]`) as HTMLElement;

@@ -1,7 +1,7 @@
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { StepTimelineView } from './StepTimelineView';
-import { makeRun, manySteps, sampleSteps } from '../testing/steps';
+import { StepTimelineView } from './StepTimelineView.js';
+import { makeRun, manySteps, sampleSteps } from '../testing/steps.js';
 
 describe('StepTimeline on the server', () => {
   it('renders to a string without throwing, with the first rows and no script-capable markup', () => {

@@ -1,6 +1,6 @@
 /** Which data sections a step has, in display order, and whether expanding it shows anything. */
-import type { Step } from '../../api/types';
-import type { SectionKey } from './types';
+import type { Step } from '../../api/types.js';
+import type { SectionKey } from './types.js';
 
 export function stepSectionKeys(step: Step): SectionKey[] {
   const keys: SectionKey[] = [];

@@ -3,11 +3,11 @@ import '../../styles/styles.css';
 import { describe, expect, it } from 'vitest';
 import { render, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { RunViewsProvider } from '../../hooks/RunViewsProvider';
-import type { UiStringOverrides } from '../../core/uiStrings';
-import { StepTimelineView } from './StepTimelineView';
-import { expectNoAxeViolations } from '../testing/a11y';
-import { makeRun, makeStep, sampleSteps } from '../testing/steps';
+import { RunViewsProvider } from '../../hooks/RunViewsProvider.js';
+import type { UiStringOverrides } from '../../core/uiStrings.js';
+import { StepTimelineView } from './StepTimelineView.js';
+import { expectNoAxeViolations } from '../testing/a11y.js';
+import { makeRun, makeStep, sampleSteps } from '../testing/steps.js';
 
 const client = { baseUrl: 'http://strings.test' };
 

@@ -1,7 +1,7 @@
 /** Public props and shared types of the StepTimeline components. */
 import type { ReactNode } from 'react';
-import type { PayloadChunk, PayloadPart, Run, Step } from '../../api/types';
-import type { StepTree } from '../../core/stepTreeTypes';
+import type { PayloadChunk, PayloadPart, Run, Step } from '../../api/types.js';
+import type { StepTree } from '../../core/stepTreeTypes.js';
 
 /** The Errors / Rejected toggles. Both on shows steps matching either. */
 export interface TimelineFilters {

@@ -5,7 +5,7 @@
  * Enter/Space toggle.
  */
 import { useCallback, useLayoutEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
-import type { TimelineRow } from './buildTimelineRows';
+import type { TimelineRow } from './buildTimelineRows.js';
 
 export interface TimelineKeyboardOptions {
   rows: readonly TimelineRow[];

@@ -1,10 +1,10 @@
 /** Normalizes the view's data props (steps, tree or several runs) into one step tree per run. */
 import { useMemo, useRef, type ReactNode } from 'react';
-import type { Run, Step } from '../../api/types';
-import { buildStepTree } from '../../core/buildStepTree';
-import type { RunTreeEntry } from '../../core/filterStepTree';
-import type { StepTree } from '../../core/stepTreeTypes';
-import type { TimelineRun } from './types';
+import type { Run, Step } from '../../api/types.js';
+import { buildStepTree } from '../../core/buildStepTree.js';
+import type { RunTreeEntry } from '../../core/filterStepTree.js';
+import type { StepTree } from '../../core/stepTreeTypes.js';
+import type { TimelineRun } from './types.js';
 
 export interface SourceRun {
   key: string;

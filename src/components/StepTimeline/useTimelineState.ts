@@ -1,7 +1,7 @@
 /** The timeline's state: controllable expanded steps, selection and filters; local collapse and sections. */
 import { useCallback, useMemo, useState } from 'react';
-import { useControllableState } from '../../hooks/useControllableState';
-import type { StepSectionState, StepTimelineViewProps, TimelineFilters } from './types';
+import { useControllableState } from '../../hooks/useControllableState.js';
+import type { StepSectionState, StepTimelineViewProps, TimelineFilters } from './types.js';
 
 const NO_IDS: readonly string[] = [];
 const NO_FILTERS: TimelineFilters = { errors: false, rejected: false };

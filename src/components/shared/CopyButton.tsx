@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type ButtonHTMLAttributes } from 'react';
-import { cx } from './cx';
-import { Icon } from './icons';
-import { useUi } from './useUi';
+import { cx } from './cx.js';
+import { Icon } from './icons.js';
+import { useUi } from './useUi.js';
 
 export interface CopyButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'value' | 'onCopy'> {
   /** The text put on the clipboard. */

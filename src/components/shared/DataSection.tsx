@@ -1,10 +1,10 @@
 import * as Collapsible from '@radix-ui/react-collapsible';
 import { useId, type ReactNode } from 'react';
-import { useControllableState } from '../../hooks/useControllableState';
-import { cx } from './cx';
-import { Icon } from './icons';
-import { JsonBlock } from './JsonBlock';
-import { useUi } from './useUi';
+import { useControllableState } from '../../hooks/useControllableState.js';
+import { cx } from './cx.js';
+import { Icon } from './icons.js';
+import { JsonBlock } from './JsonBlock.js';
+import { useUi } from './useUi.js';
 
 export type DataView = 'ui' | 'raw';
 

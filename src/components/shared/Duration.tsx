@@ -1,7 +1,7 @@
 import type { HTMLAttributes } from 'react';
-import { cx } from './cx';
-import { formatDuration } from '../../core/formatDuration';
-import { useUi } from './useUi';
+import { cx } from './cx.js';
+import { formatDuration } from '../../core/formatDuration.js';
+import { useUi } from './useUi.js';
 
 export interface DurationProps extends HTMLAttributes<HTMLSpanElement> {
   /** Milliseconds; null or undefined renders an en dash. */

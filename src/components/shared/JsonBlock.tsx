@@ -1,7 +1,7 @@
 import { memo, useMemo, type ComponentProps } from 'react';
 import { JsonView } from 'react-json-view-lite';
-import { cx } from './cx';
-import { useUi } from './useUi';
+import { cx } from './cx.js';
+import { useUi } from './useUi.js';
 
 type JsonStyle = NonNullable<ComponentProps<typeof JsonView>['style']>;
 

@@ -1,8 +1,8 @@
 import type { HTMLAttributes } from 'react';
-import { cx } from './cx';
-import { parseTime } from '../../core/durations';
-import { formatDateTime, formatRelativeTime } from '../../core/formatTime';
-import { useUi } from './useUi';
+import { cx } from './cx.js';
+import { parseTime } from '../../core/durations.js';
+import { formatDateTime, formatRelativeTime } from '../../core/formatTime.js';
+import { useUi } from './useUi.js';
 
 export interface RelativeTimeProps extends Omit<HTMLAttributes<HTMLTimeElement>, 'children'> {
   /** ISO-8601 time; null or an unparsable value renders an en dash. */

@@ -1,8 +1,8 @@
 import type { HTMLAttributes } from 'react';
-import { cx } from './cx';
-import { Icon } from './icons';
-import { statusAppearance } from './statusAppearance';
-import { useUi } from './useUi';
+import { cx } from './cx.js';
+import { Icon } from './icons.js';
+import { statusAppearance } from './statusAppearance.js';
+import { useUi } from './useUi.js';
 
 export interface StatusBadgeProps extends HTMLAttributes<HTMLSpanElement> {
   /** A run, step or group status (`failed`, `rejected`, `skipped`, ...). */

@@ -3,7 +3,7 @@
  * so status is never conveyed by shape or colour alone.
  */
 import type { ReactElement, SVGProps } from 'react';
-import { cx } from './cx';
+import { cx } from './cx.js';
 
 export type IconName =
   | 'check'

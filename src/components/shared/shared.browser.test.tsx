@@ -2,13 +2,13 @@ import '../../styles/styles.css';
 import { describe, expect, it } from 'vitest';
 import { render, screen } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { RunViewsProvider } from '../../hooks/RunViewsProvider';
-import { CopyButton } from './CopyButton';
-import { DataSection } from './DataSection';
-import { Duration } from './Duration';
-import { RelativeTime } from './RelativeTime';
-import { StatusBadge } from './StatusBadge';
-import { expectNoAxeViolations, recordClipboard } from '../testing/a11y';
+import { RunViewsProvider } from '../../hooks/RunViewsProvider.js';
+import { CopyButton } from './CopyButton.js';
+import { DataSection } from './DataSection.js';
+import { Duration } from './Duration.js';
+import { RelativeTime } from './RelativeTime.js';
+import { StatusBadge } from './StatusBadge.js';
+import { expectNoAxeViolations, recordClipboard } from '../testing/a11y.js';
 
 const client = { baseUrl: 'http://api.test' };
 

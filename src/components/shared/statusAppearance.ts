@@ -1,5 +1,5 @@
 /** How each status looks: a tone (colour family) and an icon. The text label always comes with them. */
-import type { IconName } from './icons';
+import type { IconName } from './icons.js';
 
 export type Tone = 'success' | 'danger' | 'warning' | 'info' | 'neutral' | 'stopped' | 'waiting';
 

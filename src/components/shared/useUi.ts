@@ -4,12 +4,12 @@
  * status labels, `en-US` and UTC, so server and client render alike.
  */
 import { useMemo } from 'react';
-import type { CancelReason, RunStatus, SkipReason, StepStatus } from '../../api/types';
-import { defaultStatusLabels } from '../../core/statusLabelPresets';
-import { groupStatusLabel, runStatusLabel, stepStatusLabel, type StatusLabels } from '../../core/statusLabels';
-import type { GroupStatus } from '../../core/stepTreeTypes';
-import { defaultUiStrings, type UiStrings } from '../../core/uiStrings';
-import { useOptionalRunViews } from '../../hooks/RunViewsProvider';
+import type { CancelReason, RunStatus, SkipReason, StepStatus } from '../../api/types.js';
+import { defaultStatusLabels } from '../../core/statusLabelPresets.js';
+import { groupStatusLabel, runStatusLabel, stepStatusLabel, type StatusLabels } from '../../core/statusLabels.js';
+import type { GroupStatus } from '../../core/stepTreeTypes.js';
+import { defaultUiStrings, type UiStrings } from '../../core/uiStrings.js';
+import { useOptionalRunViews } from '../../hooks/RunViewsProvider.js';
 
 export interface UiConfig {
   /** Every fixed word: the provider's `strings` laid over the English defaults. */

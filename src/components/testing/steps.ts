@@ -1,6 +1,6 @@
 /** Test data for component tests: valid steps and runs built from a few fields. Not part of the public API. */
-import type { Run, Step } from '../../api/types';
-import { makeRun as coreRun, makeStep as coreStep } from '../../core/testing/fixtures';
+import type { Run, Step } from '../../api/types.js';
+import { makeRun as coreRun, makeStep as coreStep } from '../../core/testing/fixtures.js';
 
 let counter = 0;
 const T0 = Date.parse('2026-11-21T09:00:00.000Z');

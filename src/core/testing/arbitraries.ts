@@ -1,8 +1,8 @@
 /** fast-check generators of step lists with every shape the tree must cope with. */
 import fc from 'fast-check';
-import { STEP_STATUSES } from '../../api/schemas';
-import type { Step } from '../../api/types';
-import { makeStep } from './fixtures';
+import { STEP_STATUSES } from '../../api/schemas.js';
+import type { Step } from '../../api/types.js';
+import { makeStep } from './fixtures.js';
 
 const statuses = fc.constantFrom(...STEP_STATUSES);
 

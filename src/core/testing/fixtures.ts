@@ -1,5 +1,5 @@
 /** Builders of valid API objects for the tests of `src/core` (not exported from the package). */
-import type { Run, RunEvent, Step } from '../../api/types';
+import type { Run, RunEvent, Step } from '../../api/types.js';
 
 /** A step with sensible defaults; `order` defaults to the numeric part of the id when there is one. */
 export function makeStep(partial: Partial<Step> & { id: string }): Step {

@@ -1,5 +1,5 @@
 /** Plain projections of trees for comparing them in tests (identity and the index left out). */
-import type { StepNode, StepTree } from '../stepTreeTypes';
+import type { StepNode, StepTree } from '../stepTreeTypes.js';
 
 export function nodeShape(node: StepNode): unknown {
   const { children, step, ...rest } = node;
