@@ -4,8 +4,8 @@
  */
 import { setupWorker, type SetupWorker } from 'msw/browser';
 import type { HttpHandler } from 'msw';
-import { createExecutor, type Executor } from './engine';
-import { createHandlers, type HandlerOptions } from './http/handlers';
+import { createExecutor, type Executor } from './engine/index.js';
+import { createHandlers, type HandlerOptions } from './http/handlers.js';
 
 
 export interface BrowserMockOptions {

@@ -4,8 +4,8 @@
  * --list-scenarios, --quiet, --help.
  */
 import { parseArgs } from 'node:util';
-import { SCENARIOS } from './engine';
-import { startHttpServer } from './node';
+import { SCENARIOS } from './engine/index.js';
+import { startHttpServer } from './node.js';
 
 const HELP = `Usage: npm run mock-server -- [options]
 

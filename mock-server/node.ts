@@ -7,9 +7,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setupServer, type SetupServer } from 'msw/node';
 import type { HttpHandler } from 'msw';
-import { createExecutor, type Executor } from './engine';
-import { createHandlers, type HandlerOptions } from './http/handlers';
-import { serveWithHandlers } from './http/node-bridge';
+import { createExecutor, type Executor } from './engine/index.js';
+import { createHandlers, type HandlerOptions } from './http/handlers.js';
+import { serveWithHandlers } from './http/node-bridge.js';
 
 
 export interface NodeMockOptions {
