@@ -4,9 +4,9 @@ import { createRunClient } from './client.js';
 import { RunApiError, isRunApiError } from './errors.js';
 import { CASES, IDS } from './__tests__/cases.js';
 import { approval, run } from './__tests__/fixtures.js';
-import { BASE, json, problemResponse, useApiServer } from './__tests__/server.js';
+import { BASE, json, problemResponse, setupApiServer } from './__tests__/server.js';
 
-const { answer } = useApiServer();
+const { answer } = setupApiServer();
 const client = (timeoutMs = 2_000) => createRunClient({ baseUrl: BASE, timeoutMs });
 
 /** Awaits a call that must fail and returns its RunApiError. */

@@ -9,9 +9,9 @@ import type { RunClientOptions } from './client-types.js';
 import { isRunApiError, type RunApiError } from './errors.js';
 import { CASES, IDS } from './__tests__/cases.js';
 import { run } from './__tests__/fixtures.js';
-import { BASE, json, useApiServer } from './__tests__/server.js';
+import { BASE, json, setupApiServer } from './__tests__/server.js';
 
-const { answer } = useApiServer();
+const { answer } = setupApiServer();
 const client = (options: Partial<RunClientOptions> = {}) => createRunClient({ baseUrl: BASE, timeoutMs: 500, ...options });
 
 async function failure(promise: Promise<unknown>): Promise<RunApiError> {

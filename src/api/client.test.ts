@@ -2,9 +2,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { createRunClient } from './client.js';
 import { CASES, IDS, expectedResult, queryOf, takesIds, type Ids } from './__tests__/cases.js';
 import { HOSTILE_STRINGS, run } from './__tests__/fixtures.js';
-import { BASE, json, segmentsOf, useApiServer } from './__tests__/server.js';
+import { BASE, json, segmentsOf, setupApiServer } from './__tests__/server.js';
 
-const { answer } = useApiServer();
+const { answer } = setupApiServer();
 
 const client = (extra: Partial<Parameters<typeof createRunClient>[0]> = {}) =>
   createRunClient({ baseUrl: BASE, headers: { authorization: 'Bearer t0k3n' }, idempotencyKey: () => 'key-auto', ...extra });

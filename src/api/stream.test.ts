@@ -4,10 +4,10 @@ import { createRunClient } from './client.js';
 import type { StreamOptions } from './client-types.js';
 import { isRunApiError, type RunApiError } from './errors.js';
 import { event, run } from './__tests__/fixtures.js';
-import { BASE, problemResponse, segmentsOf, useApiServer } from './__tests__/server.js';
+import { BASE, problemResponse, segmentsOf, setupApiServer } from './__tests__/server.js';
 import type { RunEvent } from './types.js';
 
-const { server } = useApiServer();
+const { server } = setupApiServer();
 const encoder = new TextEncoder();
 const frame = (e: unknown, seq = (e as RunEvent).seq) => `id: ${seq}\nevent: run-event\ndata: ${JSON.stringify(e)}\n\n`;
 const terminal = (seq: number) => event(seq, { type: 'run_succeeded', run: { ...run, status: 'succeeded', lastSeq: seq } });

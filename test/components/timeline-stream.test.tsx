@@ -3,10 +3,10 @@
 import { fireEvent, render, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { StepTimeline } from '../../src';
-import { sleep, useHarness } from '../hooks/harness';
+import { sleep, setupHarness } from '../hooks/harness';
 import { quickFlow } from '../hooks/workflows';
 
-const h = useHarness({ workflows: [quickFlow] });
+const h = setupHarness({ workflows: [quickFlow] });
 
 describe('StepTimeline live="stream"', () => {
   it('shows a refused stream, and Try again reconnects it and clears the banner', async () => {

@@ -3,10 +3,10 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { useApprovals, usePendingApprovalCount, useRun, type ApprovalDecisionState } from '../../src/hooks';
-import { sleep, useHarness } from './harness';
+import { sleep, setupHarness } from './harness';
 import { reviewFlow } from './workflows';
 
-const h = useHarness({ workflows: [reviewFlow] });
+const h = setupHarness({ workflows: [reviewFlow] });
 
 async function waitingRun() {
   const run = await h.client.command('wf_review', { command: 'start' });

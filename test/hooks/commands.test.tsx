@@ -4,10 +4,10 @@ import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Run, RunStatus } from '../../src/api';
 import { useRun, useRunCommands, useRuns, useStartRun, type CommandOutcome } from '../../src/hooks';
-import { sleep, useHarness } from './harness';
+import { sleep, setupHarness } from './harness';
 import { quickFlow } from './workflows';
 
-const h = useHarness({ workflows: [quickFlow] });
+const h = setupHarness({ workflows: [quickFlow] });
 
 describe('useStartRun', () => {
   it('starts one run when the same submit is sent twice at once', async () => {

@@ -4,10 +4,10 @@ import { renderHook, waitFor } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { useRun, useRuns, useWorkflow } from '../../src/hooks';
-import { sleep, useHarness } from './harness';
+import { sleep, setupHarness } from './harness';
 import { quickFlow } from './workflows';
 
-const h = useHarness({ workflows: [quickFlow] });
+const h = setupHarness({ workflows: [quickFlow] });
 
 describe('error states', () => {
   it('a malformed run answer is an invalid_response error, not a crash', async () => {

@@ -40,7 +40,7 @@ export interface Harness {
 }
 
 /** Sets up a mock executor for the file: `workflows` are registered before each test file runs. */
-export function useHarness(options: { scenario?: string; workflows?: WorkflowDefinition[] } = {}): Harness {
+export function setupHarness(options: { scenario?: string; workflows?: WorkflowDefinition[] } = {}): Harness {
   const mock = createNodeMock({ scenario: options.scenario ?? '', seed: 7 }) // '' = no scenario: only the test's workflows;
   for (const workflow of options.workflows ?? []) mock.executor.registerWorkflow(workflow);
   const executorNow = () => mock.executor.now();

@@ -7,10 +7,10 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { useLabels, useRuns, type RunStatus } from '../../src/hooks';
-import { useHarness } from './harness';
+import { setupHarness } from './harness';
 import { quickFlow } from './workflows';
 
-const h = useHarness({ workflows: [quickFlow] });
+const h = setupHarness({ workflows: [quickFlow] });
 
 const STATUSES: RunStatus[] = ['queued', 'running', 'waiting', 'failed', 'succeeded'];
 

@@ -3,10 +3,10 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { useStepPayload } from '../../src/hooks';
-import { useHarness } from './harness';
+import { setupHarness } from './harness';
 import { bigOutputFlow } from './workflows';
 
-const h = useHarness({ workflows: [bigOutputFlow] });
+const h = setupHarness({ workflows: [bigOutputFlow] });
 const CHUNK = 64 * 1024;
 
 describe('useStepPayload', () => {

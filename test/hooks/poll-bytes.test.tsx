@@ -6,13 +6,13 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { useRun } from '../../src/hooks';
-import { useHarness } from './harness';
+import { setupHarness } from './harness';
 import { loopFlow } from './workflows';
 
 // An iteration step and a task step per item; after 5 000 items the run has 10 000 steps and is still running.
 const ITEMS = 5_200;
 const DONE = 5_000;
-const h = useHarness({ workflows: [loopFlow('wf_10k', ITEMS)] });
+const h = setupHarness({ workflows: [loopFlow('wf_10k', ITEMS)] });
 
 describe('bytes per poll of a running 10 000-step run', () => {
   it('asks only for the events after the last seq', async () => {

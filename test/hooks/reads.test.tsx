@@ -3,10 +3,10 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { useAnalytics, useLogSearch, useRunContext, useRunEvents, useWorkflow, useWorkflows } from '../../src/hooks';
-import { useHarness } from './harness';
+import { setupHarness } from './harness';
 import { quickFlow, reviewFlow } from './workflows';
 
-const h = useHarness({ workflows: [quickFlow, reviewFlow] });
+const h = setupHarness({ workflows: [quickFlow, reviewFlow] });
 
 describe('read hooks', () => {
   it('useRunEvents loads the log incrementally and stops after the terminal event', async () => {

@@ -3,10 +3,10 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { useRuns, useWorkflowRuns } from '../../src/hooks';
-import { sleep, useHarness } from './harness';
+import { sleep, setupHarness } from './harness';
 import { quickFlow, reviewFlow } from './workflows';
 
-const h = useHarness({ workflows: [quickFlow, reviewFlow] });
+const h = setupHarness({ workflows: [quickFlow, reviewFlow] });
 
 async function startMany(workflowId: string, count: number, params: { subject?: string } = {}) {
   const ids: string[] = [];

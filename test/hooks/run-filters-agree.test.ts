@@ -6,10 +6,10 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Run } from '../../src/api';
 import { filtersToRunQuery, matchesRunFilters, type RunFilters } from '../../src/core';
-import { useHarness } from './harness';
+import { setupHarness } from './harness';
 import { quickFlow, reviewFlow } from './workflows';
 
-const h = useHarness({ workflows: [quickFlow, reviewFlow] });
+const h = setupHarness({ workflows: [quickFlow, reviewFlow] });
 let runs: Run[] = [];
 
 beforeAll(async () => {

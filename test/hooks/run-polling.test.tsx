@@ -7,10 +7,10 @@ import { act, renderHook, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunStatus } from '../../src/api';
 import { getStep, useRun } from '../../src/hooks';
-import { setVisibility, sleep, useHarness } from './harness';
+import { setVisibility, sleep, setupHarness } from './harness';
 import { quickFlow, reviewFlow } from './workflows';
 
-const h = useHarness({ workflows: [reviewFlow, quickFlow] });
+const h = setupHarness({ workflows: [reviewFlow, quickFlow] });
 const POLL = 25;
 
 afterEach(() => setVisibility('visible'));

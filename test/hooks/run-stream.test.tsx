@@ -3,10 +3,10 @@
 import { renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { useRun } from '../../src/hooks';
-import { useHarness } from './harness';
+import { setupHarness } from './harness';
 import { quickFlow } from './workflows';
 
-const h = useHarness({ workflows: [quickFlow] });
+const h = setupHarness({ workflows: [quickFlow] });
 
 /** Lets the test cut the current event stream, as a dropped connection or a restarting proxy would. */
 function droppableStreams() {

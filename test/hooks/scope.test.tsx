@@ -6,10 +6,10 @@
 import { renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { useRun, useRuns } from '../../src/hooks';
-import { useHarness } from './harness';
+import { setupHarness } from './harness';
 import { quickFlow } from './workflows';
 
-const h = useHarness({ workflows: [quickFlow] });
+const h = setupHarness({ workflows: [quickFlow] });
 
 /** The executor as tenant "a"; tenant "b" has no runs at all (the same URL answers by the tenant header). */
 const tenantFetch: typeof fetch = async (input, init) => {

@@ -12,7 +12,7 @@ export interface Seen {
   body: string;
 }
 
-export function useApiServer() {
+export function setupApiServer() {
   const server = setupServer();
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
   afterEach(() => server.resetHandlers());
