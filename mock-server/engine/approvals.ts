@@ -26,7 +26,7 @@ export interface ApprovalSpec {
 export function createApproval(ctx: Ctx, rec: RunRec, srec: StepRec, spec: ApprovalSpec): Approval {
   const now = ctx.clock.now();
   const approval: Approval = {
-    id: prefixedId('apv', ctx.counters.approvals++, ctx.seed),
+    id: prefixedId('apv', ctx.sequences.nextApproval(), ctx.seed),
     runId: rec.run.id,
     workflowId: rec.run.workflowId,
     workflowName: rec.run.workflowName,

@@ -120,8 +120,8 @@ function apply(ctx: Ctx, rec: RunRec, action: RunAction): void {
       rec.stopping = 'graceful';
       emit(ctx, rec, 'log', {
         severity: 'warn',
-        message: `Graceful stop requested: ${rec.inFlight} step(s) in flight will finish, nothing new starts`,
-        data: { inFlight: rec.inFlight },
+        message: `Graceful stop requested: ${rec.counts.inFlight} step(s) in flight will finish, nothing new starts`,
+        data: { inFlight: rec.counts.inFlight },
       });
       return;
     case 'replay':

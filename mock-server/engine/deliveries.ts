@@ -24,7 +24,7 @@ const PROVIDER_CODES: Record<DeliveryStatus, { code: string; detail: string }> =
 };
 
 export function createDelivery(ctx: Ctx, spec: NewDelivery): Delivery {
-  const n = ctx.counters.deliveries++;
+  const n = ctx.sequences.nextDelivery();
   const delivery: Delivery = {
     id: prefixedId('dlv', n, ctx.seed),
     runId: spec.runId,

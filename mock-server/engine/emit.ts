@@ -22,7 +22,7 @@ export function snapshotRun(rec: RunRec): Run {
 export function patchRun(ctx: Ctx, rec: RunRec, patch: Partial<Run>): void {
   Object.assign(rec.run, patch);
   rec.runDirty = true;
-  ctx.index.update(rec.ordinal, rec.run, rec.stepsExecuted, rec.startedMs);
+  ctx.index.update(rec.ordinal, rec.run, rec.counts.stepsExecuted, rec.startedMs);
 }
 
 export function emit(ctx: Ctx, rec: RunRec, type: EventType, options: EmitOptions): RunEvent {
@@ -44,7 +44,7 @@ export function emit(ctx: Ctx, rec: RunRec, type: EventType, options: EmitOption
   }
   if (options.step) {
     event.step = Object.freeze({ ...options.step.step });
-    if (type.startsWith('step_')) ctx.counters.stepTransitions++;
+    if (type.startsWith('step_')) ctx.sequences.stepTransition();
   }
   if (options.data !== undefined) event.data = rec.redactor.value(options.data);
   Object.freeze(event);

@@ -4,6 +4,7 @@ import { analytics } from './analytics.js';
 import { decideApproval, getApprovalOrThrow, listApprovals } from './approvals.js';
 import { generateArchive } from './archive.js';
 import { VirtualClock, RealTimeDriver } from './clock.js';
+import { Sequences } from './counters.js';
 import { replayRun, runCommand, setWorkflowActive } from './commands.js';
 import { encodeCursor, offsetOf, pageLimit } from './cursor.js';
 import { createDelivery, listDeliveries } from './deliveries.js';
@@ -44,7 +45,7 @@ export function buildExecutor(options: ExecutorOptions = {}, scenario: string | 
     idempotency: new Map(),
     webhooksSeen: new Map(),
     worker: { claimDelayMs: 1500, startDelayMs: 500, stalled: false },
-    counters: { stepTransitions: 0, approvals: 0, deliveries: 0 },
+    sequences: new Sequences(),
     archive: null,
     startRun: (spec) => createRun(ctx, spec),
     disposed: false,
@@ -146,7 +147,7 @@ export function buildExecutor(options: ExecutorOptions = {}, scenario: string | 
         steps += rec.steps.length;
         events += rec.events.length;
       }
-      return { runs: ctx.index.size, activeRuns: ctx.index.active.size, steps, events, stepTransitions: ctx.counters.stepTransitions, timers: clock.pending };
+      return { runs: ctx.index.size, activeRuns: ctx.index.active.size, steps, events, stepTransitions: ctx.sequences.stepTransitions, timers: clock.pending };
     },
     dispose() {
       ctx.disposed = true;

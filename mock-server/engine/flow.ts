@@ -6,6 +6,7 @@
  */
 import type { SkipReason, StepError } from '../../src/api/types.js';
 import { isTerminalRunStatus, isTerminalStepStatus } from '../../src/api/status.js';
+import { Countdown } from './counters.js';
 import { emit } from './emit.js';
 import type { ScopeDef } from './graph.js';
 import type { Ctx, NodeState, RunRec, ScopeRt, StepRec } from './model.js';
@@ -24,7 +25,7 @@ export function openScope(
   iteration: { index: number; item: unknown } | null,
   onDone: (() => void) | null,
 ): ScopeRt {
-  const scope: ScopeRt = { def, parentStep, iteration, nodes: new Map(), remaining: def.order.length, onDone };
+  const scope: ScopeRt = { def, parentStep, iteration, nodes: new Map(), pending: new Countdown(def.order.length), onDone };
   for (const id of def.order) scope.nodes.set(id, { live: 0, dead: 0, deadReason: null, phase: 'waiting', step: null });
   rec.scopes.push(scope);
   for (const id of def.entries) markReady(rec, scope, id);
@@ -42,7 +43,7 @@ function nodeFinished(ctx: Ctx, rec: RunRec, scope: ScopeRt, nodeId: string, out
   const state = scope.nodes.get(nodeId)!;
   state.phase = 'done';
   // Only the call that finishes the scope's last node ends it (skips propagate through nested calls).
-  const last = --scope.remaining === 0;
+  const last = scope.pending.tick();
   for (const edge of rec.graph.nodes.get(nodeId)!.out) {
     const live = outcome.kind === 'succeeded' && (outcome.label === undefined || edge.label === outcome.label);
     const reason: SkipReason =
@@ -124,8 +125,7 @@ export function after(ctx: Ctx, rec: RunRec, ms: number, fn: () => void): void {
 
 function stepDone(ctx: Ctx, rec: RunRec, scope: ScopeRt, nodeId: string, srec: StepRec, result: StepResult): void {
   if (isTerminalRunStatus(rec.run.status) || isTerminalStepStatus(srec.step.status)) return;
-  if (srec.leaf && srec.step.status === 'running') rec.inFlight--;
-  if (srec.step.status === 'waiting') rec.waitingReviews--;
+  rec.counts.leaving(srec.step.status, srec.leaf);
   if (rec.run.status === 'waiting') setRunStatus(ctx, rec, 'running', 'run_resumed', `${srec.step.name} was decided; the run continues`);
   charge(rec, srec, result.credits ?? 0);
   const patch = { ...result.patch };
@@ -178,13 +178,13 @@ function holdPending(ctx: Ctx, rec: RunRec): void {
 function settle(ctx: Ctx, rec: RunRec): void {
   if (isTerminalRunStatus(rec.run.status) || rec.top === null) return;
   if (rec.stopping === 'graceful') {
-    if (rec.inFlight === 0) finishStop(ctx, rec);
+    if (rec.counts.inFlight === 0) finishStop(ctx, rec);
     return;
   }
   if (rec.run.status !== 'running') return;
-  if (rec.top.remaining === 0) return finishSucceeded(ctx, rec);
-  if (rec.inFlight === 0 && rec.ready.length === 0) {
-    if (rec.waitingReviews > 0) {
+  if (rec.top.pending.remaining === 0) return finishSucceeded(ctx, rec);
+  if (rec.counts.inFlight === 0 && rec.ready.length === 0) {
+    if (rec.counts.waitingReviews > 0) {
       setRunStatus(ctx, rec, 'waiting', 'run_waiting', 'Waiting for a review decision');
     } else {
       // Nothing running, ready or waiting, yet not finished: a scheduler bug. Fail loudly, never hang.

@@ -1,26 +1,15 @@
 /** A run's life before its steps: created queued, claimed by a worker after a delay, then started. */
-import type { Run, RunMode, Trigger } from '../../src/api/types.js';
+import type { Run, Trigger } from '../../src/api/types.js';
+import { RunCounters } from './counters.js';
 import { emit } from './emit.js';
 import { openScope, pump } from './flow.js';
 import { iso, prefixedId } from './ids.js';
-import type { Ctx, RunRec, WorkflowRec } from './model.js';
+import type { Ctx, RunRec, StartSpec } from './model.js';
 import { Redactor } from './redact.js';
 import { Rng, hashString } from './rng.js';
 import { setRunStatus } from './terminate.js';
 
-export interface StartSpec {
-  wf: WorkflowRec;
-  trigger: Trigger;
-  prompt: string | null;
-  model: string | null;
-  workloadProfile: string | null;
-  mode: RunMode;
-  subject: string | null;
-  input: Record<string, unknown>;
-  env: Record<string, string>;
-  secrets: Record<string, string>;
-  replayOf: string | null;
-}
+export type { StartSpec };
 
 export function createRun(ctx: Ctx, spec: StartSpec): RunRec {
   const now = ctx.clock.now();
@@ -73,8 +62,7 @@ export function createRun(ctx: Ctx, spec: StartSpec): RunRec {
     events: [],
     timers: new Set(),
     ready: [],
-    inFlight: 0,
-    waitingReviews: 0,
+    counts: new RunCounters(),
     stopping: null,
     rejectedActions: [],
     variables: {
@@ -86,10 +74,6 @@ export function createRun(ctx: Ctx, spec: StartSpec): RunRec {
       trigger: spec.trigger.type,
       captured: {},
     },
-    done: 0,
-    extraSteps: 0,
-    stepsExecuted: 0,
-    credits: 0,
     top: null,
     endSummary: null,
     runDirty: true,

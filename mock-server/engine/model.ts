@@ -1,13 +1,13 @@
 /** The executor's in-memory state: runs, steps, scopes, and the context every module shares. */
-import type { Approval, Delivery, Run, RunEvent, SkipReason, Step, Workflow } from '../../src/api/types.js';
+import type { Approval, Delivery, Run, RunEvent, RunMode, SkipReason, Step, Trigger, Workflow } from '../../src/api/types.js';
 import type { LogProfile } from './archiveProfile.js';
 import type { Timer, VirtualClock } from './clock.js';
+import type { Countdown, RunCounters, Sequences } from './counters.js';
 import type { NodeDefinition, WorkflowDefinition } from './definitions.js';
 import type { CompiledGraph, CompiledNode, ScopeDef } from './graph.js';
 import type { PayloadSource } from './payloads.js';
 import type { Redactor } from './redact.js';
 import type { RunIds } from './ids.js';
-import type { StartSpec } from './lifecycle.js';
 import type { Rng } from './rng.js';
 import type { RunIndex } from './runIndex.js';
 
@@ -47,7 +47,8 @@ export interface ScopeRt {
   parentStep: StepRec | null;
   iteration: { index: number; item: unknown } | null;
   nodes: Map<string, NodeState>;
-  remaining: number;
+  /** Nodes of this scope not finished yet. */
+  pending: Countdown;
   onDone: (() => void) | null;
 }
 
@@ -72,19 +73,11 @@ export interface RunRec {
   events: RunEvent[];
   timers: Set<Timer>;
   ready: ReadyItem[];
-  /** Leaf steps currently executing (including retries in backoff). */
-  inFlight: number;
-  /** Review steps waiting for a decision. */
-  waitingReviews: number;
+  /** In flight, waiting, done, child steps, steps executed, credits (see counters.ts). */
+  counts: RunCounters;
   stopping: 'graceful' | null;
   rejectedActions: string[];
   variables: Record<string, unknown>;
-  /** Steps in a terminal status. */
-  done: number;
-  /** Steps below another step (iterations, pages, loop children): progress total is top-level nodes + these. */
-  extraSteps: number;
-  stepsExecuted: number;
-  credits: number;
   top: ScopeRt | null;
   endSummary: string | null;
   /** Run fields changed since the last event that carried a run snapshot. */
@@ -118,6 +111,21 @@ export interface WorkerState {
   stalled: boolean;
 }
 
+/** What starting a run takes (commands, replays, webhooks, schedules, upstream steps). */
+export interface StartSpec {
+  wf: WorkflowRec;
+  trigger: Trigger;
+  prompt: string | null;
+  model: string | null;
+  workloadProfile: string | null;
+  mode: RunMode;
+  subject: string | null;
+  input: Record<string, unknown>;
+  env: Record<string, string>;
+  secrets: Record<string, string>;
+  replayOf: string | null;
+}
+
 export interface Ctx {
   seed: number;
   clock: VirtualClock;
@@ -136,7 +144,7 @@ export interface Ctx {
   idempotency: Map<string, { fingerprint: string; runId: string }>;
   webhooksSeen: Map<string, string>;
   worker: WorkerState;
-  counters: { stepTransitions: number; approvals: number; deliveries: number };
+  sequences: Sequences;
   /** Compact finished runs generated as history (see archive.ts), or null. */
   archive: ArchiveLike | null;
   /** Set by the executor: starting a run is needed deep inside a run (upstream triggers). */

@@ -19,7 +19,7 @@ export function beginStep(ctx: Ctx, rec: RunRec, srec: StepRec, options: BeginOp
     patch.inputSize = srec.input?.size ?? null;
   }
   if (options.summary) patch.summary = redactSummary(rec, options.summary);
-  if (srec.leaf) rec.inFlight++;
+  if (srec.leaf) rec.counts.leafBegan();
   setStepStatus(ctx, rec, srec, 'running', { patch, message: options.message, data: options.data });
 }
 
@@ -45,7 +45,7 @@ export function readPath(vars: Record<string, unknown>, path: string): unknown {
 
 /** Ends a child leaf step (a request page) that is not a graph node of its own. */
 export function finishLeaf(ctx: Ctx, rec: RunRec, srec: StepRec, result: { output?: unknown; summary?: SummaryField[]; credits: number }): void {
-  if (srec.step.status === 'running') rec.inFlight--;
+  rec.counts.leaving(srec.step.status, srec.leaf);
   charge(rec, srec, result.credits);
   const patch: Partial<Step> = result.output === undefined ? {} : storeOutput(rec, srec, result.output);
   if (result.summary) patch.summary = redactSummary(rec, result.summary);

@@ -53,7 +53,7 @@ export function createStep(rec: RunRec, node: NodeDefinition, spec: NewStep): St
   const srec = blankStepRec(rec.run.id, rec.steps.length, node, spec);
   rec.steps.push(srec);
   rec.stepById.set(srec.step.id, srec);
-  if (spec.parent) rec.extraSteps++;
+  rec.counts.stepCreated(spec.parent !== null);
   return srec;
 }
 
@@ -88,7 +88,7 @@ export function setStepStatus(ctx: Ctx, rec: RunRec, srec: StepRec, status: Step
   if (status === 'running' && srec.startedMs === null) {
     srec.startedMs = now;
     step.startedAt = iso(now);
-    rec.stepsExecuted++;
+    rec.counts.stepRan();
   }
   if (change.error !== undefined) step.error = change.error;
   if (status === 'skipped') step.skipReason = change.skipReason ?? 'blocked';
@@ -97,14 +97,15 @@ export function setStepStatus(ctx: Ctx, rec: RunRec, srec: StepRec, status: Step
       step.endedAt = iso(now);
       step.durationMs = now - srec.startedMs;
     }
-    rec.done++;
+    rec.counts.stepEnded();
   }
-  const total = rec.graph.top.order.length + rec.extraSteps;
+  const { counts } = rec;
+  const total = rec.graph.top.order.length + counts.childSteps;
   const { progress, creditsUsed } = rec.run;
-  if (progress.done !== rec.done || progress.total !== total || creditsUsed !== rec.credits) {
-    patchRun(ctx, rec, { progress: { done: rec.done, total }, creditsUsed: rec.credits });
+  if (progress.done !== counts.done || progress.total !== total || creditsUsed !== counts.credits) {
+    patchRun(ctx, rec, { progress: { done: counts.done, total }, creditsUsed: counts.credits });
   } else if (status === 'running') {
-    ctx.index.update(rec.ordinal, rec.run, rec.stepsExecuted, rec.startedMs);
+    ctx.index.update(rec.ordinal, rec.run, counts.stepsExecuted, rec.startedMs);
   }
   const meta = EVENT_OF[status];
   const reason = status === 'skipped' ? ` (${step.skipReason})` : '';
@@ -120,7 +121,7 @@ export function setStepStatus(ctx: Ctx, rec: RunRec, srec: StepRec, status: Step
 export function charge(rec: RunRec, srec: StepRec, credits: number): void {
   if (credits <= 0) return;
   srec.step.credits += credits;
-  rec.credits += credits;
+  rec.counts.charge(credits);
 }
 
 /** The step and its ancestors, innermost first. */

@@ -52,7 +52,7 @@ function closeOpen(ctx: Ctx, rec: RunRec, how: CloseHow): void {
     else if (status === 'pending') setStepStatus(ctx, rec, srec, 'skipped', { skipReason: how.pending });
   }
   for (const scope of rec.scopes) {
-    if (scope.remaining === 0) continue;
+    if (scope.pending.remaining === 0) continue;
     for (const nodeId of scope.def.order) {
       const state = scope.nodes.get(nodeId)!;
       if (state.phase === 'done' || state.step) continue;
@@ -60,10 +60,9 @@ function closeOpen(ctx: Ctx, rec: RunRec, how: CloseHow): void {
       state.step = createStep(rec, node, { parent: scope.parentStep, iteration: scope.iteration, leaf: HANDLERS[node.kind].leaf(node) });
       setStepStatus(ctx, rec, state.step, 'skipped', { skipReason: how.pending });
     }
-    scope.remaining = 0;
+    scope.pending.clear();
   }
-  rec.inFlight = 0;
-  rec.waitingReviews = 0;
+  rec.counts.closed();
 }
 
 /** Fail-fast: the failing step and its containers fail, other in-flight steps are canceled, the rest blocked. */
@@ -71,8 +70,7 @@ export function failRun(ctx: Ctx, rec: RunRec, srec: StepRec | null, error: Step
   if (srec) {
     for (const s of lineage(srec)) {
       if (isTerminalStepStatus(s.step.status)) continue;
-      if (s.leaf && s.step.status === 'running') rec.inFlight--;
-      if (s.step.status === 'waiting') rec.waitingReviews--;
+      rec.counts.leaving(s.step.status, s.leaf);
       setStepStatus(ctx, rec, s, 'failed', { error });
     }
   }

@@ -25,8 +25,7 @@ export const review: NodeHandler = {
       onExpiry: config.onExpiry ?? 'reject',
       details,
     });
-    rec.inFlight--;
-    rec.waitingReviews++;
+    rec.counts.reviewWaits();
     emit(ctx, rec, 'approval_requested', {
       step: srec,
       message: `Review requested: ${config.action}`,
