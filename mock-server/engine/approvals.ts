@@ -9,19 +9,14 @@ import { encodeCursor, offsetOf, pageLimit } from './cursor.js';
 import { emit } from './emit.js';
 import { iso, prefixedId } from './ids.js';
 import type { Ctx, RunRec, StepRec } from './model.js';
+import type { ReviewResolution, ReviewSpec } from './nodes/types.js';
 
-export type Resolution = 'approved' | 'rejected' | 'expired';
+export type Resolution = ReviewResolution;
 
 /** Called once when an approval is decided or expires; set by the review step that created it. */
 export const resolvers = new WeakMap<Approval, (resolution: Resolution) => void>();
 
-export interface ApprovalSpec {
-  kind: string;
-  action: string;
-  expiresInMs: number | null;
-  onExpiry: 'reject' | 'fail';
-  details: unknown;
-}
+export type ApprovalSpec = ReviewSpec;
 
 export function createApproval(ctx: Ctx, rec: RunRec, srec: StepRec, spec: ApprovalSpec): Approval {
   const now = ctx.clock.now();

@@ -4,15 +4,11 @@ import { ExecutorProblem } from './api.js';
 import { encodeCursor, offsetOf, pageLimit } from './cursor.js';
 import { iso, prefixedId } from './ids.js';
 import type { Ctx } from './model.js';
+import type { DeliverySpec } from './nodes/types.js';
 
-export interface NewDelivery {
+export interface NewDelivery extends DeliverySpec {
   runId: string | null;
   stepId: string | null;
-  channel: string;
-  recipient: string;
-  /** Final status the provider reports after `delayMs`. */
-  outcome: DeliveryStatus;
-  delayMs: number;
 }
 
 const PROVIDER_CODES: Record<DeliveryStatus, { code: string; detail: string }> = {

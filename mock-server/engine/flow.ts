@@ -10,12 +10,12 @@ import { Countdown } from './counters.js';
 import { emit } from './emit.js';
 import type { ScopeDef } from './graph.js';
 import type { Ctx, NodeState, RunRec, ScopeRt, StepRec } from './model.js';
+import { nodeContext } from './nodeContext.js';
 import { HANDLERS } from './nodes/index.js';
-import type { NodeCall, StepResult } from './nodes/types.js';
+import type { FailOptions, NodeContext, StepResult } from './nodes/types.js';
 import { charge, createStep, setStepStatus } from './steps.js';
 import { storeOutput, redactSummary } from './ops.js';
 import { failRun, finishStop, finishSucceeded, setRunStatus } from './terminate.js';
-import { startUpstream } from './upstream.js';
 
 export function openScope(
   ctx: Ctx,
@@ -80,7 +80,7 @@ function startNode(ctx: Ctx, rec: RunRec, scope: ScopeRt, nodeId: string): void 
   const handler = HANDLERS[node.kind];
   state.step ??= createStep(rec, node, { parent: scope.parentStep, iteration: scope.iteration, leaf: handler.leaf(node) });
   state.phase = 'active';
-  guard(ctx, rec, () => handler.start(makeCall(ctx, rec, scope, nodeId, state.step!)));
+  guard(ctx, rec, () => handler.start(makeContext(ctx, rec, scope, nodeId, state.step!)));
 }
 
 /** A handler bug fails its run with `internal_error` instead of breaking the clock for every run. */
@@ -95,21 +95,15 @@ function guard(ctx: Ctx, rec: RunRec, fn: () => void): void {
   }
 }
 
-function makeCall(ctx: Ctx, rec: RunRec, scope: ScopeRt, nodeId: string, srec: StepRec): NodeCall {
-  return {
-    ctx,
-    rec,
-    scope,
-    srec,
-    node: srec.node,
+function makeContext(ctx: Ctx, rec: RunRec, scope: ScopeRt, nodeId: string, srec: StepRec): NodeContext {
+  return nodeContext(ctx, rec, srec, scope.iteration, {
     vars: () => ({ ...rec.variables, item: scope.iteration?.item, index: scope.iteration?.index }),
     after: (ms, fn) => after(ctx, rec, ms, fn),
     hold: (fn) => rec.ready.push({ kind: 'call', fn }),
     done: (result) => stepDone(ctx, rec, scope, nodeId, srec, result),
-    fail: (error, at, credits) => stepFailed(ctx, rec, at ?? srec, error, credits),
-    openScope: (def, parent, iteration, onDone) => void openScope(ctx, rec, def, parent, iteration, onDone),
-    startWorkflow: (workflowId, payload) => startUpstream(ctx, rec, srec, workflowId, payload),
-  };
+    fail: (error, at, options) => stepFailed(ctx, rec, at, error, options),
+    runBody: (parent, iteration, onDone) => void openScope(ctx, rec, rec.graph.bodies.get(nodeId)!, parent, iteration, onDone),
+  });
 }
 
 /** A run timer: dropped when the run finishes; afterwards, whatever became ready starts. */
@@ -135,9 +129,10 @@ function stepDone(ctx: Ctx, rec: RunRec, scope: ScopeRt, nodeId: string, srec: S
   nodeFinished(ctx, rec, scope, nodeId, result.status === 'rejected' ? { kind: 'rejected' } : { kind: 'succeeded', label: result.label });
 }
 
-function stepFailed(ctx: Ctx, rec: RunRec, srec: StepRec, error: StepError, credits = 0): void {
+function stepFailed(ctx: Ctx, rec: RunRec, srec: StepRec, error: StepError, options: FailOptions = {}): void {
+  if (options.summary) srec.step.summary = options.summary;
   if (isTerminalRunStatus(rec.run.status)) return;
-  charge(rec, srec, credits);
+  charge(rec, srec, options.credits ?? 0);
   failRun(ctx, rec, srec, error);
 }
 

@@ -1,15 +1,11 @@
 /** Step-level helpers shared by the scheduler and the node handlers. */
 import type { Step, SummaryField } from '../../src/api/types.js';
 import type { Ctx, RunRec, StepRec } from './model.js';
+import type { BeginOptions } from './nodes/types.js';
 import { toPayload, type PayloadSource } from './payloads.js';
 import { charge, setStepStatus } from './steps.js';
 
-export interface BeginOptions {
-  input?: unknown;
-  summary?: SummaryField[];
-  message?: string;
-  data?: unknown;
-}
+export type { BeginOptions };
 
 /** Marks a step running (attempt 1), stores its input, and counts it in flight when it does work itself. */
 export function beginStep(ctx: Ctx, rec: RunRec, srec: StepRec, options: BeginOptions = {}): void {
@@ -31,16 +27,6 @@ export function storeOutput(rec: RunRec, srec: StepRec, value: unknown, source?:
 
 export function redactSummary(rec: RunRec, summary: SummaryField[]): SummaryField[] {
   return summary.map((field) => ({ key: field.key, value: rec.redactor.text(field.value) }));
-}
-
-/** Reads `a.b.c` from a variables object. */
-export function readPath(vars: Record<string, unknown>, path: string): unknown {
-  let value: unknown = vars;
-  for (const part of path.split('.')) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<string, unknown>)[part];
-  }
-  return value;
 }
 
 /** Ends a child leaf step (a request page) that is not a graph node of its own. */

@@ -1,9 +1,7 @@
 /** Attempts with retries: each attempt takes its duration; a failure with retries left waits (doubling) and tries again. */
 import type { StepError } from '../../../src/api/types.js';
 import type { FailureSpec } from '../definitions.js';
-import type { StepRec } from '../model.js';
-import { retryStep } from '../steps.js';
-import type { NodeCall } from './types.js';
+import type { NodeContext, StepHandle } from './types.js';
 
 export type AttemptResult = { ok: true } | { ok: false; error: StepError };
 
@@ -16,14 +14,14 @@ export interface AttemptPlan {
   onFailure: (error: StepError, attempts: number) => void;
 }
 
-export function runAttempts(call: NodeCall, srec: StepRec, plan: AttemptPlan): void {
+export function runAttempts(call: NodeContext, step: StepHandle, plan: AttemptPlan): void {
   const go = (n: number, wait: number) =>
     call.after(wait + plan.duration(), () => {
       const result = plan.attempt(n);
       if (result.ok) return plan.onSuccess(n);
       if (n <= plan.retries) {
         const delay = plan.retryDelayMs * 2 ** (n - 1);
-        retryStep(call.ctx, call.rec, srec, n, result.error, delay);
+        call.retrying(step, n, result.error, delay);
         return go(n + 1, delay);
       }
       plan.onFailure(result.error, n);
@@ -42,9 +40,9 @@ export function stepError(spec: FailureSpec): StepError {
 }
 
 /** Whether attempt `n` fails under a failure spec. */
-export function attemptFails(call: NodeCall, n: number, config: { fail?: FailureSpec; failAttempts?: number; failChance?: number }): boolean {
+export function attemptFails(call: NodeContext, n: number, config: { fail?: FailureSpec; failAttempts?: number; failChance?: number }): boolean {
   if (!config.fail) return false;
-  if (config.failChance !== undefined) return call.rec.rng.chance(config.failChance);
+  if (config.failChance !== undefined) return call.random.chance(config.failChance);
   if (config.failAttempts !== undefined) return n <= config.failAttempts;
   return true;
 }

@@ -1,10 +1,9 @@
 /** Control nodes: branch (choose a side), parallel (fan out), join (wait for all), end, stop_error. */
 import type { BranchConfig, Condition, StopErrorConfig } from '../definitions.js';
-import { beginStep, readPath } from '../ops.js';
-import { durationOf, type NodeCall, type NodeHandler } from './types.js';
+import { durationOf, readPath, type NodeContext, type NodeHandler } from './types.js';
 
 /** Runs `finish` now, or after the node's duration when it has one. */
-function settleAfter(call: NodeCall, finish: () => void): void {
+function settleAfter(call: NodeContext, finish: () => void): void {
   const ms = durationOf(call);
   if (ms > 0) call.after(ms, finish);
   else finish();
@@ -34,7 +33,7 @@ export const branch: NodeHandler = {
     const config = call.node.config as BranchConfig;
     const result = evaluate(config.condition, call.vars());
     const label = result ? 'true' : 'false';
-    beginStep(call.ctx, call.rec, call.srec, {
+    call.begin({
       input: config.condition,
       summary: [{ key: 'condition', value: `${config.condition.path} ${config.condition.op} ${JSON.stringify(config.condition.value ?? null)}` }],
     });
@@ -45,11 +44,11 @@ export const branch: NodeHandler = {
 export const passThrough: NodeHandler = {
   leaf: () => true,
   start(call) {
-    beginStep(call.ctx, call.rec, call.srec);
+    call.begin();
     settleAfter(call, () => {
       if (call.node.kind === 'end') {
         const summary = (call.node.config as { summary?: string } | undefined)?.summary;
-        if (summary) call.rec.endSummary = summary;
+        if (summary) call.setEndSummary(summary);
       }
       call.done({ status: 'succeeded' });
     });
@@ -60,7 +59,7 @@ export const stopError: NodeHandler = {
   leaf: () => true,
   start(call) {
     const config = call.node.config as StopErrorConfig;
-    beginStep(call.ctx, call.rec, call.srec);
+    call.begin();
     settleAfter(call, () =>
       call.fail({ code: config.code ?? 'stop_error', message: config.message, providerStatus: null, retryable: false, http: null }),
     );

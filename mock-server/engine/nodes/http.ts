@@ -2,11 +2,8 @@
 import type { StepError, SummaryField } from '../../../src/api/types.js';
 import type { HttpConfig, NodeDefinition } from '../definitions.js';
 import { creditsFor } from '../credits.js';
-import { beginStep, finishLeaf } from '../ops.js';
-import { createStep } from '../steps.js';
-import type { StepRec } from '../model.js';
 import { runAttempts } from './attempts.js';
-import { durationOf, type NodeHandler } from './types.js';
+import { durationOf, type NodeHandler, type StepHandle } from './types.js';
 
 const REASONS: Record<number, string> = {
   400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict', 422: 'Unprocessable Content',
@@ -28,7 +25,7 @@ const pagesOf = (node: NodeDefinition) => Math.max(1, Math.floor((node.config as
 export const http: NodeHandler = {
   leaf: (node) => pagesOf(node) <= 1,
   start(call) {
-    const { ctx, rec, srec } = call;
+    const own = call.step;
     const config = call.node.config as HttpConfig;
     const method = (config.method ?? 'GET').toUpperCase();
     const pages = pagesOf(call.node);
@@ -41,7 +38,7 @@ export const http: NodeHandler = {
       ...(status === undefined ? [] : [{ key: 'statusCode', value: String(status) }]),
     ];
 
-    const request = (target: StepRec, page: number | null, onDone: (body: unknown) => void) => {
+    const request = (target: StepHandle, page: number | null, onDone: (body: unknown) => void) => {
       const status = page === null || page === failPage ? finalStatus : 200;
       const body =
         status >= 400 || page === null ? (config.body ?? { ok: true }) : { page, items: [1, 2, 3].map((i) => ({ id: `${page}-${i}` })), next: page < pages ? `${config.url}?page=${page + 1}` : null };
@@ -50,29 +47,26 @@ export const http: NodeHandler = {
         retryDelayMs: config.retryDelayMs ?? 1000,
         duration: () => durationOf(call),
         attempt: () => (status >= 400 ? { ok: false, error: httpError(status, headers, body) } : { ok: true }),
-        onFailure: (error, attempts) => {
-          target.step.summary = summary(status);
-          call.fail(error, target, creditsFor('http', attempts));
-        },
+        onFailure: (error, attempts) => call.fail(error, { at: target, credits: creditsFor('http', attempts), summary: summary(status) }),
         onSuccess: () => onDone(body),
       });
     };
 
     if (pages === 1) {
-      beginStep(ctx, rec, srec, { input: { method, url: config.url }, summary: summary() });
-      request(srec, null, (body) =>
-        call.done({ status: 'succeeded', output: body, summary: summary(finalStatus), credits: creditsFor('http', srec.step.attempts) }),
+      call.begin({ input: { method, url: config.url }, summary: summary() });
+      request(own, null, (body) =>
+        call.done({ status: 'succeeded', output: body, summary: summary(finalStatus), credits: creditsFor('http', own.step.attempts) }),
       );
       return;
     }
 
-    beginStep(ctx, rec, srec, { input: { method, url: config.url, pages }, summary: summary() });
+    call.begin({ input: { method, url: config.url, pages }, summary: summary() });
     const fetchPage = (page: number) => {
       const url = `${config.url}${config.url.includes('?') ? '&' : '?'}page=${page}`;
-      const child = createStep(rec, call.node, { parent: srec, name: `${call.node.name} · page ${page}`, kind: 'http', page, iteration: call.scope.iteration, leaf: true });
-      beginStep(ctx, rec, child, { input: { method, url }, summary: [{ key: 'method', value: method }, { key: 'url', value: url }] });
+      const child = call.child({ name: `${call.node.name} · page ${page}`, kind: 'http', page, iteration: call.iteration, leaf: true });
+      call.begin({ input: { method, url }, summary: [{ key: 'method', value: method }, { key: 'url', value: url }] }, child);
       request(child, page, (body) => {
-        finishLeaf(ctx, rec, child, { output: body, summary: [{ key: 'method', value: method }, { key: 'url', value: url }, { key: 'statusCode', value: '200' }], credits: creditsFor('http', child.step.attempts) });
+        call.finishChild(child, { output: body, summary: [{ key: 'method', value: method }, { key: 'url', value: url }, { key: 'statusCode', value: '200' }], credits: creditsFor('http', child.step.attempts) });
         if (page < pages) call.hold(() => fetchPage(page + 1));
         else call.done({ status: 'succeeded', output: { pages, items: pages * 3 }, summary: summary(200) });
       });

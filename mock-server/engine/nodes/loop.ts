@@ -4,17 +4,14 @@
  * review inside an iteration does not fail the loop.
  */
 import type { LoopConfig } from '../definitions.js';
-import { beginStep, readPath } from '../ops.js';
-import { createStep, setStepStatus } from '../steps.js';
-import type { NodeHandler } from './types.js';
+import { readPath, type NodeHandler } from './types.js';
 
 export const loop: NodeHandler = {
   leaf: () => false,
   start(call) {
-    const { ctx, rec, srec } = call;
     const config = call.node.config as LoopConfig;
     const source = config.items ?? (config.itemsFrom ? readPath(call.vars(), config.itemsFrom) : []);
-    beginStep(ctx, rec, srec, {
+    call.begin({
       input: Array.isArray(source) ? { items: source.length } : { itemsFrom: config.itemsFrom ?? null },
       summary: [{ key: 'items', value: Array.isArray(source) ? String(source.length) : '0' }],
     });
@@ -28,7 +25,6 @@ export const loop: NodeHandler = {
       });
     }
     const items: unknown[] = source;
-    const body = rec.graph.bodies.get(call.node.id)!;
     const ownSteps = config.iterationSteps ?? true;
 
     const iterate = (index: number): void => {
@@ -37,12 +33,10 @@ export const loop: NodeHandler = {
         return;
       }
       const iteration = { index, item: items[index] };
-      const parent = ownSteps
-        ? createStep(rec, call.node, { parent: srec, name: `${call.node.name} #${index + 1}`, kind: 'loop', iteration, leaf: false })
-        : srec;
-      if (ownSteps) beginStep(ctx, rec, parent, { input: items[index] ?? null });
-      call.openScope(body, parent, iteration, () => {
-        if (ownSteps && parent.step.status === 'running') setStepStatus(ctx, rec, parent, 'succeeded');
+      const parent = ownSteps ? call.child({ name: `${call.node.name} #${index + 1}`, kind: 'loop', iteration, leaf: false }) : call.step;
+      if (ownSteps) call.begin({ input: items[index] ?? null }, parent);
+      call.runBody(parent, iteration, () => {
+        if (ownSteps) call.closeChild(parent);
         call.hold(() => iterate(index + 1));
       });
     };
