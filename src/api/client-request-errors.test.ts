@@ -83,7 +83,7 @@ describe('a body that is not JSON', () => {
     const seen = answer(() => json({ run }, 201));
     let asked = 0;
     const c = client({ headers: () => ({ 'x-asked': String(++asked) }) });
-    const error = await failure(c.command('wf-1', { command: 'start', params: { input: input as Record<string, unknown> } }));
+    const error = await failure(c.command('wf-1', { command: 'start', params: { input } }));
     expect(error).toMatchObject({ kind: 'network', code: 'invalid_request', operationId: 'runCommand', retryable: false });
     expect(error.message).toMatch(/^runCommand failed: the request body is not JSON: /);
     expect(error.message).toMatch(reason);

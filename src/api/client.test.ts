@@ -133,7 +133,7 @@ describe('client options', () => {
     const calls: unknown[] = [];
     const fetch = vi.fn(function (this: unknown, input: RequestInfo | URL) {
       calls.push(this);
-      return Promise.resolve(Response.json({ items: [], nextCursor: null }, { headers: { 'x-url': String(input) } }));
+      return Promise.resolve(Response.json({ items: [], nextCursor: null }, { headers: { 'x-url': input instanceof Request ? input.url : String(input) } }));
     });
     await createRunClient({ baseUrl: 'https://elsewhere.test', fetch }).listDeliveries({ runId: 'r' });
     expect(fetch).toHaveBeenCalledWith('https://elsewhere.test/v1/deliveries?runId=r', expect.objectContaining({ method: 'GET' }));

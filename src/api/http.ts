@@ -9,13 +9,16 @@ import { parseJson, parseProblem, validate } from './validate.js';
 export type QueryValue = string | number | boolean | readonly string[] | null | undefined;
 export type Query = { [key: string]: QueryValue };
 
+// `Array.isArray` narrows a readonly array to `any[]`; this keeps the items typed.
+const isList = (value: QueryValue): value is readonly string[] => Array.isArray(value);
+
 /** `?a=1&list=x,y` from a query object: arrays become comma lists; undefined, null and empty arrays are left out. */
 export function buildQuery(query: Query | undefined): string {
   const parts: string[] = [];
   for (const [key, value] of Object.entries(query ?? {})) {
-    if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) continue;
+    if (value === undefined || value === null || (isList(value) && value.length === 0)) continue;
     // Each item is encoded on its own, so a comma inside an item stays distinguishable from the separator.
-    const text = Array.isArray(value) ? value.map((item) => encodeURIComponent(item)).join(',') : encodeURIComponent(String(value));
+    const text = isList(value) ? value.map((item) => encodeURIComponent(item)).join(',') : encodeURIComponent(String(value));
     parts.push(`${encodeURIComponent(key)}=${text}`);
   }
   return parts.length ? `?${parts.join('&')}` : '';
@@ -87,6 +90,7 @@ export async function withDeadline<T>(
     timer = undefined;
   };
   const stopped = new Promise<never>((_, reject) =>
+    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the abort reason travels as given (whatever the caller aborted with); the catch below maps any value
     controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true }),
   );
   stopped.catch(() => undefined);

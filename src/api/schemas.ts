@@ -87,7 +87,7 @@ export const STOP_MODES = ['immediate', 'graceful'] as const;
 export const PAYLOAD_PARTS = ['input', 'output'] as const;
 
 /** Kinds and event types are open-ended: a newer server may send values this client does not know yet. */
-const openString = <const T extends readonly string[]>(known: T) =>
+const openString = <const T extends readonly string[]>(_known: T) =>
   v.custom<T[number] | (string & {})>((value) => typeof value === 'string' && value.length > 0);
 
 export const RunErrorSchema = v.object({
