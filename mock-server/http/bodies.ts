@@ -118,7 +118,7 @@ function check<T>(schema: v.GenericSchema<unknown, T>, input: unknown, what: str
   throw new ExecutorProblem(422, 'invalid_body', detail, { errors });
 }
 
-export const parseCommand = (input: unknown): CommandRequest => check(CommandSchema, input, 'command') as CommandRequest;
+export const parseCommand = (input: unknown): CommandRequest => check<CommandRequest>(CommandSchema, input, 'command');
 export const parseReplay = (input: unknown): ReplayRequest => check(ReplaySchema, input ?? {}, 'replay request');
 export const parseDecision = (input: unknown): DecisionRequest => check(DecisionSchema, input, 'decision');
 export const parseClock = (input: unknown): { advanceMs: number } => check(ClockSchema, input, 'clock request');

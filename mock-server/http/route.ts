@@ -3,7 +3,7 @@
  * handlers. Resolvers return a `Response` or throw: `ExecutorProblem`s become problems, anything else a 500.
  */
 import { ExecutorProblem, type ExecutorApi } from '../engine/api.js';
-import { QueryReader } from './query.js';
+import type { QueryReader } from './query.js';
 
 export interface ResolvedOptions {
   heartbeatMs: number;

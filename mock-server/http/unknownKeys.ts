@@ -19,7 +19,7 @@ type AnySchema = v.GenericSchema & {
 /** Dot paths (as valibot's `getDotPath`) of every key of `input` that `schema` does not know, at any depth. */
 export function unknownKeys(schema: v.GenericSchema, input: unknown): string[] {
   const found: string[] = [];
-  walk(schema as AnySchema, input, '', found);
+  walk(schema, input, '', found);
   return found.slice(0, MAX_KEYS);
 }
 

@@ -4,7 +4,6 @@
  * decides what to check (the contract test validates each answer against openapi/openapi.yaml); `expect`
  * says which statuses a request must answer.
  */
-import type { Executor } from '../../engine/index.js';
 import type { Approval, Run, RunEvent, Step, Workflow } from '../../../src/api/types.js';
 import type { CallInit, CallResult } from './call.js';
 

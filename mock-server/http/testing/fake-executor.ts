@@ -58,7 +58,7 @@ export class FakeExecutor implements ExecutorApi {
   readonly events = new Map<string, RunEvent[]>();
   readonly listeners = new Map<string, Set<Listener>>();
   /** When set, every operation throws it. */
-  failWith: unknown = null;
+  failWith: Error | null = null;
 
   constructor() {
     this.addRun('run_1');
