@@ -5,7 +5,7 @@ import './preview.css';
 
 /** Wraps every story in a themed frame; the toolbar's theme global sets `data-rv-theme` on it. */
 const withTheme: Decorator = (Story, context) => (
-  <div className="sb-rv-frame" data-rv-theme={context.globals.theme ?? 'light'}>
+  <div className="sb-rv-frame" data-rv-theme={typeof context.globals.theme === 'string' ? context.globals.theme : 'light'}>
     <Story />
   </div>
 );

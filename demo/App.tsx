@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { createRunClient } from '../src/api';
 import { RunViewsProvider } from '../src/hooks';
 import type { Executor } from '../mock-server/engine';
@@ -29,6 +29,7 @@ function readSelection(): Selection | null {
 /** Deep-linkable: `?run=…&workflow=…` selects a run, so a reload or a shared link restores the view. */
 export function App({ baseUrl, scenario, speed, executor }: AppProps) {
   const client = useMemo(() => createRunClient({ baseUrl }), [baseUrl]);
+  const now = useCallback(() => executor.now(), [executor]);
   const [theme, setTheme] = useState<'light' | 'dark'>(() =>
     matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light',
   );
@@ -42,7 +43,7 @@ export function App({ baseUrl, scenario, speed, executor }: AppProps) {
   };
 
   return (
-    <RunViewsProvider client={client} now={executor.now}>
+    <RunViewsProvider client={client} now={now}>
       <div className="rv-root demo" data-rv-theme={theme}>
         <DemoHeader
           scenario={scenario}

@@ -57,7 +57,7 @@ export const Copy: Story = {
     </div>
   ),
   play: async ({ canvasElement }) => {
-    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async () => undefined } });
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: () => Promise.resolve() } });
     const canvas = within(canvasElement);
     await userEvent.click(canvas.getByRole('button', { name: 'Copy URL' }));
     await expect(canvas.getByRole('status')).toHaveTextContent('Copied');

@@ -33,7 +33,7 @@ const tree = (canvasElement: HTMLElement) => within(canvasElement).findByRole('t
 export const Scenario: StoryObj<typeof meta & { args: { scenario: string } }> = {
   args: { scenario: SCENARIOS[0]?.name ?? 'demo' } as never,
   argTypes: { scenario: { control: 'select', options: SCENARIOS.map((s) => s.name) } } as never,
-  loaders: [executorLoader((args) => ({ scenario: String(args.scenario ?? SCENARIOS[0]?.name ?? 'demo') }))],
+  loaders: [executorLoader((args) => ({ scenario: typeof args.scenario === 'string' ? args.scenario : (SCENARIOS[0]?.name ?? 'demo') }))],
   play: async ({ canvasElement }) => {
     await expect(await tree(canvasElement)).toBeVisible();
   },

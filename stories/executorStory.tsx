@@ -4,6 +4,8 @@
  * `mswLoader`), and hands the story the ids of the run to show.
  */
 import { useMemo, type ReactNode } from 'react';
+// Also types `context.msw` of every story (the worker that preview's `mswLoader` starts).
+import type { MswApi } from 'msw-storybook-addon/types';
 import type { Run, Step } from '../src/api/types';
 import { createExecutor, createHandlers, SCENARIOS, type Executor } from '../mock-server/index';
 import { StatusBadge } from '../src/components/shared/StatusBadge';
@@ -34,7 +36,7 @@ export interface LoadedRun {
   now?: number;
 }
 
-type MswContext = { msw?: { use: (...handlers: unknown[]) => void } };
+type MswContext = { msw?: Pick<MswApi, 'use'> };
 
 /** Scenario names to try for `wanted`, in the executor's order; throws when there is none. */
 export function scenarioCandidates(wanted: string | RegExp): string[] {
@@ -60,7 +62,7 @@ function findRun(executor: Executor, pick: ExecutorStoryOptions['pick']): Loaded
 
 /** A story loader for `options`; the result lands in `context.loaded.target`. */
 export function executorLoader(options: ExecutorStoryOptions | ((args: Record<string, unknown>) => ExecutorStoryOptions)) {
-  return async (context: MswContext & { args: Record<string, unknown> }) => {
+  return (context: MswContext & { args: Record<string, unknown> }) => {
     const opts = typeof options === 'function' ? options(context.args) : options;
     const tried = scenarioCandidates(opts.scenario);
     for (const scenario of tried) {

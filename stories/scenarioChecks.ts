@@ -17,9 +17,11 @@ const rows = (root: HTMLElement, status: string) => [...root.querySelectorAll<HT
 const badge = (row: HTMLElement) => row.querySelector<HTMLElement>('.rv-step__meta .rv-status')!;
 const labels = (root: HTMLElement, status: string) => rows(root, status).map((row) => badge(row).textContent);
 const runStatus = (root: HTMLElement) => waitFor(() => {
+  // A plain throw, not `expect`: storybook/test's `expect` is instrumented and typed as returning a promise,
+  // while waitFor retries on a throw.
   const caption = root.querySelector('[data-run-caption] .rv-status');
-  expect(caption).not.toBeNull();
-  return caption!;
+  if (!caption) throw new Error('The run caption is not shown yet.');
+  return caption;
 });
 
 export const reviewLoop: ScenarioCheck = {
@@ -67,8 +69,8 @@ export const httpError: ScenarioCheck = {
     await userEvent.click(within(root).getByRole('button', { name: 'Jump to failed step' }));
     const section = await waitFor(() => {
       const open = root.querySelector<HTMLElement>('[data-section="Error"][data-state="open"]');
-      expect(open).not.toBeNull();
-      return open!;
+      if (!open) throw new Error('The Error section is not open yet.');
+      return open;
     });
     await expect(within(section).getByText('Status 503')).toBeVisible();
     await expect(within(section).getByText('Retryable')).toBeVisible();
