@@ -46,7 +46,7 @@ export function resolveRef<T extends JsonObject>(doc: OpenApiDocument, node: T |
   let current: JsonObject = node;
   for (let hops = 0; typeof current.$ref === 'string'; hops++) {
     if (hops > 20) throw new Error(`Reference cycle at ${String(current.$ref)}`);
-    const ref = current.$ref as string;
+    const ref = current.$ref;
     if (!ref.startsWith('#/')) throw new Error(`Only local references are supported: ${ref}`);
     let target: unknown = doc;
     for (const part of ref.slice(2).split('/')) {

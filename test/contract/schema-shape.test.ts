@@ -17,7 +17,7 @@ const code = (schema: v.GenericSchema, name: string) =>
     toJsonSchema(schema, {
       target: 'draft-2020-12',
       overrideSchema: ({ valibotSchema }) => (valibotSchema.type === 'custom' ? { type: 'string', minLength: 1 } : undefined),
-    }) as JsonObject,
+    }),
     undefined,
     name,
   );

@@ -64,7 +64,7 @@ export function toShape(schema: unknown, resolve: RefResolver = noRefs, path = '
   if (types.size === 0 && enumValues) for (const value of enumValues) types.add(typeof value);
 
   const shape: Shape = { types: types.size === 0 ? ['any'] : [...types].sort() };
-  if (enumValues) shape.enum = enumValues.filter((value) => value !== null).map((value) => String(value)).sort();
+  if (enumValues) shape.enum = enumValues.filter((value) => value !== null).map((value) => (typeof value === 'string' ? value : JSON.stringify(value))).sort();
   for (const key of BOUNDS) {
     if (schema[key] !== undefined) (shape as unknown as Record<string, unknown>)[key] = schema[key];
   }

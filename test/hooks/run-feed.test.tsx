@@ -72,10 +72,10 @@ describe('useRuns', () => {
 
     // Someone else starts two runs.
     h.mock.advance(1_000);
-    await h.mock.executor.command('wf_quick', { command: 'start' });
+    h.mock.executor.command('wf_quick', { command: 'start' });
     h.mock.advance(1_000);
-    await h.mock.executor.command('wf_quick', { command: 'start' });
-    await h.mock.executor.command('wf_review', { command: 'start' }); // another workflow: not counted
+    h.mock.executor.command('wf_quick', { command: 'start' });
+    h.mock.executor.command('wf_review', { command: 'start' }); // another workflow: not counted
 
     await waitFor(() => expect(result.current.newCount).toBe(2));
     await sleep(60);
@@ -96,7 +96,7 @@ describe('useRuns', () => {
     await waitFor(() => expect(result.current.runs).toHaveLength(2));
     await sleep(100); // several checks: runs that existed before, on pages not loaded, are not "new"
     expect(result.current.newCount).toBe(0);
-    await h.mock.executor.command('wf_quick', { command: 'start' });
+    h.mock.executor.command('wf_quick', { command: 'start' });
     await waitFor(() => expect(result.current.newCount).toBe(1));
   });
 
