@@ -125,7 +125,7 @@ function mergeOneEvent(n: number, shape: 'loops' | 'flat' = 'loops') {
     const result = applyEvents(state, [e]);
     updateStepTree(tree, result.changedSteps, { runStatus: result.state.run?.status ?? null });
   }, events);
-  const appendUs = time((e) => updateStepTree(tree, applyEvents(state, [e]).changedSteps), Array(500).fill(appended));
+  const appendUs = time((e) => updateStepTree(tree, applyEvents(state, [e]).changedSteps), new Array<RunEvent>(500).fill(appended));
   return { steps: n, applyEventsUs: round(applyUs), updateStepTreeUs: round(treeUs), eventToTreeUs: round(bothUs), appendNewStepUs: round(appendUs) };
 }
 
