@@ -3,7 +3,7 @@
  * Run with `npx tsx bench/core.bench.ts`; prints one JSON object.
  *  - build the step tree and apply the Errors filter for 100 / 1 000 / 10 000 steps;
  *  - merge one new event (state + tree) into a 100-step and a 10 000-step run: the cost must stay flat;
- *  - flatten a 10 000-step tree (everything expanded, and collapsed).
+ *  - lay out a 10 000-step tree as timeline rows (everything listed, and every group folded).
  */
 import type { Run, RunEvent, Step, StepStatus } from '../src/api/types';
 import {
@@ -11,7 +11,7 @@ import {
   buildStepTree,
   createRunState,
   filterStepTree,
-  flattenTree,
+  timelineRows,
   updateStepTree,
   type RunState,
   type StepTree,
@@ -132,9 +132,11 @@ function mergeOneEvent(n: number, shape: 'loops' | 'flat' = 'loops') {
 function flatten10k() {
   const tree = buildStepTree(syntheticSteps(10_000), { runStatus: 'running' });
   let rows = 0;
-  const allMs = median(30, () => (rows = flattenTree(tree, { expanded: 'all' }).length));
+  const sources = [{ key: 'r', run: null, tree }];
+  const allMs = median(30, () => (rows = timelineRows(sources).length));
   let collapsedRows = 0;
-  const collapsedMs = median(30, () => (collapsedRows = flattenTree(tree).length));
+  const folded = new Set(tree.groups.map((g) => g.key));
+  const collapsedMs = median(30, () => (collapsedRows = timelineRows(sources, { collapsed: folded, groupHeaders: 'always' }).length));
   return { steps: 10_000, expandedAllMs: round(allMs), rows, collapsedMs: round(collapsedMs), collapsedRows };
 }
 

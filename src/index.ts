@@ -11,10 +11,36 @@ export { StepTimelineView } from './components/StepTimeline/StepTimelineView.js'
 export type {
   PayloadLoader,
   SaveOutputRequest,
+  SectionKey,
+  StepSectionState,
+  StepTimelineClassNames,
+  StepTimelineRootOptions,
+  StepTimelineSlots,
   StepTimelineViewProps,
   TimelineFilters,
   TimelineRun,
 } from './components/StepTimeline/types.js';
+// Step timeline parts, to recompose it (see src/components/StepTimeline/README.md)
+export { StepTimelineRoot } from './components/StepTimeline/StepTimelineRoot.js';
+export type { StepTimelineRootProps } from './components/StepTimeline/StepTimelineRoot.js';
+export { StepTimelineToolbar } from './components/StepTimeline/TimelineToolbar.js';
+export type { StepTimelineToolbarProps } from './components/StepTimeline/TimelineToolbar.js';
+export { StepTimelineList } from './components/StepTimeline/TimelineList.js';
+export type { StepTimelineListProps } from './components/StepTimeline/TimelineList.js';
+export { StepTimelineMessage } from './components/StepTimeline/TimelineMessage.js';
+export type { StepTimelineMessageProps } from './components/StepTimeline/TimelineMessage.js';
+export { StepTimelineRunHeader } from './components/StepTimeline/RunHeader.js';
+export type { StepTimelineRunHeaderProps } from './components/StepTimeline/RunHeader.js';
+export { StepTimelineGroupHeader } from './components/StepTimeline/GroupHeader.js';
+export type { StepTimelineGroupHeaderProps } from './components/StepTimeline/GroupHeader.js';
+export { StepTimelineStep } from './components/StepTimeline/StepRow.js';
+export type { StepTimelineStepProps } from './components/StepTimeline/StepRow.js';
+export { StepTimelineStepHead, StepTimelineStepSummary } from './components/StepTimeline/StepRowHead.js';
+export type { StepTimelineStepHeadProps } from './components/StepTimeline/StepRowHead.js';
+export { StepTimelineStepDetails } from './components/StepTimeline/StepDetails.js';
+export type { StepTimelineStepDetailsProps } from './components/StepTimeline/StepDetails.js';
+export { StepTimelineDivider } from './components/StepTimeline/TimelineDivider.js';
+export type { StepTimelineDividerProps } from './components/StepTimeline/TimelineDivider.js';
 export { defaultOutputPath } from './components/StepTimeline/SaveOutputForm.js';
 
 // Shared parts, for hosts composing their own views in the same style

@@ -87,3 +87,13 @@ export function excerpt(text: string, max = EXCERPT_CHARS): string {
   const flat = text.slice(0, max * 4).replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
+
+/**
+ * `error` as a `RunApiError`: the client's errors pass through, anything else (a bug, a derivation that
+ * choked on odd data) is wrapped as an `invalid_response` of `operationId`, so views handle one shape.
+ */
+export function toRunApiError(error: unknown, operationId: string): RunApiError {
+  if (isRunApiError(error)) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new RunApiError({ kind: 'invalid_response', operationId, message, cause: error });
+}

@@ -4,7 +4,7 @@
  */
 export { createRunClient } from './client.js';
 export type { CallOptions, CommandOptions, RunClient, RunClientOptions, StreamOptions } from './client-types.js';
-export { RunApiError, isRunApiError } from './errors.js';
+export { RunApiError, isRunApiError, toRunApiError } from './errors.js';
 export type { RunApiErrorInit, RunApiErrorKind } from './errors.js';
 export { buildQuery } from './http.js';
 export type { Query, QueryValue } from './http.js';

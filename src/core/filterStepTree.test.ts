@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildStepTree } from './buildStepTree.js';
 import { applyStepFilters, filterStepTree, type StepFilters } from './filterStepTree.js';
-import { flattenTree } from './flattenTree.js';
+import { timelineRows } from './timelineRows.js';
 import { arbSteps } from './testing/arbitraries.js';
 import { makeRun, makeStep } from './testing/fixtures.js';
 import { allNodes } from './testing/treeShape.js';
@@ -27,7 +27,7 @@ describe('filterStepTree', () => {
 
   it('keeps failed steps with their ancestors (the loop iteration and the request page), and drops empty groups', () => {
     const { tree, matchingSteps, visibleSteps } = filterStepTree(buildStepTree(steps), { errors: true });
-    expect(flattenTree(tree, { expanded: 'all' }).map((r) => r.key)).toEqual(['g:group:Intake', 's:s2', 's:s4', 's:s5']);
+    expect(timelineRows([{ key: 'r', run: null, tree }]).map((r) => r.key)).toEqual(['group:Intake', 's2', 's4', 's5']);
     expect([matchingSteps, visibleSteps]).toEqual([1, 3]);
     expect([...(tree.matchedIds ?? [])]).toEqual(['s5']);
     expect(getNode(tree, 's4')?.dividerBefore).toBe(false); // its iteration sibling above was filtered out
@@ -39,7 +39,7 @@ describe('filterStepTree', () => {
     expect(filterStepTree(tree, { rejected: true }).tree.matchedIds).toEqual(new Set(['s6']));
     const both = filterStepTree(tree, { errors: true, rejected: true });
     expect(both.matchingSteps).toBe(2);
-    expect(flattenTree(both.tree, { expanded: 'all' }).map((r) => r.key)).toEqual(['g:group:Intake', 's:s2', 's:s4', 's:s5', 'd:s6', 's:s6']);
+    expect(timelineRows([{ key: 'r', run: null, tree: both.tree }]).map((r) => r.key)).toEqual(['group:Intake', 's2', 's4', 's5', 'divider:s6', 's6']);
   });
 
   it('hides runs without a match across several runs and counts what stays', () => {
@@ -79,7 +79,7 @@ describe('filterStepTree', () => {
         expect(result.matchingSteps).toBe(matching.length);
         expect(result.visibleSteps).toBe(required.size);
         expect(result.tree.size).toBe(required.size);
-        expect(flattenTree(result.tree, { expanded: 'all', groupHeaders: 'never' }).filter((r) => r.kind === 'step').length).toBe(required.size);
+        expect(timelineRows([{ key: 'r', run: null, tree: result.tree }], { groupHeaders: 'never' }).filter((r) => r.kind === 'step').length).toBe(required.size);
         for (const node of kept) expect(getNode(result.tree, node.id)).toBe(node);
         const runs = applyStepFilters([{ run: 1, tree }, { run: 2, tree }], f);
         expect(runs.visibleRuns).toBe(matching.length > 0 ? 2 : 0);

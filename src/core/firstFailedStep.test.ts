@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildStepTree } from './buildStepTree.js';
-import { expandToReveal, firstFailedNode, firstFailedStep, pathToStep } from './firstFailedStep.js';
-import { flattenTree } from './flattenTree.js';
+import { firstFailedNode, firstFailedStep, pathToStep } from './firstFailedStep.js';
 import { makeRun, makeStep } from './testing/fixtures.js';
 
 const error = { code: 'missing_credential', message: 'No credential', stepId: 's9', providerStatus: null, retryable: false };
@@ -79,11 +78,4 @@ describe('revealing a step', () => {
     expect(pathToStep(tree, 'nope')).toEqual([]);
   });
 
-  it('expands exactly what makes the failed step visible', () => {
-    expect(flattenTree(tree).map((r) => r.key)).toEqual(['s:s1']);
-    const expanded = expandToReveal(tree, 's3', new Set(['other']));
-    expect([...expanded].sort()).toEqual(['other', 's1', 's2', 's3']);
-    expect(flattenTree(tree, { expanded }).map((r) => r.key)).toContain('s:s3');
-    expect(expandToReveal(tree, 's3', expanded)).toBe(expanded);
-  });
 });

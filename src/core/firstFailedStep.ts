@@ -55,14 +55,3 @@ export function pathToStep(tree: StepTree, stepId: string): string[] {
   return path.reverse();
 }
 
-/**
- * `expanded` plus every id on the path to `stepId` (the step included), so that the step is visible and open.
- * Returns `expanded` itself when nothing needs adding.
- */
-export function expandToReveal(tree: StepTree, stepId: string, expanded: ReadonlySet<string> = new Set()): ReadonlySet<string> {
-  const path = pathToStep(tree, stepId);
-  if (path.every((id) => expanded.has(id))) return expanded;
-  const next = new Set(expanded);
-  for (const id of path) next.add(id);
-  return next;
-}

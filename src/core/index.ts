@@ -6,13 +6,11 @@
 
 // Step tree
 export type {
-  FlattenOptions,
   GroupStatus,
   ParallelBranch,
   StatusCounts,
   StepGroup,
   StepNode,
-  StepRow,
   StepTree,
   StepTreeOptions,
 } from './stepTreeTypes.js';
@@ -20,8 +18,21 @@ export type {
 export { buildStepTree } from './buildStepTree.js';
 /** Folds changed/new steps into a tree, reusing every unchanged node. */
 export { updateStepTree } from './updateStepTree.js';
-/** Visible rows (group headers, steps, iteration dividers) for a virtualized list. */
-export { flattenTree } from './flattenTree.js';
+export type {
+  TimelineDividerRow,
+  TimelineGroupRow,
+  TimelineItemRow,
+  TimelineRow,
+  TimelineRowsOptions,
+  TimelineRunRow,
+  TimelineSource,
+  TimelineStepRow,
+} from './timelineRows.js';
+/** The timeline's one row model: run and group headers, steps, iteration dividers (expanded = details, collapsed = folded). */
+export { findStepRow, groupRowKey, isTimelineItem, revealStep, runRowKey, stepRowKey, timelineRows } from './timelineRows.js';
+export type { SectionKey, StepSectionState } from './stepSections.js';
+/** A step's data sections, whether expanding it shows anything, and the reader's section state. */
+export { isSectionOpen, stepHasDetails, stepSectionKeys, withSectionOpen } from './stepSections.js';
 /** Node lookup by step id, group keys and the canonical step order. */
 export { getNode, groupKeyOf, compareSteps, UNGROUPED_KEY } from './treeNodes.js';
 /** Group status from status counts, with its precedence. */
@@ -34,7 +45,7 @@ export { applyStepFilters, filterStepTree, isStepFilterActive, matchesStepFilter
 
 // Failed step
 /** Where a run failed (the error's failed step, else the first failure at its deepest), and the ids to expand to reveal a step. */
-export { expandToReveal, firstFailedNode, firstFailedStep, pathToStep } from './firstFailedStep.js';
+export { firstFailedNode, firstFailedStep, pathToStep } from './firstFailedStep.js';
 
 // Run state and events
 export type { RunState, RunStateInput } from './runState.js';
@@ -67,10 +78,25 @@ export { COMMAND_IN_FLIGHT, runControls } from './runControls.js';
 // Payloads
 export type { ChunkFit, PayloadAction, PayloadState } from './payloadState.js';
 /** Chunked payload loading by byte offset. */
-export { appendChunk, chunkFit, initialPayloadState, nextChunkOffset, payloadReducer, utf8Length } from './payloadState.js';
+export {
+  appendChunk,
+  ChunkRefusedError,
+  chunkFit,
+  DEFAULT_CHUNK_SIZE,
+  fitChunk,
+  initialPayloadState,
+  MAX_CHUNK_SIZE,
+  nextChunkOffset,
+  payloadReducer,
+  utf8Length,
+  validChunkSize,
+} from './payloadState.js';
 export type { ParsedPayload } from './parsePayload.js';
 /** Payload text → JSON value or text, never throwing; HTTP error bodies likewise. */
 export { isJsonContentType, parseHttpErrorBody, parsePayload } from './parsePayload.js';
+export type { CutArray, Windowed } from './windowArrays.js';
+/** Every big array of a value, at any depth, cut to its shown items (per-path counts). */
+export { windowArrays } from './windowArrays.js';
 export type { ArrayWindow } from './arrayWindow.js';
 /** Big arrays shown a page (20 items) at a time. */
 export { ARRAY_PAGE_SIZE, arrayWindow } from './arrayWindow.js';

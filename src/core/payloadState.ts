@@ -85,6 +85,37 @@ export function payloadReducer(state: PayloadState, action: PayloadAction): Payl
   return action.type === 'reset' ? initialPayloadState : appendChunk(state, action.chunk);
 }
 
+/** Bytes asked for per chunk unless the caller says otherwise (one policy for every payload view). */
+export const DEFAULT_CHUNK_SIZE = 262_144;
+/** The most the API answers per chunk. */
+export const MAX_CHUNK_SIZE = 1_048_576;
+
+/** `size` as a chunk size the API accepts: a whole number of bytes from 1 to 1 048 576, else the default. */
+export function validChunkSize(size: number | undefined): number {
+  return size !== undefined && Number.isFinite(size) && size >= 1 ? Math.min(MAX_CHUNK_SIZE, Math.floor(size)) : DEFAULT_CHUNK_SIZE;
+}
+
+/**
+ * How `chunk` fits `state` when it was asked for as `stepId`'s `part`: `chunkFit`'s rules, plus the right
+ * payload and a text length that matches the offsets it claims (a truncated chunk without `nextOffset` ends
+ * where its text ends by definition).
+ */
+export function fitChunk(state: PayloadState, chunk: PayloadChunk, stepId: string, part: PayloadPart): ChunkFit {
+  if (chunk && typeof chunk === 'object' && (chunk.stepId !== stepId || chunk.part !== part)) return 'mismatch';
+  const fit = chunkFit(state, chunk);
+  if (fit !== 'next') return fit;
+  const end = chunk.nextOffset ?? (chunk.truncated ? null : chunk.totalSize);
+  return end === null || utf8Length(chunk.data) === end - chunk.offset ? 'next' : 'invalid';
+}
+
+/** A chunk that does not fit what is loaded (see `fitChunk`): refused, never appended. */
+export class ChunkRefusedError extends Error {
+  constructor(readonly problem: Exclude<ChunkFit, 'next'>) {
+    super(`Chunk refused: ${problem}`);
+    this.name = 'ChunkRefusedError';
+  }
+}
+
 /** Offset to ask for next, null once fully loaded. */
 export function nextChunkOffset(state: PayloadState): number | null {
   return state.fullyLoaded ? null : state.loadedBytes;

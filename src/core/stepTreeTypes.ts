@@ -1,7 +1,7 @@
 /**
  * Shapes of the step tree the timeline renders: groups (automations) of nested step nodes, and the flat rows
  * a virtualized list shows. Built by `buildStepTree`, updated by `updateStepTree`, narrowed by
- * `filterStepTree`, flattened by `flattenTree`. All values are immutable; unchanged parts keep their identity
+ * `filterStepTree`, laid out as rows by `timelineRows`. All values are immutable; unchanged parts keep their identity
  * across updates so renderers can skip them.
  */
 import type { RunStatus, Step, StepStatus } from '../api/types.js';
@@ -89,29 +89,4 @@ export interface StepTree {
 export interface StepTreeOptions {
   /** Status of the run: while it is active, pending steps count as still to run. Defaults to null (active). */
   runStatus?: RunStatus | null;
-}
-
-/** One row of the flattened tree, for a virtualized list. `key` is stable across updates. */
-export type StepRow =
-  | { readonly kind: 'group'; readonly key: string; readonly group: StepGroup; readonly expanded: boolean }
-  | {
-      readonly kind: 'step';
-      readonly key: string;
-      readonly node: StepNode;
-      /** True when the node has children and they are shown. */
-      readonly expanded: boolean;
-    }
-  | { readonly kind: 'divider'; readonly key: string; readonly iterationIndex: number; readonly depth: number };
-
-/** Options of `flattenTree`. */
-export interface FlattenOptions {
-  /** Step ids whose children are shown, or `'all'`. Defaults to none expanded. */
-  expanded?: ReadonlySet<string> | 'all';
-  /** Group keys whose steps are hidden under their header. Defaults to none. */
-  collapsedGroups?: ReadonlySet<string>;
-  /**
-   * When group header rows are emitted: `'auto'` skips the header of a lone unnamed group.
-   * Defaults to `'auto'`.
-   */
-  groupHeaders?: 'auto' | 'always' | 'never';
 }

@@ -5,12 +5,12 @@
 import { QueryClient, useQuery } from '@tanstack/react-query';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
-import { RunViewsProvider, useApprovals, useLabels, useRun, useRuns, useRunViews, useStepTree } from './index.js';
+import { RunViewsProvider, useApprovals, useLabels, useRun, useRuns, useRunViews, useStepTimeline } from './index.js';
 
 function Page() {
   const feed = useRuns();
   const detail = useRun('wf_1', 'run_1', { live: 'stream' });
-  const tree = useStepTree(detail.state);
+  const tree = useStepTimeline({ runs: [{ key: 'run_1', run: detail.run, tree: detail.tree }] });
   const inbox = useApprovals();
   const t = useLabels();
   return (

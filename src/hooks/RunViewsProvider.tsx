@@ -1,11 +1,12 @@
 import { QueryClient } from '@tanstack/react-query';
-import { createContext, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { createRunClient } from '../api/client.js';
+import { RunObserverRegistry } from '../core/runObserver.js';
 import type { RunClient, RunClientOptions } from '../api/client-types.js';
 import { defaultStatusLabels, statusLabelPresets, type StatusLabelPresetName } from '../core/statusLabelPresets.js';
 import { mergeLabels, type StatusLabelOverrides, type StatusLabels } from '../core/statusLabels.js';
 import { mergeUiStrings, type UiStringOverrides, type UiStrings } from '../core/uiStrings.js';
-import { retryOptions, type RetryPolicy } from './retry.js';
+import { defaultRetryDelay, retryOptions, type RetryPolicy } from './retry.js';
 
 export interface RunViewsProviderProps {
   /** The run API client, or the options to create one (`baseUrl`, `fetch`, `headers`). Required. */
@@ -46,6 +47,10 @@ export interface RunViewsContextValue {
   timeZone: string;
   now: () => number;
   retry: ReturnType<typeof retryOptions>;
+  /** The retry policy itself, for the run observers. */
+  retryPolicy: { retries: number; delayMs: (attempt: number) => number };
+  /** The live runs followed under this provider (one observer per run, shared by every view of it). */
+  runs: RunObserverRegistry;
 }
 
 const RunViewsContext = createContext<RunViewsContextValue | null>(null);
@@ -67,9 +72,12 @@ export function RunViewsProvider(props: RunViewsProviderProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- rebuilt from its parts, not the object identity
     [optionKey, optionFetch, headerKey(optionHeaders), optionTimeout],
   );
-  const own = useRef<QueryClient | null>(null);
-  if (!hostQueryClient && !own.current) own.current = new QueryClient();
-  const queryClient = hostQueryClient ?? (own.current as QueryClient);
+  // Created once even when the host passes its own (cheap: it is never mounted then), so a host that stops
+  // passing one later still gets a stable cache.
+  const [own] = useState(() => new QueryClient());
+  const queryClient = hostQueryClient ?? own;
+  // Observers stop when their last view unsubscribes and are forgotten a while later.
+  const [runs] = useState(() => new RunObserverRegistry());
 
   // Mounting subscribes the cache to focus and online changes (refetch when a hidden tab becomes visible).
   useEffect(() => {
@@ -89,10 +97,11 @@ export function RunViewsProvider(props: RunViewsProviderProps) {
   const retries = retry?.retries;
   const delay = retry?.delayMs;
   const retryConfig = useMemo(() => retryOptions({ retries, delayMs: delay }), [retries, delay]);
+  const retryPolicy = useMemo(() => ({ retries: retries ?? 2, delayMs: delay ?? defaultRetryDelay }), [retries, delay]);
   const scope = props.scope ?? client.baseUrl;
   const value = useMemo<RunViewsContextValue>(
-    () => ({ client, scope, queryClient, labels, strings, locale, timeZone, now, retry: retryConfig }),
-    [client, scope, queryClient, labels, strings, locale, timeZone, now, retryConfig],
+    () => ({ client, scope, queryClient, labels, strings, locale, timeZone, now, retry: retryConfig, retryPolicy, runs }),
+    [client, scope, queryClient, labels, strings, locale, timeZone, now, retryConfig, retryPolicy, runs],
   );
   return <RunViewsContext.Provider value={value}>{children}</RunViewsContext.Provider>;
 }

@@ -26,17 +26,20 @@ export type { RunFeedFilters } from './runFeedQuery.js';
 export type { NewRunsState } from './useNewRuns.js';
 export { useRun } from './useRun.js';
 export type { UseRunOptions, UseRunResult } from './useRun.js';
-export type { ReconnectPolicy, StreamConnection } from './useRunStream.js';
+export type { ReconnectPolicy, StreamConnection } from './useRun.js';
+/** The framework-free observer behind `useRun` (follow a run outside React), and the provider's registry of them. */
+export { RunObserver, RunObserverRegistry } from '../core/runObserver.js';
+export type { RunObserverOptions, RunObserverSnapshot } from '../core/runObserver.js';
 export { useRunEvents } from './useRunEvents.js';
 export type { UseRunEventsOptions, UseRunEventsResult } from './useRunEvents.js';
 export { useRunContext } from './useRunContext.js';
 export type { UseRunContextOptions, UseRunContextResult } from './useRunContext.js';
 
 // Steps
-export { useStepTree } from './useStepTree.js';
-export type { UseStepTreeOptions, UseStepTreeResult } from './useStepTree.js';
+export { useStepTimeline } from './useStepTimeline.js';
+export type { StepTimelineFailure, StepTimelineRun, UseStepTimelineOptions, UseStepTimelineResult } from './useStepTimeline.js';
 export { useStepPayload } from './useStepPayload.js';
-export type { UseStepPayloadOptions, UseStepPayloadResult } from './useStepPayload.js';
+export type { PayloadChunkLoader, UseStepPayloadOptions, UseStepPayloadResult } from './useStepPayload.js';
 
 // Commands
 export { useRunCommands } from './useRunCommands.js';
@@ -75,7 +78,7 @@ export type {
   Workflow,
 } from '../api/index.js';
 export {
-  expandToReveal,
+  buildStepTree,
   filtersFromSearchParams,
   filtersToSearchParams,
   firstFailedNode,
@@ -94,6 +97,7 @@ export {
   statusLabelPresets,
   stepDuration,
   stepStatusLabel,
+  timelineRows,
 } from '../core/index.js';
 export type {
   ArrayWindow,
@@ -108,7 +112,9 @@ export type {
   StepFilters,
   StepGroup,
   StepNode,
-  StepRow,
+  StepSectionState,
   StepTree,
+  TimelineRow,
+  TimelineSource,
   UiStrings,
 } from '../core/index.js';

@@ -15,9 +15,9 @@ export const rvKeys = {
   newRuns: (scope: string, source: RunFeedSource, params: unknown) => ['rv', scope, 'runs-new', source, params] as const,
   activeRuns: (scope: string, source: RunFeedSource, params: unknown) => ['rv', scope, 'runs-active', source, params] as const,
   activeRunsAll: (scope: string) => ['rv', scope, 'runs-active'] as const,
-  run: (scope: string, workflowId: string, runId: string) => ['rv', scope, 'run', workflowId, runId] as const,
   events: (scope: string, workflowId: string, runId: string) => ['rv', scope, 'events', workflowId, runId] as const,
   context: (scope: string, workflowId: string, runId: string) => ['rv', scope, 'context', workflowId, runId] as const,
+  /** Chunks of a step's input or output (the runs themselves are held by the provider's run observers). */
   payload: (scope: string, workflowId: string, runId: string, stepId: string, part: PayloadPart, chunkSize: number) =>
     ['rv', scope, 'payload', workflowId, runId, stepId, part, chunkSize] as const,
   approvals: (scope: string) => ['rv', scope, 'approvals'] as const,

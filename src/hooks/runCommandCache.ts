@@ -1,11 +1,9 @@
-/** Optimistic status changes of a run in the caches, and their rollback. */
+/** Optimistic status changes of a run in the live run and the feeds, and their rollback. */
 import type { QueryClient } from '@tanstack/react-query';
 import type { Run, RunStatus, StopMode } from '../api/types.js';
 import type { RunAction } from '../api/status.js';
-import type { RunState } from '../core/runState.js';
-import { rvKeys } from './queryKeys.js';
+import type { RunObserverRegistry } from '../core/runObserver.js';
 import { writeRunIntoFeeds } from './runFeedCache.js';
-import { withRun } from './runStateCache.js';
 
 /** What the run will look like once the server accepts `action`; null when it does not change at once. */
 export function optimisticRun(run: Run, action: RunAction, mode?: StopMode): Run | null {
@@ -16,21 +14,34 @@ export function optimisticRun(run: Run, action: RunAction, mode?: StopMode): Run
   return { ...run, status: next, ...(next === 'canceled' ? { cancelReason: 'operator_cancel' as const } : {}) };
 }
 
-/** Writes `run` into the run detail cache and every feed listing it. */
-export function writeRun(queryClient: QueryClient, scope: string, run: Run): void {
-  queryClient.setQueryData<RunState>(rvKeys.run(scope, run.workflowId, run.id), (state) => (state ? withRun(state, run) : state));
+/** Where a run is held: the live runs (observers) and the TanStack caches of the feeds. */
+export interface RunCaches {
+  queryClient: QueryClient;
+  scope: string;
+  runs: RunObserverRegistry;
+}
+
+/** Writes `run` into the live run and every feed listing it. */
+export function writeRun({ queryClient, scope, runs }: RunCaches, run: Run): void {
+  runs.find(scope, run.workflowId, run.id)?.setRun(run);
   writeRunIntoFeeds(queryClient, scope, run);
 }
 
 /**
- * Undoes an optimistic write: restores `previous` where the cache still shows the optimistic status (a newer
- * answer from the server, if one landed meanwhile, is kept).
+ * Undoes an optimistic write: restores `previous` where the live run still shows the optimistic status (a
+ * newer answer from the server, if one landed meanwhile, is kept).
  */
-export function rollbackRun(queryClient: QueryClient, scope: string, previous: Run, optimistic: Run): void {
-  const key = rvKeys.run(scope, previous.workflowId, previous.id);
-  const state = queryClient.getQueryData<RunState>(key);
-  if (state?.run && state.run.status === optimistic.status) {
-    queryClient.setQueryData<RunState>(key, withRun(state, { ...state.run, status: previous.status, cancelReason: previous.cancelReason }));
+export function rollbackRun({ queryClient, scope, runs }: RunCaches, previous: Run, optimistic: Run): void {
+  const observer = runs.find(scope, previous.workflowId, previous.id);
+  const current = observer?.getSnapshot().run;
+  if (observer && current && current.status === optimistic.status) {
+    observer.setRun({ ...current, status: previous.status, cancelReason: previous.cancelReason });
   }
   writeRunIntoFeeds(queryClient, scope, previous);
+}
+
+/** Catches a live run up with the server in the background (after a command or a decision). */
+export function refreshRun({ scope, runs }: RunCaches, workflowId: string, runId: string): void {
+  const observer = runs.find(scope, workflowId, runId);
+  if (observer?.isActive) void observer.refresh();
 }

@@ -6,6 +6,7 @@ import { currentApproval, writeApproval } from './approvalCache.js';
 import { toRunApiError } from './errors.js';
 import { createOpenIntents, intentId, type OpenIntents } from './openIntents.js';
 import { rvKeys } from './queryKeys.js';
+import { refreshRun } from './runCommandCache.js';
 import { useRunViews } from './RunViewsProvider.js';
 
 /** Outcome of deciding one approval. */
@@ -85,7 +86,7 @@ export function useApprovalDecisions(approvals: readonly Approval[]) {
       void queryClient.invalidateQueries({ queryKey: rvKeys.approvals(scope) });
       void queryClient.invalidateQueries({ queryKey: rvKeys.runFeeds(scope) });
       const approval = outcome.status === 'decided' || outcome.status === 'decidedElsewhere' ? outcome.approval : null;
-      if (approval) void queryClient.invalidateQueries({ queryKey: rvKeys.run(scope, approval.workflowId, approval.runId) });
+      if (approval) refreshRun(rv, approval.workflowId, approval.runId);
       return outcome;
     },
     [mutateAsync, queryClient, scope],

@@ -1,13 +1,12 @@
-import { useQuery } from '@tanstack/react-query';
-import { isRunApiError } from '../api/errors.js';
-import { isTerminalRunStatus } from '../api/status.js';
+import { useCallback, useLayoutEffect, useMemo, useSyncExternalStore } from 'react';
 import type { Run, Step } from '../api/types.js';
+import { IDLE_RUN_SNAPSHOT, RunObserver, type ReconnectPolicy, type RunObserverOptions, type RunObserverSnapshot, type StreamConnection } from '../core/runObserver.js';
 import { listSteps, type RunState } from '../core/runState.js';
-import { queryStatus, type QueryStatus } from './queryState.js';
-import { rvKeys } from './queryKeys.js';
-import { fetchRunState } from './runStateCache.js';
-import { useRunStream, type StreamConnection, type ReconnectPolicy } from './useRunStream.js';
+import type { StepTree } from '../core/stepTreeTypes.js';
+import type { RunApiError } from '../api/errors.js';
 import { useRunViews } from './RunViewsProvider.js';
+
+export type { ReconnectPolicy, StreamConnection };
 
 export interface UseRunOptions {
   /**
@@ -24,78 +23,87 @@ export interface UseRunOptions {
   enabled?: boolean;
 }
 
-export interface UseRunResult extends Omit<QueryStatus, 'refetch'> {
+export interface UseRunResult {
   /** The run; null until loaded. */
   run: Run | null;
   /** Its steps ordered by `order`; the array and every unchanged step keep their identity across updates. */
   steps: readonly Step[];
-  /** The folded state (run, steps by id, last `seq`), for `useStepTree` and custom derivations. */
+  /** The folded state (run, steps by id, last `seq`), for custom derivations. */
   state: RunState | null;
+  /** The step tree, updated (not rebuilt) with each change: pass it to `useStepTimeline` or `StepTimelineView`. */
+  tree: StepTree;
+  /** True until the first answer (or error) arrives. */
+  isLoading: boolean;
+  /** True while a request is in flight, including background refreshes. */
+  isFetching: boolean;
+  /** The last failure (load, poll or stream), or null. Data from before the failure stays available beside it. */
+  error: RunApiError | null;
   /** True while updates are being fetched or streamed (the run is not terminal and `live` is on). */
   isLive: boolean;
   /** Stream mode: the connection's state (`'failed'` with `error` set); `'idle'` in the other modes. */
   connection: StreamConnection;
+  /** When the run last changed from the server (ms since epoch), null before. */
+  updatedAt: number | null;
   /** Fetches what changed now (events after the last `seq`); resolves when done, never rejects. */
   refresh: () => Promise<void>;
 }
 
 const NO_STEPS: readonly Step[] = [];
+const noSubscription = () => () => {};
+const disabledSnapshot = (): RunObserverSnapshot => IDLE_RUN_SNAPSHOT;
+const noRefresh = async () => {};
 
-const terminal = (state: RunState | undefined) => Boolean(state?.run && isTerminalRunStatus(state.run.status));
-const gone = (error: unknown) => isRunApiError(error) && error.status === 404;
-
-/** One run with its steps, kept current by polling the events after the last `seq`, or by streaming them. */
+/**
+ * One run with its steps and step tree, kept current by polling the events after the last `seq`, or by
+ * streaming them. A thin binding of core's framework-free `RunObserver` (shared by every view of the same
+ * run under one provider) through `useSyncExternalStore`.
+ */
 export function useRun(workflowId: string | null | undefined, runId: string | null | undefined, options: UseRunOptions = {}): UseRunResult {
   const rv = useRunViews();
-  const { client, queryClient } = rv;
-  const live = options.live ?? 'poll';
-  const interval = options.pollIntervalMs ?? 10_000;
+  const { client, scope, runs, retryPolicy } = rv;
   const enabled = Boolean(workflowId && runId) && (options.enabled ?? true);
-  const key = rvKeys.run(rv.scope, workflowId ?? '', runId ?? '');
-  const query = useQuery(
-    {
-      queryKey: key,
-      queryFn: ({ signal }) => fetchRunState(client, queryClient, key, workflowId as string, runId as string, signal),
-      enabled,
-      // Polls while the run is active; a run that is gone (404) is not asked for again until `refresh()`.
-      refetchInterval: (q) => (live === 'poll' && !terminal(q.state.data) && !gone(q.state.error) ? interval : false),
-      refetchIntervalInBackground: false,
-      // A finished run never changes, and a streamed one is kept current by the stream: no refetch on
-      // focus, mount or reconnect for either.
-      staleTime: (q) => (live === 'stream' || terminal(q.state.data) ? Infinity : 0),
-      // The state is structurally shared by `applyEvents` already; deep comparison would cost O(steps).
-      structuralSharing: false,
-      ...rv.retry,
-    },
-    queryClient,
+  const { live = 'poll', pollIntervalMs, reconnect } = options;
+  const baseDelayMs = reconnect?.baseDelayMs;
+  const maxDelayMs = reconnect?.maxDelayMs;
+  const observerOptions = useMemo<RunObserverOptions>(
+    () => ({
+      live,
+      ...(pollIntervalMs !== undefined ? { pollIntervalMs } : {}),
+      reconnect: { ...(baseDelayMs !== undefined ? { baseDelayMs } : {}), ...(maxDelayMs !== undefined ? { maxDelayMs } : {}) },
+      retries: retryPolicy.retries,
+      retryDelayMs: retryPolicy.delayMs,
+    }),
+    [live, pollIntervalMs, baseDelayMs, maxDelayMs, retryPolicy],
   );
-  const state = query.data ?? null;
-  const done = terminal(query.data);
-  const stream = useRunStream({
-    enabled: enabled && live === 'stream' && state !== null && !done,
-    workflowId: workflowId ?? '',
-    runId: runId ?? '',
-    queryKey: key,
-    reconnect: options.reconnect,
-  });
-  const { refetch } = query;
-  const status = queryStatus(query, 'getRun');
+  const observer = useMemo(
+    () =>
+      enabled
+        ? runs.get(scope, workflowId as string, runId as string, () => new RunObserver(client, workflowId as string, runId as string, observerOptions))
+        : null,
+    // The options reach an existing observer through `setOptions` below, not by making a new one.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [enabled, runs, scope, client, workflowId, runId],
+  );
+  // Before the subscription below starts it, so it follows the run the way this view asks.
+  useLayoutEffect(() => observer?.setOptions(observerOptions), [observer, observerOptions]);
+  const subscribe = useCallback((listener: () => void) => (observer ? runs.subscribe(observer, listener) : noSubscription()), [observer, runs]);
+  const snapshot = useSyncExternalStore(subscribe, observer ? observer.getSnapshot : disabledSnapshot, observer ? observer.getSnapshot : disabledSnapshot);
+  const { state } = snapshot;
   return {
-    run: state?.run ?? null,
-    // Read lazily: the ordered list costs O(steps) once per state (core memoizes it), and the timeline,
-    // which reads `state`, never pays for it.
+    run: snapshot.run,
+    // Read lazily: the ordered list costs O(steps) once per state (core memoizes it); the timeline, which
+    // reads `tree`, never pays for it.
     get steps() {
       return state ? listSteps(state) : NO_STEPS;
     },
     state,
-    isLive: enabled && live !== false && state !== null && !done && !gone(query.error) && stream.connection !== 'failed',
-    connection: stream.connection,
-    isLoading: status.isLoading,
-    isFetching: status.isFetching,
-    error: status.error ?? stream.error,
-    refresh: async () => {
-      if (stream.connection === 'failed') stream.restart();
-      await refetch();
-    },
+    tree: snapshot.tree,
+    isLoading: snapshot.isLoading,
+    isFetching: snapshot.isFetching,
+    error: snapshot.error,
+    isLive: snapshot.isLive,
+    connection: snapshot.connection,
+    updatedAt: snapshot.updatedAt,
+    refresh: observer ? observer.refresh : noRefresh,
   };
 }

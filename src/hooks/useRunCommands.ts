@@ -6,7 +6,7 @@ import { runControls } from '../core/runControls.js';
 import { errorValue } from './errors.js';
 import { createOpenIntents, intentId, type OpenIntents } from './openIntents.js';
 import { rvKeys } from './queryKeys.js';
-import { optimisticRun, rollbackRun, writeRun } from './runCommandCache.js';
+import { optimisticRun, refreshRun, rollbackRun, writeRun } from './runCommandCache.js';
 import { insertRunIntoFeeds } from './runFeedCache.js';
 import { NOT_LOADED, type CommandOutcome, type Intent, type UseRunCommandsResult } from './runCommandTypes.js';
 import { useRunViews } from './RunViewsProvider.js';
@@ -21,6 +21,7 @@ const isSettled = (outcome: CommandOutcome) => outcome.ok || !outcome.error?.ret
 export function useRunCommands(run: Run | null | undefined): UseRunCommandsResult {
   const rv = useRunViews();
   const { client, queryClient, scope, now } = rv;
+  const caches = rv;
   const failed = useRef<Intent | null>(null);
   const mutation = useMutation(
     {
@@ -37,23 +38,21 @@ export function useRunCommands(run: Run | null | undefined): UseRunCommandsResul
         const optimistic = optimisticRun(target, action);
         if (!optimistic) return { optimistic: null };
         // A poll landing now would overwrite the optimistic status with the old one.
-        await Promise.all([
-          queryClient.cancelQueries({ queryKey: rvKeys.run(scope, target.workflowId, target.id) }),
-          queryClient.cancelQueries({ queryKey: rvKeys.activeRunsAll(scope) }),
-        ]);
-        writeRun(queryClient, scope, optimistic);
+        rv.runs.find(scope, target.workflowId, target.id)?.cancelFetch();
+        await queryClient.cancelQueries({ queryKey: rvKeys.activeRunsAll(scope) });
+        writeRun(caches, optimistic);
         return { optimistic };
       },
       onError: (_error, { run: target }, context) => {
-        if (context?.optimistic) rollbackRun(queryClient, scope, target, context.optimistic);
+        if (context?.optimistic) rollbackRun(caches, target, context.optimistic);
       },
       onSuccess: (answer, { action }) => {
         if (action === 'replay') insertRunIntoFeeds(queryClient, scope, answer, now());
-        else writeRun(queryClient, scope, answer);
+        else writeRun(caches, answer);
       },
       // Catch up with the server in the background: the outcome (and a rollback's error) shows at once.
       onSettled: (_answer, _error, { run: target }) => {
-        void queryClient.invalidateQueries({ queryKey: rvKeys.run(scope, target.workflowId, target.id) });
+        refreshRun(caches, target.workflowId, target.id);
       },
       ...rv.retry,
     },

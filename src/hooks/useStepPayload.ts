@@ -1,19 +1,36 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
-import { useEffect, useMemo } from 'react';
-import type { PayloadPart } from '../api/types.js';
+import { QueryClient, useInfiniteQuery, type InfiniteData } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import type { RunApiError } from '../api/errors.js';
+import type { PayloadChunk, PayloadPart } from '../api/types.js';
 import { ARRAY_PAGE_SIZE, arrayWindow, type ArrayWindow } from '../core/arrayWindow.js';
 import { parsePayload, type ParsedPayload } from '../core/parsePayload.js';
-import { appendChunk, chunkFit, initialPayloadState, type PayloadState } from '../core/payloadState.js';
-import { queryStatus, type QueryStatus } from './queryState.js';
+import {
+  appendChunk,
+  ChunkRefusedError,
+  fitChunk,
+  initialPayloadState,
+  nextChunkOffset,
+  validChunkSize,
+  type PayloadState,
+} from '../core/payloadState.js';
+import type { ChunkProblem } from '../core/uiStrings.js';
+import { errorValue } from './errors.js';
 import { rvKeys } from './queryKeys.js';
 import { useControllableState } from './useControllableState.js';
-import { useRunViews } from './RunViewsProvider.js';
+import { useOptionalRunViews } from './RunViewsProvider.js';
+
+/** Fetches one chunk of a step's input or output. */
+export type PayloadChunkLoader = (range: { offset: number; limit: number }, signal: AbortSignal) => Promise<PayloadChunk>;
 
 export interface UseStepPayloadOptions {
-  /** Bytes per chunk, up to 1 048 576. Defaults to 65 536. */
+  /** Bytes per chunk, 1 to 1 048 576 (others fall back to the default). Defaults to 262 144. */
   chunkSize?: number;
   /** Set false to hold the first request (load on expand). Defaults to true. */
   enabled?: boolean;
+  /** Loads a chunk some other way than the provider's client (e.g. a host's own endpoint). Defaults to `client.getPayload`. */
+  load?: PayloadChunkLoader;
+  /** The cache outside a provider (inside one, the provider's is used). Defaults to a client of the hook's own. */
+  queryClient?: QueryClient;
   /** Array items shown in `items` (controlled). Defaults to uncontrolled. */
   shownItems?: number;
   /** Called when more array items are shown. Defaults to no callback. */
@@ -22,14 +39,28 @@ export interface UseStepPayloadOptions {
   arrayPageSize?: number;
 }
 
-export interface UseStepPayloadResult extends QueryStatus {
+export interface UseStepPayloadResult {
+  /**
+   * `idle` before the first request, `loading` until the first chunk, `error` when it failed or was refused,
+   * `ready` once a chunk is in (a later failure sets `error` and keeps what was loaded).
+   */
+  status: 'idle' | 'loading' | 'ready' | 'error';
   /** Chunks loaded so far: text, total size, bytes loaded, content type. */
   payload: PayloadState;
   /** True once every byte is loaded (e.g. before offering "Save output"). */
   fullyLoaded: boolean;
-  /** Loads the next chunk; does nothing when fully loaded or a load is in flight. */
-  loadMore: () => void;
+  /** True until the first chunk (or error) arrives. */
+  isLoading: boolean;
+  /** True while a further chunk loads. */
   isLoadingMore: boolean;
+  /** The last failure (a request, or a refused chunk as `invalid_response`); null once a chunk is accepted. */
+  error: RunApiError | null;
+  /** Why the last chunk was refused (it would have corrupted the text), else null. */
+  problem: ChunkProblem | null;
+  /** Loads the next chunk; does nothing when fully loaded, failed, or a load is in flight. */
+  loadMore: () => void;
+  /** After an error: asks again where it failed, or from the start when the payload changed. */
+  retry: () => void;
   /** Parsed JSON (or text) once fully loaded; null before. Text that is not JSON stays text, never throws. */
   parsed: ParsedPayload | null;
   /** When the parsed payload is an array: the items shown so far (20 at a time); else null. */
@@ -38,7 +69,19 @@ export interface UseStepPayloadResult extends QueryStatus {
   showMore: () => void;
 }
 
-/** A step's input or output, loaded in chunks with "Load more", parsed once complete, big arrays windowed. */
+/** Each page holds the payload as loaded up to and including its chunk, so reading it costs nothing. */
+interface Page {
+  readonly state: PayloadState;
+}
+
+const NO_RETRY = { retry: false } as const;
+
+/**
+ * A step's input or output, loaded in chunks with "Load more" through the one TanStack Query cache: every
+ * chunk is checked against what is loaded (core's `fitChunk`) before it is kept, so a repeated, skipped,
+ * changed or malformed answer is refused with `problem` set and never spliced into the text. Parsed once
+ * complete; big arrays are windowed. Works without a provider when `load` is given.
+ */
 export function useStepPayload(
   workflowId: string,
   runId: string,
@@ -46,42 +89,48 @@ export function useStepPayload(
   part: PayloadPart,
   options: UseStepPayloadOptions = {},
 ): UseStepPayloadResult {
-  const rv = useRunViews();
-  const chunkSize = options.chunkSize ?? 65_536;
+  const rv = useOptionalRunViews();
+  // A view rendered from data alone (no provider) still caches its chunks: in the client it was given, else
+  // in one of its own.
+  const [ownClient] = useState(() => (rv || options.queryClient ? null : new QueryClient()));
+  const queryClient = rv?.queryClient ?? options.queryClient ?? (ownClient as QueryClient);
+  const chunkSize = validChunkSize(options.chunkSize);
   const pageSize = options.arrayPageSize ?? ARRAY_PAGE_SIZE;
-  const key = rvKeys.payload(rv.scope, workflowId, runId, stepId, part, chunkSize);
-  const query = useInfiniteQuery(
+  const load: PayloadChunkLoader | null =
+    options.load ?? (rv ? (range, signal) => rv.client.getPayload(workflowId, runId, stepId, part, range, { signal }) : null);
+  const key = rvKeys.payload(rv?.scope ?? '', workflowId, runId, stepId, part, chunkSize);
+
+  const query = useInfiniteQuery<Page, Error, InfiniteData<Page, number>, readonly unknown[], number>(
     {
       queryKey: key,
-      queryFn: ({ pageParam, signal }) =>
-        rv.client.getPayload(workflowId, runId, stepId, part, { offset: pageParam, limit: chunkSize }, { signal }),
+      queryFn: async ({ pageParam, signal }) => {
+        if (!load) throw new Error('No payload loader: render inside <RunViewsProvider> or pass `load`.');
+        const chunk = await load({ offset: pageParam, limit: chunkSize }, signal);
+        // The chunk goes on top of what the cache holds now (the first chunk on nothing).
+        const pages = queryClient.getQueryData<InfiniteData<Page, number>>(key)?.pages;
+        const base = pageParam === 0 ? initialPayloadState : (pages?.at(-1)?.state ?? initialPayloadState);
+        const fit = fitChunk(base, chunk, stepId, part);
+        if (fit !== 'next') throw new ChunkRefusedError(fit);
+        return { state: appendChunk(base, chunk) };
+      },
       initialPageParam: 0,
-      getNextPageParam: (last) => last.nextOffset,
-      enabled: Boolean(workflowId && runId && stepId) && (options.enabled ?? true),
+      getNextPageParam: (last) => nextChunkOffset(last.state) ?? undefined,
+      enabled: Boolean(stepId && load) && (options.enabled ?? true),
       // Loaded bytes do not change; never refetch them behind the reader's back.
       staleTime: Infinity,
       refetchOnWindowFocus: false,
-      ...rv.retry,
+      structuralSharing: false,
+      ...(rv?.retry ?? NO_RETRY),
     },
-    rv.queryClient,
+    queryClient,
   );
-  const pages = query.data?.pages;
-  const { payload, mismatch } = useMemo(() => {
-    let state = initialPayloadState;
-    for (const chunk of pages ?? []) {
-      const fit = chunkFit(state, chunk);
-      if (fit === 'mismatch' || fit === 'gap' || fit === 'invalid') return { payload: state, mismatch: true };
-      state = appendChunk(state, chunk);
-    }
-    return { payload: state, mismatch: false };
-  }, [pages]);
 
-  // The payload changed under us (size or type): start over rather than splice two versions together.
-  const { queryClient } = rv;
-  const keyString = JSON.stringify(key);
-  useEffect(() => {
-    if (mismatch) void queryClient.resetQueries({ queryKey: JSON.parse(keyString) as unknown[], exact: true });
-  }, [mismatch, queryClient, keyString]);
+  const pages = query.data?.pages;
+  const payload = pages?.at(-1)?.state ?? initialPayloadState;
+  const error = errorValue(query.error, 'getStepPayload');
+  const problem = query.error instanceof ChunkRefusedError ? query.error.problem : null;
+  const status: UseStepPayloadResult['status'] =
+    payload.chunks > 0 ? 'ready' : error ? 'error' : query.isFetching ? 'loading' : query.isPending && query.fetchStatus === 'idle' ? 'idle' : 'loading';
 
   const parsed = useMemo(
     () => (payload.fullyLoaded ? parsePayload(payload.text, payload.contentType) : null),
@@ -94,17 +143,29 @@ export function useStepPayload(
   });
   const array = parsed?.kind === 'json' && Array.isArray(parsed.value) ? (parsed.value as unknown[]) : null;
   const items = useMemo(() => (array ? arrayWindow(array, shown, pageSize) : null), [array, shown, pageSize]);
-  const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
+  const { hasNextPage, isFetching, fetchNextPage } = query;
+  const keyString = JSON.stringify(key);
+
   return {
+    status,
     payload,
     fullyLoaded: payload.fullyLoaded,
+    isLoading: status === 'loading',
+    isLoadingMore: query.isFetchingNextPage,
+    error,
+    problem,
     loadMore: () => {
-      if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
+      if (hasNextPage && !isFetching && !error) void fetchNextPage();
     },
-    isLoadingMore: isFetchingNextPage,
+    retry: () => {
+      if (!error || isFetching) return;
+      // The payload changed under us, or nothing was loaded: start over rather than splice two versions.
+      // Resetting an active query fetches it again from the first chunk.
+      if (payload.chunks === 0 || problem === 'mismatch') void queryClient.resetQueries({ queryKey: JSON.parse(keyString) as unknown[], exact: true });
+      else void fetchNextPage();
+    },
     parsed,
     items,
     showMore: () => setShown((previous) => previous + pageSize),
-    ...queryStatus(query, 'getStepPayload'),
   };
 }

@@ -5,7 +5,7 @@
  */
 import { renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { useRun, useRuns } from '../../src/hooks';
+import { useRun, useRuns, useRunViews } from '../../src/hooks';
 import { setupHarness } from './harness';
 import { quickFlow } from './workflows';
 
@@ -45,12 +45,19 @@ describe('RunViewsProvider scope', () => {
     expect(a.result.current.feed.runs.map((run) => run.id)).toContain(started.id);
   });
 
-  it('starts every query key with the given scope instead of the base URL', async () => {
+  it('starts every query key with the given scope instead of the base URL, and keeps live runs under it', async () => {
     const started = await h.client.command('wf_quick', { command: 'start' });
     h.mock.advance(60_000);
-    const { result } = renderHook(() => useRun('wf_quick', started.id, { live: false }), { wrapper: tenant('a') });
-    await waitFor(() => expect(result.current.run?.status).toBe('succeeded'));
+    const { result } = renderHook(
+      () => ({ run: useRun('wf_quick', started.id, { live: false }), feed: useRuns(), rv: useRunViews() }),
+      { wrapper: tenant('a') },
+    );
+    await waitFor(() => expect(result.current.run.run?.status).toBe('succeeded'));
+    await waitFor(() => expect(result.current.feed.isLoading).toBe(false));
     const scopes = new Set(h.queryClient.getQueryCache().getAll().map((query) => query.queryKey.slice(0, 2).join(' ')));
     expect([...scopes]).toEqual(['rv ws_a']);
+    const { runs } = result.current.rv;
+    expect(runs.find('ws_a', 'wf_quick', started.id)?.getSnapshot().run?.id).toBe(started.id);
+    expect(runs.find(h.mock.baseUrl, 'wf_quick', started.id)).toBeUndefined();
   });
 });

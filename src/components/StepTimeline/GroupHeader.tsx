@@ -1,27 +1,35 @@
 import { memo } from 'react';
+import type { TimelineGroupRow } from '../../core/timelineRows.js';
+import { cx } from '../shared/cx.js';
 import { Icon } from '../shared/icons.js';
 import { StatusBadge } from '../shared/StatusBadge.js';
 import { useUi } from '../shared/useUi.js';
-import type { TimelineRow } from './buildTimelineRows.js';
 import { useTimelineActions } from './TimelineContext.js';
 
-export interface GroupHeaderProps {
-  row: Extract<TimelineRow, { kind: 'group' }>;
+export interface StepTimelineGroupHeaderProps {
+  row: TimelineGroupRow;
+  /** Holds the tree's tab stop. */
   tabbable: boolean;
+  className?: string;
 }
 
-/** The node of one automation on the timeline: its name, overall status and step count. Collapsible. */
-export const GroupHeader = memo(function GroupHeader({ row, tabbable }: GroupHeaderProps) {
+/**
+ * The header of one automation: its name, overall status and step count; folds its steps.
+ * `data-slot="timeline-group"`, `data-status` (group status), `data-state="open|closed"`.
+ */
+export const StepTimelineGroupHeader = memo(function StepTimelineGroupHeader({ row, tabbable, className }: StepTimelineGroupHeaderProps) {
   const { text } = useUi();
   const actions = useTimelineActions();
   const { group } = row;
   return (
     <div
       role="treeitem"
-      className="rv-group"
+      data-slot="timeline-group"
+      className={cx('rv-group', actions.classNames.group, className)}
       data-rv-item={row.key}
       data-group={group.key}
       data-status={group.status}
+      data-state={row.collapsed ? 'closed' : 'open'}
       aria-level={row.level}
       aria-setsize={row.setSize}
       aria-posinset={row.posInSet}
@@ -34,7 +42,7 @@ export const GroupHeader = memo(function GroupHeader({ row, tabbable }: GroupHea
     >
       <Icon name="chevron" className="rv-group__chevron" />
       <StatusBadge kind="group" status={group.status} />
-      <span>{group.name ?? text.unnamedGroup}</span>
+      <span data-slot="timeline-group-name">{group.name ?? text.unnamedGroup}</span>
       <span className="rv-group__count">{text.stepCount(group.size)}</span>
     </div>
   );

@@ -1,11 +1,10 @@
 import type { PayloadPart, Step } from '../../api/types.js';
 import { ARRAY_PAGE_SIZE } from '../../core/arrayWindow.js';
 import { formatBytes } from '../../core/formatBytes.js';
-import type { ParsedPayload } from '../../core/parsePayload.js';
 import type { DataView } from '../shared/DataSection.js';
 import { useUi } from '../shared/useUi.js';
-import type { PayloadEntry } from './payloadStore.js';
-import type { CutArray } from './payloadView.js';
+import type { CutArray } from '../../core/windowArrays.js';
+import type { UseStepPayloadResult } from '../../hooks/useStepPayload.js';
 import { SaveOutputForm } from './SaveOutputForm.js';
 import { useTimelineActions } from './TimelineContext.js';
 
@@ -15,18 +14,17 @@ const MAX_SHOW_MORE = 10;
 export interface PayloadFooterProps {
   step: Step;
   part: PayloadPart;
-  entry: PayloadEntry;
+  payload: UseStepPayloadResult;
   view: DataView;
   /** Arrays cut short in the UI view. */
   cut: readonly CutArray[];
-  parsed: ParsedPayload | null;
 }
 
 /** Under a loaded payload: progress with Load more (or the refused chunk with Try again), Show more per big array, Save output. */
-export function PayloadFooter({ step, part, entry, view, cut, parsed }: PayloadFooterProps) {
+export function PayloadFooter({ step, part, payload: loaded, view, cut }: PayloadFooterProps) {
   const { text, locale } = useUi();
-  const { payloads, setSection, onSaveOutput } = useTimelineActions();
-  const { payload, error, problem, loadingMore } = entry;
+  const { setSection, onSaveOutput } = useTimelineActions();
+  const { payload, error, problem, isLoadingMore: loadingMore, parsed } = loaded;
   const showMore = (array: CutArray) =>
     setSection(step.id, (s) => ({
       ...s,
@@ -46,7 +44,7 @@ export function PayloadFooter({ step, part, entry, view, cut, parsed }: PayloadF
                 className="rv-button"
                 disabled={loadingMore}
                 aria-busy={loadingMore}
-                onClick={() => payloads?.loadMore(step, part)}
+                onClick={loaded.loadMore}
               >
                 {loadingMore ? text.loading : text.loadMore}
               </button>
@@ -62,7 +60,7 @@ export function PayloadFooter({ step, part, entry, view, cut, parsed }: PayloadF
         {error && (
           <div className="rv-alert" role="alert">
             {text.payloadFailed} {problem ? text.chunkProblem(problem) : error.message}{' '}
-            <button type="button" className="rv-button" onClick={() => payloads?.retry(step, part)}>
+            <button type="button" className="rv-button" onClick={loaded.retry}>
               {text.retry}
             </button>
           </div>

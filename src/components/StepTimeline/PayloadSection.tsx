@@ -1,14 +1,13 @@
-import { useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import type { PayloadPart, Step } from '../../api/types.js';
-import { DataSection, type DataView } from '../shared/DataSection.js';
 import { formatBytes } from '../../core/formatBytes.js';
+import { windowArrays } from '../../core/windowArrays.js';
+import { useStepPayload } from '../../hooks/useStepPayload.js';
+import { DataSection, type DataView } from '../shared/DataSection.js';
 import { JsonBlock } from '../shared/JsonBlock.js';
 import { useUi } from '../shared/useUi.js';
-import { useTimelineActions } from './TimelineContext.js';
-import { parsePayload } from '../../core/parsePayload.js';
 import { PayloadFooter } from './PayloadFooter.js';
-import { windowArrays } from './payloadView.js';
-import { IDLE_PAYLOAD } from './payloadStore.js';
+import { useTimelineActions } from './TimelineContext.js';
 
 export interface PayloadSectionProps {
   step: Step;
@@ -22,56 +21,55 @@ export interface PayloadSectionProps {
   items: Readonly<Record<string, number>> | undefined;
 }
 
-const noop = () => () => {};
 const NO_ITEMS: Readonly<Record<string, number>> = {};
 
-/** A step's input or output: fetched when opened, in chunks with Load more, big arrays 20 items at a time. */
+/**
+ * A step's input or output: fetched when opened through `useStepPayload` (the one payload cache, so a
+ * section scrolled out of the window and back, or closed and reopened, does not fetch again), in chunks with
+ * Load more, big arrays 20 items at a time.
+ */
 export function PayloadSection({ step, part, title, open, onOpenChange, view, onViewChange, items }: PayloadSectionProps) {
   const { text, locale } = useUi();
-  const { payloads } = useTimelineActions();
-  const entry = useSyncExternalStore(
-    payloads ? payloads.subscribe : noop,
-    () => (payloads ? payloads.get(step.id, part) : IDLE_PAYLOAD),
-    () => IDLE_PAYLOAD,
+  const { loadPayload, chunkSize, payloadCache, workflowIdOf } = useTimelineActions();
+  const load = useMemo(
+    () => (loadPayload ? (range: { offset: number; limit: number }, signal: AbortSignal) => loadPayload(step, part, range, signal) : undefined),
+    [loadPayload, step, part],
   );
-  useEffect(() => {
-    if (open && payloads) payloads.ensure(step, part);
-  }, [open, payloads, step, part]);
+  const payload = useStepPayload(workflowIdOf(step.runId), step.runId, step.id, part, {
+    enabled: open && Boolean(load),
+    ...(load ? { load } : {}),
+    ...(chunkSize !== undefined ? { chunkSize } : {}),
+    ...(payloadCache ? { queryClient: payloadCache } : {}),
+  });
 
-  const { payload } = entry;
   const size = part === 'input' ? step.inputSize : step.outputSize;
-  const total = payload.totalSize ?? size;
-  const parsed = useMemo(
-    () => (payload.fullyLoaded ? parsePayload(payload.text, payload.contentType) : null),
-    [payload.fullyLoaded, payload.text, payload.contentType],
-  );
-  const windowed = useMemo(
-    () => (parsed?.kind === 'json' ? windowArrays(parsed.value, items ?? NO_ITEMS) : null),
-    [parsed, items],
-  );
+  const total = payload.payload.totalSize ?? size;
+  const { parsed } = payload;
+  const windowed = useMemo(() => (parsed?.kind === 'json' ? windowArrays(parsed.value, items ?? NO_ITEMS) : null), [parsed, items]);
 
   let placeholder: ReactNode = null;
-  if (!payloads) placeholder = <p className="rv-text">{total !== null ? formatBytes(total, locale) : text.emptyPayload}</p>;
-  else if (entry.status === 'idle' || entry.status === 'loading')
+  if (!load) placeholder = <p className="rv-text">{total !== null ? formatBytes(total, locale) : text.emptyPayload}</p>;
+  else if (payload.status === 'idle' || payload.status === 'loading')
     placeholder = (
       <p className="rv-text" role="status">
         {text.loading}
       </p>
     );
-  else if (entry.status === 'error')
+  else if (payload.status === 'error')
     placeholder = (
       <div className="rv-alert" role="alert">
-        {text.payloadFailed} {entry.problem ? text.chunkProblem(entry.problem) : entry.error?.message}{' '}
-        <button type="button" className="rv-button" onClick={() => payloads.retry(step, part)}>
+        {text.payloadFailed} {payload.problem ? text.chunkProblem(payload.problem) : payload.error?.message}{' '}
+        <button type="button" className="rv-button" onClick={payload.retry}>
           {text.retry}
         </button>
       </div>
     );
 
+  const { text: loaded, fullyLoaded } = payload.payload;
   const ui = windowed ? (
     <JsonBlock value={windowed.value} label={title} />
   ) : (
-    <pre className="rv-text">{payload.text === '' && payload.fullyLoaded ? text.emptyPayload : payload.text}</pre>
+    <pre className="rv-text">{loaded === '' && fullyLoaded ? text.emptyPayload : loaded}</pre>
   );
 
   return (
@@ -82,12 +80,12 @@ export function PayloadSection({ step, part, title, open, onOpenChange, view, on
       view={view}
       onViewChange={onViewChange}
       meta={total !== null ? formatBytes(total, locale) : undefined}
-      raw={payload.text}
+      raw={loaded}
       ui={ui}
       placeholder={placeholder}
       footer={
-        entry.status === 'ready' && payloads ? (
-          <PayloadFooter step={step} part={part} entry={entry} view={view} cut={windowed?.cut ?? []} parsed={parsed} />
+        payload.status === 'ready' && load ? (
+          <PayloadFooter step={step} part={part} payload={payload} view={view} cut={windowed?.cut ?? []} />
         ) : null
       }
       className={`rv-section--${part}`}

@@ -1,25 +1,34 @@
 import { memo } from 'react';
+import type { TimelineRunRow } from '../../core/timelineRows.js';
+import { cx } from '../shared/cx.js';
 import { Icon } from '../shared/icons.js';
 import { StatusBadge } from '../shared/StatusBadge.js';
 import { useUi } from '../shared/useUi.js';
-import type { TimelineRow } from './buildTimelineRows.js';
 import { useTimelineActions } from './TimelineContext.js';
 
-export interface RunHeaderProps {
-  row: Extract<TimelineRow, { kind: 'run' }>;
+export interface StepTimelineRunHeaderProps {
+  row: TimelineRunRow;
+  /** Holds the tree's tab stop. */
   tabbable: boolean;
+  className?: string;
 }
 
-/** The header of one run when the timeline shows several. Collapsible. */
-export const RunHeader = memo(function RunHeader({ row, tabbable }: RunHeaderProps) {
+/**
+ * The header of one run when the timeline shows several; folds its steps.
+ * `data-slot="timeline-run"`, `data-status` (run status), `data-state="open|closed"`.
+ */
+export const StepTimelineRunHeader = memo(function StepTimelineRunHeader({ row, tabbable, className }: StepTimelineRunHeaderProps) {
   const { text } = useUi();
   const actions = useTimelineActions();
+  const status = row.run?.status;
   return (
     <div
       role="treeitem"
-      className="rv-run-header"
+      data-slot="timeline-run"
+      className={cx('rv-run-header', actions.classNames.run, className)}
       data-rv-item={row.key}
-      data-status={row.status ?? undefined}
+      data-status={status}
+      data-state={row.collapsed ? 'closed' : 'open'}
       aria-level={row.level}
       aria-setsize={row.setSize}
       aria-posinset={row.posInSet}
@@ -31,8 +40,8 @@ export const RunHeader = memo(function RunHeader({ row, tabbable }: RunHeaderPro
       }}
     >
       <Icon name="chevron" className="rv-group__chevron" />
-      <span>{row.title}</span>
-      {row.status && <StatusBadge kind="run" status={row.status} reason={row.run?.cancelReason} />}
+      <span data-slot="timeline-run-title">{actions.runTitle(row)}</span>
+      {status && <StatusBadge kind="run" status={status} reason={row.run?.cancelReason} />}
       <span className="rv-group__count">{text.stepCount(row.stepCount)}</span>
     </div>
   );

@@ -1,28 +1,31 @@
 import { memo } from 'react';
 import type { Step } from '../../api/types.js';
 import { numberFormat } from '../../core/intlCache.js';
+import type { StepSectionState } from '../../core/stepSections.js';
+import { cx } from '../shared/cx.js';
 import { RelativeTime } from '../shared/RelativeTime.js';
 import { useUi } from '../shared/useUi.js';
 import { StepSections } from './StepSections.js';
 import { SummaryFields } from './SummaryFields.js';
 import { useTimelineActions } from './TimelineContext.js';
-import type { StepSectionState } from './types.js';
 
-export interface StepDetailsProps {
+export interface StepTimelineStepDetailsProps {
   step: Step;
   sections: StepSectionState | undefined;
+  className?: string;
 }
 
 /**
- * The panel under an expanded step: Edit step, summary fields with copy buttons, data sections. Re-renders
- * only when its step or the reader's section state changed, not when the row around it moves.
+ * The panel under an expanded step: start time, credits, Edit step and the host's actions
+ * (`renderStepActions`), summary fields with copy buttons, data sections. Re-renders only when its step or
+ * the reader's section state changed, not when the row around it moves. `data-slot="timeline-step-details"`.
  */
-export const StepDetails = memo(function StepDetails({ step, sections }: StepDetailsProps) {
+export const StepTimelineStepDetails = memo(function StepTimelineStepDetails({ step, sections, className }: StepTimelineStepDetailsProps) {
   const { text, locale } = useUi();
-  const { onEditStep } = useTimelineActions();
+  const { onEditStep, renderStepActions } = useTimelineActions();
   return (
-    <div className="rv-step__details" data-step-details={step.id}>
-      <div className="rv-step__actions">
+    <div data-slot="timeline-step-details" className={cx('rv-step__details', className)} data-step-details={step.id}>
+      <div className="rv-step__actions" data-slot="timeline-step-actions">
         {step.startedAt && (
           <span className="rv-step__started">
             {text.started} <RelativeTime time={step.startedAt} />
@@ -38,6 +41,7 @@ export const StepDetails = memo(function StepDetails({ step, sections }: StepDet
             {text.editStep}
           </button>
         )}
+        {renderStepActions?.(step)}
       </div>
       <SummaryFields fields={step.summary} />
       <StepSections step={step} sections={sections} />

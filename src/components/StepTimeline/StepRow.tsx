@@ -1,47 +1,52 @@
 import { memo, type CSSProperties, type MouseEvent } from 'react';
+import type { StepSectionState } from '../../core/stepSections.js';
+import type { TimelineStepRow } from '../../core/timelineRows.js';
 import { cx } from '../shared/cx.js';
-import type { TimelineRow } from './buildTimelineRows.js';
-import { StepDetails } from './StepDetails.js';
-import { StepRowHead } from './StepRowHead.js';
-import { stepHasDetails } from './stepSections.js';
+import { StepTimelineStepDetails } from './StepDetails.js';
+import { StepTimelineStepHead } from './StepRowHead.js';
 import { useTimelineActions } from './TimelineContext.js';
-import type { StepSectionState } from './types.js';
 
-export interface StepRowProps {
-  row: Extract<TimelineRow, { kind: 'step' }>;
-  expanded: boolean;
+export interface StepTimelineStepProps {
+  row: TimelineStepRow;
   selected: boolean;
+  /** Holds the tree's tab stop. */
   tabbable: boolean;
+  /** What the reader opened inside the step. */
   sections: StepSectionState | undefined;
+  className?: string;
 }
 
-/** Rows are rebuilt on every update; a row re-renders only when its own step or place changed. */
-function sameRow(a: StepRowProps, b: StepRowProps): boolean {
+/** Rows are rebuilt on every update; a row re-renders only when its own step, place or state changed. */
+function sameRow(a: StepTimelineStepProps, b: StepTimelineStepProps): boolean {
   return (
     a.row.node === b.row.node &&
     a.row.key === b.row.key &&
     a.row.level === b.row.level &&
     a.row.setSize === b.row.setSize &&
     a.row.posInSet === b.row.posInSet &&
-    a.expanded === b.expanded &&
+    a.row.expanded === b.row.expanded &&
+    a.row.matched === b.row.matched &&
     a.selected === b.selected &&
     a.tabbable === b.tabbable &&
-    a.sections === b.sections
+    a.sections === b.sections &&
+    a.className === b.className
   );
 }
 
 /**
- * One step: a tree item holding its head (status, name, badges, duration, attempts, lineage) and, when
- * expanded, its details. This outer part carries only the tree attributes, so a change of place (a sibling
- * arriving, focus moving, a child changing) re-renders it alone; the head and details re-render only when
- * their step (or the reader's sections) changed.
+ * One step: a tree item holding its head (status, summary, duration, attempts, lineage) and, when expanded,
+ * its details. This outer part carries only the tree attributes, so a change of place (a sibling arriving,
+ * focus moving, a child changing) re-renders it alone; the head and details re-render only when their step
+ * (or the reader's sections) changed. `data-slot="timeline-step"`, `data-status`, `data-kind`,
+ * `data-state="open|closed"` (details), `data-selected`, `data-context` (an ancestor kept for a filter match),
+ * `--rv-depth`.
  */
-export const StepRow = memo(function StepRow({ row, expanded, selected, tabbable, sections }: StepRowProps) {
+export const StepTimelineStep = memo(function StepTimelineStep({ row, selected, tabbable, sections, className }: StepTimelineStepProps) {
   const actions = useTimelineActions();
   const { node } = row;
   const { step } = node;
-  const expandable = stepHasDetails(step, Boolean(actions.onEditStep));
-  const open = expandable && expanded;
+  const expandable = actions.canExpandStep(step);
+  const open = expandable && row.expanded;
 
   const onHeadClick = (event: MouseEvent) => {
     event.stopPropagation();
@@ -52,10 +57,14 @@ export const StepRow = memo(function StepRow({ row, expanded, selected, tabbable
   return (
     <div
       role="none"
-      className={cx('rv-step', `rv-step--${step.kind}`)}
+      data-slot="timeline-step"
+      className={cx('rv-step', `rv-step--${step.kind}`, actions.classNames.step, className)}
       data-step-id={step.id}
       data-status={step.status}
+      data-kind={step.kind}
+      data-state={open ? 'open' : 'closed'}
       data-selected={selected ? '' : undefined}
+      data-context={row.matched ? undefined : ''}
       style={{ '--rv-depth': node.depth } as CSSProperties}
     >
       <div
@@ -73,13 +82,18 @@ export const StepRow = memo(function StepRow({ row, expanded, selected, tabbable
         }}
         onClick={onHeadClick}
       >
-        <StepRowHead step={step} expandable={expandable} iterationIndex={node.iterationIndex} page={node.page} branch={node.branch} lineage={node.lineage} />
+        <StepTimelineStepHead
+          node={node}
+          expandable={expandable}
+          summary={actions.renderStepSummary?.(step, node)}
+          className={actions.classNames.stepHead}
+        />
       </div>
       {open && (
         // The details are the expanded step's child item, so the tree owns only tree items.
         <div role="group" className="rv-step__group">
           <div role="treeitem" aria-level={row.level + 1} aria-setsize={1} aria-posinset={1} aria-selected={false} tabIndex={-1}>
-            <StepDetails step={step} sections={sections} />
+            <StepTimelineStepDetails step={step} sections={sections} className={actions.classNames.stepDetails} />
           </div>
         </div>
       )}

@@ -4,9 +4,8 @@ import { useUi } from '../shared/useUi.js';
 import { ErrorSummary } from './ErrorSummary.js';
 import { HttpErrorView } from './HttpErrorView.js';
 import { PayloadSection } from './PayloadSection.js';
-import { isSectionOpen, useTimelineActions } from './TimelineContext.js';
-import { stepSectionKeys } from './stepSections.js';
-import type { SectionKey, StepSectionState } from './types.js';
+import { isSectionOpen, stepSectionKeys, withSectionOpen, type SectionKey, type StepSectionState } from '../../core/stepSections.js';
+import { useTimelineActions } from './TimelineContext.js';
 
 export interface StepSectionsProps {
   step: Step;
@@ -21,13 +20,13 @@ export function StepSections({ step, sections }: StepSectionsProps) {
   const only = keys.length === 1;
   const openProps = (key: SectionKey) => ({
     open: isSectionOpen(sections, key, only),
-    onOpenChange: (open: boolean) => setSection(step.id, (s) => ({ ...s, open: { ...s.open, [key]: open } })),
+    onOpenChange: (open: boolean) => setSection(step.id, (s) => withSectionOpen(s, key, open)),
     view: sections?.view?.[key] ?? 'ui',
     onViewChange: (view: 'ui' | 'raw') => setSection(step.id, (s) => ({ ...s, view: { ...s.view, [key]: view } })),
   });
 
   return (
-    <div className="rv-step__sections">
+    <div className="rv-step__sections" data-slot="timeline-step-sections">
       {keys.map((key) => {
         if (key === 'input' || key === 'output') {
           return (

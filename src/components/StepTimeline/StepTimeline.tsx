@@ -1,15 +1,14 @@
-import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
+import { memo, useCallback, useMemo } from 'react';
 import type { PayloadPart, Step } from '../../api/types.js';
 import { useRunViews } from '../../hooks/RunViewsProvider.js';
-import { useIncrementalStepTree } from '../../hooks/useIncrementalStepTree.js';
 import { useRun, type UseRunOptions } from '../../hooks/useRun.js';
 import { useUi } from '../shared/useUi.js';
 import { isRunGone, RefreshBanner } from './RefreshBanner.js';
 import { StepTimelineView } from './StepTimelineView.js';
 import type { StepTimelineViewProps } from './types.js';
 
-// Polls flip the query's fetching state twice each, even when they bring nothing: the view re-renders only
-// when what it shows changed.
+// The run's snapshot changes only when what the view shows changed (the observer publishes nothing for a
+// poll that brings nothing), but the host may re-render for its own reasons: skip those.
 const LiveTimelineView = memo(StepTimelineView);
 
 export interface StepTimelineProps
@@ -26,32 +25,27 @@ export interface StepTimelineProps
 
 /**
  * The step timeline of one run, loaded from the run API of the surrounding `<RunViewsProvider>` and kept
- * current while the run is active. Only changed steps re-render; what the reader expanded stays expanded.
- * A refresh that fails once the run is shown (run deleted, server error, offline) keeps the steps under a
- * banner that says so.
+ * current while the run is active (`useRun`). Only changed steps re-render; what the reader expanded stays
+ * expanded. A refresh that fails once the run is shown (run deleted, server error, offline) keeps the steps
+ * under a banner that says so.
  */
 export function StepTimeline({ workflowId, runId, live, pollIntervalMs, ...viewProps }: StepTimelineProps) {
   const { client } = useRunViews();
   const { text } = useUi();
-  const result = useRun(workflowId, runId, { live, pollIntervalMs });
-  const tree = useIncrementalStepTree(result.state, result.run?.status ?? null);
+  const result = useRun(workflowId, runId, { live, ...(pollIntervalMs !== undefined ? { pollIntervalMs } : {}) });
   const loadPayload = useCallback(
     (step: Step, part: PayloadPart, range: { offset: number; limit: number }, signal: AbortSignal) =>
       client.getPayload(workflowId, runId, step.id, part, range, { signal }),
     [client, workflowId, runId],
   );
-  const refresh = useRef(result.refresh);
-  useEffect(() => {
-    refresh.current = result.refresh;
-  });
-  const retry = useCallback(() => refresh.current(), []);
+  const { refresh } = result;
   const errorAction = useMemo(
     () => (
-      <button type="button" className="rv-button" onClick={() => void retry()}>
+      <button type="button" className="rv-button" onClick={() => void refresh()}>
         {text.retry}
       </button>
     ),
-    [text.retry, retry],
+    [text.retry, refresh],
   );
   const failedToLoad = !result.run && result.error ? result.error : null;
   // Keyed by what it says, so a poll failing again the same way leaves the view (and the alert) untouched.
@@ -61,15 +55,15 @@ export function StepTimeline({ workflowId, runId, live, pollIntervalMs, ...viewP
   const gone = staleError ? isRunGone(staleError) : false;
   const staleMessage = staleError?.message ?? null;
   const notice = useMemo(
-    () => (staleMessage === null ? null : <RefreshBanner gone={gone} message={staleMessage} onRetry={retry} />),
-    [gone, staleMessage, retry],
+    () => (staleMessage === null ? null : <RefreshBanner gone={gone} message={staleMessage} onRetry={refresh} />),
+    [gone, staleMessage, refresh],
   );
 
   return (
     <LiveTimelineView
       {...viewProps}
       run={result.run}
-      tree={result.run ? tree : undefined}
+      tree={result.run ? result.tree : undefined}
       loading={result.isLoading && !result.run}
       error={failedToLoad}
       errorAction={errorAction}

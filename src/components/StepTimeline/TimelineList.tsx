@@ -3,32 +3,24 @@
  * expanded steps of any height scroll smoothly. The focused row is always kept rendered so Tab can reach it.
  */
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
-import { forwardRef, useCallback, useImperativeHandle, useRef, type CSSProperties } from 'react';
-import type { TimelineRow } from './buildTimelineRows.js';
-import { GroupHeader } from './GroupHeader.js';
-import { RunHeader } from './RunHeader.js';
-import { StepRow } from './StepRow.js';
-import { stepHasDetails } from './stepSections.js';
-import { useTimelineActions } from './TimelineContext.js';
-import { isItem, useTimelineKeyboard } from './useTimelineKeyboard.js';
-import type { StepSectionState } from './types.js';
-import { useUi } from '../shared/useUi.js';
+import { useCallback, useEffect, useRef, type ComponentPropsWithoutRef, type ReactNode } from 'react';
+import { isTimelineItem, type TimelineRow } from '../../core/timelineRows.js';
+import { cx } from '../shared/cx.js';
+import { StepTimelineGroupHeader } from './GroupHeader.js';
+import { StepTimelineRunHeader } from './RunHeader.js';
+import { StepTimelineStep } from './StepRow.js';
+import { useTimelineActions, useTimelineState } from './TimelineContext.js';
+import { StepTimelineDivider } from './TimelineDivider.js';
+import { useTimelineKeyboard } from './useTimelineKeyboard.js';
 
-export interface TimelineListProps {
-  rows: readonly TimelineRow[];
-  label: string;
-  expanded: ReadonlySet<string>;
-  selected: string | null;
-  sections: Readonly<Record<string, StepSectionState>>;
-  activeKey: string | null;
-  setActiveKey: (key: string) => void;
-  setExpanded: (row: TimelineRow, expanded: boolean) => void;
-  activate: (row: TimelineRow) => void;
-}
-
-export interface TimelineListHandle {
-  /** Scrolls the row into view, focuses it once mounted. */
-  focusIndex: (index: number) => void;
+export interface StepTimelineListProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
+  /**
+   * Renders one row; `defaultRow` is what the list would render. Return it wrapped, replaced, or as is.
+   * Defaults to the built-in run header, group header, step and divider parts.
+   */
+  renderRow?: (row: TimelineRow, defaultRow: ReactNode) => ReactNode;
+  /** Rows rendered beyond the viewport on each side. Defaults to 6. */
+  overscan?: number;
 }
 
 function estimate(row: TimelineRow | undefined): number {
@@ -38,14 +30,19 @@ function estimate(row: TimelineRow | undefined): number {
   return 44;
 }
 
-export const TimelineList = forwardRef<TimelineListHandle, TimelineListProps>(function TimelineList(props, ref) {
-  const { rows, expanded, selected, sections, activeKey, setActiveKey } = props;
-  const { text } = useUi();
-  const canEdit = Boolean(useTimelineActions().onEditStep);
+/**
+ * The timeline's list part: a scroll container (`data-slot="timeline-list"`) holding the ARIA tree of the
+ * rows `useStepTimeline` returned, virtualized, with the WAI-ARIA tree keys (Up/Down, Home/End, Left/Right,
+ * Enter/Space). Scrolls to and focuses the step "Jump to failed step" revealed.
+ */
+export function StepTimelineList({ renderRow, overscan = 6, className, ...rest }: StepTimelineListProps) {
+  const { timeline, label, activeKey, setActiveKey } = useTimelineState();
+  const actions = useTimelineActions();
+  const { rows, selectedStep, sections, revealed, clearRevealed, canExpand, setRowExpanded } = timeline;
   const scrollRef = useRef<HTMLDivElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
 
-  const firstItem = rows.findIndex(isItem);
+  const firstItem = rows.findIndex(isTimelineItem);
   let activeIndex = activeKey === null ? -1 : rows.findIndex((r) => r.key === activeKey);
   if (activeIndex < 0) activeIndex = firstItem;
 
@@ -70,13 +67,16 @@ export const TimelineList = forwardRef<TimelineListHandle, TimelineListProps>(fu
     getScrollElement: () => scrollRef.current,
     estimateSize,
     getItemKey,
-    overscan: 6,
+    overscan,
     rangeExtractor,
     initialRect: { width: 800, height: 640 },
   });
 
-  const isExpanded = (row: TimelineRow) =>
-    row.kind === 'step' ? expanded.has(row.node.id) : row.kind === 'divider' ? false : !row.collapsed;
+  const isExpanded = (row: TimelineRow) => (row.kind === 'step' ? row.expanded : row.kind === 'divider' ? false : !row.collapsed);
+  const activate = (row: TimelineRow) => {
+    if (row.kind === 'step') actions.select(row.node.id);
+    actions.toggleRow(row);
+  };
   const { onKeyDown, focusRow } = useTimelineKeyboard({
     rows,
     activeKey: activeIndex >= 0 ? rows[activeIndex]!.key : null,
@@ -84,19 +84,27 @@ export const TimelineList = forwardRef<TimelineListHandle, TimelineListProps>(fu
     listRef,
     scrollToIndex: (index) => virtualizer.scrollToIndex(index, { align: 'auto' }),
     isExpanded,
-    canExpand: (row) => isItem(row) && (row.kind !== 'step' || stepHasDetails(row.node.step, canEdit)),
-    setExpanded: props.setExpanded,
-    activate: props.activate,
+    canExpand,
+    setExpanded: setRowExpanded,
+    activate,
   });
-  useImperativeHandle(ref, () => ({ focusIndex: focusRow }), [focusRow]);
+
+  // "Jump to failed step": once the rows include the revealed step, scroll to it and focus it.
+  useEffect(() => {
+    if (!revealed) return;
+    const index = rows.findIndex((r) => r.key === revealed);
+    if (index < 0) return;
+    clearRevealed();
+    focusRow(index);
+  }, [revealed, rows, clearRevealed, focusRow]);
 
   const items = virtualizer.getVirtualItems();
   return (
-    <div className="rv-timeline__scroller" ref={scrollRef}>
+    <div {...rest} data-slot="timeline-list" className={cx('rv-timeline__scroller', className)} ref={scrollRef}>
       <div
         ref={listRef}
         role="tree"
-        aria-label={props.label || text.timelineLabel}
+        aria-label={label}
         className="rv-timeline__list"
         style={{ height: virtualizer.getTotalSize() }}
         onKeyDown={onKeyDown}
@@ -105,6 +113,16 @@ export const TimelineList = forwardRef<TimelineListHandle, TimelineListProps>(fu
           const row = rows[item.index];
           if (!row) return null;
           const tabbable = item.index === activeIndex;
+          const content =
+            row.kind === 'step' ? (
+              <StepTimelineStep row={row} selected={selectedStep === row.node.id} tabbable={tabbable} sections={sections[row.node.id]} />
+            ) : row.kind === 'group' ? (
+              <StepTimelineGroupHeader row={row} tabbable={tabbable} />
+            ) : row.kind === 'run' ? (
+              <StepTimelineRunHeader row={row} tabbable={tabbable} />
+            ) : (
+              <StepTimelineDivider row={row} />
+            );
           return (
             <div
               key={item.key}
@@ -114,27 +132,11 @@ export const TimelineList = forwardRef<TimelineListHandle, TimelineListProps>(fu
               className="rv-timeline__vrow"
               style={{ transform: `translateY(${item.start}px)` }}
             >
-              {row.kind === 'step' ? (
-                <StepRow
-                  row={row}
-                  expanded={expanded.has(row.node.id)}
-                  selected={selected === row.node.id}
-                  tabbable={tabbable}
-                  sections={sections[row.node.id]}
-                />
-              ) : row.kind === 'group' ? (
-                <GroupHeader row={row} tabbable={tabbable} />
-              ) : row.kind === 'run' ? (
-                <RunHeader row={row} tabbable={tabbable} />
-              ) : (
-                <div className="rv-divider" aria-hidden="true" style={{ '--rv-depth': row.depth } as CSSProperties}>
-                  {text.iteration(row.iterationIndex + 1)}
-                </div>
-              )}
+              {renderRow ? renderRow(row, content) : content}
             </div>
           );
         })}
       </div>
     </div>
   );
-});
+}

@@ -1,65 +1,75 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState, type ComponentPropsWithoutRef } from 'react';
+import { cx } from '../shared/cx.js';
 import { useUi } from '../shared/useUi.js';
-import type { TimelineFilters } from './types.js';
+import { useTimelineState } from './TimelineContext.js';
 
-export interface TimelineToolbarProps {
-  filters: TimelineFilters;
-  onFiltersChange: (filters: TimelineFilters) => void;
-  /** What the count says: runs shown of all (several runs), or steps (one run). */
-  count: string;
-  /** Shown when there is a failed step to jump to. */
-  onJumpToFailed: (() => void) | null;
+export interface StepTimelineToolbarProps extends ComponentPropsWithoutRef<'div'> {
+  /** Replaces what the count says. Defaults to runs shown of all (several runs), or matching / all steps. */
+  count?: string;
+  /** Hides "Jump to failed step". Defaults to `false`. */
+  hideJump?: boolean;
 }
 
 /**
- * Header of the timeline: run count, Errors and Rejected toggles, and "Jump to failed step". The visible
- * count follows every live update silently; a hidden live region announces it only when a filter toggles,
- * so a screen reader hears what the filter found, not every step a poll brings.
+ * The timeline's toolbar part: the count, the Errors and Rejected toggles (`data-filter`, `aria-pressed`) and
+ * "Jump to failed step" when there is one. `data-slot="timeline-toolbar"`; children are appended (host
+ * buttons). The visible count follows every live update silently; a hidden live region announces it only
+ * when a filter toggles, so a screen reader hears what the filter found, not every step a poll brings.
  */
-export function TimelineToolbar({ filters, onFiltersChange, count, onJumpToFailed }: TimelineToolbarProps) {
+export function StepTimelineToolbar({ count, hideJump = false, className, children, ...rest }: StepTimelineToolbarProps) {
   const { text } = useUi();
-  const [announcement, setAnnouncement] = useState('');
-  const latestCount = useRef(count);
-  latestCount.current = count;
-  const filterKey = `${filters.errors}|${filters.rejected}`;
-  const lastFilterKey = useRef(filterKey);
-  useEffect(() => {
-    if (lastFilterKey.current === filterKey) return;
-    lastFilterKey.current = filterKey;
-    setAnnouncement(latestCount.current);
-  }, [filterKey]);
+  const { timeline } = useTimelineState();
+  const { filters, setFilters, filtered, runHeaders, failed, jumpToFailed } = timeline;
+  const errors = Boolean(filters.errors);
+  const rejected = Boolean(filters.rejected);
+  const shown =
+    count ??
+    (runHeaders
+      ? text.runsShown(filtered.visibleRuns, filtered.totalRuns)
+      : filtered.active
+        ? text.matchingSteps(filtered.matchingSteps)
+        : text.stepCount(timeline.sources[0]?.tree.size ?? 0));
+
+  // Announce the count once per filter change: state adjusted during render (no effect, no ref), and the
+  // count of this very render already reflects the new filters.
+  const filterKey = `${errors}|${rejected}`;
+  const [announced, setAnnounced] = useState({ filterKey, text: '' });
+  if (announced.filterKey !== filterKey) setAnnounced({ filterKey, text: shown });
 
   return (
-    <div className="rv-timeline__toolbar">
-      <span className="rv-timeline__count">{count}</span>
-      <span className="rv-visually-hidden" role="status" aria-live="polite" aria-atomic="true">
-        {announcement}
+    <div {...rest} data-slot="timeline-toolbar" className={cx('rv-timeline__toolbar', className)}>
+      <span className="rv-timeline__count" data-slot="timeline-count">
+        {shown}
       </span>
-      <div role="group" aria-label={text.filtersLabel} className="rv-timeline__filters">
+      <span className="rv-visually-hidden" role="status" aria-live="polite" aria-atomic="true">
+        {announced.text}
+      </span>
+      <div role="group" aria-label={text.filtersLabel} className="rv-timeline__filters" data-slot="timeline-filters">
         <button
           type="button"
           className="rv-button"
-          aria-pressed={filters.errors}
+          aria-pressed={errors}
           data-filter="errors"
-          onClick={() => onFiltersChange({ ...filters, errors: !filters.errors })}
+          onClick={() => setFilters({ ...filters, errors: !errors })}
         >
           {text.errors}
         </button>{' '}
         <button
           type="button"
           className="rv-button"
-          aria-pressed={filters.rejected}
+          aria-pressed={rejected}
           data-filter="rejected"
-          onClick={() => onFiltersChange({ ...filters, rejected: !filters.rejected })}
+          onClick={() => setFilters({ ...filters, rejected: !rejected })}
         >
           {text.rejected}
         </button>
       </div>
-      {onJumpToFailed && (
-        <button type="button" className="rv-button" data-variant="primary" onClick={onJumpToFailed}>
+      {failed && !hideJump && (
+        <button type="button" className="rv-button" data-variant="primary" data-slot="timeline-jump" onClick={jumpToFailed}>
           {text.jumpToFailedStep}
         </button>
       )}
+      {children}
     </div>
   );
 }

@@ -1,19 +1,20 @@
 /**
  * Live updates re-render only what changed: the connected `<StepTimeline>` against the reference executor,
  * a running run of 600+ steps, the reader scrolled to the end with two steps expanded. Renders of the
- * production `StepTimelineView`, `StepRow`, `StepRowHead` and `StepDetails` are recorded (each wrapped with
+ * production `StepTimelineView`, `StepTimelineStep`, `StepTimelineStepHead` and `StepTimelineStepDetails` are recorded (each wrapped with
  * its own memo comparison), so a part that re-renders for an unstable prop, context value or rebuilt row
  * object shows up in the counts. The second test logs (asserts no timing) what 100 vs 10 000 steps cost.
  */
 import '../../styles/styles.css';
-import { Profiler, type CSSProperties, type ProfilerOnRenderCallback } from 'react';
+import { Profiler, useEffect, type CSSProperties, type ProfilerOnRenderCallback } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { render, waitFor } from '@testing-library/react';
 import { QueryClient } from '@tanstack/react-query';
 import { getResponse } from 'msw';
 import { createExecutor, createHandlers, type Executor, type WorkflowDefinition } from '../../../mock-server/index.js';
 import type { RunEvent } from '../../api/types.js';
-import { RunViewsProvider } from '../../hooks/RunViewsProvider.js';
+import type { RunObserverRegistry } from '../../core/runObserver.js';
+import { RunViewsProvider, useRunViews } from '../../hooks/RunViewsProvider.js';
 import { StepTimeline } from './StepTimeline.js';
 
 const renders = vi.hoisted(() => {
@@ -43,20 +44,20 @@ vi.mock('./StepTimelineView.js', async (importOriginal) => {
 vi.mock('./StepRow.js', async (importOriginal) => {
   const mod = await importOriginal<typeof import('./StepRow.js')>();
   const { memo } = await import('react');
-  type P = import('./StepRow.js').StepRowProps;
-  return { ...mod, StepRow: renders.counted(mod.StepRow, memo, renders.log.rows, (p: P) => p.row.node.id) };
+  type P = import('./StepRow.js').StepTimelineStepProps;
+  return { ...mod, StepTimelineStep: renders.counted(mod.StepTimelineStep, memo, renders.log.rows, (p: P) => p.row.node.id) };
 });
 vi.mock('./StepRowHead.js', async (importOriginal) => {
   const mod = await importOriginal<typeof import('./StepRowHead.js')>();
   const { memo } = await import('react');
-  type P = import('./StepRowHead.js').StepRowHeadProps;
-  return { ...mod, StepRowHead: renders.counted(mod.StepRowHead, memo, renders.log.heads, (p: P) => p.step.id) };
+  type P = import('./StepRowHead.js').StepTimelineStepHeadProps;
+  return { ...mod, StepTimelineStepHead: renders.counted(mod.StepTimelineStepHead, memo, renders.log.heads, (p: P) => p.node.step.id) };
 });
 vi.mock('./StepDetails.js', async (importOriginal) => {
   const mod = await importOriginal<typeof import('./StepDetails.js')>();
   const { memo } = await import('react');
-  type P = import('./StepDetails.js').StepDetailsProps;
-  return { ...mod, StepDetails: renders.counted(mod.StepDetails, memo, renders.log.details, (p: P) => p.step.id) };
+  type P = import('./StepDetails.js').StepTimelineStepDetailsProps;
+  return { ...mod, StepTimelineStepDetails: renders.counted(mod.StepTimelineStepDetails, memo, renders.log.details, (p: P) => p.step.id) };
 });
 
 const BASE = 'http://rerender.test';
@@ -113,6 +114,15 @@ function report(what: string, commits: readonly number[]) {
     `[rerender] ${what}: ${views.length} StepTimelineView, ${rows.length} StepRow, ${heads.length} StepRowHead, ${details.length} StepDetails renders; ` +
       `${commits.length} commits, ${total.toFixed(1)} ms (${commits.map((c) => c.toFixed(1)).join(' / ')})`,
   );
+}
+
+/** Hands the provider's live runs to the test, to refresh one on demand. */
+function CaptureRuns({ onRuns }: { onRuns: (runs: RunObserverRegistry) => void }) {
+  const { runs } = useRunViews();
+  useEffect(() => {
+    onRuns(runs);
+  }, [runs, onRuns]);
+  return null;
 }
 
 const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(null)));
@@ -236,8 +246,10 @@ describe('live updates re-render only what changed', () => {
     const measure = async ({ executor, client, workflowId, runId, steps }: typeof small) => {
       const commits: number[] = [];
       const queryClient = new QueryClient();
+      let runs: RunObserverRegistry | null = null;
       const view = render(
         <RunViewsProvider client={client} queryClient={queryClient} now={() => executor.now()}>
+          <CaptureRuns onRuns={(r) => (runs = r)} />
           <Profiler id="timeline" onRender={(_id, _phase, ms) => void commits.push(ms)}>
             <StepTimeline workflowId={workflowId} runId={runId} live={false} />
           </Profiler>
@@ -250,7 +262,7 @@ describe('live updates re-render only what changed', () => {
       const mounted = view.container.querySelectorAll('[data-step-id]').length;
       const before = steps().length;
       expect(advanceToNextEvents(executor, runId).length).toBeGreaterThan(0);
-      await queryClient.refetchQueries();
+      await runs!.find(BASE, workflowId, runId)!.refresh();
       await waitFor(() => expect(view.container.querySelector('.rv-timeline__count')!.textContent).toBe(`${steps().length} steps`));
       expect(steps().length).toBeGreaterThan(before);
       await settle(scroller);

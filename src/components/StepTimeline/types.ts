@@ -1,15 +1,16 @@
 /** Public props and shared types of the StepTimeline components. */
 import type { ReactNode } from 'react';
 import type { PayloadChunk, PayloadPart, Run, Step } from '../../api/types.js';
-import type { StepTree } from '../../core/stepTreeTypes.js';
+import type { StepFilters } from '../../core/filterStepTree.js';
+import type { StepSectionState } from '../../core/stepSections.js';
+import type { StepNode, StepTree } from '../../core/stepTreeTypes.js';
+import type { TimelineRow } from '../../core/timelineRows.js';
+import type { UseStepTimelineOptions } from '../../hooks/useStepTimeline.js';
+
+export type { SectionKey, StepSectionState } from '../../core/stepSections.js';
 
 /** The Errors / Rejected toggles. Both on shows steps matching either. */
-export interface TimelineFilters {
-  /** Keep only failed steps (plus their ancestors). */
-  errors: boolean;
-  /** Keep only rejected review steps (plus their ancestors). */
-  rejected: boolean;
-}
+export type TimelineFilters = StepFilters;
 
 /** One run shown in the timeline: its steps, or a tree already built with `buildStepTree`. */
 export interface TimelineRun {
@@ -19,7 +20,7 @@ export interface TimelineRun {
   run?: Run | null;
   /** The run's steps, in any order. Ignored when `tree` is given. */
   steps?: readonly Step[];
-  /** A prebuilt step tree (e.g. from `useStepTree`). Defaults to one built from `steps`. */
+  /** A prebuilt step tree (e.g. from `useRun().tree`). Defaults to one built from `steps`. */
   tree?: StepTree;
   /** Replaces the header text of this run. Defaults to the workflow name and run id. */
   title?: ReactNode;
@@ -33,17 +34,6 @@ export type PayloadLoader = (
   signal: AbortSignal,
 ) => Promise<PayloadChunk>;
 
-/** The section keys of a step: Input, Output, Error, Iteration data. */
-export type SectionKey = 'input' | 'output' | 'error' | 'iteration';
-
-/** What the reader opened inside a step; kept by the timeline so it survives scrolling and live updates. */
-export interface StepSectionState {
-  open?: Partial<Record<SectionKey, boolean>>;
-  view?: Partial<Record<SectionKey, 'ui' | 'raw'>>;
-  /** How many items of each large array are shown, per section, by the array's path (`''` for the whole value). */
-  items?: Partial<Record<SectionKey, Readonly<Record<string, number>>>>;
-}
-
 /** What `onSaveOutput` receives. */
 export interface SaveOutputRequest {
   step: Step;
@@ -55,35 +45,30 @@ export interface SaveOutputRequest {
   value: unknown;
 }
 
-export interface StepTimelineViewProps {
-  /** The steps of a single run. Use `runs` for several. Defaults to none. */
-  steps?: readonly Step[];
-  /** The run the `steps` belong to. Defaults to none. */
-  run?: Run | null;
-  /** A prebuilt tree of a single run (instead of `steps`). Defaults to none. */
-  tree?: StepTree;
-  /** Several runs, each with a header; filters hide runs with no match. Defaults to none. */
-  runs?: readonly TimelineRun[];
+/** Render slots: where a host replaces or adds content without rebuilding the timeline. */
+export interface StepTimelineSlots {
+  /**
+   * Replaces the summary line of a step row (name, kind, badges by default; status, duration and attempts
+   * stay). Pass a stable function (`useCallback`) so rows re-render only when their step changes. Defaults
+   * to the built-in summary.
+   */
+  renderStepSummary?: (step: Step, node: StepNode) => ReactNode;
+  /** Extra actions shown with an expanded step's details (beside Edit step). Defaults to none. */
+  renderStepActions?: (step: Step) => ReactNode;
+}
 
-  /** Ids of expanded steps (details shown), when controlled. Defaults to uncontrolled. */
-  expandedSteps?: readonly string[];
-  /** Initially expanded steps when uncontrolled. Defaults to none. */
-  defaultExpandedSteps?: readonly string[];
-  /** Called when a step is expanded or collapsed. Defaults to no callback. */
-  onExpandedStepsChange?: (ids: string[]) => void;
-  /** The selected step id, when controlled (`null` = none). Defaults to uncontrolled. */
-  selectedStep?: string | null;
-  /** Initially selected step when uncontrolled. Defaults to `null`. */
-  defaultSelectedStep?: string | null;
-  /** Called when the reader selects a step. Defaults to no callback. */
-  onSelectedStepChange?: (id: string | null) => void;
-  /** Errors / Rejected filters when controlled. Defaults to uncontrolled. */
-  filters?: TimelineFilters;
-  /** Initial filters when uncontrolled. Defaults to both off. */
-  defaultFilters?: TimelineFilters;
-  /** Called when a filter toggles. Defaults to no callback. */
-  onFiltersChange?: (filters: TimelineFilters) => void;
+/** Extra class names for the parts the list renders itself (rows are created by the virtualized list). */
+export interface StepTimelineClassNames {
+  run?: string;
+  group?: string;
+  step?: string;
+  stepHead?: string;
+  stepDetails?: string;
+  divider?: string;
+}
 
+/** What the timeline parts share besides the state: data loaders, callbacks, slots. */
+export interface StepTimelineRootOptions extends StepTimelineSlots {
   /** Loads input/output chunks when a section opens. Defaults to none (sections show the size only). */
   loadPayload?: PayloadLoader;
   /** Bytes per chunk of a large payload, 1 to 1 048 576 (others fall back to the default). Defaults to 262 144. */
@@ -92,6 +77,23 @@ export interface StepTimelineViewProps {
   onSaveOutput?: (request: SaveOutputRequest) => void | Promise<void>;
   /** Shows "Edit step" on expanded steps. Defaults to hidden. */
   onEditStep?: (step: Step) => void;
+  /** Class names for the rows the list renders. Defaults to none. */
+  classNames?: StepTimelineClassNames;
+  /** Header text of each run when several are shown, by run key. Defaults to the workflow name and run id. */
+  runTitle?: (row: Extract<TimelineRow, { kind: 'run' }>) => ReactNode;
+}
+
+type StateOptions = Omit<UseStepTimelineOptions, 'runs' | 'canExpand' | 'runHeaders'>;
+
+export interface StepTimelineViewProps extends StateOptions, Omit<StepTimelineRootOptions, 'runTitle'> {
+  /** The steps of a single run. Use `runs` for several. Defaults to none. */
+  steps?: readonly Step[];
+  /** The run the `steps` belong to. Defaults to none. */
+  run?: Run | null;
+  /** A prebuilt tree of a single run (instead of `steps`). Defaults to none. */
+  tree?: StepTree;
+  /** Several runs, each with a header; filters hide runs with no match. Defaults to none. */
+  runs?: readonly TimelineRun[];
 
   /** Shows the loading state instead of steps. Defaults to `false`. */
   loading?: boolean;

@@ -5,7 +5,7 @@
  * Enter/Space toggle.
  */
 import { useCallback, useLayoutEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
-import type { TimelineRow } from './buildTimelineRows.js';
+import { isTimelineItem as isItem, type TimelineRow } from '../../core/timelineRows.js';
 
 export interface TimelineKeyboardOptions {
   rows: readonly TimelineRow[];
@@ -20,13 +20,13 @@ export interface TimelineKeyboardOptions {
   activate: (row: TimelineRow) => void;
 }
 
-/** Rows the keyboard visits (dividers are decoration). */
-export const isItem = (row: TimelineRow | undefined): row is Exclude<TimelineRow, { kind: 'divider' }> =>
-  !!row && row.kind !== 'divider';
 
 export function useTimelineKeyboard(options: TimelineKeyboardOptions) {
+  // The latest options for the handlers below, which keep a stable identity.
   const opts = useRef(options);
-  opts.current = options;
+  useLayoutEffect(() => {
+    opts.current = options;
+  });
   const pendingFocus = useRef<string | null>(null);
 
   // After each render, focus the row the keyboard moved to as soon as the virtualizer has mounted it.

@@ -1,5 +1,5 @@
 /** Big arrays in a payload's UI view, shown a page at a time wherever they sit. Pure. */
-import { ARRAY_PAGE_SIZE, arrayWindow } from '../../core/arrayWindow.js';
+import { ARRAY_PAGE_SIZE, arrayWindow } from './arrayWindow.js';
 
 /** One array cut short in the UI view. */
 export interface CutArray {

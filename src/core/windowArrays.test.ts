@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { windowArrays } from './payloadView.js';
+import { windowArrays } from './windowArrays.js';
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 

@@ -1,0 +1,232 @@
+/**
+ * The one row model of a step timeline: run headers (when several runs are shown), group headers, steps and
+ * iteration dividers, top to bottom, each tree item with its ARIA level, set size and position so the tree
+ * reads correctly even when only a window of it is rendered.
+ *
+ * One vocabulary for view state, used by every layer:
+ * - **expanded** — step ids whose *details* (summary fields, Input / Output / Error / Iteration) are shown;
+ * - **collapsed** — row keys (runs, groups) whose *children* are folded under their header.
+ * Child steps (loop iterations, request pages, nested steps) are always listed: a log reader expects to see
+ * every step, and the tree folds at the automation (group) and run level instead.
+ */
+import type { Run } from '../api/types.js';
+import type { StepGroup, StepNode, StepTree } from './stepTreeTypes.js';
+import { getNode } from './treeNodes.js';
+
+/** One run on the timeline with its (possibly filtered) step tree. */
+export interface TimelineSource {
+  /** Unique among the runs shown; usually the run id. */
+  readonly key: string;
+  /** The run, for its header; null when only steps are known. */
+  readonly run: Run | null;
+  readonly tree: StepTree;
+}
+
+interface RowPlace {
+  /** Stable across updates; the key `collapsed` holds for runs and groups. */
+  readonly key: string;
+  /** Key of the run header row this row sits under (`''` with a single run). */
+  readonly runKey: string;
+  /** ARIA level (1 = outermost). */
+  readonly level: number;
+  readonly setSize: number;
+  readonly posInSet: number;
+}
+
+export interface TimelineRunRow extends RowPlace {
+  readonly kind: 'run';
+  /** The source's key (the row key is `run:<sourceKey>`). */
+  readonly sourceKey: string;
+  readonly run: Run | null;
+  /** Steps of the run (after filters). */
+  readonly stepCount: number;
+  readonly collapsed: boolean;
+}
+
+export interface TimelineGroupRow extends RowPlace {
+  readonly kind: 'group';
+  readonly group: StepGroup;
+  readonly collapsed: boolean;
+}
+
+export interface TimelineStepRow extends RowPlace {
+  readonly kind: 'step';
+  readonly node: StepNode;
+  /** False for an ancestor kept only to give a filter match its context. */
+  readonly matched: boolean;
+  /** True when the step's details are shown. */
+  readonly expanded: boolean;
+}
+
+export interface TimelineDividerRow {
+  readonly kind: 'divider';
+  readonly key: string;
+  readonly runKey: string;
+  readonly level: number;
+  /** Nesting depth of the steps it separates (0 = top level of a group). */
+  readonly depth: number;
+  /** 0-based index of the iteration that starts below it. */
+  readonly iterationIndex: number;
+}
+
+export type TimelineRow = TimelineRunRow | TimelineGroupRow | TimelineStepRow | TimelineDividerRow;
+/** Rows a reader can focus and act on (dividers are decoration). */
+export type TimelineItemRow = Exclude<TimelineRow, TimelineDividerRow>;
+
+export interface TimelineRowsOptions {
+  /** A header row per run (for several runs). Defaults to `sources.length > 1`. */
+  runHeaders?: boolean;
+  /** Row keys of folded runs (`run:<key>`) and groups. Defaults to none. */
+  collapsed?: ReadonlySet<string>;
+  /** Step ids whose details are shown. Defaults to none. */
+  expanded?: ReadonlySet<string>;
+  /** When group header rows appear: `'auto'` skips the header of a lone unnamed group. Defaults to `'auto'`. */
+  groupHeaders?: 'auto' | 'always' | 'never';
+}
+
+const NONE: ReadonlySet<string> = new Set();
+
+/** The row key of a source's run header. */
+export const runRowKey = (sourceKey: string): string => `run:${sourceKey}`;
+
+/** Row keys of a source's rows are prefixed by the source key when several runs are shown. */
+function prefixOf(sourceKey: string, runHeaders: boolean): string {
+  return runHeaders ? `${sourceKey}/` : '';
+}
+
+/** The row key of a group (what `collapsed` holds for it). */
+export function groupRowKey(sourceKey: string, groupKey: string, runHeaders: boolean): string {
+  return `${prefixOf(sourceKey, runHeaders)}${groupKey}`;
+}
+
+/** The row key of a step. */
+export function stepRowKey(sourceKey: string, stepId: string, runHeaders: boolean): string {
+  return `${prefixOf(sourceKey, runHeaders)}${stepId}`;
+}
+
+function showsGroupHeaders(tree: StepTree, mode: TimelineRowsOptions['groupHeaders']): boolean {
+  if (mode === 'always') return true;
+  if (mode === 'never') return false;
+  return tree.groups.length > 1 || (tree.groups.length === 1 && tree.groups[0]!.name !== null);
+}
+
+/** The visible rows of `sources`, top to bottom. Folded runs and groups are never walked. */
+export function timelineRows(sources: readonly TimelineSource[], options: TimelineRowsOptions = {}): TimelineRow[] {
+  const runHeaders = options.runHeaders ?? sources.length > 1;
+  const collapsed = options.collapsed ?? NONE;
+  const expanded = options.expanded ?? NONE;
+  const rows: TimelineRow[] = [];
+  const runLevel = runHeaders ? 1 : 0;
+  sources.forEach((source, runIndex) => {
+    const runKey = runHeaders ? runRowKey(source.key) : '';
+    const prefix = prefixOf(source.key, runHeaders);
+    if (runHeaders) {
+      const folded = collapsed.has(runKey);
+      rows.push({
+        kind: 'run',
+        key: runKey,
+        runKey,
+        sourceKey: source.key,
+        run: source.run,
+        stepCount: source.tree.size,
+        collapsed: folded,
+        level: 1,
+        setSize: sources.length,
+        posInSet: runIndex + 1,
+      });
+      if (folded) return;
+    }
+    const headers = showsGroupHeaders(source.tree, options.groupHeaders);
+    const { groups, matchedIds } = source.tree;
+    groups.forEach((group, groupIndex) => {
+      let stepLevel = runLevel + 1;
+      if (headers) {
+        const key = `${prefix}${group.key}`;
+        const folded = collapsed.has(key);
+        rows.push({ kind: 'group', key, runKey, group, collapsed: folded, level: stepLevel, setSize: groups.length, posInSet: groupIndex + 1 });
+        if (folded) return;
+        stepLevel += 1;
+      }
+      pushNodes(rows, group.nodes, { level: stepLevel, runKey, prefix, matchedIds, expanded });
+    });
+  });
+  return rows;
+}
+
+interface Walk {
+  level: number;
+  runKey: string;
+  prefix: string;
+  matchedIds: ReadonlySet<string> | null;
+  expanded: ReadonlySet<string>;
+}
+
+/** Depth-first with an explicit stack: a 10 000-deep chain of nested steps cannot overflow the call stack. */
+function pushNodes(rows: TimelineRow[], roots: readonly StepNode[], walk: Walk): void {
+  const stack: { nodes: readonly StepNode[]; next: number; level: number }[] = [{ nodes: roots, next: 0, level: walk.level }];
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1]!;
+    const index = frame.next++;
+    const node = frame.nodes[index];
+    if (!node) {
+      stack.pop();
+      continue;
+    }
+    if (node.dividerBefore && node.iterationIndex !== null) {
+      rows.push({
+        kind: 'divider',
+        key: `${walk.prefix}divider:${node.id}`,
+        runKey: walk.runKey,
+        level: frame.level,
+        depth: node.depth,
+        iterationIndex: node.iterationIndex,
+      });
+    }
+    rows.push({
+      kind: 'step',
+      key: `${walk.prefix}${node.id}`,
+      runKey: walk.runKey,
+      node,
+      matched: walk.matchedIds ? walk.matchedIds.has(node.id) : true,
+      expanded: walk.expanded.has(node.id),
+      level: frame.level,
+      setSize: frame.nodes.length,
+      posInSet: index + 1,
+    });
+    if (node.children.length > 0) stack.push({ nodes: node.children, next: 0, level: frame.level + 1 });
+  }
+}
+
+/** True for rows a reader can focus (every row but dividers). */
+export function isTimelineItem(row: TimelineRow | undefined): row is TimelineItemRow {
+  return row !== undefined && row.kind !== 'divider';
+}
+
+/** Index of the step row `stepId` (in `sourceKey`'s run when given), or -1. */
+export function findStepRow(rows: readonly TimelineRow[], stepId: string, sourceKey?: string): number {
+  return rows.findIndex(
+    (row) => row.kind === 'step' && row.node.id === stepId && (sourceKey === undefined || row.runKey === '' || row.runKey === runRowKey(sourceKey)),
+  );
+}
+
+/**
+ * `collapsed` without the run and group keys that fold step `stepId` of source `sourceKey` away (for "Jump to
+ * failed step"). Returns `collapsed` itself when the step is already unfolded or not found.
+ */
+export function revealStep(
+  collapsed: ReadonlySet<string>,
+  sources: readonly TimelineSource[],
+  sourceKey: string,
+  stepId: string,
+  runHeaders: boolean = sources.length > 1,
+): ReadonlySet<string> {
+  const source = sources.find((s) => s.key === sourceKey);
+  const node = source ? getNode(source.tree, stepId) : undefined;
+  if (!node) return collapsed;
+  const hiding = [groupRowKey(sourceKey, node.groupKey, runHeaders)];
+  if (runHeaders) hiding.push(runRowKey(sourceKey));
+  if (!hiding.some((key) => collapsed.has(key))) return collapsed;
+  const next = new Set(collapsed);
+  for (const key of hiding) next.delete(key);
+  return next;
+}
