@@ -1,6 +1,9 @@
 /**
  * Library build: one ES module per public entry, dependencies left external so the host app's bundler
- * dedupes them, and `styles.css` emitted beside them. Declarations come from `tsc -p tsconfig.build.json`.
+ * dedupes them, and `styles.css` (with its declaration) emitted beside them. Declarations come from
+ * `tsc -p tsconfig.build.json`. Every output file that holds React client code starts with `'use client'`, so a
+ * React Server Components bundler (Next.js App Router) treats it as a client boundary; `api`, `core` and the
+ * mock-server entries stay free of it.
  */
 import { builtinModules } from 'node:module';
 import { copyFileSync, mkdirSync } from 'node:fs';
@@ -22,12 +25,33 @@ export const entries = {
   index: 'src/index.ts',
   hooks: 'src/hooks/index.ts',
   api: 'src/api/index.ts',
+  core: 'src/core/index.ts',
   'mock-server': 'mock-server/index.ts',
   'mock-server-browser': 'mock-server/browser.ts',
   'mock-server-node': 'mock-server/node.ts',
 };
 
+/** Entries that export components, hooks or the provider (an entry that only re-exports has no modules of its own). */
+const CLIENT_ENTRIES = ['index', 'hooks'];
+/** Packages whose import marks a shared chunk as React client code, and the source folders that do. */
+const CLIENT_PACKAGES = ['react', 'react-dom', '@tanstack/react-query', '@tanstack/react-virtual', '@radix-ui/react-collapsible', 'react-json-view-lite'];
+const CLIENT_SOURCES = ['/src/hooks/', '/src/components/'];
+
+/**
+ * Directives in sources are dropped by the bundler, so the build writes `'use client'` as the first line of the
+ * `index` and `hooks` entries and of each shared chunk that contains hooks or components or imports React. The
+ * banner goes before everything else in the file, and sourcemaps account for it.
+ */
+function isClientChunk(chunk: { moduleIds: readonly string[]; imports: readonly string[] }): boolean {
+  return (
+    chunk.moduleIds.some((id) => CLIENT_SOURCES.some((dir) => id.replaceAll('\\', '/').includes(dir))) ||
+    chunk.imports.some((id) => CLIENT_PACKAGES.some((dep) => id === dep || id.startsWith(`${dep}/`)))
+  );
+}
+
 export default defineConfig({
+  // public/ holds the demo's service worker; consumers generate their own with `npx msw init`.
+  publicDir: false,
   plugins: [
     react(),
     {
@@ -35,6 +59,7 @@ export default defineConfig({
       closeBundle() {
         mkdirSync('dist', { recursive: true });
         copyFileSync('src/styles/styles.css', 'dist/styles.css');
+        copyFileSync('src/styles.css.d.ts', 'dist/styles.css.d.ts');
       },
     },
   ],
@@ -48,7 +73,11 @@ export default defineConfig({
     },
     rolldownOptions: {
       external: isExternal,
-      output: { preserveModules: false, chunkFileNames: 'chunks/[name]-[hash].js' },
+      output: {
+        preserveModules: false,
+        chunkFileNames: 'chunks/[name]-[hash].js',
+        banner: (chunk) => ((chunk.isEntry ? CLIENT_ENTRIES.includes(chunk.name) : isClientChunk(chunk)) ? "'use client';" : ''),
+      },
     },
   },
 });

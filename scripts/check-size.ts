@@ -8,8 +8,11 @@ import { entryClosure, gzipSizeOf } from './size.ts';
 /** Budgets in bytes (gzip). Raise one only with a reason in the commit message. */
 const BUDGETS: Record<string, number | null> = {
   'index.js': 37_000,
-  'hooks.js': 26_000,
+  // +0.5 KiB (measured +0.4): since the core entry, core's modules are one chunk that this closure counts whole (with
+  // helpers only components use) plus the import/export lists between chunks; a host's bundler keeps what it imports.
+  'hooks.js': 26_500,
   'api.js': 7_500,
+  'core.js': 16_000,
   'mock-server.js': null,
   'styles.css': 4_500,
 };
