@@ -1,12 +1,14 @@
 /**
- * `npm test`: typecheck, API spec lint, layer check, library build, bundle-size budget, then every Vitest project
- * (Node/jsdom, real Chromium, stories). Each check counts as one test; the last line is the plain totals line
- * `N passed, N failed`, and the exit code is non-zero when anything failed.
+ * `npm test`: typecheck, API spec lint, layer check, library build, bundle-size budget, the packed tarball checked
+ * by publint and Are the Types Wrong, then every Vitest project (Node/jsdom, real Chromium, stories; the consumer
+ * tests in `test/consumer` install a packed tarball into scratch apps). Each check counts as one test; the last
+ * line is the plain totals line `N passed, N failed`, and the exit code is non-zero when anything failed.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { packTarball } from './pack.ts';
 
 const env = { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true', VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' };
 let passed = 0;
@@ -27,10 +29,31 @@ function step(name: string, command: string, args: string[]): boolean {
   return ok;
 }
 
-step('typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']);
+// TypeScript 7 by its package path: the TypeScript 6 that typescript-eslint uses also installs a `tsc` bin.
+step('typecheck', 'npm', ['run', '--silent', 'typecheck']);
 step('OpenAPI lint', 'npx', ['redocly', 'lint', 'openapi/openapi.yaml']);
 step('layer check', 'npx', ['tsx', 'scripts/check-layers.ts']);
-if (step('library build', 'npm', ['run', '--silent', 'build'])) step('bundle-size budget', 'npx', ['tsx', 'scripts/check-size.ts']);
+if (step('library build', 'npm', ['run', '--silent', 'build'])) {
+  step('bundle-size budget', 'npx', ['tsx', 'scripts/check-size.ts']);
+  packageChecks();
+}
+
+/** publint and attw on the tarball `npm pack` makes: what a consumer installs, not the working tree. */
+function packageChecks() {
+  let tarball: string;
+  try {
+    tarball = packTarball();
+  } catch (error) {
+    failed += 2;
+    failures.push(`npm pack (${(error as Error).message.split('\n')[0]})`);
+    return;
+  }
+  console.log(`\npacked ${tarball}`);
+  step('publint', 'npx', ['publint', 'run', tarball, '--strict']);
+  // ESM only: no CommonJS build (node10 and require() resolutions are out of scope); openapi.yaml is a data file.
+  step('are the types wrong', 'npx', ['attw', tarball, '--profile', 'esm-only', '--exclude-entrypoints', './openapi.yaml', '--format', 'table-flipped']);
+  rmSync(dirname(tarball), { recursive: true, force: true });
+}
 
 const report = join(mkdtempSync(join(tmpdir(), 'rv-test-')), 'vitest.json');
 const vitest = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], {
