@@ -1,17 +1,16 @@
 // ESLint flat config: typescript-eslint (type-aware), the React hooks rules with the React Compiler rules, and jsx-a11y.
 // `npm run lint`, and a step of `npm test` (`--max-warnings=0`).
-import Module, { createRequire } from 'node:module';
+import Module from 'node:module';
 
 // TypeScript 7 (the native compiler that `tsc` runs here) ships no JavaScript compiler API, and typescript-eslint
-// parses every file with that API. Inside this ESLint process, `require('typescript')` therefore resolves to the
-// TypeScript 6 API from `@typescript/typescript6`; `tsc` itself still typechecks with TypeScript 7.
-const require = createRequire(import.meta.url);
-const typescriptApi = require.resolve('@typescript/typescript6');
+// parses every file with that API. Inside this ESLint process, `typescript` and `typescript/…` therefore resolve
+// to the devDependency `typescript6` (an alias of typescript@6); `tsc` itself still typechecks with TypeScript 7.
+// (The alias, not `@typescript/typescript6`: that one pulls typescript@6 in as `@typescript/old`, whose `tsc` bin
+// npm links ahead of TypeScript 7's.)
 const resolveFilename = Module._resolveFilename;
 Module._resolveFilename = function (request, ...rest) {
-  if (request === 'typescript') return typescriptApi;
-  if (request.startsWith('typescript/')) request = `@typescript/typescript6/${request.slice('typescript/'.length)}`;
-  return resolveFilename.call(this, request, ...rest);
+  const redirected = request === 'typescript' || request.startsWith('typescript/') ? `typescript6${request.slice('typescript'.length)}` : request;
+  return resolveFilename.call(this, redirected, ...rest);
 };
 
 const { default: js } = await import('@eslint/js');
