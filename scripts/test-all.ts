@@ -1,8 +1,8 @@
 /**
- * `npm test`: typecheck, API spec lint, layer check, ESLint, library build, bundle-size budget, the packed tarball checked
- * by publint and Are the Types Wrong, then every Vitest project (Node/jsdom, real Chromium, stories; the consumer
- * tests in `test/consumer` install a packed tarball into scratch apps). Each check counts as one test; the last
- * line is the plain totals line `N passed, N failed`, and the exit code is non-zero when anything failed.
+ * `npm test`: typecheck, API spec lint, layer check, ESLint, library build, bundle-size budget, the packed tarball
+ * checked by publint and Are the Types Wrong, then every Vitest project (Node/jsdom, real Chromium, stories; the
+ * consumer tests in `test/consumer` install a packed tarball into scratch apps). Each check counts as one test; the
+ * last line is the plain totals line `N passed, N failed`, and the exit code is non-zero when anything failed.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
