@@ -1,7 +1,8 @@
 /**
- * Framework-free derivations over the run API types: the step tree and its filters, incremental event
- * merging, durations and formatting, command availability, chunked payloads, run-list filters in URLs, and
- * status labels. No React, no DOM: every export is a plain function or value, tested on its own.
+ * Framework-free derivations over the run API types: the step tree, its filters and the timeline's one row
+ * model, incremental event merging and the run observer that follows a run live, durations and formatting,
+ * command availability, chunked payloads, run-list filters in URLs, and status labels. No React: every export
+ * is a plain function, value or class, tested on its own.
  */
 
 // Step tree
@@ -55,6 +56,19 @@ export type { ApplyEventsOptions, ApplyEventsResult, SeqGap } from './applyEvent
 /** Folds new events into a run state, immutably and structurally shared. */
 export { applyEvents } from './applyEvents.js';
 export type { PersistentMap } from './persistentMap.js';
+export type { FoldResult, LiveRun } from './liveRun.js';
+/** A run with its step tree, folded together: cost follows the changed steps. */
+export { createLiveRun, foldLiveRun, withLiveRunSnapshot } from './liveRun.js';
+export type {
+  ReconnectPolicy,
+  RunObserverClient,
+  RunObserverOptions,
+  RunObserverSnapshot,
+  StreamConnection,
+  VisibilitySource,
+} from './runObserver.js';
+/** Follows a run live outside any framework (poll after seq or stream), and a registry sharing one per run. */
+export { IDLE_RUN_SNAPSHOT, isRunNotFound, RunObserver, RunObserverRegistry } from './runObserver.js';
 
 // Durations, progress, formatting
 export type { Instant, RunProgress } from './durations.js';
