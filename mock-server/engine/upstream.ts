@@ -2,7 +2,7 @@
 import type { Run } from '../../src/api/types.js';
 import { emit } from './emit.js';
 import type { Ctx, RunRec, StepRec } from './model.js';
-import { isPlainObject, validateAgainstSchema, type FieldError } from './validate.js';
+import { checkInput, isPlainObject, type FieldError } from './inputSchema.js';
 
 export function startUpstream(ctx: Ctx, rec: RunRec, srec: StepRec, workflowId: string, payload: unknown): Run | null {
   const wf = ctx.workflows.get(workflowId);
@@ -13,7 +13,7 @@ export function startUpstream(ctx: Ctx, rec: RunRec, srec: StepRec, workflowId: 
   if (!wf) return refuse('no such workflow');
   if (!wf.workflow.active) return refuse('it is inactive');
   const errors: FieldError[] = [];
-  const input = validateAgainstSchema(wf.workflow.inputSchema, isPlainObject(payload) ? payload : {}, 'input', errors);
+  const input = checkInput(wf.workflow.inputSchema, isPlainObject(payload) ? payload : {}, 'input', errors);
   if (errors.length) return refuse(`its input is not valid (${errors.map((e) => e.field).join(', ')})`);
   const child = ctx.startRun({
     wf,
@@ -23,7 +23,7 @@ export function startUpstream(ctx: Ctx, rec: RunRec, srec: StepRec, workflowId: 
     workloadProfile: wf.workflow.defaults.workloadProfile,
     mode: rec.run.mode,
     subject: rec.run.subject,
-    input: input as Record<string, unknown>,
+    input,
     env: {},
     secrets: {},
     replayOf: null,

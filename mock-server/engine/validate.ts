@@ -1,70 +1,16 @@
 /**
- * Checks of what callers send: start parameters and the run input against the workflow's JSON Schema
- * (type, properties, required, enum, minimum/maximum, minLength/maxLength, items; defaults applied).
+ * Checks of what callers send: start parameters, and the run input against the workflow's JSON Schema
+ * (inputSchema.ts).
  */
 import { RUN_MODES } from '../../src/api/schemas.js';
 import type { Command, RunMode, StartParams } from '../../src/api/types.js';
 import { ExecutorProblem } from './api.js';
+import { checkInput, isPlainObject, type FieldError } from './inputSchema.js';
 import type { WorkflowRec } from './model.js';
 
-export type FieldError = { field: string; message: string };
+export { isPlainObject, type FieldError };
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
-
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function typeOf(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
-  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
-  return typeof value;
-}
-
-function matchesType(value: unknown, type: unknown): boolean {
-  const types = Array.isArray(type) ? type : [type];
-  const actual = typeOf(value);
-  return types.some((t) => t === actual || (t === 'number' && actual === 'integer'));
-}
-
-/** Validates `value` against a (small) JSON Schema; returns the value with defaults filled in. */
-export function validateAgainstSchema(schema: unknown, value: unknown, field: string, errors: FieldError[]): unknown {
-  if (!isPlainObject(schema)) return value;
-  if (schema.type !== undefined && !matchesType(value, schema.type)) {
-    errors.push({ field, message: `Must be of type ${Array.isArray(schema.type) ? schema.type.join(' or ') : String(schema.type)}.` });
-    return value;
-  }
-  if (Array.isArray(schema.enum) && !schema.enum.some((option) => option === value)) {
-    errors.push({ field, message: `Must be one of: ${schema.enum.map((o) => JSON.stringify(o)).join(', ')}.` });
-  }
-  if (typeof value === 'number') {
-    if (typeof schema.minimum === 'number' && value < schema.minimum) errors.push({ field, message: `Must be at least ${schema.minimum}.` });
-    if (typeof schema.maximum === 'number' && value > schema.maximum) errors.push({ field, message: `Must be at most ${schema.maximum}.` });
-  }
-  if (typeof value === 'string') {
-    if (typeof schema.minLength === 'number' && value.length < schema.minLength) errors.push({ field, message: `Must have at least ${schema.minLength} characters.` });
-    if (typeof schema.maxLength === 'number' && value.length > schema.maxLength) errors.push({ field, message: `Must have at most ${schema.maxLength} characters.` });
-  }
-  if (Array.isArray(value) && schema.items !== undefined) {
-    return value.map((item, i) => validateAgainstSchema(schema.items, item, `${field}[${i}]`, errors));
-  }
-  if (isPlainObject(value)) {
-    const out: Record<string, unknown> = { ...value };
-    const properties = isPlainObject(schema.properties) ? schema.properties : {};
-    for (const [key, sub] of Object.entries(properties)) {
-      if (out[key] === undefined && isPlainObject(sub) && sub.default !== undefined) out[key] = sub.default;
-    }
-    for (const key of Array.isArray(schema.required) ? schema.required : []) {
-      if (typeof key === 'string' && (out[key] === undefined || out[key] === null)) errors.push({ field: `${field}.${key}`, message: 'Required.' });
-    }
-    for (const [key, item] of Object.entries(out)) {
-      if (item !== undefined && properties[key] !== undefined) out[key] = validateAgainstSchema(properties[key], item, `${field}.${key}`, errors);
-    }
-    return out;
-  }
-  return value;
-}
 
 /** Every parameter `start` takes; any other key in `params` is refused. */
 export const START_PARAM_KEYS = ['prompt', 'model', 'workloadProfile', 'trigger', 'mode', 'subject', 'input', 'env', 'secrets'] as const;
@@ -146,7 +92,7 @@ export function validateStart(wf: WorkflowRec, params: unknown): StartValues {
   const subject = optionalText(p.subject, 'params.subject', 320, errors);
   let input: Record<string, unknown> = {};
   if (p.input !== undefined && p.input !== null && !isPlainObject(p.input)) errors.push({ field: 'input', message: 'Must be an object.' });
-  else input = validateAgainstSchema(workflow.inputSchema, p.input ?? {}, 'input', errors) as Record<string, unknown>;
+  else input = checkInput(workflow.inputSchema, p.input ?? {}, 'input', errors);
   const env = nameMap(p.env, 'params.env', errors);
   const secrets = nameMap(p.secrets, 'params.secrets', errors);
   if (errors.length) {

@@ -9,7 +9,7 @@ import type { CommandResult } from './commands.js';
 import { findRunRef, runSnapshot, workflowOrThrow } from './lookup.js';
 import type { Ctx } from './model.js';
 import { constantTimeEqual, hmacSha256, toHex } from './sha256.js';
-import { isPlainObject, validateAgainstSchema, type FieldError } from './validate.js';
+import { checkInput, isPlainObject, type FieldError } from './inputSchema.js';
 
 export const WEBHOOK_TOLERANCE_MS = 5 * 60 * 1000;
 
@@ -53,7 +53,7 @@ export function receiveWebhook(ctx: Ctx, workflowId: string, request: WebhookReq
     }
   }
   const errors: FieldError[] = [];
-  const input = validateAgainstSchema(wf.workflow.inputSchema, isPlainObject(payload) ? payload : {}, 'input', errors);
+  const input = checkInput(wf.workflow.inputSchema, isPlainObject(payload) ? payload : {}, 'input', errors);
   if (errors.length) throw new ExecutorProblem(422, 'invalid_input', 'The webhook payload does not match the workflow input.', { errors });
   const rec = ctx.startRun({
     wf,
@@ -63,7 +63,7 @@ export function receiveWebhook(ctx: Ctx, workflowId: string, request: WebhookReq
     workloadProfile: wf.workflow.defaults.workloadProfile,
     mode: wf.def.defaultMode ?? 'live',
     subject: null,
-    input: input as Record<string, unknown>,
+    input,
     env: {},
     secrets: {},
     replayOf: null,
