@@ -61,6 +61,13 @@ export interface RunObserverOptions {
   retryDelayMs?: (attempt: number) => number;
   /** Page visibility. Defaults to `document.visibilityState` where there is a document, else always visible. */
   visibility?: VisibilitySource;
+  /**
+   * When a poll skips a `seq` (a write not visible yet), how soon to ask again, in ms; events after the gap
+   * wait. Defaults to 1 000 ms.
+   */
+  gapRetryMs?: number;
+  /** How many times a gap is asked about before the events after it are folded in anyway. Defaults to 3. */
+  gapAttempts?: number;
 }
 
 export interface RunObserverSnapshot {
@@ -86,9 +93,6 @@ export interface RunObserverSnapshot {
 
 /** Events asked for per request while catching up; a long-idle view catches up in a few requests. */
 const EVENT_PAGE = 1000;
-/** A seq gap is asked about again this many times (shortly) before the events after it are folded in anyway. */
-const GAP_ATTEMPTS = 3;
-const GAP_RETRY_MS = 1_000;
 const EMPTY_TREE = buildStepTree([]);
 
 /** What a view shows when it follows no run (ids missing, or held with `enabled: false`). */
@@ -242,7 +246,7 @@ export class RunObserver {
     return Boolean(run) && !isTerminalRunStatus(run!.status) && !isGone(this.error);
   }
 
-  /** Sets up the next poll or the stream for the current state and options. */
+  /** Sets up the next poll (replacing a pending one) or the stream, for the current state and options. */
   private schedule(): void {
     if (!this.isActive) return;
     const live = this.options.live ?? 'poll';
@@ -251,8 +255,10 @@ export class RunObserver {
       else if (!this.followable()) this.stopStream();
       return;
     }
-    if (live !== 'poll' || !this.followable() || this.pollTimer) return;
-    const delay = this.gapAttempts > 0 ? GAP_RETRY_MS : (this.options.pollIntervalMs ?? 10_000);
+    // Every fetch restarts the interval (a refresh now means the next poll is a full interval away).
+    this.clearPoll();
+    if (live !== 'poll' || !this.followable()) return;
+    const delay = this.gapAttempts > 0 ? (this.options.gapRetryMs ?? 1_000) : (this.options.pollIntervalMs ?? 10_000);
     this.pollTimer = setTimeout(() => {
       this.pollTimer = null;
       const visibility = this.options.visibility ?? documentVisibility;
@@ -325,7 +331,7 @@ export class RunObserver {
     if (signal.aborted || !this.live) return;
     // A skipped seq may be a write not visible yet: fold up to the gap and ask again shortly, a few times,
     // before accepting that it will never come.
-    const tolerate = this.gapAttempts >= GAP_ATTEMPTS;
+    const tolerate = this.gapAttempts >= (this.options.gapAttempts ?? 3);
     const { live, gaps } = foldLiveRun(this.live, events, { gapPolicy: tolerate ? 'apply' : 'stop' });
     this.gapAttempts = gaps.length > 0 && !tolerate ? this.gapAttempts + 1 : 0;
     this.commit(live, true);

@@ -1,0 +1,120 @@
+/**
+ * Core's `RunObserver` follows a run without React: against the reference executor (MSW `setupServer`,
+ * virtual clock), with a client whose answers can be tampered with.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import type { RunEvent } from '../../src/api/types';
+import { RunObserver, RunObserverRegistry, type VisibilitySource } from '../../src/core/runObserver';
+import { setupHarness } from '../hooks/harness';
+import { quickFlow } from '../hooks/workflows';
+
+const h = setupHarness({ workflows: [quickFlow] });
+
+const visible: VisibilitySource = { isVisible: () => true, subscribe: () => () => {} };
+const serverRun = (runId: string) => h.mock.executor.getRun('wf_quick', runId);
+
+/** Rewrites `/events` answers: `filter` decides which events the client sees. */
+function hideEvents(filter: (event: RunEvent) => boolean) {
+  return h.tamper(async (request, response) => {
+    if (!new URL(request.url).pathname.endsWith('/events') || !response.ok) return response;
+    const page = (await response.json()) as { items: RunEvent[] };
+    return Response.json({ ...page, items: page.items.filter(filter) }, { status: response.status, headers: response.headers });
+  });
+}
+
+describe('RunObserver', () => {
+  it('follows a run to its end by polling the events after the last seq, then stops asking', async () => {
+    const started = await h.client.command('wf_quick', { command: 'start' });
+    const observer = new RunObserver(h.client, 'wf_quick', started.id, { pollIntervalMs: 20, visibility: visible });
+    const seen: string[] = [];
+    const stop = observer.subscribe(() => {
+      const status = observer.getSnapshot().run?.status;
+      if (status && seen.at(-1) !== status) seen.push(status);
+    });
+    await vi.waitFor(() => expect(observer.getSnapshot().run?.status).toBe('queued'));
+    const snapshot = observer.getSnapshot();
+    await new Promise((resolve) => setTimeout(resolve, 80)); // polls that bring nothing change nothing
+    expect(observer.getSnapshot().state).toBe(snapshot.state);
+
+    h.mock.advance(60_000);
+    await vi.waitFor(() => expect(observer.getSnapshot().run?.status).toBe('succeeded'));
+    const done = observer.getSnapshot();
+    expect(done.state!.lastSeq).toBe(serverRun(started.id).run.lastSeq);
+    expect(done.tree.size).toBe(serverRun(started.id).steps.length);
+    expect(done.isLive).toBe(false);
+    expect(seen[0]).toBe('queued');
+    expect(h.requestsTo('/events').every((r) => Number(r.query.get('after')) >= 0)).toBe(true);
+
+    const asked = h.requests.length;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(h.requests.length).toBe(asked); // terminal: no more requests
+    stop();
+  });
+
+  it('asks again when a poll skips a seq, and gets the missing change', async () => {
+    const started = await h.client.command('wf_quick', { command: 'start' });
+    const observer = new RunObserver(h.client, 'wf_quick', started.id, { pollIntervalMs: 60_000, gapRetryMs: 20, visibility: visible });
+    const stop = observer.subscribe(() => {});
+    await vi.waitFor(() => expect(observer.getSnapshot().run).not.toBeNull());
+    const firstSeq = observer.getSnapshot().state!.lastSeq;
+
+    h.mock.advance(60_000);
+    const all = serverRun(started.id).run.lastSeq;
+    // The first answer lacks one event in the middle (a write not visible yet); later answers are whole.
+    const hidden = firstSeq + 3;
+    let tampered = false;
+    const restore = hideEvents((event) => {
+      if (event.seq !== hidden || tampered) return true;
+      return false;
+    });
+    await observer.refresh();
+    tampered = true;
+    expect(observer.getSnapshot().state!.lastSeq).toBe(hidden - 1); // folded up to the gap, no further
+    await vi.waitFor(() => expect(observer.getSnapshot().state!.lastSeq).toBe(all));
+    expect(observer.getSnapshot().run?.status).toBe('succeeded');
+    const afters = h.requestsTo('/events').map((r) => Number(r.query.get('after')));
+    expect(afters).toContain(hidden - 1); // asked again from before the gap
+    restore();
+    stop();
+  });
+
+  it('accepts a gap that never closes after a few attempts, so the view does not stall', async () => {
+    const started = await h.client.command('wf_quick', { command: 'start' });
+    const observer = new RunObserver(h.client, 'wf_quick', started.id, {
+      pollIntervalMs: 60_000,
+      gapRetryMs: 10,
+      gapAttempts: 2,
+      visibility: visible,
+    });
+    const stop = observer.subscribe(() => {});
+    await vi.waitFor(() => expect(observer.getSnapshot().run).not.toBeNull());
+    const hidden = observer.getSnapshot().state!.lastSeq + 2;
+    h.mock.advance(60_000);
+    const restore = hideEvents((event) => event.seq !== hidden);
+    await observer.refresh();
+    await vi.waitFor(() => expect(observer.getSnapshot().state!.lastSeq).toBe(serverRun(started.id).run.lastSeq));
+    // asked again from before the gap `gapAttempts` times, the last time folding past it
+    expect(h.requestsTo('/events').filter((r) => Number(r.query.get('after')) === hidden - 1).length).toBe(2);
+    restore();
+    stop();
+  });
+
+  it('shares one observer per run in a registry and forgets it after its last subscriber', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const registry = new RunObserverRegistry({ gcTimeMs: 1_000 });
+      const make = () => new RunObserver(h.client, 'wf_quick', 'run_x', { live: false, visibility: visible });
+      const a = registry.get('s', 'wf_quick', 'run_x', make);
+      expect(registry.get('s', 'wf_quick', 'run_x', make)).toBe(a);
+      expect(registry.get('other', 'wf_quick', 'run_x', make)).not.toBe(a);
+      const stop = registry.subscribe(a, () => {});
+      stop();
+      vi.advanceTimersByTime(500);
+      expect(registry.find('s', 'wf_quick', 'run_x')).toBe(a);
+      vi.advanceTimersByTime(600);
+      expect(registry.find('s', 'wf_quick', 'run_x')).toBeUndefined();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
