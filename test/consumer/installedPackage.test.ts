@@ -4,7 +4,8 @@
  * prop fails the check), and it runs there. Run `npm run build` first.
  */
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createScratchApp, typecheck, type Diagnostic } from './scratchApp.ts';
 
@@ -87,6 +88,34 @@ mock.close();
 console.log(JSON.stringify({ cache: /<output>(\\w+)<\\/output>/.exec(html)?.[1], tree: html.includes('rv-timeline'), runs: page.items.length }));
 `;
 
+/** The README's development-only start of the in-browser executor, in a Vite app. */
+const VITE_MAIN = `
+import { createRoot } from 'react-dom/client';
+import { RunViewsProvider, StepTimeline } from 'react-run-views';
+import 'react-run-views/styles.css';
+
+async function startMockApi() {
+  if (!import.meta.env.DEV) return;
+  const { startBrowserMock } = await import('react-run-views/mock-server/browser');
+  await startBrowserMock({ scenario: 'demo', baseUrl: location.origin });
+}
+
+startMockApi().then(() => {
+  createRoot(document.getElementById('root')!).render(
+    <RunViewsProvider client={{ baseUrl: location.origin }}>
+      <StepTimeline workflowId="wf_orders" runId="run_1" />
+    </RunViewsProvider>,
+  );
+});
+`;
+
+/** Control: the executor started unconditionally, which a production build must keep (proves the probes below). */
+const VITE_CONTROL = `
+import { startBrowserMock } from 'react-run-views/mock-server/browser';
+
+await startBrowserMock({ scenario: 'demo' });
+`;
+
 const compilerOptions = {
   target: 'es2022',
   lib: ['es2023', 'dom', 'dom.iterable'],
@@ -109,6 +138,8 @@ beforeAll(() => {
     'app.tsx': APP,
     'wrong-prop.tsx': WRONG,
     'server.js': SERVER,
+    'main.tsx': VITE_MAIN,
+    'control.tsx': VITE_CONTROL,
     'tsconfig.node16.json': tsconfig('node16', 'node16'),
     'tsconfig.bundler.json': tsconfig('esnext', 'bundler'),
   });
@@ -144,4 +175,46 @@ describe('the installed package at run time', () => {
     const out = execFileSync(process.execPath, ['server.js'], { cwd: app, encoding: 'utf8', timeout: 60_000 });
     expect(JSON.parse(out.trim())).toEqual({ cache: 'shared', tree: true, runs: 2 });
   });
+});
+
+describe('a Vite production build of the app', () => {
+  /** Builds `index.html` with `entry` as its script; returns the emitted JavaScript and CSS. */
+  function viteBuild(entry: string): { js: string; css: string } {
+    writeFileSync(join(app, 'index.html'), `<div id="root"></div><script type="module" src="/${entry}"></script>`);
+    const outDir = `dist-${entry.replace(/\W/g, '-')}`;
+    // NODE_ENV as a production deploy has it (Vitest sets "test", which Vite would read as a development build).
+    // --logLevel error: Vite notes that it drops the 'use client' directives (as it does for Radix's), harmless here.
+    execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--outDir', outDir, '--logLevel', 'error'], {
+      cwd: app,
+      env: { ...process.env, NODE_ENV: 'production' },
+      timeout: 120_000,
+    });
+    const assets = join(app, outDir, 'assets');
+    const read = (ext: string) =>
+      readdirSync(assets)
+        .filter((f) => f.endsWith(ext))
+        .map((f) => readFileSync(join(assets, f), 'utf8'))
+        .join('\n');
+    return { js: read('.js'), css: read('.css') };
+  }
+  const MSW = /setupWorker|mockServiceWorker/;
+  const EXECUTOR = /lead-enrichment/;
+
+  beforeAll(() => {
+    symlinkSync(resolve(import.meta.dirname, '../../node_modules/vite'), join(app, 'node_modules/vite'), 'dir');
+  });
+
+  it('leaves the development-only executor and msw out, and keeps the components and styles', () => {
+    const { js, css } = viteBuild('main.tsx');
+    expect(js.includes('rv-timeline'), 'the timeline').toBe(true);
+    expect(css).toContain('--rv-');
+    expect(MSW.test(js), 'msw').toBe(false);
+    expect(EXECUTOR.test(js), 'the executor').toBe(false);
+  }, 120_000);
+
+  it('keeps both when the executor is started unconditionally (control)', () => {
+    const { js } = viteBuild('control.tsx');
+    expect(MSW.test(js), 'msw').toBe(true);
+    expect(EXECUTOR.test(js), 'the executor').toBe(true);
+  }, 120_000);
 });
