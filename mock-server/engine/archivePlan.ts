@@ -5,7 +5,7 @@
  */
 import type { SkipReason, StepStatus } from '../../src/api/types.js';
 import { creditsFor } from './credits.js';
-import type { HttpConfig, LoopConfig, NodeDefinition } from './definitions.js';
+import type { NodeDefinition } from './definitions.js';
 import type { CompiledGraph, ScopeDef } from './graph.js';
 import type { Rng } from './rng.js';
 
@@ -75,7 +75,7 @@ function walkScope(graph: CompiledGraph, scope: ScopeDef, parent: number, iterat
     if (runs && node.def.kind === 'branch') label = rng.chance(0.5) ? 'true' : 'false';
     if (runs && node.def.kind === 'loop') {
       entry.leaf = false;
-      const config = node.def.config as LoopConfig;
+      const config = node.def.config;
       const items = (config.items ?? ['item 1', 'item 2']).slice(0, 3);
       items.forEach((item, index) => {
         const iter = { index, item };
@@ -84,10 +84,10 @@ function walkScope(graph: CompiledGraph, scope: ScopeDef, parent: number, iterat
         walkScope(graph, graph.bodies.get(id)!, holder, iter, out, rng);
       });
     }
-    if (runs && node.def.kind === 'http' && ((node.def.config as HttpConfig).pages ?? 1) > 1) {
+    if (runs && node.def.kind === 'http' && (node.def.config.pages ?? 1) > 1) {
       entry.leaf = false;
       entry.credits = 0;
-      const pages = Math.min(5, (node.def.config as HttpConfig).pages!);
+      const pages = Math.min(5, node.def.config.pages!);
       for (let page = 1; page <= pages; page++) {
         out.push({ ...entry, name: `${entry.name} · page ${page}`, parent: at, page, leaf: true, credits: creditsFor('http', 1) });
       }

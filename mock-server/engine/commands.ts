@@ -132,7 +132,7 @@ function apply(ctx: Ctx, rec: RunRec, action: RunAction): void {
 export function replayRun(ctx: Ctx, workflowId: string, runId: string, body: ReplayRequest, key?: string | null): CommandResult {
   const wf = workflowOrThrow(ctx, workflowId);
   const ref = runOrThrow(ctx, workflowId, runId);
-  const request = (body ?? {}) as ReplayRequest;
+  const request = body ?? {};
   const errors: { field: string; message: string }[] = [];
   if (!isPlainObject(request)) errors.push({ field: 'body', message: 'Must be an object.' });
   errors.push(...unknownFields(request, ['prompt', 'model']));

@@ -163,7 +163,7 @@ function configProblem(node: NodeDefinition): string | null {
   if (!KINDS.has(node.kind)) return `has an unknown kind "${String(node.kind)}"`;
   const config = (node.config ?? {}) as Record<string, unknown>;
   if (typeof config !== 'object') return 'has a config that is not an object';
-  const text = (key: string) => typeof config[key] === 'string' && (config[key] as string).length > 0;
+  const text = (key: string) => typeof config[key] === 'string' && config[key].length > 0;
   switch (node.kind) {
     case 'http':
       return text('url') ? null : 'needs config.url';

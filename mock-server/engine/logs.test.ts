@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { LogQuery, RunEvent } from '../../src/api/types.js';
+import type * as ArchiveLog from './archiveLog.js';
 import { createScenario } from '../scenarios/index.js';
 import { CATALOG } from '../scenarios/workflows.js';
 import { createHandlers } from '../http/handlers.js';
@@ -10,7 +11,7 @@ import { executorWith, problem, start, workflow } from './testkit.js';
 
 // Counts how many run logs a search builds (archived runs' logs are built from their plan on demand).
 vi.mock('./archiveLog.js', async (importOriginal) => {
-  const mod = await importOriginal<typeof import('./archiveLog.js')>();
+  const mod = await importOriginal<typeof ArchiveLog>();
   return { ...mod, buildHistoryLog: vi.fn(mod.buildHistoryLog) };
 });
 const built = () => vi.mocked(buildHistoryLog).mock.calls.length;

@@ -157,7 +157,7 @@ class SetActive implements fc.Command<Model, Real> {
 }
 
 const runCommand = fc
-  .tuple(fc.constantFrom('pause', 'resume', 'cancel', 'stop', 'graceful', 'replay') as fc.Arbitrary<RunCommand['action']>, fc.nat())
+  .tuple(fc.constantFrom<RunCommand['action']>('pause', 'resume', 'cancel', 'stop', 'graceful', 'replay'), fc.nat())
   .map(([a, n]) => new RunCommand(a, n));
 const decide = fc.tuple(fc.nat(), fc.constantFrom('approve' as const, 'reject' as const), fc.boolean()).map(([n, d, s]) => new Decide(n, d, s));
 // Mostly short advances, so commands land while runs are still moving; sometimes long ones.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ExecutorProblem } from './api.js';
+import type { ExecutorProblem } from './api.js';
 import { CREDITS_PER_ATTEMPT } from './credits.js';
 import { executorWith, foldMatches, start, stepNamed, stepStatuses, workflow } from './testkit.js';
 

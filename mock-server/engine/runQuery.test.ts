@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RUN_STATUSES } from '../../src/api/schemas.js';
 import type { Run, RunQuery, RunSortKey } from '../../src/api/types.js';
-import { ExecutorProblem } from './api.js';
+import type { ExecutorProblem } from './api.js';
 import { encodeCursor } from './cursor.js';
 import type { Executor } from './executorTypes.js';
 import { executorWith, start, workflow } from './testkit.js';
@@ -34,7 +34,7 @@ function keyOf(run: Run, key: RunSortKey): number | null {
     case 'queuedAt':
     case 'startedAt':
     case 'completedAt':
-      return run[key] === null ? null : Date.parse(run[key]!);
+      return run[key] === null ? null : Date.parse(run[key]);
     case 'runTimeMs':
       return run.runTimeMs;
     case 'creditsUsed':

@@ -44,13 +44,14 @@ function parse(query: RunQuery) {
   if (!SORT_KEYS.includes(key)) bad('sort', `Must be one of ${SORT_KEYS.join(', ')}, optionally with a leading "-".`);
   const from = time('from', query.from);
   const to = time('to', query.to);
+  const dir: Direction = sort.startsWith('-') ? 'desc' : 'asc';
   const parsed = {
     status,
     trigger,
     mode,
     sort,
     key,
-    dir: (sort.startsWith('-') ? 'desc' : 'asc') as Direction,
+    dir,
     from,
     to,
     workflowId: text('workflowId', query.workflowId),

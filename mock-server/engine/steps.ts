@@ -58,7 +58,7 @@ export function createStep(rec: RunRec, node: NodeDefinition, spec: NewStep): St
 }
 
 const EVENT_OF: Record<StepStatus, { type: EventType; severity: Severity; verb: string }> = {
-  pending: { type: 'step_pending' as EventType, severity: 'debug', verb: 'is ready; held until the run may start steps' },
+  pending: { type: 'step_pending', severity: 'debug', verb: 'is ready; held until the run may start steps' },
   running: { type: 'step_started', severity: 'info', verb: 'started' },
   waiting: { type: 'step_waiting', severity: 'info', verb: 'is waiting for a review' },
   succeeded: { type: 'step_completed', severity: 'info', verb: 'completed' },

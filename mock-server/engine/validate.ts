@@ -102,7 +102,7 @@ export function validateStart(wf: WorkflowRec, params: unknown): StartValues {
     prompt: prompt ?? workflow.defaults.prompt,
     model: model ?? workflow.defaults.model,
     workloadProfile: profile ?? workflow.defaults.workloadProfile,
-    mode: (p.mode as RunMode | undefined) ?? wf.def.defaultMode ?? 'live',
+    mode: p.mode ?? wf.def.defaultMode ?? 'live',
     subject: subject ?? null,
     input,
     env,

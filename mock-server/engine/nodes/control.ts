@@ -47,7 +47,7 @@ export const passThrough: NodeHandler = {
     call.begin();
     settleAfter(call, () => {
       if (call.node.kind === 'end') {
-        const summary = (call.node.config as { summary?: string } | undefined)?.summary;
+        const summary = call.node.config?.summary;
         if (summary) call.setEndSummary(summary);
       }
       call.done({ status: 'succeeded' });

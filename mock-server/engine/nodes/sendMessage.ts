@@ -6,7 +6,7 @@ import { durationOf, type NodeHandler } from './types.js';
 export const sendMessage: NodeHandler = {
   leaf: () => true,
   start(call) {
-    const config: SendMessageConfig = (call.node.config as SendMessageConfig | undefined) ?? {};
+    const config: SendMessageConfig = call.node.config ?? {};
     const channel = config.channel ?? 'email';
     const recipient = config.recipient ?? call.run.subject ?? 'no-recipient@example.com';
     const message = config.message ?? `Update from ${call.run.workflowName}`;
