@@ -94,6 +94,8 @@ export interface RunObserverSnapshot {
 /** Events asked for per request while catching up; a long-idle view catches up in a few requests. */
 const EVENT_PAGE = 1000;
 const EMPTY_TREE = buildStepTree([]);
+/** Polls after failures back off up to this (or the poll interval, when that is longer). */
+const MAX_BACKOFF_MS = 300_000;
 
 /** What a view shows when it follows no run (ids missing, or held with `enabled: false`). */
 export const IDLE_RUN_SNAPSHOT: RunObserverSnapshot = Object.freeze({
@@ -139,6 +141,8 @@ export class RunObserver {
   private streamFailures = 0;
   private streamBuffer: RunEvent[] = [];
   private gapAttempts = 0;
+  /** Failed fetches in a row: the next poll (or first-load retry) waits longer each time. */
+  private failures = 0;
   private updatedAt: number | null = null;
   private stopVisibility: (() => void) | null = null;
 
@@ -257,8 +261,16 @@ export class RunObserver {
     }
     // Every fetch restarts the interval (a refresh now means the next poll is a full interval away).
     this.clearPoll();
-    if (live !== 'poll' || !this.followable()) return;
-    const delay = this.gapAttempts > 0 ? (this.options.gapRetryMs ?? 1_000) : (this.options.pollIntervalMs ?? 10_000);
+    if (live === false) return;
+    // A first load that failed is tried again on the poll schedule too (in stream mode as well: the stream
+    // needs the snapshot first), backing off, while the error stays shown; a run that is gone is not.
+    const retryLoad = !this.live && this.error !== null && !isGone(this.error);
+    if (!(live === 'poll' && this.followable()) && !retryLoad) return;
+    const interval = this.options.pollIntervalMs ?? 10_000;
+    const delay =
+      this.gapAttempts > 0
+        ? (this.options.gapRetryMs ?? 1_000)
+        : Math.min(Math.max(interval, MAX_BACKOFF_MS), interval * 2 ** Math.min(this.failures, 6));
     this.pollTimer = setTimeout(() => {
       this.pollTimer = null;
       const visibility = this.options.visibility ?? documentVisibility;
@@ -300,6 +312,7 @@ export class RunObserver {
           await this.catchUp(signal);
         }
         this.error = null;
+        this.failures = 0;
         return;
       } catch (caught) {
         if (signal.aborted) return; // cancelled on purpose: not a failure
@@ -310,6 +323,7 @@ export class RunObserver {
           continue;
         }
         this.error = error;
+        this.failures++;
         return;
       } finally {
         if (this.controller === controller) this.controller = null;

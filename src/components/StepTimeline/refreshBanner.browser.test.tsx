@@ -32,15 +32,16 @@ const problem = (status: number, code: string, detail: string) =>
   });
 
 /** A running run on a virtual clock (it stays running: the clock only moves when told). */
-function setup(pollIntervalMs = 50) {
+function setup(pollIntervalMs = 50, initialMode: Mode = 'ok') {
   const executor = createExecutor({ clock: 'virtual' });
   executor.registerWorkflow(slow);
   const runId = executor.command(slow.id, { command: 'start', params: {} }).run.id;
   for (let i = 0; i < 100 && executor.getRun(slow.id, runId).steps.length < 2; i++) executor.advance(500);
   const handlers = createHandlers(executor, { baseUrl: BASE });
-  const server = { mode: 'ok' as Mode, requests: 0 };
+  const server = { mode: initialMode, requests: 0, times: [] as number[] };
   const fetchFn: typeof fetch = async (input, init) => {
     server.requests += 1;
+    server.times.push(performance.now());
     if (server.mode === 'gone') return problem(404, 'run_not_found', `Workflow "slow" has no run "${runId}".`);
     if (server.mode === 'down') return problem(500, 'internal', 'The run store is unavailable.');
     if (server.mode === 'offline') throw new TypeError('Failed to fetch');
@@ -94,7 +95,8 @@ describe('refresh failures of a loaded run', () => {
     const observer = new MutationObserver((records) => changes.push(...records));
     observer.observe(alert, { subtree: true, childList: true, characterData: true });
     const seen = server.requests;
-    await waitFor(() => expect(server.requests).toBeGreaterThan(seen + 3));
+    // Polls back off while they fail (50, 100, 200, 400 ms…).
+    await waitFor(() => expect(server.requests).toBeGreaterThan(seen + 3), { timeout: 10_000 });
     await sleep(20);
     observer.disconnect();
     expect(changes).toEqual([]);
@@ -102,9 +104,9 @@ describe('refresh failures of a loaded run', () => {
 
     // Offline: a different trouble, said in the same place; back online, the banner goes by itself.
     server.mode = 'offline';
-    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/^Could not refresh: .*Failed to fetch/));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/^Could not refresh: .*Failed to fetch/), { timeout: 10_000 });
     server.mode = 'ok';
-    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull(), { timeout: 15_000 });
     expect(stepNames(container)).toEqual(['Prepare', 'Crunch']);
   });
 
@@ -121,5 +123,36 @@ describe('refresh failures of a loaded run', () => {
     await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
     expect(server.requests).toBeGreaterThan(before);
     expect(stepNames(container)).toEqual(['Prepare', 'Crunch']);
+  });
+});
+
+describe('a first load that fails', () => {
+  it('keeps one alert while retries back off: no flicker to loading, announced once, focus stays on Try again', async () => {
+    const { container, server } = setup(40, 'down');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('The run store is unavailable.');
+    const button = within(alert).getByRole('button', { name: 'Try again' });
+    button.focus();
+    const seen: string[] = [];
+    const watcher = new MutationObserver(() => {
+      if (container.textContent?.includes('Loading steps')) seen.push('loading');
+      if (!container.contains(alert)) seen.push('alert replaced');
+    });
+    watcher.observe(container, { subtree: true, childList: true, characterData: true });
+    const before = server.requests;
+    await sleep(700);
+    watcher.disconnect();
+    expect(server.requests - before).toBeGreaterThanOrEqual(3); // it keeps trying by itself
+    expect(seen).toEqual([]);
+    expect(screen.getAllByRole('alert')).toEqual([alert]);
+    expect(document.activeElement).toBe(button);
+    const gaps = server.times.slice(-4).map((t, i, all) => (i === 0 ? 0 : t - all[i - 1]!)).slice(1);
+    expect(gaps[2]!).toBeGreaterThan(gaps[0]! * 1.5); // backing off
+    await expectNoAxeViolations(container);
+
+    server.mode = 'ok';
+    await userEvent.click(button);
+    await waitFor(() => expect(stepNames(container)).toEqual(['Prepare', 'Crunch']));
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 });
