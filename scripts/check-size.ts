@@ -12,7 +12,8 @@ const BUDGETS: Record<string, number | null> = {
   // helpers only components use) plus the import/export lists between chunks; a host's bundler keeps what it imports.
   'hooks.js': 26_500,
   'api.js': 7_500,
-  'core.js': 16_000,
+  // Measured 18 151 B with the live-run fold and the run observer, plus 5%.
+  'core.js': 19_100,
   'mock-server.js': null,
   'styles.css': 4_500,
 };
