@@ -19,6 +19,7 @@ const browserDeps = [
   '@radix-ui/react-collapsible',
   'react-json-view-lite',
   'valibot',
+  '@cfworker/json-schema',
   'axe-core',
   'msw',
   'msw/browser',

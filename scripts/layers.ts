@@ -24,7 +24,8 @@ const ALLOWED_PACKAGES: Record<Layer, readonly string[]> = {
   hooks: ['react', '@tanstack/react-query'],
   components: ['react', 'react-dom', '@tanstack/react-query', '@tanstack/react-virtual', '@radix-ui/', 'react-json-view-lite'],
   root: ['react'],
-  'mock-server': ['msw', 'node:', 'valibot'],
+  // JSON Schema validation of run input (draft 2020-12, no eval: it runs in the service worker too).
+  'mock-server': ['msw', 'node:', 'valibot', '@cfworker/json-schema'],
 };
 
 /** Tests, stories, benches and their helpers (`testing/`, `__tests__/`, `testkit.ts`, `testGraphs.ts`). */
