@@ -21,6 +21,7 @@ export { buildStepTree } from './buildStepTree.js';
 export { updateStepTree } from './updateStepTree.js';
 export type {
   TimelineDividerRow,
+  TimelineFailure,
   TimelineGroupRow,
   TimelineItemRow,
   TimelineRow,
@@ -30,7 +31,7 @@ export type {
   TimelineStepRow,
 } from './timelineRows.js';
 /** The timeline's one row model: run and group headers, steps, iteration dividers (expanded = details, collapsed = folded). */
-export { findStepRow, groupRowKey, isTimelineItem, revealStep, runRowKey, stepRowKey, timelineRows } from './timelineRows.js';
+export { findStepRow, firstFailedInSources, groupRowKey, isTimelineItem, revealStep, runRowKey, stepRowKey, timelineRows } from './timelineRows.js';
 export type { SectionKey, StepSectionState } from './stepSections.js';
 /** A step's data sections, whether expanding it shows anything, and the reader's section state. */
 export { isSectionOpen, stepHasDetails, stepSectionKeys, withSectionOpen } from './stepSections.js';

@@ -51,7 +51,7 @@ function popcount(x: number): number {
 
 /** The empty map. */
 export function pmapEmpty<V>(): PersistentMap<V> {
-  return EMPTY as PersistentMap<V>;
+  return EMPTY;
 }
 
 /** The value stored under `key`, or undefined. */

@@ -56,7 +56,7 @@ const listed = new WeakMap<PersistentMap<Step>, readonly Step[]>();
 export function listSteps(state: RunState): readonly Step[] {
   const cached = listed.get(state.steps);
   if (cached) return cached;
-  const steps: Step[] = new Array(state.stepCount);
+  const steps = new Array<Step>(state.stepCount);
   let sorted = true;
   for (let position = 0; position < state.stepCount; position++) {
     const step = pmapGet(state.steps, pmapGet(state.ids, position) as string) as Step;

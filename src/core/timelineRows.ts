@@ -11,6 +11,7 @@
  */
 import type { Run } from '../api/types.js';
 import type { StepGroup, StepNode, StepTree } from './stepTreeTypes.js';
+import { firstFailedNode } from './firstFailedStep.js';
 import { getNode } from './treeNodes.js';
 
 /** One run on the timeline with its (possibly filtered) step tree. */
@@ -229,4 +230,19 @@ export function revealStep(
   const next = new Set(collapsed);
   for (const key of hiding) next.delete(key);
   return next;
+}
+
+/** Where the first run with a failure failed: its key and the step core's rule names (`firstFailedNode`). */
+export interface TimelineFailure {
+  runKey: string;
+  node: StepNode;
+}
+
+/** The failure "Jump to failed step" goes to: the first source, in order, with a failed step. */
+export function firstFailedInSources(sources: readonly TimelineSource[]): TimelineFailure | null {
+  for (const source of sources) {
+    const node = firstFailedNode(source.tree, source.run);
+    if (node) return { runKey: source.key, node };
+  }
+  return null;
 }

@@ -75,7 +75,7 @@ describe('updateStepTree', () => {
         const initial = steps.slice(0, initialCount);
         for (const step of initial) current.set(step.id, step);
         let tree = buildStepTree(initial, { runStatus: 'running' });
-        let pending = steps.slice(initialCount);
+        const pending = steps.slice(initialCount);
         for (const batch of batches) {
           const changed: Step[] = [];
           const arriving = pending.splice(0, 2);

@@ -170,14 +170,14 @@ function findChild(list: readonly StepNode[], step: Step): number {
 }
 
 function ownNode(draft: Draft, node: StepNode): Writable<StepNode> {
-  if (draft.owned.has(node)) return node as Writable<StepNode>;
+  if (draft.owned.has(node)) return node;
   const copy = { ...node };
   draft.owned.add(copy);
   return copy;
 }
 
 function ownGroup(draft: Draft, group: StepGroup): Writable<StepGroup> {
-  if (draft.owned.has(group)) return group as Writable<StepGroup>;
+  if (draft.owned.has(group)) return group;
   const copy = { ...group, counts: { ...group.counts } };
   draft.owned.add(copy);
   draft.groups[draft.groups.indexOf(group)] = copy;

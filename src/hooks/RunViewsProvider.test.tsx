@@ -21,6 +21,12 @@ function Page() {
   );
 }
 
+/** Reads hooks during a server render and hands the result to the test (effects do not run there). */
+function Probe<T>({ read: useRead, report }: { read: () => T; report: (value: T) => void }) {
+  report(useRead());
+  return null;
+}
+
 describe('RunViewsProvider', () => {
   it('renders on the server without a window and without fetching', () => {
     expect(typeof window).toBe('undefined');
@@ -36,13 +42,9 @@ describe('RunViewsProvider', () => {
 
   it('builds a client from options and scopes query keys by its base URL', () => {
     let seen: ReturnType<typeof useRunViews> | null = null;
-    function Probe() {
-      seen = useRunViews();
-      return null;
-    }
     renderToString(
       <RunViewsProvider client={{ baseUrl: 'https://api.example.com/' }} labelPreset="uppercase" locale="fr-FR">
-        <Probe />
+        <Probe read={useRunViews} report={(value) => (seen = value)} />
       </RunViewsProvider>,
     );
     expect(seen!.client.baseUrl).toBe('https://api.example.com');
@@ -56,14 +58,13 @@ describe('RunViewsProvider', () => {
     host.setQueryData(['todos'], ['mine']);
     let ours: QueryClient | null = null;
     let theirs: unknown = null;
-    function Probe() {
-      ours = useRunViews().queryClient;
-      theirs = useQuery({ queryKey: ['todos'], queryFn: () => [], enabled: false }, host).data;
-      return null;
-    }
+    const useRead = () => ({
+      ours: useRunViews().queryClient,
+      theirs: useQuery({ queryKey: ['todos'], queryFn: () => [], enabled: false }, host).data,
+    });
     renderToString(
       <RunViewsProvider client={{ baseUrl: 'https://api.example.com' }} queryClient={host}>
-        <Probe />
+        <Probe read={useRead} report={(value) => ({ ours, theirs } = value)} />
       </RunViewsProvider>,
     );
     expect(ours).toBe(host);
@@ -80,13 +81,10 @@ describe('RunViewsProvider', () => {
 
   it('applies label overrides over a preset', () => {
     let label = '';
-    function Probe() {
-      label = useLabels().runStatus({ status: 'waiting' });
-      return null;
-    }
+    const useRead = () => useLabels().runStatus({ status: 'waiting' });
     renderToString(
       <RunViewsProvider client={{ baseUrl: 'https://x.test' }} labels={{ run: { waiting: 'Awaiting review' } }}>
-        <Probe />
+        <Probe read={useRead} report={(value) => (label = value)} />
       </RunViewsProvider>,
     );
     expect(label).toBe('Awaiting review');

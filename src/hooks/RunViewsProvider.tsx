@@ -67,10 +67,11 @@ export function RunViewsProvider(props: RunViewsProviderProps) {
   const optionFetch = isClient(clientOrOptions) ? undefined : clientOrOptions.fetch;
   const optionHeaders = isClient(clientOrOptions) ? undefined : clientOrOptions.headers;
   const optionTimeout = isClient(clientOrOptions) ? undefined : clientOrOptions.timeoutMs;
+  const optionHeaderKey = headerKey(optionHeaders);
   const client = useMemo(
     () => (isClient(clientOrOptions) ? clientOrOptions : createRunClient(clientOrOptions)),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- rebuilt from its parts, not the object identity
-    [optionKey, optionFetch, headerKey(optionHeaders), optionTimeout],
+    [optionKey, optionFetch, optionHeaderKey, optionTimeout],
   );
   // Created once even when the host passes its own (cheap: it is never mounted then), so a host that stops
   // passing one later still gets a stable cache.

@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useInsertionEffect, useRef, useState } from 'react';
 import type { RunApiError } from '../api/errors.js';
 import type { Approval } from '../api/types.js';
 import { currentApproval, writeApproval } from './approvalCache.js';
@@ -43,8 +43,10 @@ export function useApprovalDecisions(approvals: readonly Approval[]) {
   const rv = useRunViews();
   const [decisions, setDecisions] = useState<Record<string, ApprovalDecisionState>>({});
   const latest = useRef(approvals);
-  latest.current = approvals;
-  const { client, queryClient, scope } = rv;
+  useInsertionEffect(() => {
+    latest.current = approvals;
+  });
+  const { client, queryClient, scope, runs } = rv;
 
   const mutation = useMutation(
     {
@@ -86,10 +88,10 @@ export function useApprovalDecisions(approvals: readonly Approval[]) {
       void queryClient.invalidateQueries({ queryKey: rvKeys.approvals(scope) });
       void queryClient.invalidateQueries({ queryKey: rvKeys.runFeeds(scope) });
       const approval = outcome.status === 'decided' || outcome.status === 'decidedElsewhere' ? outcome.approval : null;
-      if (approval) refreshRun(rv, approval.workflowId, approval.runId);
+      if (approval) refreshRun({ queryClient, scope, runs }, approval.workflowId, approval.runId);
       return outcome;
     },
-    [mutateAsync, queryClient, scope],
+    [mutateAsync, queryClient, scope, runs],
   );
 
   // One key per (approval, decision) until the server has answered: the server then answers a repeat of the

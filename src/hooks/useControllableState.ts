@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useInsertionEffect, useRef, useState } from 'react';
 
 /** Props of one controllable piece of state: pass `value` to own it, or `defaultValue` to let the hook own it. */
 export interface ControllableStateParams<T> {
@@ -25,13 +25,17 @@ export function useControllableState<T>({
   const controlled = value !== undefined;
   const current = controlled ? value : inner;
 
-  // Refs so the setter stays stable and chained updaters see each other's results.
+  // Refs so the setter stays stable and chained updaters see each other's results. They take each render's
+  // values in an insertion effect: after render (render stays pure), before any layout effect or event can
+  // call the setter.
   const latest = useRef(current);
-  latest.current = current;
   const onChange = useRef(onValueChange);
-  onChange.current = onValueChange;
   const isControlled = useRef(controlled);
-  isControlled.current = controlled;
+  useInsertionEffect(() => {
+    latest.current = current;
+    onChange.current = onValueChange;
+    isControlled.current = controlled;
+  });
 
   const setValue = useCallback((next: SetStateAction<T>) => {
     const resolved = typeof next === 'function' ? (next as (previous: T) => T)(latest.current) : next;

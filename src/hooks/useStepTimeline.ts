@@ -2,14 +2,13 @@ import { useCallback, useMemo, useState } from 'react';
 import type { Run, RunStatus, Step } from '../api/types.js';
 import { buildStepTree } from '../core/buildStepTree.js';
 import { applyStepFilters, type FilteredRuns, type StepFilters } from '../core/filterStepTree.js';
-import { firstFailedNode } from '../core/firstFailedStep.js';
 import { stepHasDetails, withSectionOpen, type StepSectionState } from '../core/stepSections.js';
-import type { StepNode, StepTree } from '../core/stepTreeTypes.js';
+import type { StepTree } from '../core/stepTreeTypes.js';
 import {
-  findStepRow,
+  firstFailedInSources,
   revealStep,
   timelineRows,
-  type TimelineItemRow,
+  type TimelineFailure,
   type TimelineRow,
   type TimelineRowsOptions,
   type TimelineSource,
@@ -70,11 +69,8 @@ export interface UseStepTimelineOptions {
   canExpand?: (step: Step) => boolean;
 }
 
-export interface StepTimelineFailure {
-  /** Key of the run the step belongs to. */
-  runKey: string;
-  node: StepNode;
-}
+/** Where the first run with a failure failed. */
+export type StepTimelineFailure = TimelineFailure;
 
 export interface UseStepTimelineResult {
   /** Rows to render top to bottom (core's `timelineRows`). */
@@ -192,13 +188,7 @@ export function useStepTimeline(options: UseStepTimelineOptions): UseStepTimelin
       ),
     [filtered, runHeaders, collapsed, expandedSteps, groupHeaders],
   );
-  const failed = useMemo<StepTimelineFailure | null>(() => {
-    for (const source of sources) {
-      const node = firstFailedNode(source.tree, source.run);
-      if (node) return { runKey: source.key, node };
-    }
-    return null;
-  }, [sources]);
+  const failed = useMemo(() => firstFailedInSources(sources), [sources]);
 
   const canExpand = useCallback(
     (row: TimelineRow) => (row.kind === 'step' ? canExpandStep(row.node.step) : row.kind !== 'divider'),

@@ -22,6 +22,8 @@ export const StepTimelineGroupHeader = memo(function StepTimelineGroupHeader({ r
   const actions = useTimelineActions();
   const { group } = row;
   return (
+    // Keys are handled by the tree (roving focus, WAI-ARIA tree pattern) in useTimelineKeyboard.
+    // eslint-disable-next-line jsx-a11y/click-events-have-key-events
     <div
       role="treeitem"
       data-slot="timeline-group"
@@ -34,6 +36,7 @@ export const StepTimelineGroupHeader = memo(function StepTimelineGroupHeader({ r
       aria-setsize={row.setSize}
       aria-posinset={row.posInSet}
       aria-expanded={!row.collapsed}
+      aria-selected={false}
       tabIndex={tabbable ? 0 : -1}
       onClick={() => actions.toggleRow(row)}
       onFocus={(e) => {

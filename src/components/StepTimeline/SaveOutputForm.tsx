@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { Step } from '../../api/types.js';
 import { useUi } from '../shared/useUi.js';
 import type { SaveOutputRequest } from './types.js';
@@ -23,6 +23,11 @@ export function SaveOutputForm({ step, text: payloadText, value, onSave }: SaveO
   const [path, setPath] = useState(() => defaultOutputPath(step));
   const [status, setStatus] = useState<{ kind: 'idle' | 'saving' | 'saved' | 'failed'; message?: string }>({ kind: 'idle' });
   const inputId = useId();
+  const input = useRef<HTMLInputElement>(null);
+  // The reader asked for the form: take them to its field.
+  useEffect(() => {
+    if (editing) input.current?.focus();
+  }, [editing]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -41,15 +46,15 @@ export function SaveOutputForm({ step, text: payloadText, value, onSave }: SaveO
   return (
     <div className="rv-save-output">
       {editing ? (
-        <form className="rv-save" onSubmit={submit} aria-label={text.saveOutput}>
+        <form className="rv-save" onSubmit={(event) => void submit(event)} aria-label={text.saveOutput}>
           <div className="rv-field">
             <label htmlFor={inputId}>{text.saveOutputPath}</label>
             <input
               id={inputId}
+              ref={input}
               className="rv-input"
               value={path}
               required
-              autoFocus
               spellCheck={false}
               onChange={(e) => setPath(e.target.value)}
             />

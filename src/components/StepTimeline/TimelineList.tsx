@@ -62,6 +62,8 @@ export function StepTimelineList({ renderRow, overscan = 6, className, ...rest }
   // so scrolling, focus and selection cost what is on screen, not the length of the run.
   const getItemKey = useCallback((i: number) => rows[i]?.key ?? i, [rows]);
   const estimateSize = useCallback((i: number) => estimate(rows[i]), [rows]);
+  // The virtualizer keeps mutable state React Compiler cannot see through; this component is not compiled.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
@@ -104,6 +106,8 @@ export function StepTimelineList({ renderRow, overscan = 6, className, ...rest }
       <div
         ref={listRef}
         role="tree"
+        // Focus moves between the items (roving tabindex); the tree itself is reachable only by script.
+        tabIndex={-1}
         aria-label={label}
         className="rv-timeline__list"
         style={{ height: virtualizer.getTotalSize() }}

@@ -68,7 +68,7 @@ describe('large outputs', () => {
     expect(out.querySelector('pre.rv-raw')!.textContent).toBe(big);
     // Save output, with the default variable path
     await userEvent.click(within(out).getByRole('button', { name: 'Save output' }));
-    const path = within(out).getByLabelText('Variable path') as HTMLInputElement;
+    const path = within(out).getByLabelText<HTMLInputElement>('Variable path');
     expect(path.value).toBe('step.Query_orders.output');
     await expectNoAxeViolations(container);
     await userEvent.clear(path);

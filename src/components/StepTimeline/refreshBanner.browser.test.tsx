@@ -21,7 +21,7 @@ const slow: WorkflowDefinition = {
     { id: 'b', name: 'Crunch', kind: 'task', config: { durationMs: 600_000, jitter: 0 } },
   ],
   edges: [{ from: 'a', to: 'b' }],
-} as WorkflowDefinition;
+};
 
 type Mode = 'ok' | 'gone' | 'down' | 'offline';
 

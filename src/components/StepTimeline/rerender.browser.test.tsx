@@ -77,7 +77,7 @@ function workflow(items: number, retry: boolean): WorkflowDefinition {
       { from: 'prep', to: 'items' },
       { from: 'items', to: 'work', label: 'body' },
     ],
-  } as WorkflowDefinition;
+  };
 }
 
 /** A new executor on a virtual clock running `def`, advanced until the run has at least `minSteps` steps. */

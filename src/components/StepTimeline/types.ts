@@ -2,7 +2,6 @@
 import type { ReactNode } from 'react';
 import type { PayloadChunk, PayloadPart, Run, Step } from '../../api/types.js';
 import type { StepFilters } from '../../core/filterStepTree.js';
-import type { StepSectionState } from '../../core/stepSections.js';
 import type { StepNode, StepTree } from '../../core/stepTreeTypes.js';
 import type { TimelineRow } from '../../core/timelineRows.js';
 import type { UseStepTimelineOptions } from '../../hooks/useStepTimeline.js';

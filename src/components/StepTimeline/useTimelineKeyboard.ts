@@ -4,7 +4,7 @@
  * it is mounted. Up/Down move, Home/End jump, Right expands or enters, Left collapses or goes to the parent,
  * Enter/Space toggle.
  */
-import { useCallback, useLayoutEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
+import { useCallback, useInsertionEffect, useLayoutEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
 import { isTimelineItem as isItem, type TimelineRow } from '../../core/timelineRows.js';
 
 export interface TimelineKeyboardOptions {
@@ -24,7 +24,7 @@ export interface TimelineKeyboardOptions {
 export function useTimelineKeyboard(options: TimelineKeyboardOptions) {
   // The latest options for the handlers below, which keep a stable identity.
   const opts = useRef(options);
-  useLayoutEffect(() => {
+  useInsertionEffect(() => {
     opts.current = options;
   });
   const pendingFocus = useRef<string | null>(null);

@@ -83,7 +83,9 @@ export function DataSection(props: DataSectionProps) {
       </div>
       <Collapsible.Content className="rv-section__body" data-view={view}>
         {placeholder ?? (
-          <div className="rv-section__scroll" tabIndex={0} role="group" aria-labelledby={titleId}>
+          // A scrolling region must be reachable by keyboard to scroll it (WCAG 2.1.1).
+          // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+          <div className="rv-section__scroll" tabIndex={0} role="region" aria-labelledby={titleId}>
             {view === 'raw' ? (
               <pre className="rv-raw">{raw ?? safeStringify(data)}</pre>
             ) : (

@@ -58,5 +58,6 @@ export const JsonBlock = memo(function JsonBlock({ value, label, className }: Js
 export function formatScalar(value: unknown): string {
   if (typeof value === 'string') return value;
   if (value === undefined) return '';
-  return JSON.stringify(value) ?? String(value);
+  // JSON.stringify gives undefined only for functions and symbols, which JSON data never holds.
+  return JSON.stringify(value) ?? typeof value;
 }

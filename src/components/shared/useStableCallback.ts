@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useRef } from 'react';
+import { useCallback, useInsertionEffect, useRef } from 'react';
 
 /**
  * A function with a stable identity that calls the latest `callback` (or nothing when it is undefined).
@@ -7,7 +7,8 @@ import { useCallback, useLayoutEffect, useRef } from 'react';
  */
 export function useStableCallback<A extends unknown[], R>(callback: ((...args: A) => R) | undefined): (...args: A) => R | undefined {
   const latest = useRef(callback);
-  useLayoutEffect(() => {
+  // After render, before any layout effect or event can call it.
+  useInsertionEffect(() => {
     latest.current = callback;
   });
   return useCallback((...args: A) => latest.current?.(...args), []);
