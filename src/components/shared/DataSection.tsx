@@ -83,9 +83,10 @@ export function DataSection(props: DataSectionProps) {
       </div>
       <Collapsible.Content className="rv-section__body" data-view={view}>
         {placeholder ?? (
-          // A scrolling region must be reachable by keyboard to scroll it (WCAG 2.1.1).
+          // A scrolling box must be reachable by keyboard to scroll it (WCAG 2.1.1); a group, not a region:
+          // several steps have an "Error" section, and landmarks must be told apart.
           // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
-          <div className="rv-section__scroll" tabIndex={0} role="region" aria-labelledby={titleId}>
+          <div className="rv-section__scroll" tabIndex={0} role="group" aria-labelledby={titleId}>
             {view === 'raw' ? (
               <pre className="rv-raw">{raw ?? safeStringify(data)}</pre>
             ) : (
