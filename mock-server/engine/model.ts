@@ -111,10 +111,8 @@ export interface WorkerState {
   stalled: boolean;
 }
 
-/** What starting a run takes (commands, replays, webhooks, schedules, upstream steps). */
-export interface StartSpec {
-  wf: WorkflowRec;
-  trigger: Trigger;
+/** The caller's choices for a new run, once checked (see `validate.ts`). */
+export interface StartValues {
   prompt: string | null;
   model: string | null;
   workloadProfile: string | null;
@@ -123,6 +121,12 @@ export interface StartSpec {
   input: Record<string, unknown>;
   env: Record<string, string>;
   secrets: Record<string, string>;
+}
+
+/** What starting a run takes (commands, replays, webhooks, schedules, upstream steps). */
+export interface StartSpec extends StartValues {
+  wf: WorkflowRec;
+  trigger: Trigger;
   replayOf: string | null;
 }
 

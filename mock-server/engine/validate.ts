@@ -3,10 +3,10 @@
  * (inputSchema.ts).
  */
 import { RUN_MODES } from '../../src/api/schemas.js';
-import type { Command, RunMode, StartParams } from '../../src/api/types.js';
+import type { Command, StartParams } from '../../src/api/types.js';
 import { ExecutorProblem } from './api.js';
 import { checkInput, isPlainObject, type FieldError } from './inputSchema.js';
-import type { WorkflowRec } from './model.js';
+import type { StartValues, WorkflowRec } from './model.js';
 
 export { isPlainObject, type FieldError };
 
@@ -34,16 +34,7 @@ export function unknownFields(value: unknown, known: readonly string[], prefix =
     .map((key) => ({ field: `${prefix}${key.length > 100 ? `${key.slice(0, 100)}…` : key}`, message: 'Unknown field.' }));
 }
 
-export interface StartValues {
-  prompt: string | null;
-  model: string | null;
-  workloadProfile: string | null;
-  mode: RunMode;
-  subject: string | null;
-  input: Record<string, unknown>;
-  env: Record<string, string>;
-  secrets: Record<string, string>;
-}
+export type { StartValues } from './model.js';
 
 function nameMap(value: unknown, field: string, errors: FieldError[]): Record<string, string> {
   if (value === undefined || value === null) return {};
