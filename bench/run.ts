@@ -1,11 +1,11 @@
 /**
  * `npm run bench`: every Node benchmark, each in its own process so one cannot warm up or slow down the other.
- * Each prints one JSON object; this prints them under their names. Browser render timings live in
- * `src/components/StepTimeline/*.browser.test.tsx` (they log, never assert on time).
+ * Each prints one JSON object; this prints them under their names. `timeline` runs in real Chromium on a
+ * production build (see bench/timeline.bench.ts; its table goes to stderr).
  */
 import { spawnSync } from 'node:child_process';
 
-const benches = { executor: 'bench/executor.bench.ts', core: 'bench/core.bench.ts' };
+const benches = { executor: 'bench/executor.bench.ts', core: 'bench/core.bench.ts', timeline: 'bench/timeline.bench.ts' };
 const results: Record<string, unknown> = {};
 let failed = false;
 for (const [name, file] of Object.entries(benches)) {
@@ -16,6 +16,7 @@ for (const [name, file] of Object.entries(benches)) {
     continue;
   }
   results[name] = JSON.parse(run.stdout.slice(run.stdout.indexOf('{')));
+  if (run.stderr.trim()) process.stderr.write(`\n${name}:\n${run.stderr.trim()}\n`);
 }
 console.log(JSON.stringify(results, null, 2));
 process.exit(failed ? 1 : 0);

@@ -1,0 +1,278 @@
+/**
+ * The timeline bench page: renders `StepTimelineView` from the library's sources in a production build, and
+ * exposes `window.rvBench` so bench/timeline.bench.ts can set up each case and act on it. Timing is measured
+ * outside, from Chromium's own count of main-thread task time.
+ */
+import '../../src/styles/styles.css';
+import { useEffect, useState } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { flushSync } from 'react-dom';
+import type { PayloadChunk, Run, RunEvent, Step } from '../../src/api/types';
+import { createLiveRun, foldLiveRun, type LiveRun } from '../../src/core/liveRun';
+import { listSteps } from '../../src/core/runState';
+import { StepTimelineView } from '../../src/components/StepTimeline/StepTimelineView';
+import type { PayloadLoader } from '../../src/components/StepTimeline/types';
+
+interface Fixture {
+  run: Run;
+  steps: Step[];
+}
+
+const baseRun: Run = {
+  id: 'run_bench',
+  workflowId: 'wf_bench',
+  workflowName: 'Bench',
+  workflowVersion: 1,
+  status: 'running',
+  cancelReason: null,
+  trigger: { kind: 'manual', label: 'Manual', payload: null, sourceRunId: null },
+  mode: 'live',
+  subject: null,
+  sessionId: null,
+  prompt: null,
+  model: null,
+  workloadProfile: null,
+  overrides: { env: [], secrets: [] },
+  queuedAt: '2026-11-01T00:00:00.000Z',
+  claimedAt: '2026-11-01T00:00:01.000Z',
+  startedAt: '2026-11-01T00:00:02.000Z',
+  completedAt: null,
+  queueTimeMs: 1000,
+  runTimeMs: null,
+  progress: { done: 0, total: 0 },
+  resultSummary: null,
+  error: null,
+  credits: 0,
+  replayOf: null,
+  lastSeq: 0,
+} as unknown as Run;
+
+function step(i: number, fields: Partial<Step> = {}): Step {
+  const made: Step = {
+    id: `s${i}`,
+    runId: baseRun.id,
+    parentId: null,
+    nodeId: `n${i % 7}`,
+    name: `Step ${i}`,
+    kind: 'task',
+    group: null,
+    order: i,
+    status: 'succeeded',
+    skipReason: null,
+    iteration: null,
+    page: null,
+    startedAt: '2026-11-01T00:00:03.000Z',
+    endedAt: '2026-11-01T00:00:04.000Z',
+    durationMs: 1000,
+    attempts: 1,
+    summary: [],
+    inputSize: null,
+    outputSize: null,
+    error: null,
+    deliveryId: null,
+    approvalId: null,
+    credits: 0,
+    ...fields,
+  };
+  return made;
+}
+
+/** `n` top-level steps, every 97th failed, the last one running; in `groups` automations when asked. */
+function uniform(n: number, groups = 0): Fixture {
+  const groupOf = (i: number) => (groups > 0 ? `Automation ${Math.floor((i * groups) / n) + 1}` : null);
+  // Every 97th step failed (so the Errors filter finds some), the last one running.
+  const failure = { code: 'boom', message: 'Upstream said no', providerStatus: 502, retryable: true, http: null };
+  const steps = Array.from({ length: n }, (_, i) =>
+    step(i, {
+      group: groupOf(i),
+      ...(i % 97 === 96 ? { status: 'failed' as const, error: failure } : {}),
+      ...(i === n - 1 ? { status: 'running' as const, endedAt: null, durationMs: null } : {}),
+    }),
+  );
+  return { run: { ...baseRun, lastSeq: n }, steps };
+}
+
+/** A few steps carrying 1 MB names and messages, nested so breadcrumbs repeat them. */
+function hugeStrings(): Fixture {
+  const big = (c: string) => `${c} `.repeat(1 << 19); // 1 MiB of text with spaces (wrappable)
+  const word = 'x'.repeat(1 << 20); // 1 MiB without a break
+  const steps: Step[] = [step(0, { name: big('parent'), kind: 'loop' })];
+  for (let i = 1; i <= 8; i++) {
+    steps.push(
+      step(i, {
+        parentId: 's0',
+        name: i % 2 ? big(`child${i}`) : word,
+        iteration: { index: i - 1, item: i },
+        status: 'failed',
+        error: { code: 'boom', message: i % 2 ? word : big('message'), providerStatus: null, retryable: false, http: null },
+      }),
+    );
+  }
+  return { run: { ...baseRun, status: 'failed', lastSeq: 9 }, steps };
+}
+
+/** A ~20 MB JSON array served in chunks by offset (ASCII, so characters are bytes). */
+function bigOutput(): { fixture: Fixture; load: PayloadLoader } {
+  const records: string[] = [];
+  for (let i = 0; records.length * 120 < 20_000_000; i++) records.push(`{"index":${i},"name":"record ${i}","value":${(i * 7919) % 10007},"tags":["a","b","c"],"note":"${'n'.repeat(40)}"}`);
+  const text = `[\n${records.join(',\n')}\n]`;
+  const s = step(0, { name: 'Export table', outputSize: text.length });
+  const load: PayloadLoader = (st, part, { offset, limit }) => {
+    const end = Math.min(text.length, offset + limit);
+    const chunk: PayloadChunk = {
+      stepId: st.id,
+      part,
+      contentType: 'application/json',
+      offset,
+      totalSize: text.length,
+      data: text.slice(offset, end),
+      truncated: end < text.length,
+      nextOffset: end < text.length ? end : null,
+    };
+    return Promise.resolve(chunk);
+  };
+  return { fixture: { run: { ...baseRun, status: 'succeeded', lastSeq: 1 }, steps: [s] }, load };
+}
+
+function use(f: Fixture): number {
+  live = createLiveRun({ run: f.run, steps: f.steps });
+  seq = f.run.lastSeq;
+  return f.steps.length;
+}
+
+let root: Root | null = null;
+let setView: ((props: ViewProps) => void) | null = null;
+let live: LiveRun | null = null;
+let props: ViewProps = {};
+let seq = 0;
+
+interface ViewProps {
+  tree?: LiveRun['tree'];
+  steps?: readonly Step[];
+  run?: Run | null;
+  loadPayload?: PayloadLoader;
+  chunkSize?: number;
+  defaultExpandedSteps?: readonly string[];
+}
+
+function Host({ initial }: { initial: ViewProps }) {
+  const [view, set] = useState(initial);
+  useEffect(() => {
+    setView = set;
+  }, [set]);
+  return (
+    <div style={{ width: 1000 }}>
+      <StepTimelineView {...view} />
+    </div>
+  );
+}
+
+function mount(next: ViewProps) {
+  root?.unmount();
+  const el = document.getElementById('root')!;
+  el.style.setProperty('--rv-timeline-max-height', '800px');
+  props = next;
+  root = createRoot(el);
+  flushSync(() => root!.render(<Host initial={next} />));
+}
+
+const api = {
+  /** Fetches a fixture written by the bench runner (e.g. the executor's steps-10k run). */
+  async loadFixture(name: string): Promise<number> {
+    const fixture = (await (await fetch(`./${name}.json`)).json()) as Fixture;
+    live = createLiveRun({ run: fixture.run, steps: fixture.steps });
+    return fixture.steps.length;
+  },
+  useUniform(n: number) {
+    return use(uniform(n));
+  },
+  /** `n` steps in four automations (so there are group headers to fold). */
+  useGrouped(n: number) {
+    return use(uniform(n, 4));
+  },
+  /** Mounts the view on the live run's tree (as `StepTimeline` does), or on its step array (data-only). */
+  mount(source: 'tree' | 'steps') {
+    const tree = live!.tree;
+    const run = live!.state.run;
+    mount(source === 'tree' ? { tree, run } : { steps: stepsOf(live!), run });
+  },
+  /** One live event: the running step (or the last step) finishes; the view gets the new tree or steps. */
+  liveEvent(source: 'tree' | 'steps') {
+    const run = live!.state.run!;
+    const target = stepsOf(live!).at(-1)!;
+    const next: Step = { ...target, status: target.status === 'running' ? 'succeeded' : 'running', durationMs: (target.durationMs ?? 0) + 1 };
+    seq = Math.max(seq, live!.state.lastSeq) + 1;
+    const event: RunEvent = {
+      seq,
+      runId: run.id,
+      workflowId: run.workflowId,
+      time: '2026-11-01T00:01:00.000Z',
+      type: 'step_completed',
+      severity: 'info',
+      stepId: next.id,
+      message: 'bench',
+      step: next,
+    };
+    live = foldLiveRun(live!, [event]).live;
+    const view = source === 'tree' ? { ...props, tree: live.tree, run: live.state.run } : { ...props, steps: stepsOf(live), run: live.state.run };
+    props = view;
+    flushSync(() => setView!(view));
+  },
+  mountHugeStrings() {
+    const f = hugeStrings();
+    mount({ steps: f.steps, run: f.run });
+  },
+  mountBigOutput() {
+    const { fixture, load } = bigOutput();
+    mount({ steps: fixture.steps, run: fixture.run, loadPayload: load, defaultExpandedSteps: ['s0'] });
+    return fixture.steps[0]!.outputSize;
+  },
+  scroller: () => document.querySelector<HTMLElement>('.rv-timeline__scroller'),
+  /** Tallest row rendered now, in px. */
+  tallestRow(): number {
+    let max = 0;
+    for (const el of document.querySelectorAll<HTMLElement>('.rv-timeline__vrow')) max = Math.max(max, el.getBoundingClientRect().height);
+    return max;
+  },
+  frames: (n = 2) => new Promise<void>((resolve) => {
+    const next = (left: number) => (left === 0 ? resolve() : requestAnimationFrame(() => next(left - 1)));
+    next(n);
+  }),
+  longTasks: [] as number[],
+};
+
+function stepsOf(l: LiveRun): readonly Step[] {
+  return listSteps(l.state);
+}
+
+type Op = keyof typeof api;
+
+/** One entry point for the runner: `rvBench.run(name, arg)`, also for plain DOM actions. */
+const bench = {
+  longTasks: api.longTasks,
+  async run(name: string, arg?: unknown): Promise<unknown> {
+    if (name === 'scrollTo') {
+      const el = api.scroller()!;
+      el.scrollTop = Math.min(el.scrollHeight, Number(arg));
+      return el.scrollHeight - el.clientHeight;
+    }
+    if (name === 'click') {
+      document.querySelector<HTMLElement>(String(arg))?.click();
+      return null;
+    }
+    if (name === 'clearLongTasks') {
+      api.longTasks.length = 0;
+      return null;
+    }
+    if (name === 'longestTask') return Math.max(0, ...api.longTasks);
+    const op = name as Op;
+    if (typeof api[op] !== 'function') throw new Error(`No bench operation ${name}`);
+    return await (api[op] as (value?: unknown) => unknown).call(api, arg);
+  },
+};
+
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) api.longTasks.push(entry.duration);
+}).observe({ type: 'longtask', buffered: true });
+
+(window as unknown as { rvBench: typeof bench }).rvBench = bench;

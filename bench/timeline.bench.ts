@@ -1,0 +1,240 @@
+/**
+ * Timeline benchmarks in real Chromium on a production build (`bench/browser`, React in production mode,
+ * minified). Run: `npx tsx bench/timeline.bench.ts` (part of `npm run bench`). Prints one JSON object and, on
+ * stderr, a table.
+ *
+ * "Work" is main-thread task time as Chromium counts it (CDP `Performance.getMetrics` → `TaskDuration`): script,
+ * style, layout, paint and ResizeObserver callbacks of everything an action caused, until two frames later.
+ * - scroll: the executor's `steps-10k` run and 10 000 uniform steps scrolled top to bottom, one step per frame;
+ *   work per frame, p50 / p95;
+ * - one live event (a step finishes) at 100 / 10 000 / 50 000 steps, into the tree (`StepTimeline`'s path) and
+ *   into a step array (data-only view), and the ratios to 100;
+ * - a group folded / unfolded and the Errors toggle at 10 000 vs 100 steps;
+ * - the first render at 50 000 vs 100 steps;
+ * - Load more on a 20 MB output: work and longest task per click;
+ * - a run carrying 1 MB names and messages: work and longest task to show it, and its tallest row.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
+import { chromium, type CDPSession, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { createScenario } from '../mock-server/scenarios/index';
+import { chromiumArgs, chromiumPath } from '../test/chromium';
+
+/** What bench/browser/main.tsx puts on `window`. */
+interface BenchWindow {
+  rvBench: { run: (name: string, arg?: unknown) => Promise<unknown> };
+}
+
+const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+const quantile = (values: number[], q: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+};
+const median = (values: number[]) => quantile(values, 0.5);
+
+async function buildPage(): Promise<string> {
+  const out = mkdtempSync(join(tmpdir(), 'rv-bench-'));
+  process.env.RV_BENCH_OUT = out;
+  await build({ configFile: join(import.meta.dirname, 'browser/vite.config.ts'), mode: 'production', logLevel: 'warn' });
+  // The executor's 10 000-step run, as the API serves it.
+  const ex = createScenario('steps-10k');
+  const run = ex.listRuns({}).items[0]!;
+  const { steps } = ex.getRun(run.workflowId, run.id);
+  writeFileSync(join(out, 'steps-10k.json'), JSON.stringify({ run, steps }));
+  return out;
+}
+
+function serve(root: string): Promise<http.Server> {
+  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
+  const server = http.createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    try {
+      const body = readFileSync(join(root, path === '/' ? 'index.html' : path));
+      res.writeHead(200, { 'content-type': types[extname(path)] ?? 'text/html' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+class Meter {
+  constructor(
+    private readonly page: Page,
+    private readonly cdp: CDPSession,
+  ) {}
+
+  private async taskMs(): Promise<number> {
+    const { metrics } = await this.cdp.send('Performance.getMetrics');
+    return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
+  }
+
+  /** Runs the page's bench operation `name`. */
+  call(name: string, arg?: unknown): Promise<unknown> {
+    return this.page.evaluate(([n, v]) => (window as unknown as BenchWindow).rvBench.run(n, v), [name, arg] as const);
+  }
+
+  /** Main-thread work the operation causes, until two frames after it. */
+  async work(name: string, arg?: unknown): Promise<number> {
+    const before = await this.taskMs();
+    await this.page.evaluate(
+      async ([n, v]) => {
+        const { rvBench } = window as unknown as BenchWindow;
+        await rvBench.run(n, v);
+        await rvBench.run('frames', 2);
+      },
+      [name, arg] as const,
+    );
+    return (await this.taskMs()) - before;
+  }
+}
+
+async function scrollFrames(meter: Meter, frames: number): Promise<number[]> {
+  const height = Number(await meter.call('scrollTo', 0));
+  const step = Math.max(1, Math.floor(height / frames));
+  const works: number[] = [];
+  for (let i = 1; i <= frames; i++) works.push(await meter.work('scrollTo', i * step));
+  return works;
+}
+
+async function main() {
+  const root = await buildPage();
+  const server = await serve(root);
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
+  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const meter = new Meter(page, cdp);
+  const call = (name: string, arg?: unknown) => meter.call(name, arg);
+  const fresh = async () => {
+    await page.goto(url);
+    await page.waitForFunction(() => 'rvBench' in window);
+    await call('clearLongTasks');
+  };
+  const report: Record<string, unknown> = {};
+
+  // Scrolling
+  const frames = 200;
+  await fresh();
+  await call('loadFixture', 'steps-10k');
+  await call('mount', 'tree');
+  await call('frames', 5);
+  const real = await scrollFrames(meter, frames);
+  await fresh();
+  await call('useUniform', 10_000);
+  await call('mount', 'tree');
+  const uniform = await scrollFrames(meter, frames);
+  report.scroll = {
+    frames,
+    steps10k: { p50: round(median(real)), p95: round(quantile(real, 0.95)), over16: real.filter((w) => w > 16).length },
+    uniform10k: { p50: round(median(uniform)), p95: round(quantile(uniform, 0.95)), over16: uniform.filter((w) => w > 16).length },
+  };
+
+  // One live event, at three sizes and for both sources
+  const liveEvent: Record<string, Record<number, number>> = { tree: {}, steps: {} };
+  for (const source of ['tree', 'steps'] as const) {
+    for (const n of [100, 10_000, 50_000]) {
+      await fresh();
+      await call('useUniform', n);
+      await call('mount', source);
+      await meter.work('liveEvent', source); // warm up
+      const works: number[] = [];
+      for (let i = 0; i < 9; i++) works.push(await meter.work('liveEvent', source));
+      liveEvent[source]![n] = median(works);
+    }
+  }
+  report.liveEvent = Object.fromEntries(
+    Object.entries(liveEvent).map(([source, by]) => [
+      source,
+      { ms: Object.fromEntries(Object.entries(by).map(([n, ms]) => [n, round(ms, 2)])), ratio10k: round(by[10_000]! / by[100]!, 2), ratio50k: round(by[50_000]! / by[100]!, 2) },
+    ]),
+  );
+
+  // Group fold and Errors toggle, first render
+  const toggles: Record<string, Record<number, number>> = { group: {}, errors: {}, firstRender: {} };
+  for (const n of [100, 10_000, 50_000]) {
+    await fresh();
+    await call('useUniform', n);
+    const mounts: number[] = [];
+    for (let i = 0; i < 3; i++) mounts.push(await meter.work('mount', 'tree'));
+    toggles.firstRender![n] = median(mounts);
+    if (n === 50_000) continue;
+    const works: number[] = [];
+    for (let i = 0; i < 6; i++) works.push(await meter.work('click', '[data-filter="errors"]'));
+    toggles.errors![n] = median(works);
+  }
+  for (const n of [100, 10_000]) {
+    // A grouped run: every tenth step in its own automation, so there are headers to fold.
+    await fresh();
+    await call('useGrouped', n);
+    await call('mount', 'tree');
+    const works: number[] = [];
+    for (let i = 0; i < 6; i++) works.push(await meter.work('click', '[data-slot="timeline-group"]'));
+    toggles.group![n] = median(works);
+  }
+  report.toggles = {
+    errorsMs: { 100: round(toggles.errors![100]!, 2), 10000: round(toggles.errors![10_000]!, 2) },
+    errorsRatio: round(toggles.errors![10_000]! / toggles.errors![100]!, 2),
+    groupMs: { 100: round(toggles.group![100]!, 2), 10000: round(toggles.group![10_000]!, 2) },
+    groupRatio: round(toggles.group![10_000]! / toggles.group![100]!, 2),
+    firstRenderMs: { 100: round(toggles.firstRender![100]!), 10000: round(toggles.firstRender![10_000]!), 50000: round(toggles.firstRender![50_000]!) },
+    firstRenderRatio50k: round(toggles.firstRender![50_000]! / toggles.firstRender![100]!, 2),
+  };
+
+  // Load more on a 20 MB output
+  await fresh();
+  const size = (await call('mountBigOutput')) as number;
+  await page.waitForSelector('[data-slot="timeline-step"]');
+  await call('frames', 5);
+  // The step is expanded and Output is its only section, so it opens (and loads) by itself.
+  await page.getByRole('button', { name: 'Load more' }).waitFor();
+  const perClick: { work: number; longest: number }[] = [];
+  for (let i = 0; i < 5; i++) {
+    await call('clearLongTasks');
+    const work = await meter.work('click', '.rv-section__footer button:not([disabled])');
+    await page.getByRole('button', { name: 'Load more' }).waitFor();
+    perClick.push({ work: round(work), longest: round(Number(await call('longestTask'))) });
+  }
+  report.loadMore20mb = { outputBytes: size, perClick };
+
+  // 1 MB strings
+  await fresh();
+  await call('clearLongTasks');
+  const hugeWork = await meter.work('mountHugeStrings');
+  await call('frames', 5);
+  report.hugeStrings = {
+    workMs: round(hugeWork),
+    longestTaskMs: round(Number(await call('longestTask'))),
+    tallestRowPx: round(Number(await call('tallestRow'))),
+  };
+
+  await browser.close();
+  server.close();
+
+  const r = report as {
+    scroll: { steps10k: { p50: number; p95: number }; uniform10k: { p50: number; p95: number } };
+    liveEvent: Record<string, { ratio10k: number; ratio50k: number }>;
+    toggles: { errorsRatio: number; groupRatio: number; firstRenderRatio50k: number };
+  };
+  console.error(
+    [
+      `scroll steps-10k        p50 ${r.scroll.steps10k.p50} ms  p95 ${r.scroll.steps10k.p95} ms   (goal p95 ≤ 16)`,
+      `scroll uniform 10k      p50 ${r.scroll.uniform10k.p50} ms  p95 ${r.scroll.uniform10k.p95} ms   (goal p95 ≤ 16)`,
+      `live event (tree)       10k/100 ${r.liveEvent.tree!.ratio10k}×  50k/100 ${r.liveEvent.tree!.ratio50k}×   (goal ≤ 1.5)`,
+      `live event (steps)      10k/100 ${r.liveEvent.steps!.ratio10k}×  50k/100 ${r.liveEvent.steps!.ratio50k}×`,
+      `Errors toggle 10k/100   ${r.toggles.errorsRatio}×   (goal ≤ 1.5)`,
+      `group fold 10k/100      ${r.toggles.groupRatio}×   (goal ≤ 1.5)`,
+      `first render 50k/100    ${r.toggles.firstRenderRatio50k}×   (goal ≤ 1.5)`,
+    ].join('\n'),
+  );
+  console.log(JSON.stringify(report, null, 2));
+}
+
+mkdirSync(tmpdir(), { recursive: true });
+await main();
