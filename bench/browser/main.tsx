@@ -9,7 +9,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import { flushSync } from 'react-dom';
 import type { PayloadChunk, Run, RunEvent, Step } from '../../src/api/types';
 import { createLiveRun, foldLiveRun, type LiveRun } from '../../src/core/liveRun';
-import { listSteps } from '../../src/core/runState';
+import { getStep, listSteps } from '../../src/core/runState';
 import { StepTimelineView } from '../../src/components/StepTimeline/StepTimelineView';
 import type { PayloadLoader } from '../../src/components/StepTimeline/types';
 
@@ -134,9 +134,16 @@ function bigOutput(): { fixture: Fixture; load: PayloadLoader } {
   return { fixture: { run: { ...baseRun, status: 'succeeded', lastSeq: 1 }, steps: [s] }, load };
 }
 
-function use(f: Fixture): number {
+/** The step the live events change: the last one (the running one in uniform runs). */
+let targetId = '';
+/** The step array a data-only host holds, replaced immutably on each event. */
+let currentSteps: Step[] = [];
+
+function adopt(f: Fixture): number {
   live = createLiveRun({ run: f.run, steps: f.steps });
   seq = f.run.lastSeq;
+  targetId = f.steps.reduce((last, s) => (s.order >= last.order ? s : last), f.steps[0]!).id;
+  currentSteps = [...listSteps(live.state)];
   return f.steps.length;
 }
 
@@ -180,26 +187,25 @@ const api = {
   /** Fetches a fixture written by the bench runner (e.g. the executor's steps-10k run). */
   async loadFixture(name: string): Promise<number> {
     const fixture = (await (await fetch(`./${name}.json`)).json()) as Fixture;
-    live = createLiveRun({ run: fixture.run, steps: fixture.steps });
-    return fixture.steps.length;
+    return adopt(fixture);
   },
   useUniform(n: number) {
-    return use(uniform(n));
+    return adopt(uniform(n));
   },
   /** `n` steps in four automations (so there are group headers to fold). */
   useGrouped(n: number) {
-    return use(uniform(n, 4));
+    return adopt(uniform(n, 4));
   },
   /** Mounts the view on the live run's tree (as `StepTimeline` does), or on its step array (data-only). */
   mount(source: 'tree' | 'steps') {
     const tree = live!.tree;
     const run = live!.state.run;
-    mount(source === 'tree' ? { tree, run } : { steps: stepsOf(live!), run });
+    mount(source === 'tree' ? { tree, run } : { steps: currentSteps, run });
   },
   /** One live event: the running step (or the last step) finishes; the view gets the new tree or steps. */
   liveEvent(source: 'tree' | 'steps') {
     const run = live!.state.run!;
-    const target = stepsOf(live!).at(-1)!;
+    const target = getStep(live!.state, targetId)!;
     const next: Step = { ...target, status: target.status === 'running' ? 'succeeded' : 'running', durationMs: (target.durationMs ?? 0) + 1 };
     seq = Math.max(seq, live!.state.lastSeq) + 1;
     const event: RunEvent = {
@@ -214,7 +220,12 @@ const api = {
       step: next,
     };
     live = foldLiveRun(live!, [event]).live;
-    const view = source === 'tree' ? { ...props, tree: live.tree, run: live.state.run } : { ...props, steps: stepsOf(live), run: live.state.run };
+    // A data-only host replaces the changed step in a copy of its array.
+    if (source === 'steps') {
+      currentSteps = currentSteps.slice();
+      currentSteps[currentSteps.findIndex((s) => s.id === next.id)] = next;
+    }
+    const view = source === 'tree' ? { ...props, tree: live.tree, run: live.state.run } : { ...props, steps: currentSteps, run: live.state.run };
     props = view;
     flushSync(() => setView!(view));
   },
@@ -228,6 +239,18 @@ const api = {
     return fixture.steps[0]!.outputSize;
   },
   scroller: () => document.querySelector<HTMLElement>('.rv-timeline__scroller'),
+  /** Heights of the rows rendered now, by part and what they show: `{"timeline-step lineage": [40, 58], ...}`. */
+  rowHeights(): Record<string, number[]> {
+    const out: Record<string, Set<number>> = {};
+    for (const el of document.querySelectorAll<HTMLElement>('.rv-timeline__vrow')) {
+      const part = el.firstElementChild as HTMLElement | null;
+      const slot = part?.getAttribute('data-slot') ?? 'none';
+      const extra = [part?.querySelector('.rv-step__crumbs') ? 'lineage' : '', part?.querySelector('.rv-step__message') ? 'message' : ''].filter(Boolean).join('+');
+      const key = `${slot}${extra ? ` ${extra}` : ''}`;
+      (out[key] ??= new Set()).add(Math.round(el.getBoundingClientRect().height * 10) / 10);
+    }
+    return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, [...v]]));
+  },
   /** Tallest row rendered now, in px. */
   tallestRow(): number {
     let max = 0;
@@ -241,9 +264,6 @@ const api = {
   longTasks: [] as number[],
 };
 
-function stepsOf(l: LiveRun): readonly Step[] {
-  return listSteps(l.state);
-}
 
 type Op = keyof typeof api;
 

@@ -22,6 +22,7 @@ export { updateStepTree } from './updateStepTree.js';
 export type {
   TimelineDividerRow,
   TimelineFailure,
+  RowLayout,
   TimelineGroupRow,
   TimelineItemRow,
   TimelineRow,
@@ -31,10 +32,13 @@ export type {
   TimelineStepRow,
 } from './timelineRows.js';
 /** The timeline's one row model: run and group headers, steps, iteration dividers (expanded = details, collapsed = folded). */
-export { findStepRow, firstFailedInSources, groupRowKey, isTimelineItem, revealStep, runRowKey, stepRowKey, timelineRows } from './timelineRows.js';
+export { createTimelineRowsCache, estimateRowHeight, findStepRow, firstFailedInSources, groupRowKey, isTimelineItem, revealStep, rowLayout, runRowKey, stepRowKey, timelineRows } from './timelineRows.js';
 export type { SectionKey, StepSectionState } from './stepSections.js';
 /** A step's data sections, whether expanding it shows anything, and the reader's section state. */
 export { isSectionOpen, stepHasDetails, stepSectionKeys, withSectionOpen } from './stepSections.js';
+export type { StepTreeCache } from './stepTreeCache.js';
+/** Trees of runs given as step arrays, updated with what changed since the last array. */
+export { createStepTreeCache } from './stepTreeCache.js';
 /** Node lookup by step id, group keys and the canonical step order. */
 export { getNode, groupKeyOf, compareSteps, UNGROUPED_KEY } from './treeNodes.js';
 /** Group status from status counts, with its precedence. */
@@ -70,6 +74,10 @@ export type {
 } from './runObserver.js';
 /** Follows a run live outside any framework (poll after seq or stream), and a registry sharing one per run. */
 export { IDLE_RUN_SNAPSHOT, isRunNotFound, RunObserver, RunObserverRegistry } from './runObserver.js';
+
+// Long text
+/** Names, breadcrumbs and messages cut for one-line places, never inside a surrogate pair. */
+export { clampText, isClamped, TEXT_LIMITS } from './clampText.js';
 
 // Durations, progress, formatting
 export type { Instant, RunProgress } from './durations.js';

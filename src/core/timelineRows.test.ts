@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildStepTree } from './buildStepTree.js';
+import { updateStepTree } from './updateStepTree.js';
 import { arbSteps } from './testing/arbitraries.js';
 import { makeRun, makeStep } from './testing/fixtures.js';
-import { revealStep, timelineRows, type TimelineRow, type TimelineSource } from './timelineRows.js';
+import { createTimelineRowsCache, estimateRowHeight, revealStep, rowLayout, timelineRows, type TimelineRow, type TimelineSource } from './timelineRows.js';
 
 const keys = (rows: readonly TimelineRow[]) => rows.map((row) => row.key);
 const source = (key: string, steps: Parameters<typeof buildStepTree>[0]): TimelineSource => ({ key, run: null, tree: buildStepTree(steps) });
@@ -82,5 +83,49 @@ describe('timelineRows', () => {
         expect(folded.length).toBe(tree.groups.length);
       }),
     );
+  });
+});
+
+describe('row layout', () => {
+  it('keeps the same layout when only statuses change, and a new one when rows move or change height', () => {
+    const steps = [makeStep({ id: 's1' }), makeStep({ id: 's2', status: 'running' })];
+    const first = timelineRows([source('r', steps)]);
+    const layout = rowLayout(first);
+    expect(layout).toMatchObject({ keys: ['s1', 's2'], heights: [40, 40] });
+    const done = timelineRows([source('r', [steps[0]!, { ...steps[1]!, status: 'succeeded' }])]);
+    expect(rowLayout(done, layout)).toBe(layout);
+    const failed = timelineRows([
+      source('r', [steps[0]!, { ...steps[1]!, status: 'failed', error: { code: 'x', message: 'Boom', providerStatus: null, retryable: false, http: null } }]),
+    ]);
+    expect(rowLayout(failed, layout).heights).toEqual([40, 60]);
+    const more = timelineRows([source('r', [...steps, makeStep({ id: 's3' })])]);
+    expect(rowLayout(more, layout).keys).toEqual(['s1', 's2', 's3']);
+  });
+
+  it('estimates a nested step with its breadcrumb, dividers and headers', () => {
+    const rows = timelineRows([source('r', loopRun)]);
+    const height = (key: string) => estimateRowHeight(rows.find((r) => r.key === key));
+    expect([height('group:Intake'), height('s1'), height('s3'), height('divider:s4')]).toEqual([44, 40, 58, 24]);
+  });
+});
+
+describe('row reuse', () => {
+  it('reuses every unchanged row, returns the previous rows when nothing changed, and survives inserts', () => {
+    const tree = buildStepTree(loopRun);
+    const first = timelineRows([{ key: 'r', run: null, tree }]);
+    expect(timelineRows([{ key: 'r', run: null, tree }], {}, first)).toBe(first);
+
+    const changed = updateStepTree(tree, [{ ...loopRun[5]!, status: 'failed' }]);
+    const next = timelineRows([{ key: 'r', run: null, tree: changed }], {}, first);
+    expect(next.filter((row, i) => row !== first[i]).map((row) => row.key)).toEqual(['group:Notify', 's6']);
+
+    const grown = updateStepTree(tree, [makeStep({ id: 's2b', group: 'Intake', order: 2.5 })]);
+    const withNew = timelineRows([{ key: 'r', run: null, tree: grown }], {}, first);
+    expect(withNew.length).toBe(first.length + 1);
+    // New: the group (its status counts), the new step, and its siblings (their set size grew); the rest is reused.
+    expect(withNew.filter((row) => !first.includes(row)).map((row) => row.key)).toEqual(['group:Intake', 's1', 's2', 's2b']);
+    const cache = createTimelineRowsCache();
+    const a = cache.rows([{ key: 'r', run: null, tree }]);
+    expect(cache.rows([{ key: 'r', run: null, tree }])).toBe(a);
   });
 });

@@ -111,30 +111,34 @@ function showsGroupHeaders(tree: StepTree, mode: TimelineRowsOptions['groupHeade
   return tree.groups.length > 1 || (tree.groups.length === 1 && tree.groups[0]!.name !== null);
 }
 
-/** The visible rows of `sources`, top to bottom. Folded runs and groups are never walked. */
-export function timelineRows(sources: readonly TimelineSource[], options: TimelineRowsOptions = {}): TimelineRow[] {
+/**
+ * The visible rows of `sources`, top to bottom. Folded runs and groups are never walked.
+ *
+ * Pass the rows computed last time as `previous`: every row whose node, place and state did not change is
+ * reused as the same object (no allocation, memoized renderers skip it), and when nothing changed at all
+ * `previous` itself is returned. A live event then costs a walk of identity checks, not 50 000 new rows.
+ */
+export function timelineRows(
+  sources: readonly TimelineSource[],
+  options: TimelineRowsOptions = {},
+  previous: readonly TimelineRow[] | null = null,
+): TimelineRow[] {
   const runHeaders = options.runHeaders ?? sources.length > 1;
   const collapsed = options.collapsed ?? NONE;
   const expanded = options.expanded ?? NONE;
-  const rows: TimelineRow[] = [];
+  const out = new RowBuilder(previous);
   const runLevel = runHeaders ? 1 : 0;
   sources.forEach((source, runIndex) => {
     const runKey = runHeaders ? runRowKey(source.key) : '';
     const prefix = prefixOf(source.key, runHeaders);
     if (runHeaders) {
       const folded = collapsed.has(runKey);
-      rows.push({
-        kind: 'run',
-        key: runKey,
+      const stepCount = source.tree.size;
+      out.add(
+        (old) => old.kind === 'run' && old.key === runKey && old.run === source.run && old.stepCount === stepCount && old.collapsed === folded && old.setSize === sources.length && old.posInSet === runIndex + 1,
+        () => ({ kind: 'run', key: runKey, runKey, sourceKey: source.key, run: source.run, stepCount, collapsed: folded, level: 1, setSize: sources.length, posInSet: runIndex + 1 }),
         runKey,
-        sourceKey: source.key,
-        run: source.run,
-        stepCount: source.tree.size,
-        collapsed: folded,
-        level: 1,
-        setSize: sources.length,
-        posInSet: runIndex + 1,
-      });
+      );
       if (folded) return;
     }
     const headers = showsGroupHeaders(source.tree, options.groupHeaders);
@@ -144,14 +148,105 @@ export function timelineRows(sources: readonly TimelineSource[], options: Timeli
       if (headers) {
         const key = `${prefix}${group.key}`;
         const folded = collapsed.has(key);
-        rows.push({ kind: 'group', key, runKey, group, collapsed: folded, level: stepLevel, setSize: groups.length, posInSet: groupIndex + 1 });
+        out.add(
+          (old) => old.kind === 'group' && old.group === group && old.key === key && old.collapsed === folded && old.level === stepLevel && old.setSize === groups.length && old.posInSet === groupIndex + 1,
+          () => ({ kind: 'group', key, runKey, group, collapsed: folded, level: stepLevel, setSize: groups.length, posInSet: groupIndex + 1 }),
+          key,
+        );
         if (folded) return;
         stepLevel += 1;
       }
-      pushNodes(rows, group.nodes, { level: stepLevel, runKey, prefix, matchedIds, expanded });
+      pushNodes(out, group.nodes, { level: stepLevel, runKey, prefix, matchedIds, expanded });
     });
   });
-  return rows;
+  return out.result();
+}
+
+/**
+ * `timelineRows` that remembers its last result and passes it as `previous` next time: one per view (create it
+ * once, e.g. `useState(() => createTimelineRowsCache())`), like a query observer.
+ */
+export function createTimelineRowsCache(): { rows: (sources: readonly TimelineSource[], options?: TimelineRowsOptions) => TimelineRow[] } {
+  let last: TimelineRow[] | null = null;
+  return {
+    rows(sources, options) {
+      last = timelineRows(sources, options, last);
+      return last;
+    },
+  };
+}
+
+/** How far ahead in `previous` a row is looked for after rows were removed. */
+const LOOK_AHEAD = 4;
+
+/** Collects rows, reusing those of `previous` in order. */
+class RowBuilder {
+  readonly rows: TimelineRow[] = [];
+  private cursor = 0;
+  private reused = 0;
+
+  constructor(private readonly previous: readonly TimelineRow[] | null) {}
+
+  /** The previous row at the cursor (or a few after it) when `same` says it is this one, else null. */
+  take(same: (old: TimelineRow) => boolean): TimelineRow | null {
+    const previous = this.previous;
+    if (!previous) return null;
+    for (let k = 0; k <= LOOK_AHEAD; k++) {
+      const old = previous[this.cursor + k];
+      if (old === undefined) return null;
+      if (same(old)) {
+        this.cursor += k + 1;
+        this.reused++;
+        return old;
+      }
+    }
+    return null;
+  }
+
+  /** Reuses the previous step row of `node` when nothing about it changed (the hot path: no closure). */
+  takeStep(node: StepNode, level: number, setSize: number, posInSet: number, expanded: boolean, matched: boolean, runKey: string): boolean {
+    const previous = this.previous;
+    if (!previous) return false;
+    for (let k = 0; k <= LOOK_AHEAD; k++) {
+      const old = previous[this.cursor + k];
+      if (old === undefined) return false;
+      if (
+        old.kind === 'step' &&
+        old.node === node &&
+        old.level === level &&
+        old.setSize === setSize &&
+        old.posInSet === posInSet &&
+        old.expanded === expanded &&
+        old.matched === matched &&
+        old.runKey === runKey
+      ) {
+        this.cursor += k + 1;
+        this.reused++;
+        this.rows.push(old);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Pushes the reused row or a new one. */
+  add(same: (old: TimelineRow) => boolean, make: () => TimelineRow, key: string): void {
+    const old = this.take(same);
+    if (old) this.rows.push(old);
+    else this.addNew(make(), key);
+  }
+
+  /** Pushes a new row; a changed row with the same key takes the old one's place in `previous`. */
+  addNew(row: TimelineRow, key: string): void {
+    if (this.previous?.[this.cursor]?.key === key) this.cursor++;
+    this.rows.push(row);
+  }
+
+  result(): TimelineRow[] {
+    const previous = this.previous;
+    if (previous && this.reused === this.rows.length && previous.length === this.rows.length) return previous as TimelineRow[];
+    return this.rows;
+  }
 }
 
 interface Walk {
@@ -163,7 +258,7 @@ interface Walk {
 }
 
 /** Depth-first with an explicit stack: a 10 000-deep chain of nested steps cannot overflow the call stack. */
-function pushNodes(rows: TimelineRow[], roots: readonly StepNode[], walk: Walk): void {
+function pushNodes(out: RowBuilder, roots: readonly StepNode[], walk: Walk): void {
   const stack: { nodes: readonly StepNode[]; next: number; level: number }[] = [{ nodes: roots, next: 0, level: walk.level }];
   while (stack.length > 0) {
     const frame = stack[stack.length - 1]!;
@@ -173,28 +268,23 @@ function pushNodes(rows: TimelineRow[], roots: readonly StepNode[], walk: Walk):
       stack.pop();
       continue;
     }
+    const level = frame.level;
     if (node.dividerBefore && node.iterationIndex !== null) {
-      rows.push({
-        kind: 'divider',
-        key: `${walk.prefix}divider:${node.id}`,
-        runKey: walk.runKey,
-        level: frame.level,
-        depth: node.depth,
-        iterationIndex: node.iterationIndex,
-      });
+      const iterationIndex = node.iterationIndex;
+      out.add(
+        (old) => old.kind === 'divider' && old.level === level && old.depth === node.depth && old.iterationIndex === iterationIndex && old.key === `${walk.prefix}divider:${node.id}`,
+        () => ({ kind: 'divider', key: `${walk.prefix}divider:${node.id}`, runKey: walk.runKey, level, depth: node.depth, iterationIndex }),
+        `${walk.prefix}divider:${node.id}`,
+      );
     }
-    rows.push({
-      kind: 'step',
-      key: `${walk.prefix}${node.id}`,
-      runKey: walk.runKey,
-      node,
-      matched: walk.matchedIds ? walk.matchedIds.has(node.id) : true,
-      expanded: walk.expanded.has(node.id),
-      level: frame.level,
-      setSize: frame.nodes.length,
-      posInSet: index + 1,
-    });
-    if (node.children.length > 0) stack.push({ nodes: node.children, next: 0, level: frame.level + 1 });
+    const matched = walk.matchedIds ? walk.matchedIds.has(node.id) : true;
+    const isExpanded = walk.expanded.has(node.id);
+    const setSize = frame.nodes.length;
+    if (!out.takeStep(node, level, setSize, index + 1, isExpanded, matched, walk.runKey)) {
+      const key = `${walk.prefix}${node.id}`;
+      out.addNew({ kind: 'step', key, runKey: walk.runKey, node, matched, expanded: isExpanded, level, setSize, posInSet: index + 1 }, key);
+    }
+    if (node.children.length > 0) stack.push({ nodes: node.children, next: 0, level: level + 1 });
   }
 }
 
@@ -245,4 +335,56 @@ export function firstFailedInSources(sources: readonly TimelineSource[]): Timeli
     if (node) return { runKey: source.key, node };
   }
   return null;
+}
+
+/**
+ * The height a row takes in the default stylesheet, in px: a step is one 40 px line, plus 18 px of
+ * breadcrumb when it is nested and 20 px of message when it failed or was rejected with one (long text is cut
+ * to the line); an iteration divider 24 px; a run or group header 44 px. Rows are still measured once shown
+ * (expanded details, a host's own CSS), but with these estimates a collapsed row measures what was guessed,
+ * so nothing below it moves and scrolling lays out only the rows that come into view.
+ */
+export function estimateRowHeight(row: TimelineRow | undefined): number {
+  if (!row) return 40;
+  switch (row.kind) {
+    case 'divider':
+      return 24;
+    case 'step': {
+      const { step, lineage } = row.node;
+      const message = step.error?.message && (step.status === 'failed' || step.status === 'rejected');
+      return 40 + (lineage.length > 0 ? 18 : 0) + (message ? 20 : 0);
+    }
+    default:
+      return 44;
+  }
+}
+
+/** The keys and estimated heights of `rows`: what a virtualizer lays out. */
+export interface RowLayout {
+  readonly keys: readonly string[];
+  readonly heights: readonly number[];
+  /** The rows it was made from (a row object reused by `timelineRows` has the same key and height). */
+  readonly rows: readonly TimelineRow[];
+}
+
+/**
+ * The layout of `rows`, or `previous` itself when the rows sit in the same places with the same estimated
+ * heights (a live update that changed a status): a virtualizer given the same layout keeps every measurement
+ * and does not lay out 10 000 rows again.
+ */
+export function rowLayout(rows: readonly TimelineRow[], previous?: RowLayout | null): RowLayout {
+  if (previous && previous.rows === rows) return previous;
+  if (previous && previous.keys.length === rows.length) {
+    let same = true;
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
+      if (row === previous.rows[i]) continue;
+      if (row.key !== previous.keys[i] || estimateRowHeight(row) !== previous.heights[i]) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return previous;
+  }
+  return { keys: rows.map((row) => row.key), heights: rows.map(estimateRowHeight), rows };
 }

@@ -88,6 +88,10 @@ export interface UiStrings {
   httpBody: string;
   errorCode: string;
   errorMessage: string;
+  /** Label of a step's full name inside its details (shown when the row had to cut it). */
+  stepName: string;
+  /** Under a long text shown cut: how much more there is. */
+  moreCharacters: (count: string) => string;
   providerStatus: string;
   retryable: string;
   /** Answer of a yes/no fact such as Retryable. */
@@ -171,6 +175,8 @@ export const defaultUiStrings: UiStrings = {
   httpBody: 'Body',
   errorCode: 'Code',
   errorMessage: 'Message',
+  stepName: 'Name',
+  moreCharacters: (count) => `… and ${count} more characters. Copy copies all of it.`,
   providerStatus: 'Provider status',
   retryable: 'Retryable',
   yesNo: (value) => (value ? 'yes' : 'no'),

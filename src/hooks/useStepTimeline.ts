@@ -1,13 +1,13 @@
 import { useCallback, useMemo, useState } from 'react';
-import type { Run, RunStatus, Step } from '../api/types.js';
-import { buildStepTree } from '../core/buildStepTree.js';
+import type { Run, Step } from '../api/types.js';
+import { createStepTreeCache } from '../core/stepTreeCache.js';
 import { applyStepFilters, type FilteredRuns, type StepFilters } from '../core/filterStepTree.js';
 import { stepHasDetails, withSectionOpen, type StepSectionState } from '../core/stepSections.js';
 import type { StepTree } from '../core/stepTreeTypes.js';
 import {
+  createTimelineRowsCache,
   firstFailedInSources,
   revealStep,
-  timelineRows,
   type TimelineFailure,
   type TimelineRow,
   type TimelineRowsOptions,
@@ -109,22 +109,7 @@ const NO_FILTERS: StepFilters = { errors: false, rejected: false };
 const NO_SECTIONS: Readonly<Record<string, StepSectionState>> = {};
 const defaultCanExpand = (step: Step) => stepHasDetails(step, false);
 
-// Trees built from step arrays, by the array's identity and the run status: a host that rebuilds its
-// `runs` list inline every render does not rebuild unchanged trees. Pure memoization; entries go with
-// their arrays.
-const builtTrees = new WeakMap<readonly Step[], { status: RunStatus | null; tree: StepTree }>();
 const EMPTY_STEPS: readonly Step[] = [];
-
-function treeOf(input: StepTimelineRun): StepTree {
-  if (input.tree) return input.tree;
-  const steps = input.steps ?? EMPTY_STEPS;
-  const status = input.run?.status ?? null;
-  const hit = builtTrees.get(steps);
-  if (hit && hit.status === status) return hit.tree;
-  const tree = buildStepTree(steps, { runStatus: status });
-  builtTrees.set(steps, { status, tree });
-  return tree;
-}
 
 function toggled(ids: readonly string[], id: string, on: boolean): readonly string[] {
   const has = ids.includes(id);
@@ -171,7 +156,18 @@ export function useStepTimeline(options: UseStepTimelineOptions): UseStepTimelin
 
   const expandedSteps = useMemo(() => new Set(expandedIds), [expandedIds]);
   const collapsed = useMemo(() => new Set(collapsedKeys), [collapsedKeys]);
-  const sources = useMemo<TimelineSource[]>(() => runs.map((r) => ({ key: r.key, run: r.run ?? null, tree: treeOf(r) })), [runs]);
+  // Runs given as step arrays: each run's tree is updated with the steps that changed since the last array
+  // (a host's immutable update), not built again; a host that rebuilds `runs` inline reuses unchanged trees.
+  const [treeCache] = useState(createStepTreeCache);
+  const sources = useMemo<TimelineSource[]>(() => {
+    const made = runs.map((r) => ({
+      key: r.key,
+      run: r.run ?? null,
+      tree: r.tree ?? treeCache.tree(r.key, r.steps ?? EMPTY_STEPS, r.run?.status ?? null),
+    }));
+    treeCache.retain(new Set(runs.filter((r) => !r.tree).map((r) => r.key)));
+    return made;
+  }, [runs, treeCache]);
   const filtered = useMemo(
     () =>
       applyStepFilters(
@@ -180,13 +176,16 @@ export function useStepTimeline(options: UseStepTimelineOptions): UseStepTimelin
       ),
     [sources, filters],
   );
+  // The cache hands the last rows back to `timelineRows`, which reuses every unchanged row: a live event costs
+  // a walk of identity checks, not a new row per step.
+  const [rowsCache] = useState(createTimelineRowsCache);
   const rows = useMemo(
     () =>
-      timelineRows(
+      rowsCache.rows(
         filtered.runs.map((entry) => ({ ...entry.run, tree: entry.tree })),
         { runHeaders, collapsed, expanded: expandedSteps, ...(groupHeaders ? { groupHeaders } : {}) },
       ),
-    [filtered, runHeaders, collapsed, expandedSteps, groupHeaders],
+    [rowsCache, filtered, runHeaders, collapsed, expandedSteps, groupHeaders],
   );
   const failed = useMemo(() => firstFailedInSources(sources), [sources]);
 

@@ -1,4 +1,6 @@
+import type { ReactNode } from 'react';
 import type { StepError } from '../../api/types.js';
+import { LongText } from '../shared/LongText.js';
 import { useUi } from '../shared/useUi.js';
 
 export interface ErrorSummaryProps {
@@ -8,9 +10,9 @@ export interface ErrorSummaryProps {
 /** The facts of a step error as text: code, message, the provider's status and whether a retry may help. */
 export function ErrorSummary({ error }: ErrorSummaryProps) {
   const { text } = useUi();
-  const facts: [string, string][] = [
+  const facts: [string, ReactNode][] = [
     [text.errorCode, error.code],
-    [text.errorMessage, error.message],
+    [text.errorMessage, <LongText key="message" text={error.message} what={text.errorMessage} />],
     [text.providerStatus, error.providerStatus === null ? text.unknownValue : String(error.providerStatus)],
     [text.retryable, text.yesNo(error.retryable)],
   ];

@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { clampText, TEXT_LIMITS } from '../../core/clampText.js';
 import type { TimelineGroupRow } from '../../core/timelineRows.js';
 import { cx } from '../shared/cx.js';
 import { Icon } from '../shared/icons.js';
@@ -45,7 +46,7 @@ export const StepTimelineGroupHeader = memo(function StepTimelineGroupHeader({ r
     >
       <Icon name="chevron" className="rv-group__chevron" />
       <StatusBadge kind="group" status={group.status} />
-      <span data-slot="timeline-group-name">{group.name ?? text.unnamedGroup}</span>
+      <span data-slot="timeline-group-name">{group.name === null ? text.unnamedGroup : clampText(group.name, TEXT_LIMITS.name)}</span>
       <span className="rv-group__count">{text.stepCount(group.size)}</span>
     </div>
   );

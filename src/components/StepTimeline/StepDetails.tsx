@@ -1,13 +1,18 @@
 import { memo } from 'react';
 import type { Step } from '../../api/types.js';
 import { numberFormat } from '../../core/intlCache.js';
+import { isClamped } from '../../core/clampText.js';
 import type { StepSectionState } from '../../core/stepSections.js';
+import { LongText } from '../shared/LongText.js';
 import { cx } from '../shared/cx.js';
 import { RelativeTime } from '../shared/RelativeTime.js';
 import { useUi } from '../shared/useUi.js';
 import { StepSections } from './StepSections.js';
 import { SummaryFields } from './SummaryFields.js';
 import { useTimelineActions } from './TimelineContext.js';
+
+/** Names longer than this may be cut on their one-line row: the details show them whole. */
+const NAME_IN_ROW = 80;
 
 export interface StepTimelineStepDetailsProps {
   step: Step;
@@ -43,6 +48,11 @@ export const StepTimelineStepDetails = memo(function StepTimelineStepDetails({ s
         )}
         {renderStepActions?.(step)}
       </div>
+      {isClamped(step.name, NAME_IN_ROW) && (
+        <div className="rv-step__fullname" data-slot="timeline-step-fullname">
+          <span className="rv-step__fullname-label">{text.stepName}</span> <LongText text={step.name} what={text.stepName} />
+        </div>
+      )}
       <SummaryFields fields={step.summary} />
       <StepSections step={step} sections={sections} />
     </div>

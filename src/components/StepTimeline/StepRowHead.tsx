@@ -1,5 +1,6 @@
 import { memo, type ReactNode } from 'react';
 import type { Step } from '../../api/types.js';
+import { clampText, TEXT_LIMITS } from '../../core/clampText.js';
 import type { StepNode } from '../../core/stepTreeTypes.js';
 import { cx } from '../shared/cx.js';
 import { Duration } from '../shared/Duration.js';
@@ -23,7 +24,7 @@ export function StepTimelineStepSummary({ node }: { node: StepNode }) {
   return (
     <>
       <span className="rv-step__name" data-slot="timeline-step-name">
-        {step.name}
+        {clampText(step.name, TEXT_LIMITS.name)}
       </span>
       <span className="rv-step__kind">{step.kind}</span>
       {iterationIndex !== null && (
@@ -85,12 +86,12 @@ export const StepTimelineStepHead = memo(function StepTimelineStepHead({ node, e
       {node.lineage.length > 0 && (
         <ol className="rv-step__crumbs" aria-label={text.lineage}>
           {node.lineage.map((name, i) => (
-            <li key={i}>{name}</li>
+            <li key={i}>{clampText(name, TEXT_LIMITS.crumb)}</li>
           ))}
-          <li aria-current="location">{step.name}</li>
+          <li aria-current="location">{clampText(step.name, TEXT_LIMITS.crumb)}</li>
         </ol>
       )}
-      {message && (step.status === 'failed' || step.status === 'rejected') && <div className="rv-step__message">{message}</div>}
+      {message && (step.status === 'failed' || step.status === 'rejected') && <div className="rv-step__message">{clampText(message, TEXT_LIMITS.message)}</div>}
     </div>
   );
 }, sameHead);

@@ -3,8 +3,8 @@
  * expanded steps of any height scroll smoothly. The focused row is always kept rendered so Tab can reach it.
  */
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef, type ComponentPropsWithoutRef, type ReactNode } from 'react';
-import { isTimelineItem, type TimelineRow } from '../../core/timelineRows.js';
+import { useCallback, useEffect, useMemo, useRef, useState, type ComponentPropsWithoutRef, type ReactNode } from 'react';
+import { isTimelineItem, rowLayout, type TimelineRow } from '../../core/timelineRows.js';
 import { cx } from '../shared/cx.js';
 import { StepTimelineGroupHeader } from './GroupHeader.js';
 import { StepTimelineRunHeader } from './RunHeader.js';
@@ -23,12 +23,6 @@ export interface StepTimelineListProps extends Omit<ComponentPropsWithoutRef<'di
   overscan?: number;
 }
 
-function estimate(row: TimelineRow | undefined): number {
-  if (!row) return 40;
-  if (row.kind === 'divider') return 24;
-  if (row.kind === 'step') return 40 + (row.node.lineage.length > 0 ? 18 : 0) + (row.node.step.error ? 20 : 0);
-  return 44;
-}
 
 /**
  * The timeline's list part: a scroll container (`data-slot="timeline-list"`) holding the ARIA tree of the
@@ -58,10 +52,14 @@ export function StepTimelineList({ renderRow, overscan = 6, className, ...rest }
     [activeIndex],
   );
 
-  // A new `getItemKey` makes the virtualizer lay out every row again: keep it while the rows are the same,
-  // so scrolling, focus and selection cost what is on screen, not the length of the run.
-  const getItemKey = useCallback((i: number) => rows[i]?.key ?? i, [rows]);
-  const estimateSize = useCallback((i: number) => estimate(rows[i]), [rows]);
+  // A new `getItemKey` makes the virtualizer lay out every row again: keep it while the rows keep their places
+  // and heights (a live status change), so updates, scrolling, focus and selection cost what is on screen,
+  // not the length of the run. (State adjusted during render: no effect, no ref.)
+  const [layout, setLayout] = useState(() => rowLayout(rows));
+  const nextLayout = useMemo(() => rowLayout(rows, layout), [rows, layout]);
+  if (nextLayout !== layout) setLayout(nextLayout);
+  const getItemKey = useCallback((i: number) => nextLayout.keys[i] ?? i, [nextLayout]);
+  const estimateSize = useCallback((i: number) => nextLayout.heights[i] ?? 40, [nextLayout]);
   // The virtualizer keeps mutable state React Compiler cannot see through; this component is not compiled.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
