@@ -6,6 +6,7 @@ import { cx } from '../shared/cx.js';
 import { Duration } from '../shared/Duration.js';
 import { Icon } from '../shared/icons.js';
 import { StatusBadge } from '../shared/StatusBadge.js';
+import { statusAppearance } from '../shared/statusAppearance.js';
 import { useUi } from '../shared/useUi.js';
 
 export interface StepTimelineStepHeadProps {
@@ -69,11 +70,15 @@ export const StepTimelineStepHead = memo(function StepTimelineStepHead({ node, e
   const { text } = useUi();
   const step: Step = node.step;
   const message = step.error?.message ?? null;
+  const { tone, icon } = statusAppearance(step.status);
   return (
-    <div data-slot="timeline-step-head" className={cx(className) || undefined}>
-      <div className="rv-step__head">
+    <>
+      <div data-slot="timeline-step-head" className={cx('rv-step__head', className)}>
+        {/* The rail's node: decoration (the status is said in words by the badge below). */}
         <span className="rv-step__node" aria-hidden="true">
-          <StatusBadge status={step.status} variant="icon" reason={step.skipReason} />
+          <span className="rv-status" data-status={step.status} data-tone={tone} data-variant="icon">
+            <Icon name={icon} />
+          </span>
         </span>
         {summary ?? <StepTimelineStepSummary node={node} />}
         <span className="rv-step__meta">
@@ -92,6 +97,6 @@ export const StepTimelineStepHead = memo(function StepTimelineStepHead({ node, e
         </ol>
       )}
       {message && (step.status === 'failed' || step.status === 'rejected') && <div className="rv-step__message">{clampText(message, TEXT_LIMITS.message)}</div>}
-    </div>
+    </>
   );
 }, sameHead);

@@ -132,7 +132,9 @@ export function StepTimelineList({ renderRow, overscan = 6, className, ...rest }
               data-index={item.index}
               ref={virtualizer.measureElement}
               className="rv-timeline__vrow"
-              style={{ transform: `translateY(${item.start}px)` }}
+              // Placed with `top`, not a transform: a transform per row gives the compositor a paint layer
+              // per row to keep, which cost more than the rows themselves when a screenful arrives per frame.
+              style={{ top: item.start }}
             >
               {renderRow ? renderRow(row, content) : content}
             </div>
