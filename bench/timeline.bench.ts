@@ -174,7 +174,7 @@ async function main() {
     await fresh();
     await call('useUniform', n);
     const mounts: number[] = [];
-    for (let i = 0; i < 3; i++) mounts.push(await meter.work('mount', 'tree'));
+    for (let i = 0; i < 5; i++) mounts.push(await meter.work("mount", "tree"));
     toggles.firstRender![n] = median(mounts);
     if (n === 50_000) continue;
     const works: number[] = [];

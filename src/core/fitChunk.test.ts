@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PayloadChunk } from '../api/types.js';
-import { appendChunk, fitChunk, initialPayloadState, validChunkSize } from './payloadState.js';
+import { appendChunk, cutPiece, fitChunk, initialPayloadState, validChunkSize } from './payloadState.js';
 
 const chunk = (fields: Partial<PayloadChunk>): PayloadChunk => ({
   stepId: 's', part: 'output', contentType: 'text/plain', offset: 0, totalSize: 6, data: 'abc', truncated: true, nextOffset: 3, ...fields,
@@ -25,5 +25,16 @@ describe('fitChunk', () => {
     expect([validChunkSize(0), validChunkSize(-5), validChunkSize(Number.NaN), validChunkSize(10.7), validChunkSize(5e6), validChunkSize(undefined)]).toEqual([
       262_144, 262_144, 262_144, 10, 1_048_576, 262_144,
     ]);
+  });
+});
+
+describe('cutPiece', () => {
+  it('cuts a chunk at its last line end and carries the unfinished line to the next piece', () => {
+    const a = cutPiece('', '[\n{"a":1},\n{"b"');
+    expect(a).toEqual({ piece: '[\n{"a":1},\n', carry: '{"b"' });
+    const b = cutPiece(a.carry, ':2}\n]');
+    expect(b).toEqual({ piece: '{"b":2}\n', carry: ']' });
+    expect(cutPiece('ab', 'cd')).toEqual({ piece: '', carry: 'abcd' });
+    expect(a.piece + b.piece + b.carry).toBe('[\n{"a":1},\n{"b":2}\n]');
   });
 });

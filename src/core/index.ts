@@ -99,12 +99,13 @@ export type { ControlState, RunControls, RunControlsOptions } from './runControl
 export { COMMAND_IN_FLIGHT, runControls } from './runControls.js';
 
 // Payloads
-export type { ChunkFit, PayloadAction, PayloadState } from './payloadState.js';
+export type { ChunkFit, PayloadAction, PayloadPiece, PayloadState } from './payloadState.js';
 /** Chunked payload loading by byte offset. */
 export {
   appendChunk,
   ChunkRefusedError,
   chunkFit,
+  cutPiece,
   DEFAULT_CHUNK_SIZE,
   fitChunk,
   initialPayloadState,

@@ -148,3 +148,21 @@ export function utf8Length(text: string): number {
   }
   return bytes;
 }
+
+/** A loaded chunk cut for display: whole lines (`piece`), and the start of a line that goes on in the next chunk. */
+export interface PayloadPiece {
+  /** `carry` of the previous chunk plus this chunk up to its last line end (may be empty). */
+  readonly piece: string;
+  /** What follows the last line end of this chunk: shown after the last piece until the next chunk comes. */
+  readonly carry: string;
+}
+
+/**
+ * Cuts `chunk` (after `carry`, the unfinished line before it) at its last line end, so each piece can be laid
+ * out as a block of its own: showing one more chunk lays out one more block, not all the text again.
+ */
+export function cutPiece(carry: string, chunk: string): PayloadPiece {
+  const end = chunk.lastIndexOf('\n');
+  if (end < 0) return { piece: '', carry: carry + chunk };
+  return { piece: carry + chunk.slice(0, end + 1), carry: chunk.slice(end + 1) };
+}

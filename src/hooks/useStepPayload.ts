@@ -7,10 +7,12 @@ import { parsePayload, type ParsedPayload } from '../core/parsePayload.js';
 import {
   appendChunk,
   ChunkRefusedError,
+  cutPiece,
   fitChunk,
   initialPayloadState,
   nextChunkOffset,
   validChunkSize,
+  type PayloadPiece,
   type PayloadState,
 } from '../core/payloadState.js';
 import type { ChunkProblem } from '../core/uiStrings.js';
@@ -47,6 +49,11 @@ export interface UseStepPayloadResult {
   status: 'idle' | 'loading' | 'ready' | 'error';
   /** Chunks loaded so far: text, total size, bytes loaded, content type. */
   payload: PayloadState;
+  /**
+   * The loaded text cut at line ends, one piece per chunk (plus the unfinished last line): render each as a
+   * block and Load more lays out one more block, whatever was loaded before. Joined, they are `payload.text`.
+   */
+  pieces: readonly string[];
   /** True once every byte is loaded (e.g. before offering "Save output"). */
   fullyLoaded: boolean;
   /** True until the first chunk (or error) arrives. */
@@ -69,12 +76,16 @@ export interface UseStepPayloadResult {
   showMore: () => void;
 }
 
-/** Each page holds the payload as loaded up to and including its chunk, so reading it costs nothing. */
-interface Page {
+/**
+ * Each page holds the payload as loaded up to and including its chunk (so reading it costs nothing) and its
+ * chunk cut at line ends for display (`cutPiece`).
+ */
+interface Page extends PayloadPiece {
   readonly state: PayloadState;
 }
 
 const NO_RETRY = { retry: false } as const;
+const NO_PIECES: readonly string[] = [];
 
 /**
  * A step's input or output, loaded in chunks with "Load more" through the one TanStack Query cache: every
@@ -108,10 +119,11 @@ export function useStepPayload(
         const chunk = await load({ offset: pageParam, limit: chunkSize }, signal);
         // The chunk goes on top of what the cache holds now (the first chunk on nothing).
         const pages = queryClient.getQueryData<InfiniteData<Page, number>>(key)?.pages;
-        const base = pageParam === 0 ? initialPayloadState : (pages?.at(-1)?.state ?? initialPayloadState);
+        const last = pageParam === 0 ? undefined : pages?.at(-1);
+        const base = last?.state ?? initialPayloadState;
         const fit = fitChunk(base, chunk, stepId, part);
         if (fit !== 'next') throw new ChunkRefusedError(fit);
-        return { state: appendChunk(base, chunk) };
+        return { state: appendChunk(base, chunk), ...cutPiece(last?.carry ?? '', chunk.data) };
       },
       initialPageParam: 0,
       getNextPageParam: (last) => nextChunkOffset(last.state) ?? undefined,
@@ -127,6 +139,13 @@ export function useStepPayload(
 
   const pages = query.data?.pages;
   const payload = pages?.at(-1)?.state ?? initialPayloadState;
+  const pieces = useMemo(() => {
+    if (!pages) return NO_PIECES;
+    const out = pages.map((page) => page.piece);
+    const tail = pages.at(-1)?.carry ?? '';
+    if (tail) out.push(tail);
+    return out;
+  }, [pages]);
   const error = errorValue(query.error, 'getStepPayload');
   const problem = query.error instanceof ChunkRefusedError ? query.error.problem : null;
   const status: UseStepPayloadResult['status'] =
@@ -149,6 +168,7 @@ export function useStepPayload(
   return {
     status,
     payload,
+    pieces,
     fullyLoaded: payload.fullyLoaded,
     isLoading: status === 'loading',
     isLoadingMore: query.isFetchingNextPage,

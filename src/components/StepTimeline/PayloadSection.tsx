@@ -5,6 +5,7 @@ import { windowArrays } from '../../core/windowArrays.js';
 import { useStepPayload } from '../../hooks/useStepPayload.js';
 import { DataSection, type DataView } from '../shared/DataSection.js';
 import { JsonBlock } from '../shared/JsonBlock.js';
+import { TextPieces } from '../shared/TextPieces.js';
 import { useUi } from '../shared/useUi.js';
 import { PayloadFooter } from './PayloadFooter.js';
 import { useTimelineActions } from './TimelineContext.js';
@@ -69,7 +70,7 @@ export function PayloadSection({ step, part, title, open, onOpenChange, view, on
   const ui = windowed ? (
     <JsonBlock value={windowed.value} label={title} />
   ) : (
-    <pre className="rv-text">{loaded === '' && fullyLoaded ? text.emptyPayload : loaded}</pre>
+    <pre className="rv-text">{loaded === '' && fullyLoaded ? text.emptyPayload : <TextPieces pieces={payload.pieces} />}</pre>
   );
 
   return (
@@ -80,7 +81,7 @@ export function PayloadSection({ step, part, title, open, onOpenChange, view, on
       view={view}
       onViewChange={onViewChange}
       meta={total !== null ? formatBytes(total, locale) : undefined}
-      raw={loaded}
+      raw={payload.pieces}
       ui={ui}
       placeholder={placeholder}
       footer={

@@ -4,6 +4,7 @@ import { useControllableState } from '../../hooks/useControllableState.js';
 import { cx } from './cx.js';
 import { Icon } from './icons.js';
 import { JsonBlock } from './JsonBlock.js';
+import { TextPieces } from './TextPieces.js';
 import { useUi } from './useUi.js';
 
 export type DataView = 'ui' | 'raw';
@@ -25,8 +26,8 @@ export interface DataSectionProps {
   onViewChange?: (view: DataView) => void;
   /** The parsed data for the UI view (a JSON tree, or text for scalars). Defaults to none. */
   data?: unknown;
-  /** The exact text for the Raw view. Defaults to `JSON.stringify(data, null, 2)`. */
-  raw?: string;
+  /** The exact text for the Raw view, whole or in pieces cut at line ends (each laid out as a block). Defaults to `JSON.stringify(data, null, 2)`. */
+  raw?: string | readonly string[];
   /** Replaces the default UI view (e.g. an HTTP error layout). Defaults to the JSON tree of `data`. */
   ui?: ReactNode;
   /** Shown beside the title, e.g. a size. Defaults to none. */
@@ -88,7 +89,7 @@ export function DataSection(props: DataSectionProps) {
           // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
           <div className="rv-section__scroll" tabIndex={0} role="group" aria-labelledby={titleId}>
             {view === 'raw' ? (
-              <pre className="rv-raw">{raw ?? safeStringify(data)}</pre>
+              <pre className="rv-raw">{typeof raw === 'object' ? <TextPieces pieces={raw} /> : (raw ?? safeStringify(data))}</pre>
             ) : (
               (ui ?? <JsonBlock value={data} label={title} />)
             )}
