@@ -6,7 +6,6 @@ import { cx } from '../shared/cx.js';
 import { Duration } from '../shared/Duration.js';
 import { Icon } from '../shared/icons.js';
 import { StatusBadge } from '../shared/StatusBadge.js';
-import { statusAppearance } from '../shared/statusAppearance.js';
 import { useUi } from '../shared/useUi.js';
 
 export interface StepTimelineStepHeadProps {
@@ -70,15 +69,11 @@ export const StepTimelineStepHead = memo(function StepTimelineStepHead({ node, e
   const { text } = useUi();
   const step: Step = node.step;
   const message = step.error?.message ?? null;
-  const { tone, icon } = statusAppearance(step.status);
   return (
     <>
       <div data-slot="timeline-step-head" className={cx('rv-step__head', className)}>
-        {/* The rail's node: decoration (the status is said in words by the badge below). */}
         <span className="rv-step__node" aria-hidden="true">
-          <span className="rv-status" data-status={step.status} data-tone={tone} data-variant="icon">
-            <Icon name={icon} />
-          </span>
+          <StatusBadge status={step.status} variant="icon" reason={step.skipReason} />
         </span>
         {summary ?? <StepTimelineStepSummary node={node} />}
         <span className="rv-step__meta">
