@@ -8,7 +8,7 @@
  * - scroll: the executor's `steps-10k` run and 10 000 uniform steps scrolled top to bottom, one viewport per
  *   frame; work per frame, p50 / p95;
  * - one live event (a step finishes) at 100 / 10 000 / 50 000 steps, into the tree (`StepTimeline`'s path) and
- *   into a step array (data-only view), and the ratios to 100;
+ *   into a step array (data-only view), and the ratios to 100; and one that adds a step (a new row);
  * - a group folded / unfolded and the Errors toggle at 10 000 vs 100 steps;
  * - the first render at 50 000 vs 100 steps;
  * - Load more on a 20 MB output: work and longest task per click;
@@ -161,6 +161,22 @@ async function main() {
       liveEvent[source]![n] = median(works);
     }
   }
+  // One live event that adds a step (a new row at the end)
+  const appended: Record<number, number> = {};
+  for (const n of [100, 10_000, 50_000]) {
+    await fresh();
+    await call('useUniform', n);
+    await call('mount', 'tree');
+    await meter.work('appendStep');
+    const works: number[] = [];
+    for (let i = 0; i < 9; i++) works.push(await meter.work('appendStep'));
+    appended[n] = median(works);
+  }
+  report.newStep = {
+    ms: Object.fromEntries(Object.entries(appended).map(([n, ms]) => [n, round(ms, 2)])),
+    ratio10k: round(appended[10_000]! / appended[100]!, 2),
+    ratio50k: round(appended[50_000]! / appended[100]!, 2),
+  };
   report.liveEvent = Object.fromEntries(
     Object.entries(liveEvent).map(([source, by]) => [
       source,
@@ -232,6 +248,7 @@ async function main() {
   const r = report as {
     scroll: { steps10k: { p50: number; p95: number }; uniform10k: { p50: number; p95: number } };
     liveEvent: Record<string, { ratio10k: number; ratio50k: number }>;
+    newStep: { ratio10k: number; ratio50k: number };
     toggles: { errorsRatio: number; groupRatio: number; firstRenderRatio50k: number };
   };
   console.error(
@@ -240,6 +257,7 @@ async function main() {
       `scroll uniform 10k      p50 ${r.scroll.uniform10k.p50} ms  p95 ${r.scroll.uniform10k.p95} ms   (goal p95 ≤ 16)`,
       `live event (tree)       10k/100 ${r.liveEvent.tree!.ratio10k}×  50k/100 ${r.liveEvent.tree!.ratio50k}×   (goal ≤ 1.5)`,
       `live event (steps)      10k/100 ${r.liveEvent.steps!.ratio10k}×  50k/100 ${r.liveEvent.steps!.ratio50k}×`,
+      `new step (tree)         10k/100 ${r.newStep.ratio10k}×  50k/100 ${r.newStep.ratio50k}×`,
       `Errors toggle 10k/100   ${r.toggles.errorsRatio}×   (goal ≤ 1.5)`,
       `group fold 10k/100      ${r.toggles.groupRatio}×   (goal ≤ 1.5)`,
       `first render 50k/100    ${r.toggles.firstRenderRatio50k}×   (goal ≤ 1.5)`,

@@ -13,11 +13,15 @@ import { bundledSizeOf, entryClosure, gzipSizeOf } from './size.ts';
  * `useStepTimeline` moved down from the components, and core's run observer in place of the stream hook, the
  * run-state cache and the incremental tree hook), core 17.0 KiB, api 6.2 KiB.
  */
+// Raised when the timeline was made to hold its frame budget (measured index 37.7, hooks 28.0, core 18.2 KiB):
+// row reuse across updates and a stable row layout, one-line rows with long text cut and shown whole on
+// demand, step arrays folded into the last tree, payload text in pieces, and the observer's gap re-asks and
+// backoff.
 const BUDGETS: Record<string, number | null> = {
-  'index.js': 38_300,
-  'hooks.js': 28_600,
+  'index.js': 39_600,
+  'hooks.js': 29_500,
   'api.js': 6_600,
-  'core.js': 17_900,
+  'core.js': 19_200,
   'mock-server.js': null,
   'styles.css': 4_500,
 };

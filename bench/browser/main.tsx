@@ -229,6 +229,29 @@ const api = {
     props = view;
     flushSync(() => setView!(view));
   },
+  /** One live event that adds a step at the end (a new step starts), as `StepTimeline` receives it. */
+  appendStep() {
+    const run = live!.state.run!;
+    const last = getStep(live!.state, targetId)!;
+    const added: Step = { ...last, id: `${last.id}+`, order: last.order + 1, status: 'running', endedAt: null, durationMs: null };
+    targetId = added.id;
+    seq = Math.max(seq, live!.state.lastSeq) + 1;
+    const event: RunEvent = {
+      seq,
+      runId: run.id,
+      workflowId: run.workflowId,
+      time: '2026-11-01T00:01:00.000Z',
+      type: 'step_started',
+      severity: 'info',
+      stepId: added.id,
+      message: 'bench',
+      step: added,
+    };
+    live = foldLiveRun(live!, [event]).live;
+    props = { ...props, tree: live.tree, run: live.state.run };
+    const view = props;
+    flushSync(() => setView!(view));
+  },
   mountHugeStrings() {
     const f = hugeStrings();
     mount({ steps: f.steps, run: f.run });
