@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { pmapEmpty, pmapForEach, pmapFrom, pmapGet, pmapSet, type PersistentMap } from './persistentMap.js';
+import { pmapDiff, pmapEmpty, pmapForEach, pmapFrom, pmapGet, pmapSet, type PersistentMap } from './persistentMap.js';
 
 function fnv(key: string): number {
   let h = 0x811c9dc5;
@@ -53,5 +53,27 @@ describe('persistent map', () => {
     const map = pmapSet(pmapEmpty<object>(), 'k', value);
     expect(pmapSet(map, 'k', value)).toBe(map);
     expect(pmapSet(map, 'k', { a: 1 })).not.toBe(map);
+  });
+});
+
+describe('pmapDiff', () => {
+  it('reports exactly the keys whose values differ, visiting only what changed', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.string({ maxLength: 4 }), fc.nat(5))), fc.array(fc.tuple(fc.string({ maxLength: 4 }), fc.nat(5))), (base, edits) => {
+        const a = pmapFrom(base);
+        let b = a;
+        for (const [key, value] of edits) b = pmapSet(b, key, value);
+        const seen = new Map<string | number, [unknown, unknown]>();
+        pmapDiff(a, b, (key, before, after) => seen.set(key, [before, after]));
+        const expected = new Map<string | number, [unknown, unknown]>();
+        const keys = new Set([...base.map(([k]) => k), ...edits.map(([k]) => k)]);
+        for (const key of keys) {
+          const before = pmapGet(a, key);
+          const after = pmapGet(b, key);
+          if (before !== after) expected.set(key, [before, after]);
+        }
+        expect(seen).toEqual(expected);
+      }),
+    );
   });
 });

@@ -186,3 +186,41 @@ function merge<V>(shift: number, a: Leaf<V> | Collision<V>, b: Leaf<V>): TrieNod
   if (ia === ib) return { t: 0, bitmap: 1 << ia, slots: [merge(shift + BITS, a, b)] };
   return { t: 0, bitmap: (1 << ia) | (1 << ib), slots: ia < ib ? [a, b] : [b, a] };
 }
+
+/**
+ * Calls `visit(key, before, after)` for every key whose value differs between `a` and `b` (`undefined` on the
+ * side that lacks it). Subtrees the two maps share are skipped by identity, so comparing a map with the version
+ * `pmapSet` made from it costs what changed, not the size of the map.
+ */
+export function pmapDiff<V>(a: PersistentMap<V>, b: PersistentMap<V>, visit: (key: Key, before: V | undefined, after: V | undefined) => void): void {
+  diffNodes(a.root, b.root, visit);
+}
+
+function diffNodes<V>(a: TrieNode<V> | null, b: TrieNode<V> | null, visit: (key: Key, before: V | undefined, after: V | undefined) => void): void {
+  if (a === b) return;
+  if (a && b && a.t === 0 && b.t === 0) {
+    const bits = a.bitmap | b.bitmap;
+    for (let i = 0; i < 32; i++) {
+      const bit = 1 << i;
+      if ((bits & bit) === 0) continue;
+      const ina = (a.bitmap & bit) !== 0 ? a.slots[popcount(a.bitmap & (bit - 1))]! : null;
+      const inb = (b.bitmap & bit) !== 0 ? b.slots[popcount(b.bitmap & (bit - 1))]! : null;
+      diffNodes(ina, inb, visit);
+    }
+    return;
+  }
+  // Leaves, collisions, or a leaf against a branch: compare the (few) entries below.
+  const before = new Map<Key, V>();
+  const after = new Map<Key, V>();
+  collect(a, before);
+  collect(b, after);
+  for (const [key, value] of before) if (after.get(key) !== value) visit(key, value, after.get(key));
+  for (const [key, value] of after) if (!before.has(key)) visit(key, undefined, value);
+}
+
+function collect<V>(node: TrieNode<V> | null, into: Map<Key, V>): void {
+  if (!node) return;
+  if (node.t === 1) into.set(node.k, node.v);
+  else if (node.t === 2) for (const leaf of node.leaves) into.set(leaf.k, leaf.v);
+  else for (const slot of node.slots) collect(slot, into);
+}

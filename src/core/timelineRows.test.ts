@@ -129,3 +129,35 @@ describe('row reuse', () => {
     expect(cache.rows([{ key: 'r', run: null, tree }])).toBe(a);
   });
 });
+
+describe('rows cache', () => {
+  it('property: patched rows equal rows built anew, whatever changes (statuses, new steps), folded or not', () => {
+    fc.assert(
+      fc.property(arbSteps(), fc.array(fc.nat(60), { maxLength: 6 }), fc.boolean(), fc.boolean(), (steps, picks, grow, fold) => {
+        const cache = createTimelineRowsCache();
+        const tree = buildStepTree(steps, { runStatus: 'running' });
+        const collapsed = new Set(fold ? tree.groups.slice(0, 1).map((g) => g.key) : []);
+        const expanded = new Set(steps.slice(0, 3).map((s) => s.id));
+        const options = { collapsed, expanded, groupHeaders: 'always' as const };
+        cache.rows([{ key: 'r', run: null, tree }], options);
+        const changed = picks
+          .filter((i) => i < steps.length)
+          .map((i) => ({ ...steps[i]!, status: steps[i]!.status === 'failed' ? ('succeeded' as const) : ('failed' as const), durationMs: 5 }));
+        if (grow) changed.push(makeStep({ id: 'zz_new', order: 10_000 }));
+        const next = updateStepTree(tree, changed, { runStatus: 'running' });
+        const patched = cache.rows([{ key: 'r', run: null, tree: next }], options);
+        expect(patched).toEqual(timelineRows([{ key: 'r', run: null, tree: next }], options));
+      }),
+    );
+  });
+
+  it('replaces only the rows of changed steps (and their group) on a status change', () => {
+    const cache = createTimelineRowsCache();
+    const tree = buildStepTree(loopRun);
+    const options = { collapsed: new Set<string>(), expanded: new Set<string>() };
+    const first = cache.rows([{ key: 'r', run: null, tree }], options);
+    const next = updateStepTree(tree, [{ ...loopRun[4]!, status: 'failed' }]);
+    const rows = cache.rows([{ key: 'r', run: null, tree: next }], options);
+    expect(rows.filter((row, i) => row !== first[i]).map((row) => row.key)).toEqual(['group:Intake', 's2', 's4', 's5']);
+  });
+});

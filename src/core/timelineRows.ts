@@ -12,6 +12,7 @@
 import type { Run } from '../api/types.js';
 import type { StepGroup, StepNode, StepTree } from './stepTreeTypes.js';
 import { firstFailedNode } from './firstFailedStep.js';
+import { pmapDiff } from './persistentMap.js';
 import { getNode } from './treeNodes.js';
 
 /** One run on the timeline with its (possibly filtered) step tree. */
@@ -163,17 +164,103 @@ export function timelineRows(
 }
 
 /**
- * `timelineRows` that remembers its last result and passes it as `previous` next time: one per view (create it
- * once, e.g. `useState(() => createTimelineRowsCache())`), like a query observer.
+ * `timelineRows` that remembers its last result: one per view (create it once, e.g.
+ * `useState(() => createTimelineRowsCache())`), like a query observer. When the trees changed only in steps
+ * that kept their place (a status, a duration: most live events), it copies the last rows and replaces the
+ * rows of those steps and of their ancestors and groups, found by comparing the trees' indexes (`pmapDiff`,
+ * which skips what the trees share): the cost follows what changed, not the size of the run. Anything else
+ * (new steps, other options, filters) goes through `timelineRows` with the last rows as `previous`.
  */
 export function createTimelineRowsCache(): { rows: (sources: readonly TimelineSource[], options?: TimelineRowsOptions) => TimelineRow[] } {
-  let last: TimelineRow[] | null = null;
+  let last: LastBuild | null = null;
   return {
-    rows(sources, options) {
-      last = timelineRows(sources, options, last);
-      return last;
+    rows(sources, options = {}) {
+      const patched = last ? patchRows(last, sources, options) : null;
+      if (patched) {
+        last = { sources, options, rows: patched, index: last!.index };
+        return patched;
+      }
+      const rows = timelineRows(sources, options, last?.rows ?? null);
+      last = { sources, options, rows, index: last && last.rows === rows ? last.index : null };
+      return rows;
     },
   };
+}
+
+interface LastBuild {
+  sources: readonly TimelineSource[];
+  options: TimelineRowsOptions;
+  rows: TimelineRow[];
+  /** Row index by key, built on the first patch after a full build. */
+  index: Map<string, number> | null;
+}
+
+function samePlan(a: TimelineRowsOptions, b: TimelineRowsOptions, sources: number): boolean {
+  return (
+    (a.runHeaders ?? sources > 1) === (b.runHeaders ?? sources > 1) &&
+    a.collapsed === b.collapsed &&
+    a.expanded === b.expanded &&
+    (a.groupHeaders ?? 'auto') === (b.groupHeaders ?? 'auto')
+  );
+}
+
+/** The last rows with the rows of changed steps, groups and runs replaced; null when the shape changed. */
+function patchRows(last: LastBuild, sources: readonly TimelineSource[], options: TimelineRowsOptions): TimelineRow[] | null {
+  if (sources.length !== last.sources.length || !samePlan(last.options, options, sources.length)) return null;
+  const runHeaders = options.runHeaders ?? sources.length > 1;
+  const replace = new Map<string, (old: TimelineRow) => TimelineRow | null>();
+  for (let i = 0; i < sources.length; i++) {
+    const before = last.sources[i]!;
+    const after = sources[i]!;
+    if (before.key !== after.key) return null;
+    if (before.run !== after.run && runHeaders) {
+      replace.set(runRowKey(after.key), (old) => (old.kind === 'run' ? { ...old, run: after.run } : null));
+    }
+    if (before.tree === after.tree) continue;
+    const prev = before.tree;
+    const next = after.tree;
+    if (prev.matchedIds || next.matchedIds || prev.size !== next.size || prev.groups.length !== next.groups.length) return null;
+    const headers = showsGroupHeaders(next, options.groupHeaders);
+    if (headers !== showsGroupHeaders(prev, options.groupHeaders)) return null;
+    const prefix = prefixOf(after.key, runHeaders);
+    for (let g = 0; g < next.groups.length; g++) {
+      const group = next.groups[g]!;
+      const old = prev.groups[g]!;
+      if (group === old) continue;
+      if (group.key !== old.key || group.nodes.length !== old.nodes.length) return null;
+      if (headers) replace.set(`${prefix}${group.key}`, (row) => (row.kind === 'group' ? { ...row, group } : null));
+    }
+    let sameShape = true;
+    pmapDiff(prev.index, next.index, (id, was, is) => {
+      if (
+        !was ||
+        !is ||
+        was.parentId !== is.parentId ||
+        was.groupKey !== is.groupKey ||
+        was.depth !== is.depth ||
+        was.children.length !== is.children.length ||
+        was.dividerBefore !== is.dividerBefore ||
+        was.iterationIndex !== is.iterationIndex ||
+        was.step.order !== is.step.order
+      ) {
+        sameShape = false;
+        return;
+      }
+      replace.set(`${prefix}${String(id)}`, (row) => (row.kind === 'step' ? { ...row, node: is } : null));
+    });
+    if (!sameShape) return null;
+  }
+  if (replace.size === 0) return last.rows;
+  if (!last.index) last.index = new Map(last.rows.map((row, i) => [row.key, i]));
+  const rows = last.rows.slice();
+  for (const [key, make] of replace) {
+    const at = last.index.get(key);
+    if (at === undefined) continue; // folded away: not a row now
+    const row = make(rows[at]!);
+    if (!row) return null;
+    rows[at] = row;
+  }
+  return rows;
 }
 
 /** How far ahead in `previous` a row is looked for after rows were removed. */
