@@ -172,11 +172,24 @@ async function main() {
     for (let i = 0; i < 9; i++) works.push(await meter.work('appendStep'));
     appended[n] = median(works);
   }
-  report.newStep = {
-    ms: Object.fromEntries(Object.entries(appended).map(([n, ms]) => [n, round(ms, 2)])),
-    ratio10k: round(appended[10_000]! / appended[100]!, 2),
-    ratio50k: round(appended[50_000]! / appended[100]!, 2),
-  };
+  // ... and one that adds an iteration to a loop of that many (every iteration's set size grows)
+  const iterations: Record<number, number> = {};
+  for (const n of [100, 10_000, 50_000]) {
+    await fresh();
+    await call('useLoop', n);
+    await call('mount', 'tree');
+    await meter.work('appendStep');
+    const works: number[] = [];
+    for (let i = 0; i < 9; i++) works.push(await meter.work('appendStep'));
+    iterations[n] = median(works);
+  }
+  const ratios = (by: Record<number, number>) => ({
+    ms: Object.fromEntries(Object.entries(by).map(([n, ms]) => [n, round(ms, 2)])),
+    ratio10k: round(by[10_000]! / by[100]!, 2),
+    ratio50k: round(by[50_000]! / by[100]!, 2),
+  });
+  report.newStep = ratios(appended);
+  report.newIteration = ratios(iterations);
   report.liveEvent = Object.fromEntries(
     Object.entries(liveEvent).map(([source, by]) => [
       source,
@@ -249,6 +262,7 @@ async function main() {
     scroll: { steps10k: { p50: number; p95: number }; uniform10k: { p50: number; p95: number } };
     liveEvent: Record<string, { ratio10k: number; ratio50k: number }>;
     newStep: { ratio10k: number; ratio50k: number };
+    newIteration: { ratio10k: number; ratio50k: number };
     toggles: { errorsRatio: number; groupRatio: number; firstRenderRatio50k: number };
   };
   console.error(
@@ -258,6 +272,7 @@ async function main() {
       `live event (tree)       10k/100 ${r.liveEvent.tree!.ratio10k}×  50k/100 ${r.liveEvent.tree!.ratio50k}×   (goal ≤ 1.5)`,
       `live event (steps)      10k/100 ${r.liveEvent.steps!.ratio10k}×  50k/100 ${r.liveEvent.steps!.ratio50k}×`,
       `new step (tree)         10k/100 ${r.newStep.ratio10k}×  50k/100 ${r.newStep.ratio50k}×`,
+      `new loop iteration      10k/100 ${r.newIteration.ratio10k}×  50k/100 ${r.newIteration.ratio50k}×`,
       `Errors toggle 10k/100   ${r.toggles.errorsRatio}×   (goal ≤ 1.5)`,
       `group fold 10k/100      ${r.toggles.groupRatio}×   (goal ≤ 1.5)`,
       `first render 50k/100    ${r.toggles.firstRenderRatio50k}×   (goal ≤ 1.5)`,

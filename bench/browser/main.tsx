@@ -92,6 +92,15 @@ function uniform(n: number, groups = 0): Fixture {
   return { run: { ...baseRun, lastSeq: n }, steps };
 }
 
+/** One loop of `n - 1` iterations, each a single step (the last one running). */
+function loop(n: number): Fixture {
+  const steps = [step(0, { kind: 'loop', name: 'Each item', status: 'running', endedAt: null, durationMs: null })];
+  for (let i = 1; i < n; i++) {
+    steps.push(step(i, { parentId: 's0', iteration: { index: i - 1, item: i }, ...(i === n - 1 ? { status: 'running' as const, endedAt: null, durationMs: null } : {}) }));
+  }
+  return { run: { ...baseRun, lastSeq: n }, steps };
+}
+
 /** A few steps carrying 1 MB names and messages, nested so breadcrumbs repeat them. */
 function hugeStrings(): Fixture {
   const big = (c: string) => `${c} `.repeat(1 << 19); // 1 MiB of text with spaces (wrappable)
@@ -192,6 +201,10 @@ const api = {
   useUniform(n: number) {
     return adopt(uniform(n));
   },
+  /** A loop of `n - 1` iterations. */
+  useLoop(n: number) {
+    return adopt(loop(n));
+  },
   /** `n` steps in four automations (so there are group headers to fold). */
   useGrouped(n: number) {
     return adopt(uniform(n, 4));
@@ -233,7 +246,8 @@ const api = {
   appendStep() {
     const run = live!.state.run!;
     const last = getStep(live!.state, targetId)!;
-    const added: Step = { ...last, id: `${last.id}+`, order: last.order + 1, status: 'running', endedAt: null, durationMs: null };
+    const iteration = last.iteration ? { index: last.iteration.index + 1, item: null } : null;
+    const added: Step = { ...last, id: `${last.id}+`, order: last.order + 1, iteration, status: 'running', endedAt: null, durationMs: null };
     targetId = added.id;
     seq = Math.max(seq, live!.state.lastSeq) + 1;
     const event: RunEvent = {

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import type { Step } from '../api/types.js';
 import { describe, expect, it } from 'vitest';
 import { buildStepTree } from './buildStepTree.js';
 import { updateStepTree } from './updateStepTree.js';
@@ -140,9 +141,9 @@ describe('rows cache', () => {
         const expanded = new Set(steps.slice(0, 3).map((s) => s.id));
         const options = { collapsed, expanded, groupHeaders: 'always' as const };
         cache.rows([{ key: 'r', run: null, tree }], options);
-        const changed = picks
+        const changed: Step[] = picks
           .filter((i) => i < steps.length)
-          .map((i) => ({ ...steps[i]!, status: steps[i]!.status === 'failed' ? ('succeeded' as const) : ('failed' as const), durationMs: 5 }));
+          .map((i) => ({ ...steps[i]!, status: steps[i]!.status === 'failed' ? 'succeeded' : 'failed', durationMs: 5 }));
         if (grow) changed.push(makeStep({ id: 'zz_new', order: 10_000 }));
         const next = updateStepTree(tree, changed, { runStatus: 'running' });
         const patched = cache.rows([{ key: 'r', run: null, tree: next }], options);
