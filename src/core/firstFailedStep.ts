@@ -23,13 +23,20 @@ export function firstFailedNode(tree: StepTree, run?: Pick<Run, 'error'> | null)
     // Groups count their steps by status: a run without failures costs no walk.
     if (group.counts.failed === 0) continue;
     let found: StepNode | null = null;
-    const stack = [...group.nodes].reverse();
+    // Depth first in timeline order, with (list, next index) frames: nothing is copied, and the walk stops
+    // soon after the first failure.
+    const stack: { nodes: readonly StepNode[]; next: number }[] = [{ nodes: group.nodes, next: 0 }];
     while (stack.length > 0) {
-      const node = stack.pop() as StepNode;
-      // Depth first: a node no deeper than `found` means its subtree is done, with no failure below it.
+      const frame = stack[stack.length - 1]!;
+      const node = frame.nodes[frame.next++];
+      if (!node) {
+        stack.pop();
+        continue;
+      }
+      // A node no deeper than `found` means its subtree is done, with no failure below it.
       if (found && node.depth <= found.depth) return found;
       if (node.step.status === 'failed') found = node;
-      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as StepNode);
+      if (node.children.length > 0) stack.push({ nodes: node.children, next: 0 });
     }
     if (found) return found;
   }

@@ -163,6 +163,13 @@ export interface PayloadPiece {
  */
 export function cutPiece(carry: string, chunk: string): PayloadPiece {
   const end = chunk.lastIndexOf('\n');
-  if (end < 0) return { piece: '', carry: carry + chunk };
-  return { piece: carry + chunk.slice(0, end + 1), carry: chunk.slice(end + 1) };
+  if (end >= 0) return { piece: carry + chunk.slice(0, end + 1), carry: chunk.slice(end + 1) };
+  // Text without line ends (minified JSON): a piece ends with its chunk anyway once it is long, so the
+  // unfinished line does not grow by a chunk (and get laid out again whole) with every Load more. The piece
+  // boundary then falls inside a wrapped line.
+  if (carry.length + chunk.length > MAX_CARRY) return { piece: carry + chunk, carry: '' };
+  return { piece: '', carry: carry + chunk };
 }
+
+/** The longest unfinished line carried to the next piece, in characters. */
+const MAX_CARRY = 65_536;

@@ -120,13 +120,14 @@ const documentVisibility: VisibilitySource = {
   },
 };
 
-const defaultRetryDelay = (attempt: number) => Math.min(8_000, 500 * 2 ** attempt);
-const isGone = (error: RunApiError | null) => error !== null && error.status === 404;
+/** Delay before retry n (0-based) of a failed read: 500 ms doubling up to 8 000 ms. */
+export const defaultRetryDelay = (attempt: number): number => Math.min(8_000, 500 * 2 ** attempt);
+const isGone = (error: RunApiError | null) => error !== null && isRunNotFound(error);
 
 export class RunObserver {
   readonly workflowId: string;
   readonly runId: string;
-  private readonly client: RunObserverClient;
+  private client: RunObserverClient;
   private options: RunObserverOptions;
   private listeners = new Set<() => void>();
   private live: LiveRun | null = null;
@@ -173,7 +174,10 @@ export class RunObserver {
     return this.listeners.size > 0;
   }
 
-  /** Changes how the run is followed (e.g. poll ↔ stream); applies at once while subscribed. */
+  /**
+   * Changes how the run is followed (e.g. poll ↔ stream); applies at once while subscribed. One observer serves
+   * every view of a run: the options last set win.
+   */
   setOptions(options: RunObserverOptions): void {
     const before = this.options;
     this.options = options;
@@ -182,9 +186,22 @@ export class RunObserver {
       before.pollIntervalMs === options.pollIntervalMs &&
       before.reconnect?.baseDelayMs === options.reconnect?.baseDelayMs &&
       before.reconnect?.maxDelayMs === options.reconnect?.maxDelayMs;
-    if (!same && this.isActive) {
+    if (same) return;
+    this.stopStream();
+    // A stream that gave up says nothing about another way of following.
+    if (this.connection === 'failed') this.connection = 'idle';
+    this.clearPoll();
+    this.schedule();
+    this.publish();
+  }
+
+  /** Uses `client` from now on (e.g. new headers after a token was renewed). */
+  setClient(client: RunObserverClient): void {
+    if (client === this.client) return;
+    this.client = client;
+    if (this.closeStream) {
+      // The stream carries the old credentials: connect again with the new client.
       this.stopStream();
-      this.clearPoll();
       this.schedule();
     }
   }
@@ -198,6 +215,9 @@ export class RunObserver {
       this.connection = 'idle';
       this.streamFailures = 0;
     }
+    // A request in flight may have been asked before what the caller knows happened (a command, a
+    // decision): it is dropped and asked again, not joined.
+    this.abortFetch();
     await this.fetch();
     if (this.isActive) this.schedule();
   };
@@ -210,7 +230,14 @@ export class RunObserver {
 
   /** Stops a request in flight, so its answer cannot overwrite an optimistic update made now. */
   cancelFetch(): void {
+    this.abortFetch();
+  }
+
+  /** Aborts the request in flight (its answer is dropped) so the next `fetch` asks anew. */
+  private abortFetch(): void {
     this.controller?.abort();
+    this.controller = null;
+    this.fetching = null;
   }
 
   /** Stops everything; the observer can be subscribed again. */
@@ -224,8 +251,10 @@ export class RunObserver {
   private start(): void {
     const visibility = this.options.visibility ?? documentVisibility;
     this.stopVisibility = visibility.subscribe(() => {
-      // Shown again: catch up at once (a finished run never changes and is not asked again).
-      if (visibility.isVisible() && this.options.live === 'poll' && this.followable()) void this.refresh();
+      // Shown again: catch up at once (a finished run never changes and is not asked again). Polls skipped
+      // while hidden, and a first load still to retry, resume here.
+      if (!visibility.isVisible() || this.options.live === false) return;
+      if ((this.options.live !== 'stream' && this.followable()) || this.mustRetryLoad()) void this.refresh();
     });
     // A view mounting on known data that may be stale catches up first, as TanStack Query does on mount.
     if (!this.live || (this.followable() && this.options.live !== false)) void this.fetch().then(() => this.schedule());
@@ -237,7 +266,8 @@ export class RunObserver {
     this.stopVisibility = null;
     this.clearPoll();
     this.stopStream();
-    this.controller?.abort();
+    // An unanswered request is dropped, so subscribing again (React's StrictMode does it at once) asks anew.
+    this.abortFetch();
     if (this.connection !== 'idle') {
       this.connection = 'idle';
       this.publish();
@@ -250,32 +280,36 @@ export class RunObserver {
     return Boolean(run) && !isTerminalRunStatus(run!.status) && !isGone(this.error);
   }
 
+  /** A first load failed for a reason trying again may fix (not a run that is gone). */
+  private mustRetryLoad(): boolean {
+    return !this.live && this.error !== null && !isGone(this.error);
+  }
+
   /** Sets up the next poll (replacing a pending one) or the stream, for the current state and options. */
   private schedule(): void {
     if (!this.isActive) return;
     const live = this.options.live ?? 'poll';
-    if (live === 'stream') {
+    // Every fetch restarts the interval (a refresh now means the next poll is a full interval away).
+    this.clearPoll();
+    if (live === false) return;
+    if (live === 'stream' && !this.mustRetryLoad()) {
       if (this.followable() && this.connection !== 'failed' && !this.closeStream && !this.streamTimer) this.connect();
       else if (!this.followable()) this.stopStream();
       return;
     }
-    // Every fetch restarts the interval (a refresh now means the next poll is a full interval away).
-    this.clearPoll();
-    if (live === false) return;
-    // A first load that failed is tried again on the poll schedule too (in stream mode as well: the stream
-    // needs the snapshot first), backing off, while the error stays shown; a run that is gone is not.
-    const retryLoad = !this.live && this.error !== null && !isGone(this.error);
-    if (!(live === 'poll' && this.followable()) && !retryLoad) return;
+    // Polls, and a first load that failed (also in stream mode: the stream needs the snapshot first), back off
+    // while they fail and the error stays shown.
+    if (!(live === 'poll' && this.followable()) && !this.mustRetryLoad()) return;
     const interval = this.options.pollIntervalMs ?? 10_000;
     const delay =
-      this.gapAttempts > 0
+      this.gapAttempts > 0 && this.failures === 0
         ? (this.options.gapRetryMs ?? 1_000)
         : Math.min(Math.max(interval, MAX_BACKOFF_MS), interval * 2 ** Math.min(this.failures, 6));
     this.pollTimer = setTimeout(() => {
       this.pollTimer = null;
       const visibility = this.options.visibility ?? documentVisibility;
-      // Hidden: skip this poll; showing the page again catches up.
-      if (!visibility.isVisible()) return this.schedule();
+      // Hidden: no polls; showing the page again catches up (see `start`).
+      if (!visibility.isVisible()) return;
       void this.fetch().then(() => this.schedule());
     }, delay);
   }
@@ -285,32 +319,32 @@ export class RunObserver {
     this.pollTimer = null;
   }
 
-  /** One fetch at a time: a second call joins the one in flight. */
+  /** One fetch at a time: a second call joins the one in flight (`abortFetch` drops it instead). */
   private fetch(): Promise<void> {
     if (!this.fetching) {
-      this.fetching = this.doFetch().finally(() => {
-        this.fetching = null;
+      const controller = new AbortController();
+      this.controller = controller;
+      const fetching = this.doFetch(controller.signal).finally(() => {
+        if (this.fetching === fetching) this.fetching = null;
+        if (this.controller === controller) this.controller = null;
         this.publish();
       });
+      this.fetching = fetching;
       this.publish();
     }
     return this.fetching;
   }
 
-  private async doFetch(): Promise<void> {
-    const controller = new AbortController();
-    this.controller = controller;
-    const { signal } = controller;
+  private async doFetch(signal: AbortSignal): Promise<void> {
     const retries = this.live ? 0 : (this.options.retries ?? 2);
     for (let attempt = 0; ; attempt++) {
       try {
         if (!this.live?.state.run) {
           const snapshot = await this.client.getRun(this.workflowId, this.runId, { signal });
+          if (signal.aborted) return;
           this.gapAttempts = 0;
           this.commit(createLiveRun({ run: snapshot.run, steps: snapshot.steps }), true);
-        } else {
-          await this.catchUp(signal);
-        }
+        } else if (!(await this.catchUp(signal))) return; // dropped: nothing was learned
         this.error = null;
         this.failures = 0;
         return;
@@ -325,14 +359,12 @@ export class RunObserver {
         this.error = error;
         this.failures++;
         return;
-      } finally {
-        if (this.controller === controller) this.controller = null;
       }
     }
   }
 
-  /** Asks for the events after the last `seq`, page by page, and folds them in once. */
-  private async catchUp(signal: AbortSignal): Promise<void> {
+  /** Asks for the events after the last `seq`, page by page, and folds them in once; false when dropped. */
+  private async catchUp(signal: AbortSignal): Promise<boolean> {
     const events: RunEvent[] = [];
     let after = this.live!.state.lastSeq;
     for (let round = 0; round < 100; round++) {
@@ -342,13 +374,14 @@ export class RunObserver {
       if (!page.hasMore || last <= after) break;
       after = last;
     }
-    if (signal.aborted || !this.live) return;
+    if (signal.aborted || !this.live) return false;
     // A skipped seq may be a write not visible yet: fold up to the gap and ask again shortly, a few times,
     // before accepting that it will never come.
     const tolerate = this.gapAttempts >= (this.options.gapAttempts ?? 3);
     const { live, gaps } = foldLiveRun(this.live, events, { gapPolicy: tolerate ? 'apply' : 'stop' });
     this.gapAttempts = gaps.length > 0 && !tolerate ? this.gapAttempts + 1 : 0;
     this.commit(live, true);
+    return true;
   }
 
   // ---- stream ----
@@ -512,6 +545,8 @@ export class RunObserverRegistry {
     if (!observer) {
       observer = create();
       this.byKey.set(key, observer);
+      // Made by a render that may never commit: forgotten unless someone subscribes in time.
+      this.forgetLater(observer);
     }
     return observer;
   }
@@ -529,16 +564,19 @@ export class RunObserverRegistry {
     const unsubscribe = observer.subscribe(listener);
     return () => {
       unsubscribe();
-      if (observer.isActive || this.timers.has(observer)) return;
-      this.timers.set(
-        observer,
-        setTimeout(() => {
-          this.timers.delete(observer);
-          if (observer.isActive) return;
-          for (const [key, value] of this.byKey) if (value === observer) this.byKey.delete(key);
-        }, this.gcTimeMs),
-      );
+      if (!observer.isActive && !this.timers.has(observer)) this.forgetLater(observer);
     };
+  }
+
+  private forgetLater(observer: RunObserver): void {
+    const timer = setTimeout(() => {
+      this.timers.delete(observer);
+      if (observer.isActive) return;
+      for (const [key, value] of this.byKey) if (value === observer) this.byKey.delete(key);
+    }, this.gcTimeMs);
+    // In Node, a pending clean-up must not keep the process alive.
+    (timer as { unref?: () => void }).unref?.();
+    this.timers.set(observer, timer);
   }
 
   /** Stops and forgets every observer. */

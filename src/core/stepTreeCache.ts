@@ -1,7 +1,9 @@
 /**
  * Step trees of runs given as step arrays (a data-only view), kept per run key: when a run's new array shares
  * most step objects with the last one (an immutable update by the host), only the steps that changed are
- * folded into the last tree (`updateStepTree`) instead of building 50 000 nodes again. One cache per view.
+ * folded into the last tree (`updateStepTree`) instead of building 50 000 nodes again. The cache keeps a copy
+ * of each array, so it compares against what it was given even if the host later changes that array in
+ * place. One cache per view.
  */
 import type { RunStatus, Step } from '../api/types.js';
 import { buildStepTree } from './buildStepTree.js';
@@ -27,7 +29,9 @@ export function createStepTreeCache(): StepTreeCache {
     tree(key, steps, runStatus) {
       const last = entries.get(key);
       const tree = last ? nextTree(last, steps, runStatus) : buildStepTree(steps, { runStatus });
-      entries.set(key, { steps, status: runStatus, tree });
+      // A copy (pointers only): a host that changed its array in place before passing a new one must not
+      // change what this cache compares against.
+      entries.set(key, { steps: steps.slice(), status: runStatus, tree });
       return tree;
     },
     retain(keys) {
@@ -37,7 +41,6 @@ export function createStepTreeCache(): StepTreeCache {
 }
 
 function nextTree(last: Entry, steps: readonly Step[], runStatus: RunStatus | null): StepTree {
-  if (last.steps === steps) return last.status === runStatus ? last.tree : updateStepTree(last.tree, [], { runStatus });
   // Steps are never removed from a run: a shorter array, or one where a position holds another step, is a
   // different list (another run, a reorder) and is built anew.
   if (steps.length < last.steps.length) return buildStepTree(steps, { runStatus });

@@ -446,7 +446,15 @@ export function estimateRowHeight(row: TimelineRow | undefined): number {
   }
 }
 
-/** The keys and estimated heights of `rows`: what a virtualizer lays out. */
+/**
+ * A row's key for a virtualizer's size cache: an expanded step is another size than the same step closed, so
+ * closing a step that is off screen does not leave its open height behind.
+ */
+function layoutKey(row: TimelineRow): string {
+  return row.kind === 'step' && row.expanded ? `${row.key}\u0000open` : row.key;
+}
+
+/** The keys (for a size cache) and estimated heights of `rows`: what a virtualizer lays out. */
 export interface RowLayout {
   readonly keys: readonly string[];
   readonly heights: readonly number[];
@@ -466,12 +474,12 @@ export function rowLayout(rows: readonly TimelineRow[], previous?: RowLayout | n
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i]!;
       if (row === previous.rows[i]) continue;
-      if (row.key !== previous.keys[i] || estimateRowHeight(row) !== previous.heights[i]) {
+      if (layoutKey(row) !== previous.keys[i] || estimateRowHeight(row) !== previous.heights[i]) {
         same = false;
         break;
       }
     }
     if (same) return previous;
   }
-  return { keys: rows.map((row) => row.key), heights: rows.map(estimateRowHeight), rows };
+  return { keys: rows.map(layoutKey), heights: rows.map(estimateRowHeight), rows };
 }

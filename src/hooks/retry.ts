@@ -1,4 +1,5 @@
 import { isRunApiError } from '../api/errors.js';
+import { defaultRetryDelay } from '../core/runObserver.js';
 
 /** How often a failed call is tried again: only retryable failures (network, timeout, 408, 429, 5xx). */
 export interface RetryPolicy {
@@ -8,7 +9,7 @@ export interface RetryPolicy {
   delayMs?: (attempt: number) => number;
 }
 
-export const defaultRetryDelay = (attempt: number) => Math.min(8_000, 500 * 2 ** attempt);
+export { defaultRetryDelay };
 
 /** TanStack Query `retry` / `retryDelay` options from a policy. */
 export function retryOptions(policy: RetryPolicy | undefined) {

@@ -28,15 +28,13 @@ export function writeRun({ queryClient, scope, runs }: RunCaches, run: Run): voi
 }
 
 /**
- * Undoes an optimistic write: restores `previous` where the live run still shows the optimistic status (a
- * newer answer from the server, if one landed meanwhile, is kept).
+ * Undoes an optimistic write: restores `previous` where the live run still holds the optimistic snapshot
+ * itself. Anything the server said since (even the same status, e.g. a stop that timed out but happened) is
+ * kept.
  */
 export function rollbackRun({ queryClient, scope, runs }: RunCaches, previous: Run, optimistic: Run): void {
   const observer = runs.find(scope, previous.workflowId, previous.id);
-  const current = observer?.getSnapshot().run;
-  if (observer && current && current.status === optimistic.status) {
-    observer.setRun({ ...current, status: previous.status, cancelReason: previous.cancelReason });
-  }
+  if (observer && observer.getSnapshot().run === optimistic) observer.setRun(previous);
   writeRunIntoFeeds(queryClient, scope, previous);
 }
 

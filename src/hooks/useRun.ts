@@ -84,8 +84,12 @@ export function useRun(workflowId: string | null | undefined, runId: string | nu
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [enabled, runs, scope, client, workflowId, runId],
   );
-  // Before the subscription below starts it, so it follows the run the way this view asks.
-  useLayoutEffect(() => observer?.setOptions(observerOptions), [observer, observerOptions]);
+  // Before the subscription below starts it, so it follows the run the way this view asks, with the client the
+  // provider has now (new headers after a token was renewed reach live runs too).
+  useLayoutEffect(() => {
+    observer?.setClient(client);
+    observer?.setOptions(observerOptions);
+  }, [observer, client, observerOptions]);
   const subscribe = useCallback((listener: () => void) => (observer ? runs.subscribe(observer, listener) : noSubscription()), [observer, runs]);
   const snapshot = useSyncExternalStore(subscribe, observer ? observer.getSnapshot : disabledSnapshot, observer ? observer.getSnapshot : disabledSnapshot);
   const { state } = snapshot;

@@ -17,6 +17,7 @@ import {
 } from '../core/payloadState.js';
 import type { ChunkProblem } from '../core/uiStrings.js';
 import { errorValue } from './errors.js';
+import type { retryOptions } from './retry.js';
 import { rvKeys } from './queryKeys.js';
 import { useControllableState } from './useControllableState.js';
 import { useOptionalRunViews } from './RunViewsProvider.js';
@@ -33,6 +34,11 @@ export interface UseStepPayloadOptions {
   load?: PayloadChunkLoader;
   /** The cache outside a provider (inside one, the provider's is used). Defaults to a client of the hook's own. */
   queryClient?: QueryClient;
+  /**
+   * Tells payloads of the same step apart when the step ran again (e.g. its attempt count and size): a new
+   * version is loaded anew instead of showing the cached chunks. Defaults to none.
+   */
+  version?: string | number;
   /** Array items shown in `items` (controlled). Defaults to uncontrolled. */
   shownItems?: number;
   /** Called when more array items are shown. Defaults to no callback. */
@@ -84,7 +90,11 @@ interface Page extends PayloadPiece {
   readonly state: PayloadState;
 }
 
-const NO_RETRY = { retry: false } as const;
+/** The provider's retry policy, except for a refused chunk: asking again brings the same answer. */
+function retryUnlessRefused(policy: ReturnType<typeof retryOptions> | undefined) {
+  if (!policy) return { retry: false } as const;
+  return { ...policy, retry: (count: number, error: unknown) => !(error instanceof ChunkRefusedError) && policy.retry(count, error) };
+}
 const NO_PIECES: readonly string[] = [];
 
 /**
@@ -109,7 +119,7 @@ export function useStepPayload(
   const pageSize = options.arrayPageSize ?? ARRAY_PAGE_SIZE;
   const load: PayloadChunkLoader | null =
     options.load ?? (rv ? (range, signal) => rv.client.getPayload(workflowId, runId, stepId, part, range, { signal }) : null);
-  const key = rvKeys.payload(rv?.scope ?? '', workflowId, runId, stepId, part, chunkSize);
+  const key = [...rvKeys.payload(rv?.scope ?? '', workflowId, runId, stepId, part, chunkSize), options.version ?? null];
 
   const query = useInfiniteQuery<Page, Error, InfiniteData<Page, number>, readonly unknown[], number>(
     {
@@ -117,9 +127,10 @@ export function useStepPayload(
       queryFn: async ({ pageParam, signal }) => {
         if (!load) throw new Error('No payload loader: render inside <RunViewsProvider> or pass `load`.');
         const chunk = await load({ offset: pageParam, limit: chunkSize }, signal);
-        // The chunk goes on top of what the cache holds now (the first chunk on nothing).
+        // The chunk goes on top of the page that ends where it starts (the first chunk on nothing). Looked up by
+        // offset, not "the last page": while a refetch walks the pages again the cache still holds all of them.
         const pages = queryClient.getQueryData<InfiniteData<Page, number>>(key)?.pages;
-        const last = pageParam === 0 ? undefined : pages?.at(-1);
+        const last = pageParam === 0 ? undefined : pages?.find((page) => page.state.loadedBytes === pageParam);
         const base = last?.state ?? initialPayloadState;
         const fit = fitChunk(base, chunk, stepId, part);
         if (fit !== 'next') throw new ChunkRefusedError(fit);
@@ -132,7 +143,7 @@ export function useStepPayload(
       staleTime: Infinity,
       refetchOnWindowFocus: false,
       structuralSharing: false,
-      ...(rv?.retry ?? NO_RETRY),
+      ...retryUnlessRefused(rv?.retry),
     },
     queryClient,
   );

@@ -65,7 +65,9 @@ export interface UseStepTimelineOptions {
   defaultSections?: Readonly<Record<string, StepSectionState>>;
   /** Called when the reader opens, closes or switches a section. Defaults to no callback. */
   onSectionsChange?: (sections: Readonly<Record<string, StepSectionState>>) => void;
-  /** Whether a step can be expanded (shows anything). Defaults to core's `stepHasDetails(step, false)`. */
+  /** True when the view offers "Edit step" on expanded steps (then every step can open to reach it). Defaults to `false`. */
+  canEdit?: boolean;
+  /** Whether a step can be expanded (shows anything). Defaults to core's `stepHasDetails(step, canEdit)`. */
   canExpand?: (step: Step) => boolean;
 }
 
@@ -92,6 +94,8 @@ export interface UseStepTimelineResult {
   /** Clears `revealed` once the view has focused it. */
   clearRevealed: () => void;
   canExpand: (row: TimelineRow) => boolean;
+  /** Whether a step opens to details (the one rule rows and keys use). */
+  canExpandStep: (step: Step) => boolean;
   /** Enter/click on a row: a step's details, a run's or group's fold. */
   toggleRow: (row: TimelineRow) => void;
   /** Arrow keys: open or close a row. */
@@ -107,7 +111,8 @@ export interface UseStepTimelineResult {
 const NO_IDS: readonly string[] = [];
 const NO_FILTERS: StepFilters = { errors: false, rejected: false };
 const NO_SECTIONS: Readonly<Record<string, StepSectionState>> = {};
-const defaultCanExpand = (step: Step) => stepHasDetails(step, false);
+const canExpandPlain = (step: Step) => stepHasDetails(step, false);
+const canExpandEditable = (step: Step) => stepHasDetails(step, true);
 
 const EMPTY_STEPS: readonly Step[] = [];
 
@@ -125,7 +130,7 @@ function toggled(ids: readonly string[], id: string, on: boolean): readonly stri
 export function useStepTimeline(options: UseStepTimelineOptions): UseStepTimelineResult {
   const { runs, groupHeaders } = options;
   const runHeaders = options.runHeaders ?? runs.length > 1;
-  const canExpandStep = options.canExpand ?? defaultCanExpand;
+  const canExpandStep = options.canExpand ?? (options.canEdit ? canExpandEditable : canExpandPlain);
 
   const [expandedIds, setExpandedIds] = useControllableState<readonly string[]>({
     value: options.expandedSteps,
@@ -244,6 +249,7 @@ export function useStepTimeline(options: UseStepTimelineOptions): UseStepTimelin
     revealed,
     clearRevealed: useCallback(() => setRevealed(null), []),
     canExpand,
+    canExpandStep,
     toggleRow,
     setRowExpanded,
     setStepExpanded,

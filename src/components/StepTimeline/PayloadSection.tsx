@@ -41,6 +41,8 @@ export function PayloadSection({ step, part, title, open, onOpenChange, view, on
     ...(load ? { load } : {}),
     ...(chunkSize !== undefined ? { chunkSize } : {}),
     ...(payloadCache ? { queryClient: payloadCache } : {}),
+    // A step that ran again (another attempt, another size) has another payload.
+    version: `${step.attempts}:${part === 'input' ? step.inputSize : step.outputSize}`,
   });
 
   const size = part === 'input' ? step.inputSize : step.outputSize;

@@ -1,5 +1,4 @@
 import { useEffect, useRef, useState } from 'react';
-import { isRunApiError } from '../../api/errors.js';
 import { useUi } from '../shared/useUi.js';
 
 export interface RefreshBannerProps {
@@ -9,11 +8,6 @@ export interface RefreshBannerProps {
   message: string;
   /** Asks again; the button says it is busy until the returned promise settles. */
   onRetry: () => Promise<void>;
-}
-
-/** True when the API says the run is gone (404, `run_not_found`). */
-export function isRunGone(error: unknown): boolean {
-  return isRunApiError(error) && (error.code === 'run_not_found' || error.status === 404);
 }
 
 /**

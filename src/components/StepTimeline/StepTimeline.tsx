@@ -3,7 +3,8 @@ import type { PayloadPart, Step } from '../../api/types.js';
 import { useRunViews } from '../../hooks/RunViewsProvider.js';
 import { useRun, type UseRunOptions } from '../../hooks/useRun.js';
 import { useUi } from '../shared/useUi.js';
-import { isRunGone, RefreshBanner } from './RefreshBanner.js';
+import { isRunNotFound } from '../../core/runObserver.js';
+import { RefreshBanner } from './RefreshBanner.js';
 import { StepTimelineView } from './StepTimelineView.js';
 import type { StepTimelineViewProps } from './types.js';
 
@@ -52,7 +53,7 @@ export function StepTimeline({ workflowId, runId, live, pollIntervalMs, ...viewP
   // A stream between reconnects is not a problem to report: only a poll failure or a stream that gave up is.
   const reconnecting = result.connection !== 'idle' && result.connection !== 'failed';
   const staleError = result.run && result.error && !reconnecting ? result.error : null;
-  const gone = staleError ? isRunGone(staleError) : false;
+  const gone = staleError ? isRunNotFound(staleError) : false;
   const staleMessage = staleError?.message ?? null;
   const notice = useMemo(
     () => (staleMessage === null ? null : <RefreshBanner gone={gone} message={staleMessage} onRetry={refresh} />),

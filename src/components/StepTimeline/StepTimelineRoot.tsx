@@ -1,7 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useState, type ComponentPropsWithoutRef, type ReactNode } from 'react';
-import type { Step } from '../../api/types.js';
-import { stepHasDetails } from '../../core/stepSections.js';
 import type { TimelineRow } from '../../core/timelineRows.js';
 import { useOptionalRunViews } from '../../hooks/RunViewsProvider.js';
 import type { UseStepTimelineResult } from '../../hooks/useStepTimeline.js';
@@ -9,7 +7,7 @@ import { cx } from '../shared/cx.js';
 import { useStableCallback } from '../shared/useStableCallback.js';
 import { useUi } from '../shared/useUi.js';
 import { TimelineActionsContext, TimelineStateContext, type TimelineActions } from './TimelineContext.js';
-import type { StepTimelineRootOptions } from './types.js';
+import type { StepTimelineClassNames, StepTimelineRootOptions } from './types.js';
 
 export interface StepTimelineRootProps
   extends StepTimelineRootOptions,
@@ -23,12 +21,6 @@ export interface StepTimelineRootProps
   /** Accessible name of the region and the tree. Defaults to "Step timeline". */
   'aria-label'?: string;
   children?: ReactNode;
-}
-
-/** Whether a step opens to details: core's rule, plus the host's Edit step button. */
-export function canExpandWith(onEditStep: unknown): (step: Step) => boolean {
-  const canEdit = Boolean(onEditStep);
-  return (step) => stepHasDetails(step, canEdit);
 }
 
 /**
@@ -59,7 +51,7 @@ export function StepTimelineRoot({
   const inProvider = useOptionalRunViews() !== null;
   const [payloadCache] = useState(() => (inProvider ? undefined : new QueryClient()));
   const label = ariaLabel ?? text.timelineLabel;
-  const { toggleRow, select, setSection, sources } = timeline;
+  const { toggleRow, select, setSection, sources, canExpandStep } = timeline;
 
   // Hosts often pass inline callbacks: keep the actions stable so rows do not re-render for them.
   const save = useStableCallback(onSaveOutput);
@@ -75,6 +67,9 @@ export function StepTimelineRoot({
     () => new Map(workflowKey.split('\u0001').filter(Boolean).map((pair) => pair.split('\u0000') as [string, string])),
     [workflowKey],
   );
+  // Compared by content: a host writing `classNames={{ step: 'x' }}` inline must not re-render every row.
+  const classKey = classNames ? JSON.stringify(classNames) : '';
+  const stableClassNames = useMemo<StepTimelineClassNames>(() => (classKey ? (JSON.parse(classKey) as StepTimelineClassNames) : {}), [classKey]);
   const workflowIdOf = useCallback((runId: string) => workflows.get(runId) ?? '', [workflows]);
   const defaultTitle = useCallback(
     (row: Extract<TimelineRow, { kind: 'run' }>) => (row.run ? `${row.run.workflowName} · ${row.run.id}` : row.sourceKey),
@@ -87,19 +82,19 @@ export function StepTimelineRoot({
       select,
       focusRow: setActiveKey,
       setSection,
-      canExpandStep: canExpandWith(hasEdit),
+      canExpandStep,
       loadPayload: hasLoader ? (step, part, range, signal) => load(step, part, range, signal) as ReturnType<NonNullable<typeof loadPayload>> : null,
       chunkSize,
       payloadCache,
       workflowIdOf,
       onSaveOutput: hasSave ? (request) => save(request) : undefined,
       onEditStep: hasEdit ? (step) => edit(step) : undefined,
-      classNames: classNames ?? {},
+      classNames: stableClassNames,
       runTitle: runTitle ?? defaultTitle,
       renderStepSummary,
       renderStepActions,
     }),
-    [toggleRow, select, setSection, hasEdit, hasLoader, load, chunkSize, payloadCache, workflowIdOf, hasSave, save, edit, classNames, runTitle, defaultTitle, renderStepSummary, renderStepActions],
+    [toggleRow, select, setSection, canExpandStep, hasEdit, hasLoader, load, chunkSize, payloadCache, workflowIdOf, hasSave, save, edit, stableClassNames, runTitle, defaultTitle, renderStepSummary, renderStepActions],
   );
   const state = useMemo(() => ({ timeline, label, activeKey, setActiveKey }), [timeline, label, activeKey]);
 

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useStepTimeline, type StepTimelineRun } from '../../hooks/useStepTimeline.js';
 import { useUi } from '../shared/useUi.js';
-import { canExpandWith, StepTimelineRoot } from './StepTimelineRoot.js';
+import { StepTimelineRoot } from './StepTimelineRoot.js';
 import { StepTimelineList } from './TimelineList.js';
 import { StepTimelineMessage } from './TimelineMessage.js';
 import { StepTimelineToolbar } from './TimelineToolbar.js';
@@ -24,9 +24,7 @@ export function StepTimelineView(props: StepTimelineViewProps) {
     if (!steps && !tree) return NO_RUNS;
     return [{ key: run?.id ?? 'run', run: run ?? null, ...(tree ? { tree } : {}), ...(steps ? { steps } : {}) }];
   }, [steps, run, tree, runs]);
-  const canEdit = Boolean(onEditStep);
-  const canExpand = useMemo(() => canExpandWith(canEdit), [canEdit]);
-  const timeline = useStepTimeline({ ...props, runs: sources, runHeaders: multi, canExpand });
+  const timeline = useStepTimeline({ ...props, runs: sources, runHeaders: multi, canEdit: Boolean(onEditStep) });
   const titles = useMemo(() => (runs ? new Map(runs.map((r: TimelineRun) => [r.id, r.title])) : null), [runs]);
   const runTitle = useMemo(
     () =>

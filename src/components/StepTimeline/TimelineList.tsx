@@ -127,7 +127,8 @@ export function StepTimelineList({ renderRow, overscan = 6, className, ...rest }
             );
           return (
             <div
-              key={item.key}
+              // The row's own key, not the virtualizer's (which changes when a step opens, to keep one size per state).
+              key={row.key}
               role="none"
               data-index={item.index}
               ref={virtualizer.measureElement}

@@ -78,7 +78,7 @@ export interface StepTimelineRootOptions extends StepTimelineSlots {
   onEditStep?: (step: Step) => void;
   /** Class names for the rows the list renders. Defaults to none. */
   classNames?: StepTimelineClassNames;
-  /** Header text of each run when several are shown, by run key. Defaults to the workflow name and run id. */
+  /** Header text of a run's header row when several runs are shown. Defaults to the workflow name and run id. */
   runTitle?: (row: Extract<TimelineRow, { kind: 'run' }>) => ReactNode;
 }
 
