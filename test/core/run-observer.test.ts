@@ -4,6 +4,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import type { RunEvent } from '../../src/api/types';
+import { RunApiError } from '../../src/api/errors';
 import { RunObserver, RunObserverRegistry, type VisibilitySource } from '../../src/core/runObserver';
 import { setupHarness } from '../hooks/harness';
 import { quickFlow } from '../hooks/workflows';
@@ -116,5 +117,56 @@ describe('RunObserver', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('loads after an immediate unsubscribe and subscribe again (React StrictMode)', async () => {
+    const started = await h.client.command('wf_quick', { command: 'start' });
+    const observer = new RunObserver(h.client, 'wf_quick', started.id, { live: false, visibility: visible });
+    observer.subscribe(() => {})(); // mount, unmount at once
+    const stop = observer.subscribe(() => {});
+    await vi.waitFor(() => expect(observer.getSnapshot().run?.id).toBe(started.id));
+    expect(observer.getSnapshot().isLoading).toBe(false);
+    stop();
+  });
+
+  it('retries a failed first load in stream mode too, and takes a renewed client', async () => {
+    const started = await h.client.command('wf_quick', { command: 'start' });
+    let calls = 0;
+    const failing = {
+      ...h.client,
+      getRun: () => {
+        calls++;
+        return Promise.reject(new RunApiError({ kind: 'network', operationId: 'getRun', message: 'offline' }));
+      },
+    };
+    const observer = new RunObserver(failing, 'wf_quick', started.id, { live: 'stream', pollIntervalMs: 10, retries: 0, visibility: visible });
+    const stop = observer.subscribe(() => {});
+    await vi.waitFor(() => expect(calls).toBeGreaterThanOrEqual(2)); // tried again by itself
+    expect(observer.getSnapshot().error?.kind).toBe('network');
+    observer.setClient(h.client);
+    await vi.waitFor(() => expect(observer.getSnapshot().run?.id).toBe(started.id));
+    expect(observer.getSnapshot().error).toBeNull();
+    await vi.waitFor(() => expect(observer.getSnapshot().connection).toBe('open'));
+    stop();
+  });
+
+  it('backs off while polls fail, even while a seq gap is being asked about', async () => {
+    const started = await h.client.command('wf_quick', { command: 'start' });
+    const observer = new RunObserver(h.client, 'wf_quick', started.id, { pollIntervalMs: 60_000, gapRetryMs: 5, visibility: visible });
+    const stop = observer.subscribe(() => {});
+    await vi.waitFor(() => expect(observer.getSnapshot().run).not.toBeNull());
+    const hidden = observer.getSnapshot().state!.lastSeq + 2;
+    h.mock.advance(60_000);
+    const restore = hideEvents((event) => event.seq !== hidden);
+    await observer.refresh(); // folded up to the gap: a quick re-ask is due
+    restore();
+    const down = h.tamper(() => new Response('down', { status: 503 }));
+    const before = h.requestsTo('/events').length;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Without backoff a 5 ms re-ask would have asked about 60 times.
+    expect(h.requestsTo('/events').length - before).toBeLessThanOrEqual(2);
+    expect(observer.getSnapshot().error?.status).toBe(503);
+    down();
+    stop();
   });
 });

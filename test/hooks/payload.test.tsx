@@ -58,4 +58,27 @@ describe('useStepPayload', () => {
     expect(result.current.fullyLoaded).toBe(false);
     expect(result.current.parsed).toBeNull();
   });
+
+  it('survives a refetch of everything (a host invalidating the cache): chunks fit again, text unchanged', async () => {
+    const run = await h.client.command('wf_big_output', { command: 'start' });
+    h.mock.advance(10_000);
+    const step = h.mock.executor.getRun('wf_big_output', run.id).steps.find((s) => s.name === 'Export')!;
+    const { result } = renderHook(() => useStepPayload('wf_big_output', run.id, step.id, 'output', { chunkSize: CHUNK }), {
+      wrapper: h.wrapper,
+    });
+    await waitFor(() => expect(result.current.payload.chunks).toBe(1));
+    act(() => result.current.loadMore());
+    await waitFor(() => expect(result.current.payload.chunks).toBe(2));
+    const text = result.current.payload.text;
+    expect(result.current.pieces.join('')).toBe(text);
+    const asked = h.requestsTo('/payload/output').length;
+    await act(() => h.queryClient.invalidateQueries());
+    // Both pages asked for again, in order, each fitted onto the one before it.
+    await waitFor(() => expect(h.requestsTo('/payload/output').length).toBe(asked + 2));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(result.current.error).toBeNull();
+    expect(result.current.problem).toBeNull();
+    expect(result.current.payload.text).toBe(text);
+    expect(result.current.pieces.join('')).toBe(text);
+  });
 });
