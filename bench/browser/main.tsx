@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { flushSync } from 'react-dom';
 import type { PayloadChunk, Run, RunEvent, Step } from '../../src/api/types';
+import { makeRun, makeStep } from '../../src/core/testing/fixtures';
 import { createLiveRun, foldLiveRun, type LiveRun } from '../../src/core/liveRun';
 import { getStep, listSteps } from '../../src/core/runState';
 import { StepTimelineView } from '../../src/components/StepTimeline/StepTimelineView';
@@ -18,63 +19,21 @@ interface Fixture {
   steps: Step[];
 }
 
-const baseRun: Run = {
-  id: 'run_bench',
-  workflowId: 'wf_bench',
-  workflowName: 'Bench',
-  workflowVersion: 1,
-  status: 'running',
-  cancelReason: null,
-  trigger: { kind: 'manual', label: 'Manual', payload: null, sourceRunId: null },
-  mode: 'live',
-  subject: null,
-  sessionId: null,
-  prompt: null,
-  model: null,
-  workloadProfile: null,
-  overrides: { env: [], secrets: [] },
-  queuedAt: '2026-11-01T00:00:00.000Z',
-  claimedAt: '2026-11-01T00:00:01.000Z',
-  startedAt: '2026-11-01T00:00:02.000Z',
-  completedAt: null,
-  queueTimeMs: 1000,
-  runTimeMs: null,
-  progress: { done: 0, total: 0 },
-  resultSummary: null,
-  error: null,
-  credits: 0,
-  replayOf: null,
-  lastSeq: 0,
-} as unknown as Run;
+const baseRun: Run = makeRun({ id: 'run_bench', workflowId: 'wf_bench', workflowName: 'Bench' });
 
+/** Step `i` of the bench run: started, one second long, succeeded unless `fields` say otherwise. */
 function step(i: number, fields: Partial<Step> = {}): Step {
-  const made: Step = {
+  return makeStep({
     id: `s${i}`,
     runId: baseRun.id,
-    parentId: null,
     nodeId: `n${i % 7}`,
     name: `Step ${i}`,
-    kind: 'task',
-    group: null,
     order: i,
-    status: 'succeeded',
-    skipReason: null,
-    iteration: null,
-    page: null,
     startedAt: '2026-11-01T00:00:03.000Z',
     endedAt: '2026-11-01T00:00:04.000Z',
     durationMs: 1000,
-    attempts: 1,
-    summary: [],
-    inputSize: null,
-    outputSize: null,
-    error: null,
-    deliveryId: null,
-    approvalId: null,
-    credits: 0,
     ...fields,
-  };
-  return made;
+  });
 }
 
 /** `n` top-level steps, every 97th failed, the last one running; in `groups` automations when asked. */
@@ -148,6 +107,14 @@ let targetId = '';
 /** The step array a data-only host holds, replaced immutably on each event. */
 let currentSteps: Step[] = [];
 
+/** Folds one event carrying `snapshot` into the live run. */
+function foldStep(snapshot: Step, type: string): void {
+  const run = live!.state.run!;
+  seq = Math.max(seq, live!.state.lastSeq) + 1;
+  const event: RunEvent = { seq, runId: run.id, workflowId: run.workflowId, time: '2026-11-01T00:01:00.000Z', type, severity: 'info', stepId: snapshot.id, message: 'bench', step: snapshot };
+  live = foldLiveRun(live!, [event]).live;
+}
+
 function adopt(f: Fixture): number {
   live = createLiveRun({ run: f.run, steps: f.steps });
   seq = f.run.lastSeq;
@@ -217,52 +184,27 @@ const api = {
   },
   /** One live event: the running step (or the last step) finishes; the view gets the new tree or steps. */
   liveEvent(source: 'tree' | 'steps') {
-    const run = live!.state.run!;
     const target = getStep(live!.state, targetId)!;
     const next: Step = { ...target, status: target.status === 'running' ? 'succeeded' : 'running', durationMs: (target.durationMs ?? 0) + 1 };
-    seq = Math.max(seq, live!.state.lastSeq) + 1;
-    const event: RunEvent = {
-      seq,
-      runId: run.id,
-      workflowId: run.workflowId,
-      time: '2026-11-01T00:01:00.000Z',
-      type: 'step_completed',
-      severity: 'info',
-      stepId: next.id,
-      message: 'bench',
-      step: next,
-    };
-    live = foldLiveRun(live!, [event]).live;
+    foldStep(next, 'step_completed');
     // A data-only host replaces the changed step in a copy of its array.
     if (source === 'steps') {
       currentSteps = currentSteps.slice();
       currentSteps[currentSteps.findIndex((s) => s.id === next.id)] = next;
     }
-    const view = source === 'tree' ? { ...props, tree: live.tree, run: live.state.run } : { ...props, steps: currentSteps, run: live.state.run };
+    const { tree, state } = live!;
+    const view = source === 'tree' ? { ...props, tree, run: state.run } : { ...props, steps: currentSteps, run: state.run };
     props = view;
     flushSync(() => setView!(view));
   },
   /** One live event that adds a step at the end (a new step starts), as `StepTimeline` receives it. */
   appendStep() {
-    const run = live!.state.run!;
     const last = getStep(live!.state, targetId)!;
     const iteration = last.iteration ? { index: last.iteration.index + 1, item: null } : null;
     const added: Step = { ...last, id: `${last.id}+`, order: last.order + 1, iteration, status: 'running', endedAt: null, durationMs: null };
     targetId = added.id;
-    seq = Math.max(seq, live!.state.lastSeq) + 1;
-    const event: RunEvent = {
-      seq,
-      runId: run.id,
-      workflowId: run.workflowId,
-      time: '2026-11-01T00:01:00.000Z',
-      type: 'step_started',
-      severity: 'info',
-      stepId: added.id,
-      message: 'bench',
-      step: added,
-    };
-    live = foldLiveRun(live!, [event]).live;
-    props = { ...props, tree: live.tree, run: live.state.run };
+    foldStep(added, 'step_started');
+    props = { ...props, tree: live!.tree, run: live!.state.run };
     const view = props;
     flushSync(() => setView!(view));
   },
