@@ -148,41 +148,28 @@ async function main() {
     return;
   }
 
-  // One live event, at three sizes and for both sources
-  const liveEvent: Record<string, Record<number, number>> = { tree: {}, steps: {} };
-  for (const source of ['tree', 'steps'] as const) {
+  /** Median work of `op` (after one warm-up) on a run set up by `setup` at 100, 10 000 and 50 000 steps. */
+  const perSize = async (setup: string, source: 'tree' | 'steps', op: string, arg?: unknown) => {
+    const by: Record<number, number> = {};
     for (const n of [100, 10_000, 50_000]) {
       await fresh();
-      await call('useUniform', n);
+      await call(setup, n);
       await call('mount', source);
-      await meter.work('liveEvent', source); // warm up
+      await meter.work(op, arg);
       const works: number[] = [];
-      for (let i = 0; i < 9; i++) works.push(await meter.work('liveEvent', source));
-      liveEvent[source]![n] = median(works);
+      for (let i = 0; i < 9; i++) works.push(await meter.work(op, arg));
+      by[n] = median(works);
     }
-  }
-  // One live event that adds a step (a new row at the end)
-  const appended: Record<number, number> = {};
-  for (const n of [100, 10_000, 50_000]) {
-    await fresh();
-    await call('useUniform', n);
-    await call('mount', 'tree');
-    await meter.work('appendStep');
-    const works: number[] = [];
-    for (let i = 0; i < 9; i++) works.push(await meter.work('appendStep'));
-    appended[n] = median(works);
-  }
-  // ... and one that adds an iteration to a loop of that many (every iteration's set size grows)
-  const iterations: Record<number, number> = {};
-  for (const n of [100, 10_000, 50_000]) {
-    await fresh();
-    await call('useLoop', n);
-    await call('mount', 'tree');
-    await meter.work('appendStep');
-    const works: number[] = [];
-    for (let i = 0; i < 9; i++) works.push(await meter.work('appendStep'));
-    iterations[n] = median(works);
-  }
+    return by;
+  };
+  // One live event (a step finishes) for both sources; one that adds a step at the end; one that adds an
+  // iteration to a loop of that many (every iteration's set size grows).
+  const liveEvent: Record<string, Record<number, number>> = {
+    tree: await perSize('useUniform', 'tree', 'liveEvent', 'tree'),
+    steps: await perSize('useUniform', 'steps', 'liveEvent', 'steps'),
+  };
+  const appended = await perSize('useUniform', 'tree', 'appendStep');
+  const iterations = await perSize('useLoop', 'tree', 'appendStep');
   const ratios = (by: Record<number, number>) => ({
     ms: Object.fromEntries(Object.entries(by).map(([n, ms]) => [n, round(ms, 2)])),
     ratio10k: round(by[10_000]! / by[100]!, 2),
