@@ -34,7 +34,7 @@ export const entries = {
 /** Entries that export components, hooks or the provider (an entry that only re-exports has no modules of its own). */
 const CLIENT_ENTRIES = ['index', 'hooks'];
 /** Packages whose import marks a shared chunk as React client code, and the source folders that do. */
-const CLIENT_PACKAGES = ['react', 'react-dom', '@tanstack/react-query', '@tanstack/react-virtual', '@radix-ui/react-collapsible', 'react-json-view-lite'];
+const CLIENT_PACKAGES = ['react', 'react-dom', '@tanstack/react-query', '@tanstack/react-virtual', '@tanstack/react-table', '@radix-ui/react-collapsible', 'react-json-view-lite'];
 const CLIENT_SOURCES = ['/src/hooks/', '/src/components/'];
 
 /**

@@ -16,6 +16,7 @@ const browserDeps = [
   'react/jsx-dev-runtime',
   '@tanstack/react-query',
   '@tanstack/react-virtual',
+  '@tanstack/react-table',
   '@radix-ui/react-collapsible',
   'react-json-view-lite',
   'valibot',

@@ -22,7 +22,7 @@ const ALLOWED_PACKAGES: Record<Layer, readonly string[]> = {
   api: ['valibot'],
   core: [],
   hooks: ['react', '@tanstack/react-query'],
-  components: ['react', 'react-dom', '@tanstack/react-query', '@tanstack/react-virtual', '@radix-ui/', 'react-json-view-lite'],
+  components: ['react', 'react-dom', '@tanstack/react-query', '@tanstack/react-virtual', '@tanstack/react-table', '@radix-ui/', 'react-json-view-lite'],
   root: ['react'],
   // JSON Schema validation of run input (draft 2020-12, no eval: it runs in the service worker too).
   'mock-server': ['msw', 'node:', 'valibot', '@cfworker/json-schema'],
