@@ -6,8 +6,8 @@
  * mock-server entries stay free of it.
  */
 import { builtinModules } from 'node:module';
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import pkg from './package.json' with { type: 'json' };
@@ -49,6 +49,13 @@ function isClientChunk(chunk: { moduleIds: readonly string[]; imports: readonly 
   );
 }
 
+/** The stylesheet with its `@import './part.css'` lines replaced by the parts, so hosts load one file. */
+function inlineCssImports(file: string): string {
+  return readFileSync(file, 'utf8').replace(/^@import '\.\/([\w-]+\.css)';$/gm, (_line, part: string) =>
+    inlineCssImports(resolve(dirname(file), part)),
+  );
+}
+
 export default defineConfig({
   // public/ holds the demo's service worker; consumers generate their own with `npx msw init`.
   publicDir: false,
@@ -58,7 +65,7 @@ export default defineConfig({
       name: 'copy-styles',
       closeBundle() {
         mkdirSync('dist', { recursive: true });
-        copyFileSync('src/styles/styles.css', 'dist/styles.css');
+        writeFileSync('dist/styles.css', inlineCssImports('src/styles/styles.css'));
         copyFileSync('src/styles.css.d.ts', 'dist/styles.css.d.ts');
       },
     },
