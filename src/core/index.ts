@@ -151,3 +151,37 @@ export {
 export type { ChunkProblem, UiStringOverrides, UiStrings } from './uiStrings.js';
 /** Every fixed UI word in one overridable object. */
 export { defaultUiStrings, mergeUiStrings } from './uiStrings.js';
+
+// Run list
+export type { CustomRunColumn, RunColumnId, RunColumnKind, RunColumnSpec } from './runColumns.js';
+/** The run list's columns as data: sort keys, widths, order (host columns included) and header sorting. */
+export {
+  columnSortDirection,
+  DEFAULT_VISIBLE_RUN_COLUMNS,
+  isRunColumnId,
+  moveColumn,
+  nextColumnSort,
+  readColumnValue,
+  resolveColumnOrder,
+  RUN_COLUMN_IDS,
+  runColumnSpecs,
+  validWidth,
+} from './runColumns.js';
+export type { RunSelection } from './runSelection.js';
+/** Runs selected for a bulk action: some ids, or everything matching the filters minus exceptions. */
+export {
+  EMPTY_RUN_SELECTION,
+  isRunSelected,
+  isSelectionEmpty,
+  loadedSelectionState,
+  normalizeRunSelection,
+  selectionLookup,
+  selectionSize,
+  selectLoadedRuns,
+  selectMatchingRuns,
+  selectRunRange,
+  toggleRunSelection,
+} from './runSelection.js';
+export type { RunHint } from './runHints.js';
+/** Troubleshooting hints: queued for long (the worker may be down), failed, check the result; empty reasons. */
+export { DEFAULT_QUEUED_LONG_MS, emptyListReason, queuedLongRuns, runHint } from './runHints.js';
