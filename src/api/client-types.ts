@@ -5,6 +5,10 @@ import type {
   Approval,
   ApprovalPage,
   ApprovalQuery,
+  BulkJob,
+  BulkJobRequest,
+  BulkJobResultQuery,
+  BulkRunResult,
   CommandRequest,
   DecisionRequest,
   Delivery,
@@ -18,7 +22,9 @@ import type {
   Run,
   RunContext,
   RunEvent,
+  RunFilterQuery,
   RunQuery,
+  RunStatusCounts,
   RunWithSteps,
   Step,
   Workflow,
@@ -67,6 +73,9 @@ export interface RunClient {
   readonly baseUrl: string;
   listRuns(query?: RunQuery, options?: CallOptions): Promise<Page<Run>>;
   listWorkflowRuns(workflowId: string, query?: Omit<RunQuery, 'workflowId'>, options?: CallOptions): Promise<Page<Run>>;
+  /** Runs matching the feed's filters: `total` honours `status`, `byStatus` counts every status regardless of it. */
+  countRuns(query?: RunFilterQuery, options?: CallOptions): Promise<RunStatusCounts>;
+  countWorkflowRuns(workflowId: string, query?: Omit<RunFilterQuery, 'workflowId'>, options?: CallOptions): Promise<RunStatusCounts>;
   getRun(workflowId: string, runId: string, options?: CallOptions): Promise<RunWithSteps>;
   listSteps(workflowId: string, runId: string, query?: { cursor?: string; limit?: number }, options?: CallOptions): Promise<Page<Step>>;
   listEvents(workflowId: string, runId: string, query?: { after?: number; limit?: number }, options?: CallOptions): Promise<EventPage>;
@@ -81,6 +90,11 @@ export interface RunClient {
   ): Promise<PayloadChunk>;
   command(workflowId: string, body: CommandRequest, options?: CommandOptions): Promise<Run>;
   replay(workflowId: string, runId: string, body?: ReplayRequest, options?: CommandOptions): Promise<Run>;
+  /** Starts a bulk cancel or replay over run ids or a filter; the same `idempotencyKey` answers the same job. */
+  createBulkJob(body: BulkJobRequest, options?: CommandOptions): Promise<BulkJob>;
+  getBulkJob(jobId: string, options?: CallOptions): Promise<BulkJob>;
+  /** What the job did to each run processed so far, in processing order. */
+  listBulkJobResults(jobId: string, query?: BulkJobResultQuery, options?: CallOptions): Promise<Page<BulkRunResult>>;
   listWorkflows(query?: { cursor?: string; limit?: number }, options?: CallOptions): Promise<Page<Workflow>>;
   getWorkflow(workflowId: string, options?: CallOptions): Promise<Workflow>;
   setWorkflowActive(workflowId: string, active: boolean, options?: CallOptions): Promise<Workflow>;

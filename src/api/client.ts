@@ -61,6 +61,15 @@ export function createRunClient(options: RunClientOptions): RunClient {
         { ...query, workflowId: undefined },
         call,
       ),
+    countRuns: async (query, call) => get('countRuns', '/v1/runs/counts', s.RunStatusCountsSchema, { ...query }, call),
+    countWorkflowRuns: async (workflowId, query, call) =>
+      get(
+        'countWorkflowRuns',
+        path`/v1/workflows/${workflowId}/runs/counts`,
+        s.RunStatusCountsSchema,
+        { ...query, workflowId: undefined },
+        call,
+      ),
     getRun: async (workflowId, runId, call) =>
       get('getRun', path`/v1/workflows/${workflowId}/runs/${runId}`, s.RunWithStepsSchema, undefined, call),
     listSteps: async (workflowId, runId, query, call) =>
@@ -85,6 +94,11 @@ export function createRunClient(options: RunClientOptions): RunClient {
       const spec = { operationId: 'replayRun', path: path`/v1/workflows/${workflowId}/runs/${runId}/replay`, body: body ?? {} };
       return (await post({ ...spec, idempotencyKey: key(call) }, s.CommandResultSchema, call)).run;
     },
+    createBulkJob: async (body, call) =>
+      post({ operationId: 'createBulkJob', path: '/v1/runs/bulk', body, idempotencyKey: key(call) }, s.BulkJobSchema, call),
+    getBulkJob: async (jobId, call) => get('getBulkJob', path`/v1/runs/bulk/${jobId}`, s.BulkJobSchema, undefined, call),
+    listBulkJobResults: async (jobId, query, call) =>
+      get('listBulkJobResults', path`/v1/runs/bulk/${jobId}/results`, s.BulkJobResultPageSchema, { ...query }, call),
     listWorkflows: async (query, call) => get('listWorkflows', '/v1/workflows', s.WorkflowPageSchema, { ...query }, call),
     getWorkflow: async (workflowId, call) =>
       get('getWorkflow', path`/v1/workflows/${workflowId}`, s.WorkflowSchema, undefined, call),

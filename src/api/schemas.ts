@@ -85,6 +85,11 @@ export const DELIVERY_STATUSES = ['queued', 'sent', 'delivered', 'failed', 'boun
 export const COMMANDS = ['start', 'pause', 'resume', 'stop', 'cancel'] as const;
 export const STOP_MODES = ['immediate', 'graceful'] as const;
 export const PAYLOAD_PARTS = ['input', 'output'] as const;
+/** Times of a run a date range can apply to (`timeField` of the run feed). */
+export const RUN_TIME_FIELDS = ['queuedAt', 'startedAt', 'completedAt'] as const;
+export const BULK_ACTIONS = ['cancel', 'replay'] as const;
+export const BULK_JOB_STATUSES = ['running', 'done'] as const;
+export const BULK_RUN_OUTCOMES = ['done', 'refused'] as const;
 
 /** Kinds and event types are open-ended: a newer server may send values this client does not know yet. */
 const openString = <const T extends readonly string[]>(_known: T) =>
@@ -351,6 +356,49 @@ export const AnalyticsSchema = v.object({
     }),
   ),
 });
+
+const statusCounts = Object.fromEntries(RUN_STATUSES.map((status) => [status, count])) as Record<
+  (typeof RUN_STATUSES)[number],
+  typeof count
+>;
+
+/** How many runs match the feed's filters: `total` honours `status`, `byStatus` ignores it. */
+export const RunStatusCountsSchema = v.object({
+  total: count,
+  /** Every run status, 0 when none. */
+  byStatus: v.object(statusCounts),
+});
+
+/** A command applied to many runs, and how far it got. */
+export const BulkJobSchema = v.object({
+  id: v.string(),
+  action: v.picklist(BULK_ACTIONS),
+  status: v.picklist(BULK_JOB_STATUSES),
+  total: count,
+  /** `succeeded` + `refused`. */
+  processed: count,
+  succeeded: count,
+  refused: count,
+  createdAt: isoTime,
+  /** Null while running. */
+  completedAt: nullable(isoTime),
+});
+
+/** What a bulk job did to one run. */
+export const BulkRunResultSchema = v.object({
+  runId: v.string(),
+  /** Null when no run has this id. */
+  workflowId: nullable(v.string()),
+  outcome: v.picklist(BULK_RUN_OUTCOMES),
+  /** For a replay that was done: the new run. */
+  newRunId: v.optional(v.string()),
+  /** For a refused run: the problem the single command answers for it. */
+  problem: v.optional(
+    v.object({ status: v.pipe(v.number(), v.integer()), code: v.string(), title: v.string(), detail: v.string() }),
+  ),
+});
+
+export const BulkJobResultPageSchema = page(BulkRunResultSchema);
 
 /** RFC 9457 problem details, as sent with `application/problem+json`. */
 export const ProblemSchema = v.object({

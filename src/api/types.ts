@@ -19,6 +19,10 @@ export type DeliveryStatus = (typeof s.DELIVERY_STATUSES)[number];
 export type Command = (typeof s.COMMANDS)[number];
 export type StopMode = (typeof s.STOP_MODES)[number];
 export type PayloadPart = (typeof s.PAYLOAD_PARTS)[number];
+export type RunTimeField = (typeof s.RUN_TIME_FIELDS)[number];
+export type BulkAction = (typeof s.BULK_ACTIONS)[number];
+export type BulkJobStatus = (typeof s.BULK_JOB_STATUSES)[number];
+export type BulkRunOutcome = (typeof s.BULK_RUN_OUTCOMES)[number];
 
 export type RunError = v.InferOutput<typeof s.RunErrorSchema>;
 export type Trigger = v.InferOutput<typeof s.TriggerSchema>;
@@ -41,6 +45,10 @@ export type RunWithSteps = v.InferOutput<typeof s.RunWithStepsSchema>;
 export type EventPage = v.InferOutput<typeof s.EventPageSchema>;
 export type ApprovalPage = v.InferOutput<typeof s.ApprovalPageSchema>;
 export type AnalyticsWindow = Analytics['window'];
+export type RunStatusCounts = v.InferOutput<typeof s.RunStatusCountsSchema>;
+export type BulkJob = v.InferOutput<typeof s.BulkJobSchema>;
+export type BulkRunResult = v.InferOutput<typeof s.BulkRunResultSchema>;
+export type BulkJobResultPage = v.InferOutput<typeof s.BulkJobResultPageSchema>;
 
 /** A cursor-paginated list. Cursors are opaque: pass `nextCursor` back as `cursor`. */
 export interface Page<T> {
@@ -52,26 +60,52 @@ export interface Page<T> {
 export type RunSortKey = 'queuedAt' | 'startedAt' | 'completedAt' | 'runTimeMs' | 'creditsUsed' | 'status';
 export type RunSort = RunSortKey | `-${RunSortKey}`;
 
-/** Filters of `GET /v1/runs` (and `GET /v1/workflows/{id}/runs`, without `workflowId`). */
-export interface RunQuery {
+/**
+ * Filters of the run feed (`GET /v1/runs`, `GET /v1/runs/counts`, and the `filter` of a bulk job). Filters
+ * combine with AND; lists match any of their values.
+ */
+export interface RunFilterQuery {
   status?: RunStatus[];
   workflowId?: string;
   /** Exact contact (email, phone) the run is about. */
   subject?: string;
   /** Run id, or a prefix of one. */
   q?: string;
-  /** Runs queued at or after this ISO time. */
+  /** Runs whose `timeField` time is at or after this ISO time. */
   from?: string;
-  /** Runs queued before this ISO time. */
+  /** Runs whose `timeField` time is before this ISO time. */
   to?: string;
+  /** The time `from` and `to` apply to; a run without that time (not started yet) matches no range. Defaults to `'queuedAt'`. */
+  timeField?: RunTimeField;
   trigger?: TriggerType[];
   mode?: RunMode;
   model?: string;
+  /** Runs that used at least this many credits (≥ 0). */
+  creditsMin?: number;
+  /** Runs that used at most this many credits (≥ 0, not below `creditsMin`). */
+  creditsMax?: number;
+}
+
+/** Filters, sort and page of `GET /v1/runs` (and `GET /v1/workflows/{id}/runs`, without `workflowId`). */
+export interface RunQuery extends RunFilterQuery {
   sort?: RunSort;
   cursor?: string;
   /** Page size, 1..500. Defaults to 50. */
   limit?: number;
 }
+
+/** Query of `GET /v1/runs/bulk/{jobId}/results`. */
+export interface BulkJobResultQuery {
+  /** Only results with this outcome. Defaults to both. */
+  outcome?: BulkRunOutcome;
+  cursor?: string;
+  limit?: number;
+}
+
+/** Body of `POST /v1/runs/bulk`: an action and either the run ids (1..1000) or a filter, never both. */
+export type BulkJobRequest =
+  | { action: BulkAction; runIds: string[]; filter?: never }
+  | { action: BulkAction; filter: RunFilterQuery; runIds?: never };
 
 export interface LogQuery {
   severity?: Severity[];

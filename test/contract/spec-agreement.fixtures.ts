@@ -6,11 +6,14 @@
 import type { RunClient } from '../../src/api/client-types';
 import type {
   ApprovalQuery,
+  BulkJobRequest,
+  BulkJobResultQuery,
   CommandRequest,
   DecisionRequest,
   DeliveryQuery,
   LogQuery,
   ReplayRequest,
+  RunFilterQuery,
   RunQuery,
   RunSortKey,
   StartParams,
@@ -41,6 +44,25 @@ const stopCommand: KeyTable<StopCommand> = { command: 'required', runId: 'requir
 const stopParams: KeyTable<NonNullable<StopCommand['params']>> = { mode: 'optional' };
 const replayRequest: KeyTable<ReplayRequest> = { prompt: 'optional', model: 'optional' };
 const decisionRequest: KeyTable<DecisionRequest> = { decision: 'required', comment: 'optional', version: 'optional' };
+const runFilter: KeyTable<RunFilterQuery> = {
+  status: 'optional',
+  workflowId: 'optional',
+  subject: 'optional',
+  q: 'optional',
+  from: 'optional',
+  to: 'optional',
+  timeField: 'optional',
+  trigger: 'optional',
+  mode: 'optional',
+  model: 'optional',
+  creditsMin: 'optional',
+  creditsMax: 'optional',
+};
+// Each variant names the other's field as `never` (so a body cannot carry both); the spec leaves it out.
+type BulkByIds = Omit<Extract<BulkJobRequest, { runIds: string[] }>, 'filter'>;
+type BulkByFilter = Omit<Extract<BulkJobRequest, { filter: RunFilterQuery }>, 'runIds'>;
+const bulkByIds: KeyTable<BulkByIds> = { action: 'required', runIds: 'required' };
+const bulkByFilter: KeyTable<BulkByFilter> = { action: 'required', filter: 'required' };
 
 /** Spec component → the fields of the TypeScript request type it describes. */
 export const REQUEST_BODIES: Record<string, Record<string, 'required' | 'optional'>> = {
@@ -51,6 +73,9 @@ export const REQUEST_BODIES: Record<string, Record<string, 'required' | 'optiona
   StopParams: stopParams,
   ReplayRequest: replayRequest,
   DecisionRequest: decisionRequest,
+  RunFilter: runFilter,
+  BulkJobByIds: bulkByIds,
+  BulkJobByFilter: bulkByFilter,
 };
 
 const runQuery: KeySet<RunQuery> = {
@@ -63,11 +88,17 @@ const runQuery: KeySet<RunQuery> = {
   trigger: true,
   mode: true,
   model: true,
+  timeField: true,
+  creditsMin: true,
+  creditsMax: true,
   sort: true,
   cursor: true,
   limit: true,
 };
 const { workflowId: _workflowId, ...workflowRunQuery } = runQuery;
+const { sort: _sort, cursor: _cursor, limit: _limit, ...countQuery } = runQuery;
+const { workflowId: _countWorkflowId, ...workflowCountQuery } = countQuery;
+const bulkResultQuery: KeySet<BulkJobResultQuery> = { outcome: true, cursor: true, limit: true };
 const logQuery: KeySet<LogQuery> = { severity: true, type: true, runId: true, workflowId: true, q: true, cursor: true, limit: true };
 const approvalQuery: KeySet<ApprovalQuery> = { status: true, runId: true, cursor: true, limit: true };
 const deliveryQuery: KeySet<DeliveryQuery> = { runId: true, cursor: true, limit: true };
@@ -88,6 +119,9 @@ export const QUERIES: Record<string, Record<string, true>> = {
   getStepPayload: payloadQuery,
   listWorkflows: workflowQuery,
   getAnalytics: { window: true },
+  countRuns: countQuery satisfies KeySet<QueryOf<'countRuns', 0>>,
+  countWorkflowRuns: workflowCountQuery satisfies KeySet<QueryOf<'countWorkflowRuns', 1>>,
+  listBulkJobResults: bulkResultQuery satisfies KeySet<QueryOf<'listBulkJobResults', 1>>,
 };
 
 const sortKeys: KeySet<Record<RunSortKey, true>> = {
@@ -138,6 +172,15 @@ export const SPEC_ONLY_COMPONENTS: Record<string, string> = {
   CommandRequest: 'request (types.ts)',
   ReplayRequest: 'request (types.ts)',
   DecisionRequest: 'request (types.ts)',
+  RunTimeField: 'enum',
+  BulkAction: 'enum',
+  BulkJobStatus: 'enum',
+  BulkRunOutcome: 'enum',
+  BulkRunProblem: 'nested in BulkRunResult',
+  RunFilter: 'request (types.ts RunFilterQuery)',
+  BulkJobByIds: 'request (types.ts)',
+  BulkJobByFilter: 'request (types.ts)',
+  BulkJobRequest: 'request (types.ts)',
   ClockAdvanceRequest: 'dev request',
   Clock: 'dev response',
 };

@@ -78,6 +78,10 @@ describe('enumerations agree with the constants of src/api/schemas.ts', () => {
     ['DeliveryStatus', api.DELIVERY_STATUSES],
     ['StopMode', api.STOP_MODES],
     ['PayloadPart', api.PAYLOAD_PARTS],
+    ['RunTimeField', api.RUN_TIME_FIELDS],
+    ['BulkAction', api.BULK_ACTIONS],
+    ['BulkJobStatus', api.BULK_JOB_STATUSES],
+    ['BulkRunOutcome', api.BULK_RUN_OUTCOMES],
     ['AnalyticsWindow', api.AnalyticsSchema.entries.window.options],
   ])('%s', (name, values) => {
     expect(enumOf(name)).toEqual([...values]);
