@@ -19,7 +19,8 @@ const LAYER_ORDER: Record<Exclude<Layer, 'mock-server'>, number> = { api: 0, cor
 
 /** Packages each layer may import (prefix match); relative imports are checked by layer. */
 const ALLOWED_PACKAGES: Record<Layer, readonly string[]> = {
-  api: ['valibot'],
+  // JSON Schema check of run input (draft 2020-12, no eval), shared by the executor and the run form.
+  api: ['valibot', '@cfworker/json-schema'],
   core: [],
   hooks: ['react', '@tanstack/react-query'],
   components: ['react', 'react-dom', '@tanstack/react-query', '@tanstack/react-virtual', '@tanstack/react-table', '@radix-ui/', 'react-json-view-lite'],
