@@ -1,0 +1,132 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useEffect, useId, useRef, type ComponentPropsWithoutRef, type ReactNode } from 'react';
+import type { Run } from '../../api/types.js';
+import { cx } from '../shared/cx.js';
+import { Icon } from '../shared/icons.js';
+import { RelativeTime } from '../shared/RelativeTime.js';
+import { StatusBadge } from '../shared/StatusBadge.js';
+import { ModeBadge, ResultExcerpt, RunLink, type CellContext } from './cells.js';
+import { useRunListContext } from './RunListContext.js';
+import type { RunListClassNames } from './types.js';
+
+const LOAD_AHEAD = 10;
+
+export interface RunListCardsProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
+  /** Height of the scrolling area (any CSS length). Defaults to the CSS (`--rv-run-list-height`). */
+  height?: string | number;
+}
+
+/**
+ * The card layout: each run a card with its status, workflow, start time and Test/Live badge, that opens
+ * to its steps (grouped by automation). A virtualized list; cards load the next page near the end.
+ * `data-slot="run-list-cards"`.
+ */
+export function RunListCards({ height, className, style, ...rest }: RunListCardsProps) {
+  const model = useRunListContext('RunListCards');
+  const { runs, props, ui, expanded } = model;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const listId = useId();
+  const virtualizer = useVirtualizer({
+    count: runs.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => 96,
+    getItemKey: (index) => runs[index]?.id ?? index,
+    overscan: 6,
+  });
+  const items = virtualizer.getVirtualItems();
+  const lastIndex = items.length > 0 ? items[items.length - 1]!.index : -1;
+  const { hasMore, loadingMore, onLoadMore, error } = props;
+  useEffect(() => {
+    if (hasMore && !loadingMore && !error && lastIndex >= runs.length - LOAD_AHEAD) onLoadMore?.();
+  }, [hasMore, loadingMore, error, lastIndex, runs.length, onLoadMore]);
+
+  return (
+    <div
+      ref={scrollRef}
+      className={cx('rv-run-list__scroller rv-run-list__cards', className)}
+      data-slot="run-list-cards"
+      style={{ ...style, ...(height !== undefined ? { ['--rv-run-list-height' as string]: typeof height === 'number' ? `${height}px` : height } : {}) }}
+      {...rest}
+    >
+      <div role="list" aria-label={props['aria-label'] ?? ui.text.runList.label} className="rv-run-list__cards-body" style={{ height: virtualizer.getTotalSize() }}>
+        {items.map((item) => {
+          const run = runs[item.index]!;
+          return (
+            <div key={item.key} role="listitem" data-index={item.index} ref={virtualizer.measureElement} className="rv-run-list__item" style={{ transform: `translateY(${item.start}px)` }}>
+              <RunListCard
+                run={run}
+                context={model.cellContext}
+                expanded={model.canExpand ? expanded.has(run.id) : null}
+                onToggle={model.toggleExpanded}
+                detailsId={`${listId}-${item.index}`}
+                classNames={props.classNames}
+                actions={props.renderRunActions?.(run)}
+              >
+                {model.canExpand && expanded.has(run.id) ? props.renderRunDetails?.(run) : null}
+              </RunListCard>
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+export interface RunListCardProps {
+  run: Run;
+  context: CellContext;
+  /** null when cards cannot open. */
+  expanded: boolean | null;
+  onToggle: (id: string) => void;
+  detailsId: string;
+  classNames?: RunListClassNames | undefined;
+  actions?: ReactNode;
+  /** The open card's details. */
+  children?: ReactNode;
+}
+
+/** One run as a card. `data-slot="run-list-card"`, `data-status`, `data-mode`, `data-state`. */
+export const RunListCard = memo(function RunListCard({ run, context, expanded, onToggle, detailsId, classNames, actions, children }: RunListCardProps) {
+  const strings = context.ui.text.runList;
+  const title = (
+    <>
+      <StatusBadge kind="run" status={run.status} reason={run.cancelReason} />
+      <span className="rv-run-list__card-workflow">{run.workflowName}</span>
+    </>
+  );
+  return (
+    <article
+      className={cx('rv-run-list__card', classNames?.card)}
+      data-slot="run-list-card"
+      data-status={run.status}
+      data-mode={run.mode}
+      data-state={expanded === null ? undefined : expanded ? 'expanded' : 'collapsed'}
+      aria-label={strings.runCard(run.workflowName, context.ui.statusLabel('run', run.status, run.cancelReason))}
+    >
+      <header className="rv-run-list__card-head">
+        {expanded !== null ? (
+          <button type="button" className="rv-run-list__card-toggle" aria-expanded={expanded} aria-controls={expanded ? detailsId : undefined} onClick={() => onToggle(run.id)}>
+            <Icon name="chevron" data-state={expanded ? 'open' : 'closed'} />
+            {title}
+          </button>
+        ) : (
+          <span className="rv-run-list__card-toggle">{title}</span>
+        )}
+        <ModeBadge run={run} context={context} />
+        <span className="rv-run-list__card-time">
+          {context.ui.text.started} <RelativeTime time={run.startedAt ?? run.queuedAt} now={context.now} />
+        </span>
+        <RunLink run={run} context={context} tabIndex={0} />
+        {actions}
+      </header>
+      <p className="rv-run-list__card-result">
+        <ResultExcerpt run={run} />
+      </p>
+      {expanded ? (
+        <div id={detailsId} className={cx('rv-run-list__details', classNames?.details)} data-slot="run-list-details">
+          {children}
+        </div>
+      ) : null}
+    </article>
+  );
+});

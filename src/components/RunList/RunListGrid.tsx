@@ -1,0 +1,427 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type ComponentPropsWithoutRef,
+  type FocusEvent,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
+import type { Run } from '../../api/types.js';
+import { columnSortDirection, nextColumnSort } from '../../core/runColumns.js';
+import { loadedSelectionState, selectLoadedRuns, EMPTY_RUN_SELECTION } from '../../core/runSelection.js';
+import { cx } from '../shared/cx.js';
+import { Icon } from '../shared/icons.js';
+import { columnHeader, renderCell, type CellContext } from './cells.js';
+import { useRunListContext } from './RunListContext.js';
+import type { RunListClassNames } from './types.js';
+import type { RunListColumn } from './useRunColumns.js';
+import type { RunListModel } from './useRunListModel.js';
+
+/** Height of the header row; the body starts below it inside the same scroller. */
+export const HEADER_HEIGHT = 40;
+/** Rows loaded past the last visible one before the next page is asked for. */
+const LOAD_AHEAD = 15;
+/** Width step of a column resized from the keyboard. */
+const RESIZE_STEP = 16;
+
+interface Focus {
+  /** -1 is the header row. */
+  row: number;
+  col: number;
+}
+
+export interface RunListGridProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
+  /** Height of the scrolling area (any CSS length). Defaults to the CSS (`--rv-run-list-height`, 560px). */
+  height?: string | number;
+}
+
+/**
+ * The table of runs: a keyboard-operable grid (`role="grid"`) with a sticky header of sortable, resizable
+ * columns and a virtualized body that loads the next page as the reader nears the end. Arrow keys move
+ * between cells, Page Up/Down by ten rows, Home/End to the row's ends (with Ctrl: the list's), Enter opens
+ * the run (on the first cell: shows its steps), Space selects it (Shift+Space: the range from the last one).
+ * `data-slot="run-list-grid"`.
+ */
+export function RunListGrid({ height, className, style, ...rest }: RunListGridProps) {
+  const model = useRunListContext('RunListGrid');
+  const { runs, columns, rowHeight, expanded, props, ui } = model;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const gridId = useId();
+  const [focus, setFocus] = useState<Focus>({ row: 0, col: 1 });
+  const moved = useRef(false);
+
+  const virtualizer = useVirtualizer({
+    count: runs.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    getItemKey: (index) => runs[index]?.id ?? index,
+    overscan: 10,
+    scrollMargin: HEADER_HEIGHT,
+  });
+  const items = virtualizer.getVirtualItems();
+  const lastIndex = items.length > 0 ? items[items.length - 1]!.index : -1;
+  const { hasMore, loadingMore, onLoadMore, error } = props;
+  useEffect(() => {
+    if (hasMore && !loadingMore && !error && lastIndex >= runs.length - LOAD_AHEAD) onLoadMore?.();
+  }, [hasMore, loadingMore, error, lastIndex, runs.length, onLoadMore]);
+
+  // Row indexes of open details, so each row's aria-rowindex counts the detail rows above it.
+  const openIndexes = useMemo(() => {
+    if (expanded.size === 0) return [];
+    const indexes: number[] = [];
+    for (const id of expanded) {
+      const index = runs.findIndex((run) => run.id === id);
+      if (index >= 0) indexes.push(index);
+    }
+    return indexes.sort((a, b) => a - b);
+  }, [expanded, runs]);
+  const rowIndexOf = (index: number) => 2 + index + openIndexes.filter((open) => open < index).length;
+  const total = props.matchingTotal ?? null;
+  const rowCount = hasMore ? (total !== null ? 1 + total + openIndexes.length : -1) : 1 + runs.length + openIndexes.length;
+  const colCount = columns.visible.length + 1;
+
+  const clampFocus = useCallback(
+    (next: Focus): Focus => ({
+      row: Math.max(-1, Math.min(runs.length - 1, next.row)),
+      col: Math.max(0, Math.min(colCount - 1, next.col)),
+    }),
+    [runs.length, colCount],
+  );
+  const current = clampFocus(focus);
+
+  // Keyboard moves bring the focused cell into view, then focus it once rendered.
+  useEffect(() => {
+    if (!moved.current) return;
+    const scroller = scrollRef.current;
+    const cell = scroller?.querySelector<HTMLElement>(`[data-row="${current.row}"][data-col="${current.col}"]`);
+    if (cell) {
+      moved.current = false;
+      cell.focus({ preventScroll: current.row >= 0 });
+    }
+  });
+  const moveTo = (next: Focus) => {
+    const target = clampFocus(next);
+    moved.current = true;
+    setFocus(target);
+    if (target.row >= 0) virtualizer.scrollToIndex(target.row, { align: 'auto' });
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.target instanceof HTMLInputElement && event.target.type !== 'checkbox') return;
+    if ((event.target as HTMLElement).closest('[data-slot="run-list-details"]')) return;
+    const { row, col } = current;
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? rowHeight * 10) / rowHeight) - 1);
+    const keys: Record<string, () => void> = {
+      ArrowDown: () => moveTo({ row: row + 1, col }),
+      ArrowUp: () => moveTo({ row: row - 1, col }),
+      ArrowRight: () => moveTo({ row, col: col + 1 }),
+      ArrowLeft: () => moveTo({ row, col: col - 1 }),
+      PageDown: () => moveTo({ row: Math.max(0, row) + page, col }),
+      PageUp: () => moveTo({ row: Math.max(0, row - page), col }),
+      Home: () => moveTo(event.ctrlKey ? { row: 0, col } : { row, col: 0 }),
+      End: () => moveTo(event.ctrlKey ? { row: runs.length - 1, col } : { row, col: colCount - 1 }),
+    };
+    const action = keys[event.key];
+    if (action) {
+      event.preventDefault();
+      action();
+      return;
+    }
+    if (row < 0) return;
+    const run = runs[row];
+    if (!run) return;
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      if (col === 0 && model.canExpand) model.toggleExpanded(run.id);
+      else openFromKeyboard(model, run, event.nativeEvent);
+    } else if (event.key === ' ' && model.selectable) {
+      event.preventDefault();
+      model.selectRun(run.id, event.shiftKey);
+    }
+  };
+
+  const onFocusCapture = (event: FocusEvent<HTMLDivElement>) => {
+    const cell = (event.target as HTMLElement).closest<HTMLElement>('[data-row][data-col]');
+    if (!cell) return;
+    const row = Number(cell.dataset.row);
+    const col = Number(cell.dataset.col);
+    if (row !== current.row || col !== current.col) setFocus({ row, col });
+  };
+
+  return (
+    <div
+      role="grid"
+      id={gridId}
+      className={cx('rv-run-list__grid', className)}
+      data-slot="run-list-grid"
+      aria-label={props['aria-label'] ?? ui.text.runList.label}
+      aria-rowcount={rowCount}
+      aria-colcount={colCount}
+      aria-multiselectable={model.selectable || undefined}
+      onKeyDown={onKeyDown}
+      onFocusCapture={onFocusCapture}
+      style={{ ...style, ['--rv-run-columns' as string]: columns.template, ...(height !== undefined ? { ['--rv-run-list-height' as string]: typeof height === 'number' ? `${height}px` : height } : {}) }}
+      {...rest}
+    >
+      <div ref={scrollRef} className="rv-run-list__scroller" data-slot="run-list-scroller">
+        <div role="rowgroup" className="rv-run-list__head" style={{ width: columns.totalWidth }}>
+          <HeaderRow model={model} focus={current} />
+        </div>
+        <div role="rowgroup" className="rv-run-list__body" style={{ height: virtualizer.getTotalSize() - HEADER_HEIGHT, width: columns.totalWidth }}>
+          {items.map((item) => {
+            const run = runs[item.index]!;
+            const open = model.canExpand && expanded.has(run.id);
+            return (
+              <div
+                key={item.key}
+                data-index={item.index}
+                ref={virtualizer.measureElement}
+                className="rv-run-list__item"
+                style={{ transform: `translateY(${item.start - HEADER_HEIGHT}px)` }}
+              >
+                <RunListRow
+                  run={run}
+                  index={item.index}
+                  ariaRowIndex={rowIndexOf(item.index)}
+                  focusCol={current.row === item.index ? current.col : -1}
+                  columns={columns.visible}
+                  context={model.cellContext}
+                  selected={model.selectable ? model.isSelected(run.id) : null}
+                  expanded={model.canExpand ? open : null}
+                  classNames={props.classNames}
+                  actions={props.renderRunActions?.(run)}
+                  detailsId={`${gridId}-d-${item.index}`}
+                  onSelect={model.selectRun}
+                  onToggle={model.toggleExpanded}
+                />
+                {open ? (
+                  <RunListRowDetails run={run} ariaRowIndex={rowIndexOf(item.index) + 1} colCount={colCount} id={`${gridId}-d-${item.index}`} className={props.classNames?.details}>
+                    {props.renderRunDetails?.(run)}
+                  </RunListRowDetails>
+                ) : null}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function openFromKeyboard(model: RunListModel, run: Run, event: globalThis.KeyboardEvent) {
+  const href = model.props.getRunHref?.(run);
+  if (model.props.onOpenRun) model.openRun(run, event);
+  else if (href !== undefined && typeof window !== 'undefined') window.location.assign(href);
+}
+
+function HeaderRow({ model, focus }: { model: RunListModel; focus: Focus }) {
+  const { columns, ui, runs, selection, sort } = model;
+  const strings = ui.text.runList;
+  const loadedState = model.selectable ? loadedSelectionState(selection, runs.map((run) => run.id)) : 'none';
+  const tab = (col: number) => (focus.row === -1 && focus.col === col ? 0 : -1);
+  return (
+    <div role="row" aria-rowindex={1} className="rv-run-list__row rv-run-list__row--head" data-slot="run-list-header-row">
+      <div role="columnheader" className="rv-run-list__cell rv-run-list__cell--control" data-row={-1} data-col={0} tabIndex={tab(0)} aria-colindex={1}>
+        {model.selectable ? (
+          <input
+            type="checkbox"
+            tabIndex={-1}
+            aria-label={strings.selectLoaded}
+            checked={loadedState === 'all'}
+            ref={(element) => {
+              if (element) element.indeterminate = loadedState === 'some';
+            }}
+            onChange={() => model.setSelection(loadedState === 'all' ? EMPTY_RUN_SELECTION : selectLoadedRuns(runs.map((run) => run.id)))}
+          />
+        ) : null}
+      </div>
+      {columns.visible.map((column, index) => (
+        <HeaderCell key={column.id} model={model} column={column} colIndex={index + 1} tabIndex={tab(index + 1)} sort={sort} />
+      ))}
+    </div>
+  );
+}
+
+function HeaderCell({ model, column, colIndex, tabIndex, sort }: { model: RunListModel; column: RunListColumn; colIndex: number; tabIndex: number; sort: RunListModel['sort'] }) {
+  const { ui, columns } = model;
+  const name = columnHeader(column, ui);
+  const sortKey = column.spec.sortKey;
+  const direction = columnSortDirection(sortKey, sort);
+  const resize = columns.resizeHandler(column.id);
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key === 'Enter' && sortKey) {
+      event.preventDefault();
+      event.stopPropagation();
+      model.setSort(nextColumnSort(sortKey, sort));
+    }
+    if (event.altKey && (event.key === 'ArrowLeft' || event.key === 'ArrowRight')) {
+      // Alt+Arrow resizes the focused column without leaving the header.
+      event.preventDefault();
+      event.stopPropagation();
+      columns.setWidth(column.id, column.width + (event.key === 'ArrowRight' ? RESIZE_STEP : -RESIZE_STEP));
+    }
+  };
+  return (
+    <div
+      role="columnheader"
+      className={cx('rv-run-list__cell rv-run-list__cell--head', model.props.classNames?.headerCell)}
+      data-slot="run-list-header-cell"
+      data-column={column.id}
+      data-sorted={direction || undefined}
+      data-resizing={columns.resizingId === column.id || undefined}
+      aria-sort={direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : sortKey ? 'none' : undefined}
+      aria-colindex={colIndex + 1}
+      data-row={-1}
+      data-col={colIndex}
+      tabIndex={tabIndex}
+      onKeyDown={onKeyDown}
+    >
+      {sortKey ? (
+        <button type="button" tabIndex={-1} className="rv-run-list__sort" onClick={() => model.setSort(nextColumnSort(sortKey, sort))}>
+          <span className="rv-run-list__head-text">{name}</span>
+          <Icon name="chevron" className="rv-run-list__sort-icon" data-direction={direction || 'none'} />
+        </button>
+      ) : (
+        <span className="rv-run-list__head-text">{name}</span>
+      )}
+      {resize ? (
+        <span
+          role="separator"
+          aria-orientation="vertical"
+          aria-label={ui.text.runList.resizeColumn(name)}
+          aria-valuenow={column.width}
+          aria-valuemin={column.spec.minWidth}
+          aria-valuemax={1200}
+          className="rv-run-list__resizer"
+          onMouseDown={resize}
+          onTouchStart={resize}
+          onDoubleClick={() => columns.setWidth(column.id, column.spec.width)}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+export interface RunListRowProps {
+  run: Run;
+  /** 0-based position among the loaded runs. */
+  index: number;
+  ariaRowIndex: number;
+  /** Column of this row that holds the grid's focus stop, or -1. */
+  focusCol: number;
+  columns: readonly RunListColumn[];
+  context: CellContext;
+  /** null when the list has no selection column. */
+  selected: boolean | null;
+  /** null when rows cannot expand. */
+  expanded: boolean | null;
+  classNames?: RunListClassNames | undefined;
+  actions?: ReactNode;
+  detailsId: string;
+  onSelect: (id: string, range: boolean) => void;
+  onToggle: (id: string) => void;
+}
+
+/**
+ * One run as a grid row: the control cell (checkbox, expand button), then one cell per visible column.
+ * `data-slot="run-list-row"`, `data-status`, `data-mode`, `data-state` (`expanded`/`collapsed`),
+ * `aria-selected` when selectable. Re-renders only when its run, columns or state change.
+ */
+export const RunListRow = memo(function RunListRow({
+  run,
+  index,
+  ariaRowIndex,
+  focusCol,
+  columns,
+  context,
+  selected,
+  expanded,
+  classNames,
+  actions,
+  detailsId,
+  onSelect,
+  onToggle,
+}: RunListRowProps) {
+  const strings = context.ui.text.runList;
+  return (
+    <div
+      role="row"
+      aria-rowindex={ariaRowIndex}
+      aria-selected={selected ?? undefined}
+      className={cx('rv-run-list__row', classNames?.row)}
+      data-slot="run-list-row"
+      data-status={run.status}
+      data-mode={run.mode}
+      data-state={expanded === null ? undefined : expanded ? 'expanded' : 'collapsed'}
+      data-selected={selected || undefined}
+    >
+      <div role="gridcell" aria-colindex={1} className={cx('rv-run-list__cell rv-run-list__cell--control', classNames?.cell)} data-row={index} data-col={0} tabIndex={focusCol === 0 ? 0 : -1}>
+        {selected !== null ? (
+          <input
+            type="checkbox"
+            tabIndex={-1}
+            checked={selected}
+            aria-label={strings.selectRun(run.id)}
+            onClick={(event) => {
+              event.preventDefault();
+              onSelect(run.id, event.shiftKey);
+            }}
+            onChange={() => undefined}
+          />
+        ) : null}
+        {expanded !== null ? (
+          <button
+            type="button"
+            tabIndex={-1}
+            className="rv-run-list__expand"
+            aria-expanded={expanded}
+            aria-controls={expanded ? detailsId : undefined}
+            aria-label={strings.expandRun(run.id)}
+            onClick={() => onToggle(run.id)}
+          >
+            <Icon name="chevron" data-state={expanded ? 'open' : 'closed'} />
+          </button>
+        ) : null}
+        {actions}
+      </div>
+      {columns.map((column, position) => (
+        <div
+          key={column.id}
+          role="gridcell"
+          aria-colindex={position + 2}
+          className={cx('rv-run-list__cell', classNames?.cell)}
+          data-column={column.id}
+          data-row={index}
+          data-col={position + 1}
+          tabIndex={focusCol === position + 1 ? 0 : -1}
+        >
+          {renderCell(column, run, context)}
+        </div>
+      ))}
+    </div>
+  );
+});
+
+export interface RunListRowDetailsProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
+  run: Run;
+  ariaRowIndex: number;
+  colCount: number;
+  children?: ReactNode;
+}
+
+/** The open details of a run (its steps by default), a full-width row under it. `data-slot="run-list-details"`. */
+export function RunListRowDetails({ run, ariaRowIndex, colCount, className, children, id, ...rest }: RunListRowDetailsProps) {
+  return (
+    <div role="row" aria-rowindex={ariaRowIndex} className="rv-run-list__details-row" data-run={run.id}>
+      <div role="gridcell" aria-colindex={1} aria-colspan={colCount} id={id} className={cx('rv-run-list__details', className)} data-slot="run-list-details" {...rest}>
+        {children}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,158 @@
+import { useSyncExternalStore, type ComponentPropsWithoutRef, type ReactNode } from 'react';
+import { queuedLongRuns, DEFAULT_QUEUED_LONG_MS, emptyListReason } from '../../core/runHints.js';
+import { hasRunFilters } from '../../core/runFilters.js';
+import { cx } from '../shared/cx.js';
+import { Icon } from '../shared/icons.js';
+import { useRunListContext } from './RunListContext.js';
+
+function subscribeOnline(onChange: () => void): () => void {
+  window.addEventListener('online', onChange);
+  window.addEventListener('offline', onChange);
+  return () => {
+    window.removeEventListener('online', onChange);
+    window.removeEventListener('offline', onChange);
+  };
+}
+
+/** False while the browser says it is offline (always true on the server). */
+export function useOnline(): boolean {
+  return useSyncExternalStore(
+    subscribeOnline,
+    () => navigator.onLine,
+    () => true,
+  );
+}
+
+const messageOf = (error: Error | string) => (typeof error === 'string' ? error : error.message);
+
+/**
+ * What the list says above its rows without moving them: offline, a failed refresh or page (rows kept),
+ * runs queued for long (the worker may be down), and "N new runs" (shown on request, never pushed in).
+ * `data-slot="run-list-notices"`; each notice has `data-notice`.
+ */
+export function RunListNotices({ className, ...rest }: Omit<ComponentPropsWithoutRef<'div'>, 'children'>) {
+  const model = useRunListContext('RunListNotices');
+  const { props, ui, runs, now } = model;
+  const strings = ui.text.runList;
+  const online = useOnline();
+  const queuedLong = queuedLongRuns(runs, now, props.queuedLongMs ?? DEFAULT_QUEUED_LONG_MS);
+  const newCount = props.newRunsCount ?? 0;
+  const notices: ReactNode[] = [];
+  if (!online) {
+    notices.push(
+      <p key="offline" className="rv-run-list__notice" data-notice="offline" role="status">
+        <Icon name="alert" /> {strings.offline}
+      </p>,
+    );
+  }
+  if (props.error && runs.length > 0) {
+    notices.push(
+      <p key="error" className="rv-run-list__notice" data-notice="error" role="alert">
+        <Icon name="alert" /> {strings.loadFailed(messageOf(props.error))}{' '}
+        {props.onRetry ? (
+          <button type="button" className="rv-button" onClick={props.onRetry}>
+            {ui.text.retry}
+          </button>
+        ) : null}
+      </p>,
+    );
+  }
+  if (queuedLong.count > 0) {
+    notices.push(
+      <p key="queued" className="rv-run-list__notice" data-notice="queued-long" role="status">
+        <Icon name="hourglass" /> {strings.queuedLongNotice(queuedLong.count)}
+      </p>,
+    );
+  }
+  return (
+    <div className={cx('rv-run-list__notices', className)} data-slot="run-list-notices" {...rest}>
+      {notices}
+      {/* Always present, so screen readers hear the count change; the button appears only with new runs. */}
+      <div role="status" className="rv-run-list__new" data-notice="new-runs">
+        {newCount > 0 && props.onShowNewRuns ? (
+          <button type="button" className="rv-button rv-run-list__new-button" onClick={props.onShowNewRuns}>
+            {strings.newRuns(newCount, props.newRunsCapped ?? false)}
+          </button>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+export interface RunListMessageProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
+  /** Replaces the built-in text of the state. Defaults to the state's own message and hint. */
+  children?: ReactNode;
+}
+
+/**
+ * The list's state when it has no rows: a loading skeleton, an API error with Try again, no runs at all
+ * (nothing has been queued yet) or none matching the filters (with Clear filters). Renders nothing while
+ * there are rows. `data-slot="run-list-message"`, `data-state` (`loading`, `error`, `no-runs`, `no-match`).
+ */
+export function RunListMessage({ className, children, ...rest }: RunListMessageProps) {
+  const model = useRunListContext('RunListMessage');
+  const { props, ui, runs, filters } = model;
+  const strings = ui.text.runList;
+  if (runs.length > 0) return null;
+  if (props.loading) {
+    return (
+      <div className={cx('rv-run-list__message', className)} data-slot="run-list-message" data-state="loading" role="status" {...rest}>
+        <span className="rv-visually-hidden">{strings.loadingRuns}</span>
+        <div className="rv-run-list__skeleton" aria-hidden="true">
+          {Array.from({ length: 6 }, (_, index) => (
+            <div key={index} className="rv-run-list__skeleton-row" />
+          ))}
+        </div>
+        {children}
+      </div>
+    );
+  }
+  if (props.error) {
+    return (
+      <div className={cx('rv-run-list__message', className)} data-slot="run-list-message" data-state="error" role="alert" {...rest}>
+        <p>
+          <Icon name="alert" /> {strings.loadFailed(messageOf(props.error))}
+        </p>
+        {props.onRetry ? (
+          <button type="button" className="rv-button" onClick={props.onRetry}>
+            {ui.text.retry}
+          </button>
+        ) : null}
+        {children}
+      </div>
+    );
+  }
+  const reason = emptyListReason(hasRunFilters(filters));
+  return (
+    <div className={cx('rv-run-list__message', className)} data-slot="run-list-message" data-state={reason === 'no_runs' ? 'no-runs' : 'no-match'} role="status" {...rest}>
+      {children ?? (
+        <>
+          <p>{reason === 'no_runs' ? ui.text.hints.noRuns : strings.noMatch}</p>
+          {reason === 'no_match' ? (
+            <button type="button" className="rv-button" onClick={() => model.setFilters({})}>
+              {strings.clearFilters}
+            </button>
+          ) : null}
+        </>
+      )}
+    </div>
+  );
+}
+
+/** Under the rows: loading the next page, or that everything is loaded. `data-slot="run-list-footer"`. */
+export function RunListFooter({ className, ...rest }: Omit<ComponentPropsWithoutRef<'div'>, 'children'>) {
+  const model = useRunListContext('RunListFooter');
+  const { props, runs, ui } = model;
+  if (runs.length === 0) return null;
+  const strings = ui.text.runList;
+  return (
+    <div className={cx('rv-run-list__footer', className)} data-slot="run-list-footer" role="status">
+      {props.loadingMore ? strings.loadingMore : props.hasMore ? '' : strings.allLoaded(runs.length)}
+      {props.hasMore && !props.loadingMore && props.onLoadMore && props.error ? (
+        <button type="button" className="rv-button" onClick={props.onLoadMore}>
+          {ui.text.loadMore}
+        </button>
+      ) : null}
+    </div>
+  );
+}
