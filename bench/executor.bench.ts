@@ -3,12 +3,14 @@
  * - stepTransitionsPerSecond: step status changes (with their events and snapshots) per wall second
  * - concurrentRuns: 1 000 runs in flight at once, wall ms to advance one virtual second
  * - listRuns100k: wall ms to answer a filtered page of the run feed over 100 000 runs (median of several)
+ * - countRuns100k: wall ms to count runs by status for the feed's filters over the same 100 000 runs
  */
 import { buildExecutor } from '../mock-server/engine/executor';
 import { createScenario } from '../mock-server/scenarios/index';
 import { leadEnrichment, orderSync } from '../mock-server/scenarios/workflows';
 import { bulkImport } from '../mock-server/scenarios/large';
-import type { RunQuery } from '../src/api/types';
+import type { Executor } from '../mock-server/engine/executorTypes';
+import type { RunFilterQuery, RunQuery } from '../src/api/types';
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
@@ -52,13 +54,18 @@ function concurrentRuns(count = 1000) {
   };
 }
 
-function listRuns100k() {
-  let t = performance.now();
+function history100k() {
+  const t = performance.now();
   const ex = createScenario('history-100k', { seed: 3 });
   const loadMs = performance.now() - t;
   ex.configureWorker({ stalled: true });
   // Unfinished runs mixed in: their sort keys still change, so they are merged in per request.
   for (let i = 0; i < 200; i++) ex.command(i % 2 ? 'order-sync' : 'support-triage', { command: 'start', params: i % 2 ? {} : { input: { ticketId: `T-${i}` } } });
+  return { ex, loadMs };
+}
+
+function listRuns100k(ex: Executor, loadMs: number) {
+  let t = 0;
   const queries: Record<string, RunQuery> = {
     defaultNewestFirst: {},
     failedOfOneWorkflowByCompletion: { status: ['failed'], workflowId: 'support-triage', sort: '-completedAt' },
@@ -67,6 +74,8 @@ function listRuns100k() {
     idPrefix: { q: 'run_0a' },
     slowestFirst: { sort: '-runTimeMs', status: ['succeeded', 'failed'] },
     byStatusWithUnfinished: { sort: 'status' },
+    startedLastDayNewestFirst: { timeField: 'startedAt', from: new Date(ex.now() - 86_400_000).toISOString() },
+    creditsRange: { creditsMin: 1, creditsMax: 5 },
   };
   const out: Record<string, { firstMs: number; medianMs: number; nextPageMedianMs: number; items: number }> = {};
   for (const [name, query] of Object.entries(queries)) {
@@ -90,5 +99,35 @@ function listRuns100k() {
   return { loadMs: round(loadMs), runs: ex.stats().runs, queries: out };
 }
 
-const result = { node: process.version, stepTransitions: stepTransitions(), concurrentRuns: concurrentRuns(), listRuns100k: listRuns100k() };
+function countRuns100k(ex: Executor) {
+  const day = 86_400_000;
+  const queries: Record<string, RunFilterQuery> = {
+    everything: {},
+    statusChipsOfOneWorkflow: { workflowId: 'support-triage', status: ['failed'] },
+    lastDay: { from: new Date(ex.now() - day).toISOString() },
+    completedLastSevenDaysWithCredits: { timeField: 'completedAt', from: new Date(ex.now() - 7 * day).toISOString(), creditsMin: 1 },
+    subjectAndMode: { subject: 'customer42@example.com', mode: 'live' },
+  };
+  const out: Record<string, { medianMs: number; maxMs: number; total: number }> = {};
+  for (const [name, query] of Object.entries(queries)) {
+    const times: number[] = [];
+    let total = 0;
+    for (let i = 0; i < 15; i++) {
+      const t = performance.now();
+      total = ex.countRuns(query).total;
+      times.push(performance.now() - t);
+    }
+    out[name] = { medianMs: round(median(times), 3), maxMs: round(Math.max(...times), 3), total };
+  }
+  return { runs: ex.stats().runs, queries: out };
+}
+
+const history = history100k();
+const result = {
+  node: process.version,
+  stepTransitions: stepTransitions(),
+  concurrentRuns: concurrentRuns(),
+  listRuns100k: listRuns100k(history.ex, history.loadMs),
+  countRuns100k: countRuns100k(history.ex),
+};
 console.log(JSON.stringify(result, null, 2));

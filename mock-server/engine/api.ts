@@ -9,6 +9,10 @@ import type {
   Approval,
   ApprovalPage,
   ApprovalQuery,
+  BulkJob,
+  BulkJobRequest,
+  BulkRunOutcome,
+  BulkRunResult,
   CommandRequest,
   DecisionRequest,
   Delivery,
@@ -23,7 +27,9 @@ import type {
   Run,
   RunContext,
   RunEvent,
+  RunFilterQuery,
   RunQuery,
+  RunStatusCounts,
   RunWithSteps,
   Step,
   Workflow,
@@ -43,6 +49,24 @@ export class ExecutorProblem extends Error {
     this.current = extra.current;
     this.errors = extra.errors;
   }
+}
+
+const STATUS_TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  413: 'Content Too Large',
+  422: 'Unprocessable Content',
+  500: 'Internal Server Error',
+};
+
+/** `run_not_pausable` → `Run not pausable`: one title per problem type, as RFC 9457 asks. */
+export function problemTitle(code: string, status: number): string {
+  const words = code.replace(/_/g, ' ').trim();
+  if (!words) return STATUS_TITLES[status] ?? 'Error';
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /** Headers and raw body of an inbound webhook, exactly as received (the signature covers the raw bytes). */
@@ -66,6 +90,8 @@ export interface ExecutorApi {
   setWorkflowActive(id: string, active: boolean): Workflow; // deactivating cancels unfinished runs
 
   listRuns(query: RunQuery & { workflowId?: string }): Page<Run>; // 400 invalid_query / invalid_cursor
+  /** `total` honours every filter, `byStatus` every filter but `status`. 400 invalid_query, 404 workflow_not_found. */
+  countRuns(query: RunFilterQuery): RunStatusCounts;
   getRun(workflowId: string, runId: string): RunWithSteps; // 404 run_not_found
   listSteps(workflowId: string, runId: string, cursor?: string, limit?: number): Page<Step>;
   listEvents(workflowId: string, runId: string, after: number, limit?: number): EventPage;
@@ -75,6 +101,10 @@ export interface ExecutorApi {
   /** `Idempotency-Key`: the same key with the same workflow answers the same run, and changes nothing. */
   command(workflowId: string, body: CommandRequest, idempotencyKey?: string | null): { run: Run; created: boolean };
   replay(workflowId: string, runId: string, body: ReplayRequest, idempotencyKey?: string | null): { run: Run; created: boolean };
+  /** A bulk cancel or replay; the same key with the same body answers the same job (`created: false`). 422 invalid_body. */
+  createBulkJob(body: BulkJobRequest, idempotencyKey?: string | null): { job: BulkJob; created: boolean };
+  getBulkJob(jobId: string): BulkJob; // 404 bulk_job_not_found
+  listBulkJobResults(jobId: string, query: { cursor?: string; limit?: number; outcome?: BulkRunOutcome }): Page<BulkRunResult>;
   webhook(workflowId: string, request: WebhookRequest): { run: Run; created: boolean }; // 401 bad_signature / stale_signature
 
   listApprovals(query: ApprovalQuery): ApprovalPage;

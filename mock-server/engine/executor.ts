@@ -1,6 +1,7 @@
 /** Builds an executor: the shared context, the clock driver, and the `ExecutorApi` methods over the modules. */
 import type { AnalyticsWindow, Page, Run, Workflow } from '../../src/api/types.js';
 import { analytics } from './analytics.js';
+import { BulkJobs } from './bulk.js';
 import { decideApproval, getApprovalOrThrow, listApprovals } from './approvals.js';
 import { generateArchive } from './archive.js';
 import { VirtualClock, RealTimeDriver } from './clock.js';
@@ -17,7 +18,7 @@ import type { Ctx } from './model.js';
 import { getContext, getPayload, getRun, listEvents, listSteps } from './reads.js';
 import { Rng, mix32 } from './rng.js';
 import { RunIndex } from './runIndex.js';
-import { queryRuns } from './runQuery.js';
+import { countRuns, queryRuns } from './runQuery.js';
 import { searchLogs } from './logs.js';
 import { receiveWebhook } from './webhooks.js';
 import { registerWorkflow } from './workflows.js';
@@ -55,6 +56,8 @@ export function buildExecutor(options: ExecutorOptions = {}, scenario: string | 
   const driver = real ? new RealTimeDriver(clock, speed) : null;
   driver?.start();
 
+  const bulk = new BulkJobs(ctx);
+
   const executor: Executor = {
     scenario,
     now: () => clock.now(),
@@ -75,6 +78,11 @@ export function buildExecutor(options: ExecutorOptions = {}, scenario: string | 
       if (q.workflowId !== undefined && q.workflowId !== null) workflowOrThrow(ctx, q.workflowId);
       return queryRuns(ctx.index, q, (ordinal) => runSnapshot(ctx, { ordinal, rec: ctx.runs.get(ordinal) ?? null }));
     },
+    countRuns(query) {
+      const q = query ?? {};
+      if (q.workflowId !== undefined && q.workflowId !== null) workflowOrThrow(ctx, q.workflowId);
+      return countRuns(ctx.index, q);
+    },
     getRun: (workflowId, runId) => getRun(ctx, workflowId, runId),
     listSteps: (workflowId, runId, cursor, limit) => listSteps(ctx, workflowId, runId, cursor, limit),
     listEvents: (workflowId, runId, after, limit) => listEvents(ctx, workflowId, runId, after, limit),
@@ -84,6 +92,9 @@ export function buildExecutor(options: ExecutorOptions = {}, scenario: string | 
     command: (workflowId, body, key) => runCommand(ctx, workflowId, body, key),
     replay: (workflowId, runId, body, key) => replayRun(ctx, workflowId, runId, body, key),
     webhook: (workflowId, request) => receiveWebhook(ctx, workflowId, request),
+    createBulkJob: (body, key) => bulk.create(body, key),
+    getBulkJob: (jobId) => bulk.get(jobId),
+    listBulkJobResults: (jobId, query) => bulk.results(jobId, query ?? {}),
 
     listApprovals: (query) => listApprovals(ctx, query ?? {}),
     getApproval: (id) => ({ ...getApprovalOrThrow(ctx, id) }),

@@ -44,26 +44,37 @@ function keyOf(run: Run, key: RunSortKey): number | null {
   }
 }
 
+/** The runs matching `query`'s filters, decided the slow, obvious way over every run, oldest first. */
+function matching(query: RunQuery, options: { ignoreStatus?: boolean } = {}): Run[] {
+  const from = query.from ? Date.parse(query.from) : -Infinity;
+  const to = query.to ? Date.parse(query.to) : Infinity;
+  const field = query.timeField ?? 'queuedAt';
+  const inRange = (r: Run) => {
+    if (!query.from && !query.to) return true;
+    const time = r[field];
+    return time !== null && Date.parse(time) >= from && Date.parse(time) < to;
+  };
+  return all.filter(
+    (r) =>
+      (options.ignoreStatus || !query.status || query.status.includes(r.status)) &&
+      (!query.workflowId || r.workflowId === query.workflowId) &&
+      (!query.trigger || query.trigger.includes(r.trigger.type)) &&
+      (!query.mode || r.mode === query.mode) &&
+      (!query.model || r.model === query.model) &&
+      (!query.subject || r.subject === query.subject) &&
+      (!query.q || r.id.startsWith(query.q)) &&
+      (query.creditsMin === undefined || r.creditsUsed >= query.creditsMin) &&
+      (query.creditsMax === undefined || r.creditsUsed <= query.creditsMax) &&
+      inRange(r),
+  );
+}
+
 /** The answer computed the slow, obvious way over every run. */
 function bruteForce(query: RunQuery): string[] {
   const sort = query.sort ?? '-queuedAt';
   const key = sort.replace('-', '') as RunSortKey;
   const desc = sort.startsWith('-');
-  const from = query.from ? Date.parse(query.from) : -Infinity;
-  const to = query.to ? Date.parse(query.to) : Infinity;
-  return all
-    .filter(
-      (r) =>
-        (!query.status || query.status.includes(r.status)) &&
-        (!query.workflowId || r.workflowId === query.workflowId) &&
-        (!query.trigger || query.trigger.includes(r.trigger.type)) &&
-        (!query.mode || r.mode === query.mode) &&
-        (!query.model || r.model === query.model) &&
-        (!query.subject || r.subject === query.subject) &&
-        (!query.q || r.id.startsWith(query.q)) &&
-        Date.parse(r.queuedAt) >= from &&
-        Date.parse(r.queuedAt) < to,
-    )
+  return matching(query)
     .sort((x, y) => {
       const kx = keyOf(x, key);
       const ky = keyOf(y, key);
@@ -87,7 +98,11 @@ function allPages(query: RunQuery): string[] {
   throw new Error('too many pages');
 }
 
-const queryArb = fc.record(
+const creditsArb = fc
+  .tuple(fc.option(fc.constantFrom(0, 0.25, 1, 2.5, 4, 10), { nil: undefined }), fc.option(fc.constantFrom(0, 0.5, 1, 3, 6, 50), { nil: undefined }))
+  .map(([a, b]) => (a !== undefined && b !== undefined && b < a ? { creditsMin: b, creditsMax: a } : { creditsMin: a, creditsMax: b }));
+
+const baseArb = fc.record(
   {
     status: fc.subarray([...RUN_STATUSES], { minLength: 1 }),
     workflowId: fc.constantFrom('a', 'b'),
@@ -100,9 +115,42 @@ const queryArb = fc.record(
     to: fc.integer({ min: 0, max: 10 }).map((d) => new Date(ex.now() - d * 24 * HOUR + HOUR).toISOString()),
     sort: fc.constantFrom(...(['queuedAt', 'startedAt', 'completedAt', 'runTimeMs', 'creditsUsed', 'status'] as const).flatMap((k) => [k, `-${k}` as const])),
     limit: fc.integer({ min: 1, max: 500 }),
+    timeField: fc.constantFrom('queuedAt' as const, 'startedAt' as const, 'completedAt' as const),
   },
   { requiredKeys: [] },
 );
+const queryArb = fc.tuple(baseArb, creditsArb).map(([base, credits]): RunQuery => {
+  const query: RunQuery = { ...base };
+  if (credits.creditsMin !== undefined) query.creditsMin = credits.creditsMin;
+  if (credits.creditsMax !== undefined) query.creditsMax = credits.creditsMax;
+  return query;
+});
+
+describe('countRuns', () => {
+  it('total is the filtered list; byStatus counts every status of it regardless of the status filter', () => {
+    all = ex.runIds().map((id) => ex.findRun(id)!);
+    fc.assert(
+      fc.property(queryArb, (generated) => {
+        const { sort: _sort, limit: _limit, ...query } = generated;
+        const counts = ex.countRuns(query);
+        expect(counts.total).toBe(matching(query).length);
+        const expected = Object.fromEntries(RUN_STATUSES.map((status) => [status, 0]));
+        for (const run of matching(query, { ignoreStatus: true })) expected[run.status]!++;
+        expect(counts.byStatus).toEqual(expected);
+      }),
+      { numRuns: 120 },
+    );
+  });
+
+  it('counts every run without filters, and 0 for filters that match nothing', () => {
+    const counts = ex.countRuns({});
+    expect(counts.total).toBe(ex.runIds().length);
+    expect(Object.keys(counts.byStatus)).toEqual([...RUN_STATUSES]);
+    expect(ex.countRuns({ model: 'unknown-model' }).total).toBe(0);
+    expect(() => ex.countRuns({ creditsMin: -2 })).toThrow(expect.objectContaining({ status: 400, code: 'invalid_query' }));
+    expect(() => ex.countRuns({ workflowId: 'nope' })).toThrow(expect.objectContaining({ status: 404 }));
+  });
+});
 
 describe('listRuns', () => {
   it('walks every page to exactly the filtered, sorted list (any filters, any sort)', () => {
@@ -149,6 +197,34 @@ describe('listRuns', () => {
     expect(code({ limit: 501 })).toEqual([400, 'invalid_query']);
     expect(code({ from: 'yesterday' })).toEqual([400, 'invalid_query']);
     expect(code({ workflowId: 'nope' })).toEqual([404, 'workflow_not_found']);
+    expect(code({ creditsMin: -1 })).toEqual([400, 'invalid_query']);
+    expect(code({ creditsMax: Number.NaN })).toEqual([400, 'invalid_query']);
+    expect(code({ creditsMin: '5' as unknown as number })).toEqual([400, 'invalid_query']);
+    expect(code({ creditsMin: 5, creditsMax: 1 })).toEqual([400, 'invalid_query']);
+    expect(code({ timeField: 'claimedAt' as 'queuedAt' })).toEqual([400, 'invalid_query']);
+  });
+
+  it('applies a date range to the chosen time: runs not started (or not completed) yet match no range on it', () => {
+    all = ex.runIds().map((id) => ex.findRun(id)!);
+    const from = new Date(ex.now() - 30 * 24 * HOUR).toISOString();
+    const started = ex.listRuns({ timeField: 'startedAt', from, limit: 500, sort: '-queuedAt' });
+    const unstarted = all.filter((r) => r.startedAt === null);
+    expect(unstarted.length).toBeGreaterThan(0); // the stalled worker left runs queued
+    expect(started.items.some((r) => r.startedAt === null)).toBe(false);
+    expect(ex.listRuns({ from, limit: 500 }).items.some((r) => r.startedAt === null)).toBe(true); // queuedAt: they match
+    const unfinished = all.filter((r) => r.completedAt === null).map((r) => r.id);
+    const completed = allPages({ timeField: 'completedAt', from, limit: 500 });
+    expect(completed.some((id) => unfinished.includes(id))).toBe(false);
+    expect(completed).toEqual(bruteForce({ timeField: 'completedAt', from }));
+  });
+
+  it('keeps runs within a credits range, both ends inclusive', () => {
+    all = ex.runIds().map((id) => ex.findRun(id)!);
+    const some = all.find((r) => r.creditsUsed > 0)!;
+    const exact = allPages({ creditsMin: some.creditsUsed, creditsMax: some.creditsUsed, limit: 500 });
+    expect(exact).toContain(some.id);
+    expect(exact).toEqual(bruteForce({ creditsMin: some.creditsUsed, creditsMax: some.creditsUsed }));
+    expect(all.filter((r) => exact.includes(r.id)).every((r) => r.creditsUsed === some.creditsUsed)).toBe(true);
   });
 
   it('finds a run by id prefix and returns no page for an unknown model', () => {

@@ -2,8 +2,8 @@
  * The run feed: filters and sorts of docs/ENDPOINTS.md over the column index, with keyset cursors.
  * Finished runs come from pre-sorted indexes, unfinished ones (few) are sorted per request and merged in.
  */
-import { RUN_MODES, RUN_STATUSES, TRIGGER_TYPES } from '../../src/api/schemas.js';
-import type { Page, Run, RunQuery, RunSortKey } from '../../src/api/types.js';
+import { RUN_MODES, RUN_STATUSES, RUN_TIME_FIELDS, TRIGGER_TYPES } from '../../src/api/schemas.js';
+import type { Page, Run, RunFilterQuery, RunQuery, RunSortKey, RunStatusCounts, RunTimeField } from '../../src/api/types.js';
 import { ExecutorProblem } from './api.js';
 import { decodeCursor, encodeCursor, isIndex, isNumberOrNull, isString, pageLimit } from './cursor.js';
 import { MODE_CODE, STATUS_CODE, TRIGGER_CODE, type RunIndex } from './runIndex.js';
@@ -35,6 +35,14 @@ function parse(query: RunQuery) {
     if (typeof value !== 'string') bad(field, 'Must be text.');
     return typeof value === 'string' ? value : null;
   };
+  const credits = (field: string, value: unknown): number | null => {
+    if (value === undefined || value === null) return null;
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+      bad(field, 'Must be a number of 0 or more.');
+      return null;
+    }
+    return value;
+  };
   const status = list('status', query.status, RUN_STATUSES);
   const trigger = list('trigger', query.trigger, TRIGGER_TYPES);
   const mode = query.mode === undefined || query.mode === null ? null : query.mode;
@@ -44,6 +52,11 @@ function parse(query: RunQuery) {
   if (!SORT_KEYS.includes(key)) bad('sort', `Must be one of ${SORT_KEYS.join(', ')}, optionally with a leading "-".`);
   const from = time('from', query.from);
   const to = time('to', query.to);
+  const timeField: RunTimeField = query.timeField ?? 'queuedAt';
+  if (!RUN_TIME_FIELDS.includes(timeField)) bad('timeField', `Must be one of: ${RUN_TIME_FIELDS.join(', ')}.`);
+  const creditsMin = credits('creditsMin', query.creditsMin);
+  const creditsMax = credits('creditsMax', query.creditsMax);
+  if (creditsMin !== null && creditsMax !== null && creditsMax < creditsMin) bad('creditsMax', 'Must not be less than creditsMin.');
   const dir: Direction = sort.startsWith('-') ? 'desc' : 'asc';
   const parsed = {
     status,
@@ -54,6 +67,9 @@ function parse(query: RunQuery) {
     dir,
     from,
     to,
+    timeField,
+    creditsMin,
+    creditsMax,
     workflowId: text('workflowId', query.workflowId),
     subject: text('subject', query.subject),
     q: text('q', query.q),
@@ -87,8 +103,7 @@ export function queryRuns(index: RunIndex, query: RunQuery, materialize: (n: num
 
   if (q.key === 'queuedAt') {
     // Ordinal order is queued-time order: walk ordinals, bounded by the time window.
-    const lo = q.from === null ? 0 : lowerBound(index.queuedAt, index.size, q.from);
-    const hi = q.to === null ? index.size : lowerBound(index.queuedAt, index.size, q.to);
+    const { lo, hi } = ordinalWindow(index, q);
     if (q.dir === 'asc') {
       for (let n = Math.max(lo, after ? after.n + 1 : 0); n < hi && picked.length < want; n++) if (match(n)) picked.push(n);
     } else {
@@ -134,9 +149,53 @@ export function queryRuns(index: RunIndex, query: RunQuery, materialize: (n: num
 
 type Parsed = ReturnType<typeof parse>;
 
+/**
+ * The ordinals that can match the time window. A run is queued no later than it starts or completes, so the
+ * window's end bounds every time field; its start bounds only the queued time.
+ */
+function ordinalWindow(index: RunIndex, q: Parsed): { lo: number; hi: number } {
+  const lo = q.from === null || q.timeField !== 'queuedAt' ? 0 : lowerBound(index.queuedAt, index.size, q.from);
+  const hi = q.to === null ? index.size : lowerBound(index.queuedAt, index.size, q.to);
+  return { lo, hi };
+}
+
+/**
+ * How many runs match the filters: `total` with every filter, `byStatus` with every filter but `status`.
+ * One pass over the columns of the ordinals the time window allows.
+ */
+export function countRuns(index: RunIndex, query: RunFilterQuery): RunStatusCounts {
+  const q = parse({ ...query, sort: undefined, cursor: undefined, limit: undefined });
+  const perCode = new Uint32Array(RUN_STATUSES.length);
+  const match = predicate(index, q, { ignoreStatus: true });
+  if (match) {
+    const { lo, hi } = ordinalWindow(index, q);
+    const { status } = index;
+    for (let n = lo; n < hi; n++) if (match(n)) perCode[status[n]!]!++;
+  }
+  const wanted = q.status ? new Set(q.status) : null;
+  let total = 0;
+  const byStatus = {} as RunStatusCounts['byStatus'];
+  RUN_STATUSES.forEach((status, code) => {
+    byStatus[status] = perCode[code]!;
+    if (!wanted || wanted.has(status)) total += perCode[code]!;
+  });
+  return { total, byStatus };
+}
+
+/** Ordinals of every run matching the filters, oldest queued first (a bulk job's snapshot). */
+export function matchingRuns(index: RunIndex, query: RunFilterQuery): number[] {
+  const q = parse({ ...query, sort: undefined, cursor: undefined, limit: undefined });
+  const match = predicate(index, q);
+  const out: number[] = [];
+  if (!match) return out;
+  const { lo, hi } = ordinalWindow(index, q);
+  for (let n = lo; n < hi; n++) if (match(n)) out.push(n);
+  return out;
+}
+
 /** A test over the columns, or null when the filters can match nothing (an unknown model, say). */
-function predicate(index: RunIndex, q: Parsed): ((n: number) => boolean) | null {
-  const statusMask = q.status ? mask(q.status.map((s) => STATUS_CODE.get(s)!)) : 0;
+function predicate(index: RunIndex, q: Parsed, options: { ignoreStatus?: boolean } = {}): ((n: number) => boolean) | null {
+  const statusMask = q.status && !options.ignoreStatus ? mask(q.status.map((s) => STATUS_CODE.get(s)!)) : 0;
   const triggerMask = q.trigger ? mask(q.trigger.map((t) => TRIGGER_CODE.get(t)!)) : 0;
   const mode = q.mode === null ? -1 : MODE_CODE.get(q.mode)!;
   const lookup = (value: string | null) => (value === null ? -2 : index.strings.lookup(value));
@@ -145,9 +204,15 @@ function predicate(index: RunIndex, q: Parsed): ((n: number) => boolean) | null 
   const subject = lookup(q.subject);
   if (workflow === -1 || model === -1 || subject === -1) return null;
   const prefix = q.q === null ? null : q.q.trim().toLowerCase();
+  const ranged = q.from !== null || q.to !== null;
   const from = q.from ?? -Infinity;
   const to = q.to ?? Infinity;
-  const { status, trigger, queuedAt, ids } = index;
+  // A run without the chosen time (NaN: not started, not completed) fails both comparisons.
+  const times = q.timeField === 'startedAt' ? index.startedAt : q.timeField === 'completedAt' ? index.completedAt : index.queuedAt;
+  const creditsMin = q.creditsMin ?? -Infinity;
+  const creditsMax = q.creditsMax ?? Infinity;
+  const creditsFiltered = q.creditsMin !== null || q.creditsMax !== null;
+  const { status, trigger, credits, ids } = index;
   return (n) =>
     (statusMask === 0 || (statusMask & (1 << status[n]!)) !== 0) &&
     (workflow === -2 || index.workflow[n] === workflow) &&
@@ -155,8 +220,8 @@ function predicate(index: RunIndex, q: Parsed): ((n: number) => boolean) | null 
     (mode === -1 || index.mode[n] === mode) &&
     (model === -2 || index.model[n] === model) &&
     (subject === -2 || index.subject[n] === subject) &&
-    queuedAt[n]! >= from &&
-    queuedAt[n]! < to &&
+    (!ranged || (times[n]! >= from && times[n]! < to)) &&
+    (!creditsFiltered || (credits[n]! >= creditsMin && credits[n]! <= creditsMax)) &&
     (prefix === null || ids[n]!.startsWith(prefix));
 }
 

@@ -5,9 +5,9 @@
  */
 import * as v from 'valibot';
 import { ExecutorProblem } from '../engine/api.js';
-import { COMMANDS, RUN_MODES, STOP_MODES } from '../../src/api/schemas.js';
+import { BULK_ACTIONS, COMMANDS, RUN_MODES, RUN_STATUSES, RUN_TIME_FIELDS, STOP_MODES, TRIGGER_TYPES } from '../../src/api/schemas.js';
 import type { StartParamKey } from '../engine/validate.js';
-import type { CommandRequest, DecisionRequest, ReplayRequest } from '../../src/api/types.js';
+import type { BulkJobRequest, CommandRequest, DecisionRequest, ReplayRequest, RunFilterQuery } from '../../src/api/types.js';
 import { unknownKeys } from './unknownKeys.js';
 
 /** Bodies larger than this are refused (the API has no large request bodies). */
@@ -57,6 +57,63 @@ const DecisionSchema = v.object(
     version: v.optional(v.pipe(v.number('must be a number'), v.integer('must be an integer'), v.minValue(0, 'must be 0 or more'))),
   },
   'must be an object',
+);
+
+const isoTime = v.pipe(
+  v.string('must be an ISO-8601 date-time'),
+  v.check((value) => /^\d{4}-\d{2}-\d{2}/.test(value) && !Number.isNaN(Date.parse(value)), 'must be an ISO-8601 date-time, e.g. 2026-11-21T09:30:00Z'),
+);
+const credits = v.pipe(v.number('must be a number'), v.finite('must be a finite number'), v.minValue(0, 'must be 0 or more'));
+const oneOf = <const T extends readonly string[]>(values: T) => v.picklist(values, `must be one of ${values.join(', ')}`);
+
+/** The run feed's filters as JSON: the query parameters of `GET /v1/runs`, lists as arrays. */
+const RunFilterSchema = v.pipe(
+  v.object(
+    {
+      status: v.optional(v.array(oneOf(RUN_STATUSES), 'must be a list')),
+      workflowId: v.optional(id),
+      subject: v.optional(id),
+      q: v.optional(id),
+      from: v.optional(isoTime),
+      to: v.optional(isoTime),
+      timeField: v.optional(oneOf(RUN_TIME_FIELDS)),
+      trigger: v.optional(v.array(oneOf(TRIGGER_TYPES), 'must be a list')),
+      mode: v.optional(oneOf(RUN_MODES)),
+      model: v.optional(id),
+      creditsMin: v.optional(credits),
+      creditsMax: v.optional(credits),
+    } satisfies Record<keyof RunFilterQuery, v.GenericSchema>,
+    'must be an object',
+  ),
+  v.forward(
+    v.check((f) => f.from === undefined || f.to === undefined || Date.parse(f.to) >= Date.parse(f.from), 'must not be before from'),
+    ['to'],
+  ),
+  v.forward(
+    v.check((f) => f.creditsMin === undefined || f.creditsMax === undefined || f.creditsMax >= f.creditsMin, 'must not be less than creditsMin'),
+    ['creditsMax'],
+  ),
+);
+
+const BulkSchema = v.pipe(
+  v.object(
+    {
+      action: oneOf(BULK_ACTIONS),
+      runIds: v.optional(
+        v.pipe(
+          v.array(id, 'must be a list of run ids'),
+          v.minLength(1, 'must name at least one run'),
+          v.maxLength(1000, 'must name at most 1000 runs'),
+        ),
+      ),
+      filter: v.optional(RunFilterSchema),
+    },
+    'must be an object',
+  ),
+  v.forward(
+    v.check((body) => (body.runIds === undefined) !== (body.filter === undefined), 'send exactly one of runIds and filter'),
+    ['filter'],
+  ),
 );
 
 /** A year of virtual time is the most one call may move the clock. */
@@ -121,4 +178,5 @@ function check<T>(schema: v.GenericSchema<unknown, T>, input: unknown, what: str
 export const parseCommand = (input: unknown): CommandRequest => check<CommandRequest>(CommandSchema, input, 'command');
 export const parseReplay = (input: unknown): ReplayRequest => check(ReplaySchema, input ?? {}, 'replay request');
 export const parseDecision = (input: unknown): DecisionRequest => check(DecisionSchema, input, 'decision');
+export const parseBulk = (input: unknown): BulkJobRequest => check(BulkSchema, input, 'bulk request') as BulkJobRequest;
 export const parseClock = (input: unknown): { advanceMs: number } => check(ClockSchema, input, 'clock request');

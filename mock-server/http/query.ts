@@ -55,6 +55,18 @@ export class QueryReader {
     return number;
   }
 
+  /** A finite decimal number of at least `min`, or undefined when absent. */
+  number(name: string, min: number): number | undefined {
+    const value = this.string(name);
+    if (value === undefined) return undefined;
+    const number = /^-?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(value) ? Number(value) : Number.NaN;
+    if (!Number.isFinite(number) || number < min) {
+      this.fail(name, `must be a number of ${min} or more`);
+      return undefined;
+    }
+    return number;
+  }
+
   /** An ISO-8601 date or date-time, normalised to UTC; undefined when absent. */
   isoTime(name: string): string | undefined {
     const value = this.string(name);

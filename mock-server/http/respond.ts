@@ -2,7 +2,7 @@
  * Response helpers shared by every route: JSON bodies, RFC 9457 problems and the CORS headers that let an app on
  * another origin call the localhost server. Environment-neutral: only `Response` and `Headers`.
  */
-import { ExecutorProblem } from '../engine/api.js';
+import { ExecutorProblem, problemTitle } from '../engine/api.js';
 import type { Problem } from '../../src/api/types.js';
 
 /** Response headers a browser script may read on a cross-origin response. */
@@ -39,24 +39,6 @@ export function json(body: unknown, status = 200, headers: Record<string, string
   });
 }
 
-const TITLES: Record<number, string> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  404: 'Not Found',
-  405: 'Method Not Allowed',
-  409: 'Conflict',
-  413: 'Content Too Large',
-  422: 'Unprocessable Content',
-  500: 'Internal Server Error',
-};
-
-/** `run_not_pausable` → `Run not pausable`: one title per problem type, as RFC 9457 asks. */
-function titleFor(code: string, status: number): string {
-  const words = code.replace(/_/g, ' ').trim();
-  if (!words) return TITLES[status] ?? 'Error';
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
 export interface ProblemInit {
   status: number;
   code: string;
@@ -70,7 +52,7 @@ export interface ProblemInit {
 export function problemBody(init: ProblemInit): Problem {
   const body: Problem = {
     type: `urn:react-run-views:problem:${init.code}`,
-    title: titleFor(init.code, init.status),
+    title: problemTitle(init.code, init.status),
     status: init.status,
     detail: init.detail,
     code: init.code,

@@ -10,7 +10,7 @@ import { createHandlers, ROUTES } from '../../mock-server/http/handlers';
 import { call, send, type CallInit } from '../../mock-server/http/testing/call';
 import { exerciseCrossRun, exerciseLists, exerciseRun, type ApiCaller } from '../../mock-server/http/testing/exercise';
 import { engineFixture } from '../../mock-server/http/testing/fixture';
-import { exerciseClock, exerciseCommands, exerciseDecisions, exerciseStarts } from '../../mock-server/http/testing/exercise-writes';
+import { exerciseBulk, exerciseClock, exerciseCommands, exerciseDecisions, exerciseStarts } from '../../mock-server/http/testing/exercise-writes';
 import { HTTP_METHODS, isObject, loadOpenApiDocument } from './openapi-document';
 import { createOpenApiValidator, parseEventStream } from './openapi-validator';
 
@@ -107,6 +107,7 @@ describe('every handler keeps the OpenAPI contract', () => {
       await exerciseDecisions(api);
       await exerciseCommands(api, sample.runs, sample.workflows);
       await exerciseStarts(api, executor, sample.workflows);
+      await exerciseBulk(api, sample.runs);
       await exerciseClock(api);
       // The same reads again once everything above has moved on.
       const later = await exerciseLists(api, 1);

@@ -5,7 +5,8 @@
  * changed the run), through `api.expect`.
  */
 import { signWebhook, type Executor } from '../../engine/index.js';
-import { runActionAvailability, type RunAction } from '../../../src/api/status.js';
+import { RUN_STATUSES } from '../../../src/api/schemas.js';
+import { isTerminalRunStatus, runActionAvailability, type RunAction } from '../../../src/api/status.js';
 import type { Approval, Run, Workflow } from '../../../src/api/types.js';
 import { runPath, type ApiCaller } from './exercise.js';
 import { sampleInput } from './sample-input.js';
@@ -133,6 +134,61 @@ export async function exerciseDecisions(api: ApiCaller): Promise<void> {
     await api.call('POST', `/v1/approvals/${enc(done.id)}/decision`, { body: { decision: 'approve' }, expect: 409 });
   }
   await api.call('POST', '/v1/approvals/apr_missing/decision', { body: { decision: 'approve' }, expect: 404 });
+}
+
+/**
+ * Bulk jobs: a cancel over sampled runs (each refusal must carry the single command's code), a replay over a
+ * filter, idempotent creation, progress on the clock, paged results, and every malformed request (422/400/404).
+ */
+export async function exerciseBulk(api: ApiCaller, runs: Run[]): Promise<void> {
+  const before = new Map<string, Run>();
+  for (const run of runs.slice(0, 12)) before.set(run.id, (await api.call('GET', runPath(run), { expect: 200 })).body.run as Run);
+  const runIds = [...before.keys(), 'run_missing'];
+  const key = { 'Idempotency-Key': 'bulk-cancel-sample' };
+  const made = await api.call('POST', '/v1/runs/bulk', { body: { action: 'cancel', runIds }, headers: key, expect: 202 });
+  const again = await api.call('POST', '/v1/runs/bulk', { body: { action: 'cancel', runIds }, headers: key, expect: 202 });
+  api.expect(again.body?.id === made.body?.id && again.headers.get('Idempotent-Replayed') === 'true', 'a repeated bulk key made a second job');
+  await api.call('POST', '/v1/runs/bulk', { body: { action: 'replay', runIds }, headers: key, expect: 422 });
+  const path = `/v1/runs/bulk/${enc(made.body?.id as string)}`;
+  await api.call('GET', path, { expect: 200 });
+  await api.call('POST', '/v1/_dev/clock', { body: { advanceMs: 1_000 }, expect: 200 });
+  const job = (await api.call('GET', path, { expect: 200 })).body;
+  api.expect(job?.status === 'done' && job?.processed === runIds.length && job?.succeeded + job?.refused === job?.processed, 'the bulk job did not finish its runs');
+  const refused = (await api.call('GET', `${path}/results?outcome=refused&limit=500`, { expect: 200 })).body.items as { runId: string; problem: { code: string } }[];
+  for (const result of refused) {
+    // A finished run cannot have moved since it was read: it must be refused exactly as the single cancel is.
+    const run = before.get(result.runId);
+    const availability = run ? runActionAvailability('cancel', run.status) : { available: false, code: 'run_not_found' };
+    const settled = !run || isTerminalRunStatus(run.status);
+    const codes = RUN_STATUSES.map((status) => runActionAvailability('cancel', status)).flatMap((a) => (a.available ? [] : [a.code]));
+    const ok = settled ? !availability.available && availability.code === result.problem.code : codes.includes(result.problem.code);
+    api.expect(ok, `bulk cancel of ${result.runId} (${run?.status ?? 'unknown'}): refused with ${result.problem.code}`);
+  }
+  api.expect(refused.some((result) => result.runId === 'run_missing'), 'an unknown run id was not refused');
+  const firstPage = (await api.call('GET', `${path}/results?limit=2`, { expect: 200 })).body;
+  if (firstPage?.nextCursor) await api.call('GET', `${path}/results?limit=2&cursor=${enc(firstPage.nextCursor as string)}`, { expect: 200 });
+
+  const filter = { status: ['failed', 'succeeded'], timeField: 'completedAt', from: '2000-01-01T00:00:00.000Z', creditsMax: 1_000_000 };
+  await api.call('POST', '/v1/runs/bulk', { body: { action: 'replay', filter }, expect: 202 });
+  await api.call('POST', '/v1/runs/bulk', { body: { action: 'replay', filter: { workflowId: 'wf_does_not_exist' } }, expect: 422 });
+  for (const body of [
+    { action: 'cancel' },
+    { action: 'cancel', runIds: ['run_1'], filter: {} },
+    { action: 'cancel', runIds: [] },
+    { action: 'cancel', runIds: Array.from({ length: 1001 }, (_, i) => `run_${i}`) },
+    { action: 'pause', runIds: ['run_1'] },
+    { action: 'cancel', filter: { sort: '-queuedAt' } },
+    { action: 'cancel', filter: { creditsMin: -1, from: 'yesterday' } },
+    { action: 'cancel', filter: { creditsMin: 5, creditsMax: 1 } },
+    [1, 2],
+  ]) {
+    await api.call('POST', '/v1/runs/bulk', { body, expect: 422 });
+  }
+  await api.call('POST', '/v1/runs/bulk', { rawBody: '{"action":', expect: 422 });
+  await api.call('GET', `${path}/results?outcome=maybe`, { expect: 400 });
+  await api.call('GET', `${path}/results?cursor=not-a-cursor`, { expect: 400 });
+  await api.call('GET', '/v1/runs/bulk/bulk_missing', { expect: 404 });
+  await api.call('GET', '/v1/runs/bulk/bulk_missing/results', { expect: 404 });
 }
 
 export async function exerciseClock(api: ApiCaller): Promise<void> {

@@ -37,6 +37,8 @@ export async function pages<T>(api: ApiCaller, path: string, limit: number, maxP
   return items;
 }
 
+const sumOf = (byStatus: Record<string, number> | undefined) => Object.values(byStatus ?? {}).reduce((sum, n) => sum + n, 0);
+
 /** A few runs of each status present, newest first. */
 async function sampleRuns(api: ApiCaller, perStatus: number): Promise<Run[]> {
   const runs: Run[] = [];
@@ -67,7 +69,17 @@ export async function exerciseLists(api: ApiCaller, perStatus = 2): Promise<Samp
     const range = `from=${new Date(at - day).toISOString()}&to=${new Date(at + day).toISOString()}`;
     await api.call('GET', `/v1/runs?${range}&status=succeeded,failed,canceled`, { expect: 200 });
     await pages<Run>(api, `/v1/workflows/${enc(first.workflowId)}/runs?sort=-startedAt&${range}`, 2, 2);
+    await pages<Run>(api, `/v1/runs?timeField=completedAt&${range}&creditsMin=0.5&creditsMax=1000`, 2, 2);
+    const counts = (await api.call('GET', `/v1/workflows/${enc(first.workflowId)}/runs/counts?timeField=startedAt&${range}`, { expect: 200 })).body;
+    api.expect(counts?.total === sumOf(counts?.byStatus), 'counts without a status filter: total is not the sum of byStatus');
   }
+  const all = (await api.call('GET', '/v1/runs/counts', { expect: 200 })).body;
+  api.expect(all?.total === sumOf(all?.byStatus), 'total is not the sum of byStatus');
+  const failed = (await api.call('GET', '/v1/runs/counts?status=failed&creditsMin=0', { expect: 200 })).body;
+  api.expect(failed?.total === failed?.byStatus?.failed && sumOf(failed?.byStatus) === all?.total, 'byStatus does not ignore the status filter');
+  await api.call('GET', '/v1/runs/counts?creditsMin=-1&timeField=soon', { expect: 400 });
+  await api.call('GET', '/v1/runs?creditsMin=5&creditsMax=1', { expect: 400 });
+  await api.call('GET', '/v1/workflows/wf_does_not_exist/runs/counts', { expect: 404 });
   await api.call('GET', '/v1/runs?status=finished&limit=900', { expect: 400 });
   await api.call('GET', '/v1/runs?cursor=not-a-cursor', { expect: 400 });
   await api.call('GET', '/v1/workflows/wf_does_not_exist/runs', { expect: 404 });

@@ -120,6 +120,12 @@ export class FakeExecutor implements ExecutorApi {
   };
   setWorkflowActive = (id: string, active: boolean) => (this.record('setWorkflowActive', [id, active]), this.getWorkflow(id));
   listRuns: ExecutorApi['listRuns'] = (query) => (this.record('listRuns', [query]), { items: [...this.runs.values()], nextCursor: null });
+  countRuns: ExecutorApi['countRuns'] = (query) => {
+    this.record('countRuns', [query]);
+    const byStatus = { queued: 0, claimed: 0, running: 0, paused: 0, waiting: 0, succeeded: 0, failed: 0, canceled: 0 };
+    for (const run of this.runs.values()) byStatus[run.status]++;
+    return { total: this.runs.size, byStatus };
+  };
   getRun: ExecutorApi['getRun'] = (workflowId, runId) => (this.record('getRun', [workflowId, runId]), { run: { ...this.run(workflowId, runId) }, steps: [] });
   listSteps: ExecutorApi['listSteps'] = (...args) => (this.record('listSteps', args), this.run(args[0], args[1]), { items: [], nextCursor: null });
   listEvents: ExecutorApi['listEvents'] = (workflowId, runId, after, limit = 500) => {
@@ -149,6 +155,22 @@ export class FakeExecutor implements ExecutorApi {
   webhook: ExecutorApi['webhook'] = (...args) => {
     this.record('webhook', args);
     return { run: this.run('wf_fake', 'run_1'), created: true };
+  };
+  createBulkJob: ExecutorApi['createBulkJob'] = (...args) => {
+    this.record('createBulkJob', args);
+    const created = iso(this.time);
+    return {
+      job: { id: 'bulk_0001', action: args[0].action, status: 'running', total: 1, processed: 0, succeeded: 0, refused: 0, createdAt: created, completedAt: null },
+      created: args[1] !== 'used-key',
+    };
+  };
+  getBulkJob: ExecutorApi['getBulkJob'] = (jobId) => {
+    this.record('getBulkJob', [jobId]);
+    throw new ExecutorProblem(404, 'bulk_job_not_found', `No bulk job ${jobId}.`);
+  };
+  listBulkJobResults: ExecutorApi['listBulkJobResults'] = (...args) => {
+    this.record('listBulkJobResults', args);
+    throw new ExecutorProblem(404, 'bulk_job_not_found', `No bulk job ${args[0]}.`);
   };
   listApprovals: ExecutorApi['listApprovals'] = (query) => (this.record('listApprovals', [query]), { items: [], nextCursor: null, pendingCount: 0 });
   getApproval: ExecutorApi['getApproval'] = (id) => {
