@@ -62,3 +62,22 @@ export * from './hooks/index.js';
 export type * from './api/types.js';
 export { RunApiError, isRunApiError } from './api/errors.js';
 export { availableRunActions, isTerminalRunStatus, isTerminalStepStatus, runActionAvailability } from './api/status.js';
+
+// Manual-run form and its parts (see src/components/ManualRunForm/README.md)
+export { ManualRunForm } from './components/ManualRunForm/ManualRunForm.js';
+export type { ManualRunFormProps } from './components/ManualRunForm/ManualRunForm.js';
+export { ManualRunFormRoot } from './components/ManualRunForm/ManualRunFormRoot.js';
+export type { ManualRunFormRootProps } from './components/ManualRunForm/ManualRunFormRoot.js';
+export { ManualRunFormWorkflow } from './components/ManualRunForm/RunFormWorkflow.js';
+export type { ManualRunFormWorkflowProps } from './components/ManualRunForm/RunFormWorkflow.js';
+export { ManualRunFormSettings } from './components/ManualRunForm/RunFormSettings.js';
+export type { ManualRunFormSettingsProps } from './components/ManualRunForm/RunFormSettings.js';
+export { ManualRunFormInputs } from './components/ManualRunForm/RunFormInputs.js';
+export type { ManualRunFormInputsProps } from './components/ManualRunForm/RunFormInputs.js';
+export { ManualRunFormOverrides } from './components/ManualRunForm/RunFormOverrides.js';
+export type { ManualRunFormOverridesProps } from './components/ManualRunForm/RunFormOverrides.js';
+export { ManualRunFormActions } from './components/ManualRunForm/RunFormActions.js';
+export type { ManualRunFormActionsProps } from './components/ManualRunForm/RunFormActions.js';
+export { SchemaFieldInput } from './components/ManualRunForm/SchemaFieldInput.js';
+export type { SchemaFieldInputProps } from './components/ManualRunForm/SchemaFieldInput.js';
+export type { ManualRunFormClassNames, RenderSchemaField } from './components/ManualRunForm/RunFormContext.js';

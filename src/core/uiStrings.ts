@@ -4,6 +4,8 @@
  */
 import type { RunAction } from '../api/status.js';
 import type { ChunkFit } from './payloadState.js';
+import { defaultApprovalStrings, type ApprovalStrings } from './approvalStrings.js';
+import { defaultRunFormStrings, type RunFormStrings } from './runFormStrings.js';
 
 /** Why a chunk of a step's input/output was refused (see `chunkFit`). */
 export type ChunkProblem = Exclude<ChunkFit, 'next'>;
@@ -102,6 +104,10 @@ export interface UiStrings {
   summaryKeys: Readonly<Record<string, string>>;
   /** Troubleshooting hints of the run list and detail. */
   hints: Readonly<{ noRuns: string; queuedLong: string; failed: string; unexpectedResult: string }>;
+  /** Words of the approval inbox and count (`ApprovalInbox`, `ApprovalCount`). */
+  approvals: ApprovalStrings;
+  /** Words of the manual-run form (`ManualRunForm`). */
+  runForm: RunFormStrings;
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -196,10 +202,14 @@ export const defaultUiStrings: UiStrings = {
     failed: 'Read the error, then check the prompt and the defaults the run started with.',
     unexpectedResult: 'Read the result summary, then adjust the prompt or defaults of the next run.',
   },
+  approvals: defaultApprovalStrings,
+  runForm: defaultRunFormStrings,
 };
 
 /** Overrides for `mergeUiStrings`: any subset, including single actions, hints or summary keys. */
-export type UiStringOverrides = Partial<Omit<UiStrings, 'actions' | 'hints' | 'summaryKeys'>> & {
+export type UiStringOverrides = Partial<Omit<UiStrings, 'actions' | 'hints' | 'summaryKeys' | 'approvals' | 'runForm'>> & {
+  approvals?: Partial<ApprovalStrings>;
+  runForm?: Partial<RunFormStrings>;
   actions?: Partial<UiStrings['actions']>;
   hints?: Partial<UiStrings['hints']>;
   summaryKeys?: Readonly<Record<string, string | undefined>>;
@@ -207,7 +217,7 @@ export type UiStringOverrides = Partial<Omit<UiStrings, 'actions' | 'hints' | 's
 
 /** `base` (the defaults unless given) with `overrides` laid over it; undefined entries are ignored. */
 export function mergeUiStrings(overrides: UiStringOverrides = {}, base: UiStrings = defaultUiStrings): UiStrings {
-  const { actions, hints, summaryKeys, ...rest } = overrides;
+  const { actions, hints, summaryKeys, approvals, runForm, ...rest } = overrides;
   const merged = { ...base } as Record<string, unknown>;
   for (const [key, value] of Object.entries(rest)) if (value !== undefined) merged[key] = value;
   return {
@@ -215,6 +225,8 @@ export function mergeUiStrings(overrides: UiStringOverrides = {}, base: UiString
     actions: { ...base.actions, ...stripUndefined(actions) },
     hints: { ...base.hints, ...stripUndefined(hints) },
     summaryKeys: { ...base.summaryKeys, ...(stripUndefined(summaryKeys) as Record<string, string>) },
+    approvals: { ...base.approvals, ...stripUndefined(approvals) },
+    runForm: { ...base.runForm, ...stripUndefined(runForm) },
   };
 }
 

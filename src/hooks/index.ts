@@ -46,6 +46,8 @@ export { useRunCommands } from './useRunCommands.js';
 export type { CommandOutcome, UseRunCommandsResult } from './runCommandTypes.js';
 export { useStartRun } from './useStartRun.js';
 export type { UseStartRunResult } from './useStartRun.js';
+export { useManualRunForm } from './useManualRunForm.js';
+export type { OverridePair, RunSettings, UseManualRunFormOptions, UseManualRunFormResult } from './useManualRunForm.js';
 
 // Approvals
 export { useApprovals } from './useApprovals.js';
@@ -118,3 +120,8 @@ export type {
   TimelineSource,
   UiStrings,
 } from '../core/index.js';
+/** The workflow's input schema as form fields, and the run-input check the executor runs (for custom forms). */
+export { draftToInput, errorsByField, initialDraft, schemaFields } from '../core/schemaForm.js';
+export type { Draft, SchemaField, SchemaFieldKind } from '../core/schemaForm.js';
+export { checkInput } from '../api/inputSchema.js';
+export type { FieldError } from '../api/inputSchema.js';
