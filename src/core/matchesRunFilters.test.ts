@@ -36,6 +36,24 @@ describe('matchesRunFilters', () => {
     expect(matchesRunFilters(run, filters as never, NOW)).toBe(expected);
   });
 
+  it('applies the range to the chosen time field; a run without that time is outside every range on it', () => {
+    const started = makeRun({ queuedAt: '2026-11-21T09:00:00.000Z', startedAt: '2026-11-21T11:00:00.000Z', completedAt: null });
+    const range = { from: '2026-11-21T10:00:00.000Z', to: null };
+    expect(matchesRunFilters(started, { range }, NOW)).toBe(false); // queued before 10:00
+    expect(matchesRunFilters(started, { range, timeField: 'startedAt' }, NOW)).toBe(true);
+    expect(matchesRunFilters(started, { range, timeField: 'completedAt' }, NOW)).toBe(false); // not completed
+    expect(matchesRunFilters(started, { range: '24h', timeField: 'completedAt' }, NOW)).toBe(false);
+    expect(matchesRunFilters(started, { timeField: 'completedAt' }, NOW)).toBe(true); // no range: nothing to apply
+  });
+
+  it('keeps runs within the credits range, both ends inclusive', () => {
+    const spent = makeRun({ creditsUsed: 2.5 });
+    expect(matchesRunFilters(spent, { credits: { min: 2.5, max: 2.5 } }, NOW)).toBe(true);
+    expect(matchesRunFilters(spent, { credits: { min: 3 } }, NOW)).toBe(false);
+    expect(matchesRunFilters(spent, { credits: { max: 2 } }, NOW)).toBe(false);
+    expect(matchesRunFilters(spent, { credits: { min: 5, max: 1 } }, NOW)).toBe(true); // an unusable range is dropped
+  });
+
   it('matches the run id by prefix, ignoring case and surrounding spaces, as the server does', () => {
     expect(matchesRunFilters(run, { q: 'run_0ab' }, NOW)).toBe(true);
     expect(matchesRunFilters(run, { q: ' RUN_0ABC123 ' }, NOW)).toBe(true);

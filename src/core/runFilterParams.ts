@@ -1,12 +1,27 @@
 /**
  * Run filters in a URL query string, so a host app can deep-link and restore the run list:
- * `?status=running,failed&workflow=wf_1&range=7d&sort=-startedAt`. Reading is tolerant: unknown values are
- * dropped, never thrown. Writing then reading gives the same filters back (in canonical form).
+ * `?status=running,failed&workflow=wf_1&range=7d&time=startedAt&credits=5..20&sort=-startedAt`. Reading is
+ * tolerant: unknown values are dropped, never thrown. Writing then reading gives the same filters back (in
+ * canonical form).
  */
-import { normalizeRunFilters, RANGE_PRESETS, type RunFilters } from './runFilters.js';
+import { normalizeRunFilters, RANGE_PRESETS, type CreditsRange, type RunFilters } from './runFilters.js';
 
 /** Query parameter names (before the prefix). */
-export const RUN_FILTER_PARAMS = ['status', 'workflow', 'subject', 'q', 'range', 'from', 'to', 'trigger', 'mode', 'model', 'sort'] as const;
+export const RUN_FILTER_PARAMS = [
+  'status',
+  'workflow',
+  'subject',
+  'q',
+  'range',
+  'from',
+  'to',
+  'time',
+  'trigger',
+  'mode',
+  'model',
+  'credits',
+  'sort',
+] as const;
 
 export interface RunFilterParamsOptions {
   /** Prefix of every parameter name, to share a URL with other state (e.g. `runs.`). Defaults to "". */
@@ -43,9 +58,11 @@ export function filtersToSearchParams(
     set('from', clean.range.from ?? undefined);
     set('to', clean.range.to ?? undefined);
   }
+  set('time', clean.timeField);
   set('trigger', clean.trigger?.join(','));
   set('mode', clean.mode);
   set('model', clean.model);
+  set('credits', clean.credits ? creditsToParam(clean.credits) : undefined);
   set('sort', clean.sort);
   return params;
 }
@@ -65,11 +82,27 @@ export function filtersFromSearchParams(input: SearchParamsInput, options: RunFi
     subject: one('subject'),
     q: one('q'),
     range: range && (RANGE_PRESETS as readonly string[]).includes(range) ? range : from || to ? { from, to } : undefined,
+    timeField: one('time'),
     trigger: all('trigger'),
     mode: one('mode'),
     model: one('model'),
+    credits: creditsFromParam(one('credits')),
     sort: one('sort'),
   });
+}
+
+/** `5..20`, `5..` (at least 5), `..20` (at most 20). */
+function creditsToParam(credits: CreditsRange): string {
+  return `${credits.min ?? ''}..${credits.max ?? ''}`;
+}
+
+/** The bounds of `min..max` (either side may be empty), as text for `normalizeRunFilters` to check. */
+function creditsFromParam(value: string | undefined): { min?: string; max?: string } | undefined {
+  // The first `..` splits: a bound may hold one dot of its own (`2.5..10`).
+  const match = value === undefined ? null : /^((?:[^.]|\.(?!\.))*)\.\.(.*)$/.exec(value.trim());
+  if (!match) return undefined;
+  const [, min, max] = match;
+  return { ...(min ? { min } : {}), ...(max ? { max } : {}) };
 }
 
 function toSearchParams(input: SearchParamsInput): URLSearchParams {

@@ -23,6 +23,14 @@ const arbFilters: fc.Arbitrary<RunFilters> = fc.record(
     mode: fc.constantFrom(...RUN_MODES),
     model: fc.string(),
     sort: fc.constantFrom(...RUN_SORT_KEYS.flatMap((k) => [k, `-${k}` as const])),
+    timeField: fc.constantFrom('queuedAt' as const, 'startedAt' as const, 'completedAt' as const, 'claimedAt' as never),
+    credits: fc.record(
+      {
+        min: fc.oneof(fc.double({ min: -5, max: 1e6, noNaN: false }), fc.constantFrom(0, 2.5, 1e-7, '7', 'x') as fc.Arbitrary<never>),
+        max: fc.oneof(fc.double({ min: -5, max: 1e6 }), fc.constantFrom(0, 20, Infinity) as fc.Arbitrary<never>),
+      },
+      { requiredKeys: [] },
+    ),
   },
   { requiredKeys: [] },
 );
@@ -68,6 +76,45 @@ describe('run filters in URLs', () => {
         expect(normalizeRunFilters(canonical)).toEqual(canonical);
       }),
     );
+  });
+});
+
+describe('time field and credits', () => {
+  it('writes time=startedAt and credits=5..20 (open ends 5.. and ..20) and reads them back', () => {
+    const filters: RunFilters = { range: '7d', timeField: 'startedAt', credits: { min: 5, max: 20 } };
+    const params = filtersToSearchParams(filters);
+    expect(params.toString()).toBe('range=7d&time=startedAt&credits=5..20');
+    expect(filtersFromSearchParams(params)).toEqual(filters);
+    expect(filtersToSearchParams({ credits: { min: 5 } }).get('credits')).toBe('5..');
+    expect(filtersToSearchParams({ credits: { max: 20 } }).get('credits')).toBe('..20');
+    expect(filtersFromSearchParams('credits=5..')).toEqual({ credits: { min: 5 } });
+    expect(filtersFromSearchParams('credits=..0.5')).toEqual({ credits: { max: 0.5 } });
+    expect(filtersFromSearchParams('credits=2.5..1e3')).toEqual({ credits: { min: 2.5, max: 1000 } });
+  });
+
+  it('drops what it cannot use: unknown time fields, negative or non-numeric bounds, and a min above the max', () => {
+    expect(filtersFromSearchParams('time=claimedAt&credits=-1..abc')).toEqual({});
+    expect(filtersFromSearchParams('credits=20..5')).toEqual({});
+    expect(filtersFromSearchParams('credits=5')).toEqual({});
+    expect(filtersFromSearchParams('credits=..')).toEqual({});
+    expect(normalizeRunFilters({ credits: { min: -1, max: 3 } })).toEqual({ credits: { max: 3 } });
+    expect(normalizeRunFilters({ credits: { min: 8, max: 3 } })).toEqual({});
+    expect(normalizeRunFilters({ credits: { min: '4', max: Number.NaN } })).toEqual({ credits: { min: 4 } });
+    expect(normalizeRunFilters({ credits: 'lots' })).toEqual({});
+    // queuedAt is the default: leaving it out makes `{}` and `{ timeField: 'queuedAt' }` one feed.
+    expect(normalizeRunFilters({ timeField: 'queuedAt' })).toEqual({});
+  });
+
+  it('maps them to the query: the time field only with a range, credits as creditsMin/creditsMax', () => {
+    expect(filtersToRunQuery({ range: '24h', timeField: 'completedAt', credits: { min: 1, max: 2 } }, now)).toEqual({
+      from: '2026-11-20T12:00:00.000Z',
+      timeField: 'completedAt',
+      creditsMin: 1,
+      creditsMax: 2,
+    });
+    expect(filtersToRunQuery({ timeField: 'startedAt', credits: { max: 0 } }, now)).toEqual({ creditsMax: 0 });
+    expect(hasRunFilters({ timeField: 'startedAt' })).toBe(false);
+    expect(hasRunFilters({ credits: { min: 0 } })).toBe(true);
   });
 });
 

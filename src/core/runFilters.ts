@@ -2,8 +2,8 @@
  * Filters of the run list, as the UI holds them, and their translation into a `RunQuery` for the client.
  * URL query strings live in `runFilterParams.ts`.
  */
-import { RUN_MODES, RUN_STATUSES, TRIGGER_TYPES } from '../api/schemas.js';
-import type { RunMode, RunQuery, RunSort, RunSortKey, RunStatus, TriggerType } from '../api/types.js';
+import { RUN_MODES, RUN_STATUSES, RUN_TIME_FIELDS, TRIGGER_TYPES } from '../api/schemas.js';
+import type { RunMode, RunQuery, RunSort, RunSortKey, RunStatus, RunTimeField, TriggerType } from '../api/types.js';
 import type { Instant } from './durations.js';
 
 /** A preset window back from now. */
@@ -14,6 +14,11 @@ export interface CustomRange {
   to: string | null;
 }
 export type RunRange = RangePreset | CustomRange;
+/** Credits used, both ends inclusive; either may be open. */
+export interface CreditsRange {
+  min?: number;
+  max?: number;
+}
 
 /** Everything the run list can be filtered and sorted by. Every field is optional: absent means "any". */
 export interface RunFilters {
@@ -24,6 +29,9 @@ export interface RunFilters {
   /** Run id or prefix. */
   q?: string;
   range?: RunRange;
+  /** Which time of a run `range` applies to; runs without it (not started yet) are outside any range. Defaults to `'queuedAt'`. */
+  timeField?: RunTimeField;
+  credits?: CreditsRange;
   trigger?: TriggerType[];
   mode?: RunMode;
   model?: string;
@@ -37,7 +45,9 @@ const PRESET_MS: Record<RangePreset, number> = { '24h': 86_400_000, '7d': 7 * 86
 
 /**
  * The canonical form of `filters`: unknown values dropped, lists deduplicated in a fixed order, strings
- * trimmed, empty fields removed, times as full ISO strings. Never throws.
+ * trimmed, empty fields removed, times as full ISO strings, `timeField` left out when it is the default
+ * (`queuedAt`). A credits bound that is not a number of 0 or more is dropped; a range whose min is above its
+ * max is dropped whole (not swapped: which end the user got wrong is not ours to guess). Never throws.
  */
 export function normalizeRunFilters(filters: unknown): RunFilters {
   const input = (typeof filters === 'object' && filters !== null ? filters : {}) as Record<string, unknown>;
@@ -53,6 +63,11 @@ export function normalizeRunFilters(filters: unknown): RunFilters {
   if (typeof input.mode === 'string' && (RUN_MODES as readonly string[]).includes(input.mode)) out.mode = input.mode as RunMode;
   const range = normalizeRange(input.range);
   if (range) out.range = range;
+  if (input.timeField !== 'queuedAt' && (RUN_TIME_FIELDS as readonly unknown[]).includes(input.timeField)) {
+    out.timeField = input.timeField as RunTimeField;
+  }
+  const credits = normalizeCredits(input.credits);
+  if (credits) out.credits = credits;
   if (isRunSort(input.sort)) out.sort = input.sort;
   return out;
 }
@@ -72,6 +87,30 @@ export function normalizeRange(value: unknown): RunRange | null {
   const range = { from: isoOrNull(from), to: isoOrNull(to) };
   return range.from === null && range.to === null ? null : range;
 }
+
+/**
+ * A credits range in canonical form, or null when nothing usable is left. Bounds may be numbers or numeric
+ * text (form fields); negative, non-finite and non-numeric bounds are dropped; min above max drops both.
+ */
+export function normalizeCredits(value: unknown): CreditsRange | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { min, max } = value as Record<string, unknown>;
+  const low = creditBound(min);
+  const high = creditBound(max);
+  if (low !== null && high !== null && low > high) return null;
+  if (low === null && high === null) return null;
+  return { ...(low !== null ? { min: low } : {}), ...(high !== null ? { max: high } : {}) };
+}
+
+function creditBound(value: unknown): number | null {
+  const number = typeof value === 'number' ? value : typeof value === 'string' && NUMBER_TEXT.test(value) ? Number(value) : NaN;
+  if (!Number.isFinite(number) || number < 0) return null;
+  return number === 0 ? 0 : number; // -0 is 0
+}
+
+/** Decimal text as `String(number)` writes it (`5`, `2.5`, `1e-7`); no sign: bounds are never negative. */
+const NUMBER_TEXT = /^\s*(\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$/i;
+
 
 /** The `RunQuery` for `filters`, with preset ranges resolved against `now`. */
 export function filtersToRunQuery(filters: RunFilters, now: Instant): RunQuery {
@@ -93,12 +132,16 @@ export function filtersToRunQuery(filters: RunFilters, now: Instant): RunQuery {
     if (range.from) query.from = range.from;
     if (range.to) query.to = range.to;
   }
+  // The time field only means something with a range: without one it is left out of the request.
+  if (clean.timeField && (query.from !== undefined || query.to !== undefined)) query.timeField = clean.timeField;
+  if (clean.credits?.min !== undefined) query.creditsMin = clean.credits.min;
+  if (clean.credits?.max !== undefined) query.creditsMax = clean.credits.max;
   return query;
 }
 
-/** True when no filter is set (sorting does not count). */
+/** True when no filter is set (sorting, and a time field without a range, do not count). */
 export function hasRunFilters(filters: RunFilters): boolean {
-  const { sort: _sort, ...rest } = normalizeRunFilters(filters);
+  const { sort: _sort, timeField: _timeField, ...rest } = normalizeRunFilters(filters);
   return Object.keys(rest).length > 0;
 }
 

@@ -1,6 +1,7 @@
 /**
  * `matchesRunFilters` (which places a just-started run in cached feeds) against the reference executor's
- * `listRuns`: for any filters, the runs it keeps are exactly the runs the server lists.
+ * `listRuns` and `countRuns`: for any filters (time field and credits range included), the runs it keeps are
+ * exactly the runs the server lists and counts.
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -30,7 +31,10 @@ describe('matchesRunFilters agrees with the server', () => {
   it('keeps exactly the runs listRuns answers, for any filters', () => {
     expect(runs.length).toBe(24);
     expect(new Set(runs.map((run) => run.status)).size).toBeGreaterThan(2);
-    const times = runs.map((run) => Date.parse(run.queuedAt));
+    const times = runs.flatMap((run) => [run.queuedAt, run.startedAt, run.completedAt]).flatMap((t) => (t ? [Date.parse(t)] : []));
+    const spent = [...new Set(runs.map((run) => run.creditsUsed))];
+    expect(spent.length).toBeGreaterThan(2); // runs stopped at different points used different credits
+    const bound = fc.constantFrom(...spent).chain((c) => fc.constantFrom(c, c + 0.01, Math.max(0, c - 0.01)));
     const instant = fc.constantFrom(...times).chain((t) => fc.constantFrom(t - 1, t, t + 1));
     const filters: fc.Arbitrary<RunFilters> = fc.record(
       {
@@ -46,6 +50,8 @@ describe('matchesRunFilters agrees with the server', () => {
           fc.constantFrom('24h' as const, '7d' as const),
           fc.record({ from: fc.option(instant.map(iso)), to: fc.option(instant.map(iso)) }),
         ),
+        timeField: fc.constantFrom('queuedAt' as const, 'startedAt' as const, 'completedAt' as const),
+        credits: fc.record({ min: bound, max: bound }, { requiredKeys: [] }),
       },
       { requiredKeys: [] },
     );
@@ -56,6 +62,8 @@ describe('matchesRunFilters agrees with the server', () => {
         const query = { ...filtersToRunQuery(picked, now), limit: 500 };
         const listed = h.mock.executor.listRuns(query).items.map((run) => run.id);
         expect(local.sort()).toEqual(listed.sort());
+        const { sort: _sort, limit: _limit, ...filters } = query;
+        expect(h.mock.executor.countRuns(filters).total).toBe(local.length);
       }),
       { numRuns: 300 },
     );
