@@ -102,6 +102,16 @@ describe('bulk replay', () => {
     }
   });
 
+  it('leaves the runs in exceptRunIds alone ("select all matching" with some taken out)', () => {
+    const ex = executorWith([line]);
+    ex.configureWorker({ stalled: true });
+    const ids = Array.from({ length: 4 }, () => start(ex, 'line'));
+    const { job } = ex.createBulkJob({ action: 'cancel', filter: { status: ['queued'] }, exceptRunIds: [ids[1]!, 'run_unknown'] });
+    expect(job.total).toBe(3);
+    ex.advance(BULK_TICK_MS);
+    expect(ids.map((id) => runStatus(ex, 'line', id))).toEqual(['canceled', 'queued', 'canceled', 'canceled']);
+  });
+
   it('refuses every replay of an inactive workflow with the single replay\'s reason', () => {
     const ex = executorWith([line]);
     const id = start(ex, 'line');
@@ -143,6 +153,7 @@ describe('bulk jobs: idempotency and refusals', () => {
     ['bad filter values', { action: 'cancel', filter: { creditsMin: -1, from: 'yesterday' } }, ['filter.from', 'filter.creditsMin']],
     ['an unknown workflow', { action: 'cancel', filter: { workflowId: 'nope' } }, ['filter.workflowId']],
     ['not an object', ['cancel'], ['body']],
+    ['exceptions without a filter', { action: 'cancel', runIds: ['r'], exceptRunIds: ['r'] }, ['exceptRunIds']],
   ])('422 for %s, naming each field, and no job', (_name, body, fields) => {
     const ex = executorWith([line]);
     const refused = problem(() => ex.createBulkJob(body as BulkJobRequest));

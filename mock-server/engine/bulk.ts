@@ -68,12 +68,12 @@ export class BulkJobs {
 
   /** Creates a job (or, for a key seen before with the same body, answers that job with `created: false`). */
   create(body: BulkJobRequest, key?: string | null): { job: BulkJob; created: boolean } {
-    const { action, runIds, filter } = this.check(body);
+    const { action, runIds, filter, except } = this.check(body);
     if (key !== undefined && key !== null && key !== '') {
       if (typeof key !== 'string' || key.length > 255) {
         throw new ExecutorProblem(422, 'invalid_idempotency_key', 'Idempotency-Key must be text of at most 255 characters.');
       }
-      const fingerprint = JSON.stringify({ action, runIds: runIds ?? null, filter: filter ?? null });
+      const fingerprint = JSON.stringify({ action, runIds: runIds ?? null, filter: filter ?? null, except: except ?? null });
       const seen = this.keys.get(key);
       if (seen) {
         if (seen.fingerprint !== fingerprint) {
@@ -81,11 +81,11 @@ export class BulkJobs {
         }
         return { job: this.get(seen.jobId), created: false };
       }
-      const job = this.start(action, runIds ?? this.snapshot(filter!));
+      const job = this.start(action, runIds ?? this.snapshot(filter!, except));
       this.keys.set(key, { fingerprint, jobId: job.id });
       return { job, created: true };
     }
-    return { job: this.start(action, runIds ?? this.snapshot(filter!)), created: true };
+    return { job: this.start(action, runIds ?? this.snapshot(filter!, except)), created: true };
   }
 
   get(jobId: string): BulkJob {
@@ -140,10 +140,10 @@ export class BulkJobs {
   }
 
   /** The request's action and its run ids or filter, checked; 422 naming each wrong field. */
-  private check(body: unknown): { action: BulkAction; runIds?: string[]; filter?: RunFilterQuery } {
+  private check(body: unknown): { action: BulkAction; runIds?: string[]; filter?: RunFilterQuery; except?: string[] } {
     if (!isPlainObject(body)) throw invalid([{ field: 'body', message: 'must be a JSON object' }]);
-    const errors: FieldError[] = [...unknownFields(body, ['action', 'runIds', 'filter'])];
-    const { action, runIds, filter } = body;
+    const errors: FieldError[] = [...unknownFields(body, ['action', 'runIds', 'filter', 'exceptRunIds'])];
+    const { action, runIds, filter, exceptRunIds } = body;
     if (!BULK_ACTIONS.includes(action as BulkAction)) errors.push({ field: 'action', message: `must be one of ${BULK_ACTIONS.join(', ')}` });
     if ((runIds === undefined) === (filter === undefined)) {
       errors.push({ field: runIds === undefined ? 'runIds' : 'filter', message: 'send exactly one of runIds and filter' });
@@ -157,21 +157,30 @@ export class BulkJobs {
       if (!isPlainObject(filter)) errors.push({ field: 'filter', message: 'must be an object' });
       else errors.push(...unknownFields(filter, FILTER_KEYS, 'filter.'));
     }
+    if (exceptRunIds !== undefined) {
+      const ok = Array.isArray(exceptRunIds) && exceptRunIds.length <= MAX_BULK_RUN_IDS && exceptRunIds.every((id) => typeof id === 'string');
+      if (!ok) errors.push({ field: 'exceptRunIds', message: `must be a list of at most ${MAX_BULK_RUN_IDS} run ids` });
+      else if (filter === undefined) errors.push({ field: 'exceptRunIds', message: 'goes with filter only' });
+    }
     if (errors.length) throw invalid(errors);
     return {
       action: action as BulkAction,
       ...(runIds !== undefined ? { runIds: [...new Set(runIds as string[])] } : {}),
       ...(filter !== undefined ? { filter: filter as RunFilterQuery } : {}),
+      ...(exceptRunIds !== undefined ? { except: [...new Set(exceptRunIds as string[])].sort() } : {}),
     };
   }
 
-  /** Ids of the runs the filter matches now; a bad filter is a bad body (422), an unknown workflow too. */
-  private snapshot(filter: RunFilterQuery): string[] {
+  /** Ids of the runs the filter matches now but `except`; a bad filter is a bad body (422), an unknown workflow too. */
+  private snapshot(filter: RunFilterQuery, except: readonly string[] = []): string[] {
+    const left = new Set(except);
     if (filter.workflowId !== undefined && !this.ctx.workflows.has(filter.workflowId)) {
       throw invalid([{ field: 'filter.workflowId', message: 'is not a known workflow' }]);
     }
     try {
-      return matchingRuns(this.ctx.index, filter).map((n) => this.ctx.index.ids[n]!);
+      return matchingRuns(this.ctx.index, filter)
+        .map((n) => this.ctx.index.ids[n]!)
+        .filter((id) => !left.has(id));
     } catch (error) {
       if (error instanceof ExecutorProblem && error.code === 'invalid_query') {
         throw invalid((error.errors ?? []).map((e) => ({ field: `filter.${e.field}`, message: e.message })));

@@ -107,12 +107,17 @@ const BulkSchema = v.pipe(
         ),
       ),
       filter: v.optional(RunFilterSchema),
+      exceptRunIds: v.optional(v.pipe(v.array(id, 'must be a list of run ids'), v.maxLength(1000, 'must name at most 1000 runs'))),
     },
     'must be an object',
   ),
   v.forward(
     v.check((body) => (body.runIds === undefined) !== (body.filter === undefined), 'send exactly one of runIds and filter'),
     ['filter'],
+  ),
+  v.forward(
+    v.check((body) => body.exceptRunIds === undefined || body.filter !== undefined, 'goes with filter only'),
+    ['exceptRunIds'],
   ),
 );
 

@@ -102,10 +102,13 @@ export interface BulkJobResultQuery {
   limit?: number;
 }
 
-/** Body of `POST /v1/runs/bulk`: an action and either the run ids (1..1000) or a filter, never both. */
+/**
+ * Body of `POST /v1/runs/bulk`: an action and either the run ids (1..1000) or a filter, never both. With a
+ * filter, `exceptRunIds` (up to 1000) are runs it matches that the job leaves alone.
+ */
 export type BulkJobRequest =
-  | { action: BulkAction; runIds: string[]; filter?: never }
-  | { action: BulkAction; filter: RunFilterQuery; runIds?: never };
+  | { action: BulkAction; runIds: string[]; filter?: never; exceptRunIds?: never }
+  | { action: BulkAction; filter: RunFilterQuery; exceptRunIds?: string[]; runIds?: never };
 
 export interface LogQuery {
   severity?: Severity[];

@@ -59,10 +59,10 @@ const runFilter: KeyTable<RunFilterQuery> = {
   creditsMax: 'optional',
 };
 // Each variant names the other's field as `never` (so a body cannot carry both); the spec leaves it out.
-type BulkByIds = Omit<Extract<BulkJobRequest, { runIds: string[] }>, 'filter'>;
+type BulkByIds = Omit<Extract<BulkJobRequest, { runIds: string[] }>, 'filter' | 'exceptRunIds'>;
 type BulkByFilter = Omit<Extract<BulkJobRequest, { filter: RunFilterQuery }>, 'runIds'>;
 const bulkByIds: KeyTable<BulkByIds> = { action: 'required', runIds: 'required' };
-const bulkByFilter: KeyTable<BulkByFilter> = { action: 'required', filter: 'required' };
+const bulkByFilter: KeyTable<BulkByFilter> = { action: 'required', filter: 'required', exceptRunIds: 'optional' };
 
 /** Spec component → the fields of the TypeScript request type it describes. */
 export const REQUEST_BODIES: Record<string, Record<string, 'required' | 'optional'>> = {

@@ -169,7 +169,7 @@ export async function exerciseBulk(api: ApiCaller, runs: Run[]): Promise<void> {
   if (firstPage?.nextCursor) await api.call('GET', `${path}/results?limit=2&cursor=${enc(firstPage.nextCursor as string)}`, { expect: 200 });
 
   const filter = { status: ['failed', 'succeeded'], timeField: 'completedAt', from: '2000-01-01T00:00:00.000Z', creditsMax: 1_000_000 };
-  await api.call('POST', '/v1/runs/bulk', { body: { action: 'replay', filter }, expect: 202 });
+  await api.call('POST', '/v1/runs/bulk', { body: { action: 'replay', filter, exceptRunIds: runIds.slice(0, 2) }, expect: 202 });
   await api.call('POST', '/v1/runs/bulk', { body: { action: 'replay', filter: { workflowId: 'wf_does_not_exist' } }, expect: 422 });
   for (const body of [
     { action: 'cancel' },
@@ -180,6 +180,7 @@ export async function exerciseBulk(api: ApiCaller, runs: Run[]): Promise<void> {
     { action: 'cancel', filter: { sort: '-queuedAt' } },
     { action: 'cancel', filter: { creditsMin: -1, from: 'yesterday' } },
     { action: 'cancel', filter: { creditsMin: 5, creditsMax: 1 } },
+    { action: 'cancel', runIds: ['run_1'], exceptRunIds: ['run_1'] },
     [1, 2],
   ]) {
     await api.call('POST', '/v1/runs/bulk', { body, expect: 422 });
