@@ -228,6 +228,7 @@ function HeaderRow({ model, focus }: { model: RunListModel; focus: Focus }) {
   return (
     <div role="row" aria-rowindex={1} className="rv-run-list__row rv-run-list__row--head" data-slot="run-list-header-row">
       <div role="columnheader" className="rv-run-list__cell rv-run-list__cell--control" data-row={-1} data-col={0} tabIndex={tab(0)} aria-colindex={1}>
+        <span className="rv-visually-hidden">{strings.controlColumn}</span>
         {model.selectable ? (
           <input
             type="checkbox"
@@ -291,13 +292,10 @@ function HeaderCell({ model, column, colIndex, tabIndex, sort }: { model: RunLis
         <span className="rv-run-list__head-text">{name}</span>
       )}
       {resize ? (
+        // A pointer affordance only: from the keyboard, Alt+Left/Right on the header resizes the column.
         <span
-          role="separator"
-          aria-orientation="vertical"
-          aria-label={ui.text.runList.resizeColumn(name)}
-          aria-valuenow={column.width}
-          aria-valuemin={column.spec.minWidth}
-          aria-valuemax={1200}
+          aria-hidden="true"
+          title={ui.text.runList.resizeColumn(name)}
           className="rv-run-list__resizer"
           onMouseDown={resize}
           onTouchStart={resize}
