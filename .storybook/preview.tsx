@@ -2,6 +2,7 @@ import type { Decorator, Preview } from '@storybook/react-vite';
 import { mswLoader } from 'msw-storybook-addon/csf3';
 import '../src/styles/styles.css';
 import './preview.css';
+import { expectNoAxeViolations } from '../src/components/testing/a11y';
 
 /** Wraps every story in a themed frame; the toolbar's theme global sets `data-rv-theme` on it. */
 const withTheme: Decorator = (Story, context) => (
@@ -12,6 +13,10 @@ const withTheme: Decorator = (Story, context) => (
 
 const preview: Preview = {
   loaders: [mswLoader()],
+  // Every story is checked for accessibility once its play function has run (also in dark mode).
+  afterEach: async ({ canvasElement }) => {
+    await expectNoAxeViolations(canvasElement);
+  },
   decorators: [withTheme],
   globalTypes: {
     theme: {

@@ -92,7 +92,7 @@ export function RunList({
   const onBulkAction = useCallback(
     (action: BulkAction, selection: RunSelection) => {
       if (selection.mode === 'ids') void start({ action, runIds: [...selection.ids] });
-      else void start({ action, filter: { ...feed.filters, ...(workflowId !== undefined ? { workflowId } : {}) } });
+      else void start({ action, filter: { ...feed.filters, ...(workflowId !== undefined ? { workflowId } : {}) }, except: selection.except });
     },
     [start, feed.filters, workflowId],
   );
@@ -111,8 +111,7 @@ export function RunList({
     if (typeof details === 'function') return details;
     return (run: Run) => <StepTimeline workflowId={run.workflowId} runId={run.id} className="rv-run-list__timeline" />;
   }, [details]);
-  const byStatus = counts.counts?.byStatus ?? null;
-  const matchingTotal = counts.counts ? counts.counts.total : null;
+  const { byStatus, total: matchingTotal } = counts;
 
   return (
     <RunListView

@@ -80,7 +80,7 @@ export function RunListBulkBar({ className, ...rest }: Omit<ComponentPropsWithou
           {confirming ? (
             <span className="rv-run-list__bulk-confirm" role="alertdialog" aria-label={strings.confirmBulk(strings.bulkActions[confirming], size)}>
               <span>{strings.confirmBulk(strings.bulkActions[confirming], size)}</span>
-              <button type="button" className="rv-button" data-variant="primary" onClick={() => run(confirming)} autoFocus>
+              <button type="button" className="rv-button" data-variant="primary" onClick={() => run(confirming)} ref={(button) => button?.focus()}>
                 {strings.confirm}
               </button>
               <button type="button" className="rv-button" onClick={() => setConfirming(null)}>

@@ -26,6 +26,7 @@ export function RunListCards({ height, className, style, ...rest }: RunListCards
   const { runs, props, ui, expanded } = model;
   const scrollRef = useRef<HTMLDivElement>(null);
   const listId = useId();
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: runs.length,
     getScrollElement: () => scrollRef.current,

@@ -56,6 +56,7 @@ export function RunListGrid({ height, className, style, ...rest }: RunListGridPr
   const [focus, setFocus] = useState<Focus>({ row: 0, col: 1 });
   const moved = useRef(false);
 
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: runs.length,
     getScrollElement: () => scrollRef.current,
@@ -158,6 +159,7 @@ export function RunListGrid({ height, className, style, ...rest }: RunListGridPr
     <div
       role="grid"
       id={gridId}
+      tabIndex={-1}
       className={cx('rv-run-list__grid', className)}
       data-slot="run-list-grid"
       aria-label={props['aria-label'] ?? ui.text.runList.label}

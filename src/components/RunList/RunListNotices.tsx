@@ -146,7 +146,7 @@ export function RunListFooter({ className, ...rest }: Omit<ComponentPropsWithout
   if (runs.length === 0) return null;
   const strings = ui.text.runList;
   return (
-    <div className={cx('rv-run-list__footer', className)} data-slot="run-list-footer" role="status">
+    <div className={cx('rv-run-list__footer', className)} data-slot="run-list-footer" role="status" {...rest}>
       {props.loadingMore ? strings.loadingMore : props.hasMore ? '' : strings.allLoaded(runs.length)}
       {props.hasMore && !props.loadingMore && props.onLoadMore && props.error ? (
         <button type="button" className="rv-button" onClick={props.onLoadMore}>

@@ -32,7 +32,7 @@ export function RunListToolbar({ className, children, ...rest }: RunListToolbarP
   const set = (patch: Partial<RunFeedFilters>) => {
     const next: Record<string, unknown> = { ...filters, ...patch };
     for (const [key, value] of Object.entries(patch)) if (value === undefined) delete next[key];
-    model.setFilters(next as RunFeedFilters);
+    model.setFilters(next);
   };
   const filtered = hasRunFilters(filters);
   const workflows = props.workflows ?? [];
@@ -81,7 +81,7 @@ export function RunListToolbar({ className, children, ...rest }: RunListToolbarP
               <SelectFilter
                 label={strings.timeField}
                 value={timeField}
-                onChange={(value) => set({ timeField: value === 'queuedAt' ? undefined : (value as RunTimeField) } as Partial<RunFeedFilters>)}
+                onChange={(value) => set({ timeField: value === 'queuedAt' ? undefined : (value as RunTimeField) })}
                 options={RUN_TIME_FIELDS.map((field) => ({ value: field, label: strings.timeFields[field] }))}
               />
             ) : null}
@@ -123,8 +123,8 @@ export function RunListToolbar({ className, children, ...rest }: RunListToolbarP
         ) : null}
         {show.has('credits') ? (
           <>
-            <NumberFilter label={strings.creditsMin} value={credits?.min} onCommit={(min) => set({ credits: creditsRange(min, credits?.max) } as Partial<RunFeedFilters>)} />
-            <NumberFilter label={strings.creditsMax} value={credits?.max} onCommit={(max) => set({ credits: creditsRange(credits?.min, max) } as Partial<RunFeedFilters>)} />
+            <NumberFilter label={strings.creditsMin} value={credits?.min} onCommit={(min) => set({ credits: creditsRange(min, credits?.max) })} />
+            <NumberFilter label={strings.creditsMax} value={credits?.max} onCommit={(max) => set({ credits: creditsRange(credits?.min, max) })} />
           </>
         ) : null}
         {filtered ? (
@@ -161,7 +161,7 @@ export function RunListStatusChips({ className, ...rest }: Omit<ComponentPropsWi
   const format = numberFormat(ui.locale, {});
   const toggle = (status: RunStatus) => {
     const next = active.has(status) ? [...active].filter((other) => other !== status) : [...active, status];
-    model.setFilters({ ...filters, status: next.length > 0 ? next : undefined } as RunFeedFilters);
+    model.setFilters({ ...filters, status: next.length > 0 ? next : undefined });
   };
   const total = counts ? statuses.reduce((sum, status) => sum + (counts[status] ?? 0), 0) : null;
   return (
@@ -170,7 +170,7 @@ export function RunListStatusChips({ className, ...rest }: Omit<ComponentPropsWi
         type="button"
         className="rv-run-list__chip"
         aria-pressed={active.size === 0}
-        onClick={() => model.setFilters({ ...filters, status: undefined } as RunFeedFilters)}
+        onClick={() => model.setFilters({ ...filters, status: undefined })}
       >
         {strings.allStatuses}
         {total !== null ? <span className="rv-run-list__chip-count">{strings.statusCount(format.format(total))}</span> : null}
