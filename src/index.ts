@@ -81,3 +81,22 @@ export type { ManualRunFormActionsProps } from './components/ManualRunForm/RunFo
 export { SchemaFieldInput } from './components/ManualRunForm/SchemaFieldInput.js';
 export type { SchemaFieldInputProps } from './components/ManualRunForm/SchemaFieldInput.js';
 export type { ManualRunFormClassNames, RenderSchemaField } from './components/ManualRunForm/RunFormContext.js';
+
+// Approval inbox, its parts and the pending-count badge (see src/components/ApprovalInbox/README.md)
+export { ApprovalInbox } from './components/ApprovalInbox/ApprovalInbox.js';
+export type { ApprovalInboxProps } from './components/ApprovalInbox/ApprovalInbox.js';
+export { ApprovalInboxRoot } from './components/ApprovalInbox/ApprovalInboxRoot.js';
+export type { ApprovalInboxRootProps } from './components/ApprovalInbox/ApprovalInboxRoot.js';
+export { ApprovalInboxToolbar } from './components/ApprovalInbox/ApprovalInboxToolbar.js';
+export type { ApprovalInboxToolbarProps } from './components/ApprovalInbox/ApprovalInboxToolbar.js';
+export { ApprovalInboxList } from './components/ApprovalInbox/ApprovalInboxList.js';
+export type { ApprovalInboxListProps } from './components/ApprovalInbox/ApprovalInboxList.js';
+export { ApprovalInboxItem } from './components/ApprovalInbox/ApprovalInboxItem.js';
+export type { ApprovalInboxItemProps } from './components/ApprovalInbox/ApprovalInboxItem.js';
+export { ApprovalInboxNotices } from './components/ApprovalInbox/ApprovalInboxNotices.js';
+export type { ApprovalInboxNoticesProps } from './components/ApprovalInbox/ApprovalInboxNotices.js';
+export { ApprovalInboxReview } from './components/ApprovalInbox/ApprovalInboxReview.js';
+export type { ApprovalInboxReviewProps } from './components/ApprovalInbox/ApprovalInboxReview.js';
+export type { ApprovalInboxClassNames } from './components/ApprovalInbox/InboxContext.js';
+export { ApprovalCount } from './components/ApprovalInbox/ApprovalCount.js';
+export type { ApprovalCountProps } from './components/ApprovalInbox/ApprovalCount.js';

@@ -10,6 +10,8 @@ export interface ApprovalStrings {
   workflow: string;
   all: string;
   statuses: Readonly<Record<ApprovalStatus, string>>;
+  reviewButton: string;
+  /** Accessible name of a row's Review button and title of the review. */
   review: (action: string) => string;
   approve: string;
   reject: string;
@@ -61,6 +63,7 @@ export const defaultApprovalStrings: ApprovalStrings = {
   workflow: 'Workflow',
   all: 'All',
   statuses: { pending: 'Pending', approved: 'Approved', rejected: 'Rejected', expired: 'Expired' },
+  reviewButton: 'Review',
   review: (action) => `Review: ${action}`,
   approve: 'Approve',
   reject: 'Reject',

@@ -55,6 +55,10 @@ export type { UseApprovalsOptions, UseApprovalsResult } from './useApprovals.js'
 export type { ApprovalDecisionState, DecideFn } from './useApprovalDecisions.js';
 export { usePendingApprovalCount } from './usePendingApprovalCount.js';
 export type { UsePendingApprovalCountOptions, UsePendingApprovalCountResult } from './usePendingApprovalCount.js';
+export { useApprovalInbox } from './useApprovalInbox.js';
+export type { ApprovalView, UseApprovalInboxOptions, UseApprovalInboxResult } from './useApprovalInbox.js';
+export { approvalFacets, arrangeApprovals, countdownMilestone, timeLeft } from '../core/approvalQueue.js';
+export type { ApprovalFilters, ApprovalSort } from '../core/approvalQueue.js';
 
 // Workflows, logs, analytics
 export { useWorkflows } from './useWorkflows.js';

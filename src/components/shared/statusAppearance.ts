@@ -22,6 +22,9 @@ const APPEARANCE: Record<string, StatusAppearance> = {
   skipped: { tone: 'neutral', icon: 'skip' },
   canceled: { tone: 'neutral', icon: 'ban' },
   stopped: { tone: 'stopped', icon: 'stop' },
+  // Review task statuses (pending, rejected above).
+  approved: { tone: 'success', icon: 'check' },
+  expired: { tone: 'neutral', icon: 'hourglass' },
 };
 
 const UNKNOWN: StatusAppearance = { tone: 'neutral', icon: 'alert' };
