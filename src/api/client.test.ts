@@ -40,6 +40,7 @@ describe.each(CASES)('$name', (c) => {
       runId: 'a/b\\c %2F%2E%2E',
       stepId: '<script>alert(1)</script>',
       approvalId: 'Ünïcödé 🚀 مرحبا /../',
+      jobId: 'job/../../v1/runs?x#y',
     };
     const seen = answer(() => json(c.response, c.status));
     await c.invoke(client(), hostile, {});
@@ -60,7 +61,7 @@ describe.each(CASES.filter(takesIds))('$name with an id URL normalization would 
   it('refuses empty, "." and ".." ids without sending anything', async () => {
     const seen = answer(() => json(c.response, c.status));
     for (const bad of ['', '.', '..']) {
-      const ids = { workflowId: bad, runId: bad, stepId: bad, approvalId: bad };
+      const ids = { workflowId: bad, runId: bad, stepId: bad, approvalId: bad, jobId: bad };
       await expect(c.invoke(client(), ids, {})).rejects.toThrow(TypeError);
     }
     expect(seen).toHaveLength(0);

@@ -24,6 +24,8 @@ export { useWorkflowRuns } from './useWorkflowRuns.js';
 export type { UseWorkflowRunsOptions, UseWorkflowRunsResult } from './useWorkflowRuns.js';
 export type { RunFeedFilters } from './runFeedQuery.js';
 export type { NewRunsState } from './useNewRuns.js';
+export { useRunStatusCounts } from './useRunStatusCounts.js';
+export type { UseRunStatusCountsOptions, UseRunStatusCountsResult } from './useRunStatusCounts.js';
 export { useRun } from './useRun.js';
 export type { UseRunOptions, UseRunResult } from './useRun.js';
 export type { ReconnectPolicy, StreamConnection } from './useRun.js';
@@ -46,6 +48,8 @@ export { useRunCommands } from './useRunCommands.js';
 export type { CommandOutcome, UseRunCommandsResult } from './runCommandTypes.js';
 export { useStartRun } from './useStartRun.js';
 export type { UseStartRunResult } from './useStartRun.js';
+export { useBulkRunAction } from './useBulkRunAction.js';
+export type { BulkRunIntent, UseBulkRunActionOptions, UseBulkRunActionResult } from './useBulkRunAction.js';
 export { useManualRunForm } from './useManualRunForm.js';
 export type { OverridePair, RunSettings, UseManualRunFormOptions, UseManualRunFormResult } from './useManualRunForm.js';
 
@@ -74,11 +78,16 @@ export type { UseAnalyticsOptions, UseAnalyticsResult } from './useAnalytics.js'
 export { createRunClient, isRunApiError, isTerminalRunStatus, RunApiError, runActionAvailability } from '../api/index.js';
 export type {
   Approval,
+  BulkAction,
+  BulkJob,
+  BulkRunResult,
   Run,
   RunClient,
   RunClientOptions,
   RunEvent,
   RunStatus,
+  RunStatusCounts,
+  RunTimeField,
   Step,
   StepStatus,
   Workflow,

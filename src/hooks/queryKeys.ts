@@ -15,6 +15,11 @@ export const rvKeys = {
   newRuns: (scope: string, source: RunFeedSource, params: unknown) => ['rv', scope, 'runs-new', source, params] as const,
   activeRuns: (scope: string, source: RunFeedSource, params: unknown) => ['rv', scope, 'runs-active', source, params] as const,
   activeRunsAll: (scope: string) => ['rv', scope, 'runs-active'] as const,
+  /** Prefix of every status count (kept apart from the feeds: they hold no pages). */
+  runCountsAll: (scope: string) => ['rv', scope, 'run-counts'] as const,
+  runCounts: (scope: string, source: RunFeedSource, filters: unknown) => ['rv', scope, 'run-counts', source, filters] as const,
+  bulkJob: (scope: string, jobId: string) => ['rv', scope, 'bulk', jobId] as const,
+  bulkResults: (scope: string, jobId: string, params: unknown) => ['rv', scope, 'bulk', jobId, 'results', params] as const,
   events: (scope: string, workflowId: string, runId: string) => ['rv', scope, 'events', workflowId, runId] as const,
   context: (scope: string, workflowId: string, runId: string) => ['rv', scope, 'context', workflowId, runId] as const,
   /** Chunks of a step's input or output (the runs themselves are held by the provider's run observers). */

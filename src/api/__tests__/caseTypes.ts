@@ -7,9 +7,10 @@ export interface Ids {
   runId: string;
   stepId: string;
   approvalId: string;
+  jobId: string;
 }
 
-export const IDS: Ids = { workflowId: 'wf-1', runId: 'run-1', stepId: 'step-1', approvalId: 'appr-1' };
+export const IDS: Ids = { workflowId: 'wf-1', runId: 'run-1', stepId: 'step-1', approvalId: 'appr-1', jobId: 'bulk-1' };
 
 export interface MethodCase {
   /** Client method name (the row's label). */

@@ -2,12 +2,15 @@
 import type {
   Analytics,
   Approval,
+  BulkJob,
+  BulkRunResult,
   Delivery,
   EventPage,
   PayloadChunk,
   Run,
   RunContext,
   RunEvent,
+  RunStatusCounts,
   Step,
   Workflow,
 } from '../types.js';
@@ -161,6 +164,30 @@ export const analytics: Analytics = {
 };
 
 /** Strings that must come through byte for byte: markup, scripts, unicode (RTL, emoji, combining), 100 KB. */
+export const statusCounts: RunStatusCounts = {
+  total: 3,
+  byStatus: { queued: 1, claimed: 0, running: 0, paused: 0, waiting: 0, succeeded: 4, failed: 2, canceled: 0 },
+};
+
+export const bulkJob: BulkJob = {
+  id: 'bulk-1',
+  action: 'cancel',
+  status: 'running',
+  total: 3,
+  processed: 1,
+  succeeded: 1,
+  refused: 0,
+  createdAt: '2026-11-21T09:31:00.000Z',
+  completedAt: null,
+};
+
+export const bulkResult: BulkRunResult = {
+  runId: 'run-1',
+  workflowId: 'wf-1',
+  outcome: 'refused',
+  problem: { status: 409, code: 'run_finished', title: 'Run finished', detail: 'The run has already failed.' },
+};
+
 export const HOSTILE_STRINGS: readonly string[] = [
   '<script>alert("x")</script><img src=x onerror=alert(1)>',
   'Ünïcödé 🚀 \u202eRTL\u202c مرحبا 中文 e\u0301 \u0000\u2028',

@@ -4,6 +4,20 @@ import * as f from './fixtures.js';
 
 export const WRITE_CASES: MethodCase[] = [
   {
+    name: 'createBulkJob',
+    operationId: 'createBulkJob',
+    method: 'POST',
+    segments: () => ['v1', 'runs', 'bulk'],
+    invoke: (c, _ids, o) => c.createBulkJob({ action: 'replay', filter: { status: ['failed'], creditsMin: 1 }, exceptRunIds: ['run-9'] }, o),
+    query: {},
+    body: { action: 'replay', filter: { status: ['failed'], creditsMin: 1 }, exceptRunIds: ['run-9'] },
+    idempotent: true,
+    status: 202,
+    response: f.bulkJob,
+    malformed: { body: { ...f.bulkJob, processed: 1.5 }, path: 'processed' },
+    problems: [422],
+  },
+  {
     name: 'command',
     operationId: 'runCommand',
     method: 'POST',
