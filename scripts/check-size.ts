@@ -17,11 +17,13 @@ import { bundledSizeOf, entryClosure, gzipSizeOf } from './size.ts';
 // row reuse across updates, patching the rows of a live event from a diff of the trees' indexes, a stable row
 // layout, one-line rows with long text cut and shown whole on demand, step arrays folded into the last tree,
 // payload text in pieces, and the observer's gap re-asks, backoff and client renewal.
+// Raised by the measured cost of status counts and bulk jobs (index +1.9, hooks +1.9, core +0.6, api +0.3 KiB:
+// the bulk and counts schemas and client methods, timeField and credits filters, useRunStatusCounts, useBulkRunAction).
 const BUDGETS: Record<string, number | null> = {
-  'index.js': 40_500,
-  'hooks.js': 30_300,
-  'api.js': 6_600,
-  'core.js': 20_000,
+  'index.js': 42_400,
+  'hooks.js': 32_200,
+  'api.js': 6_950,
+  'core.js': 20_600,
   'mock-server.js': null,
   'styles.css': 4_500,
 };
