@@ -19,13 +19,15 @@ import { bundledSizeOf, entryClosure, gzipSizeOf } from './size.ts';
 // payload text in pieces, and the observer's gap re-asks, backoff and client renewal.
 // Raised by the measured cost of status counts and bulk jobs (index +1.9, hooks +1.9, core +0.6, api +0.3 KiB:
 // the bulk and counts schemas and client methods, timeField and credits filters, useRunStatusCounts, useBulkRunAction).
+// Raised by the measured cost of the approval inbox, the count badge and the run form (index +11.1, hooks +4.6 KiB
+// measured by building without their exports; core +1.3 and styles +1.9 KiB for their strings and stylesheets).
 const BUDGETS: Record<string, number | null> = {
-  'index.js': 42_400,
-  'hooks.js': 32_200,
+  'index.js': 42_400 + 11_400,
+  'hooks.js': 32_200 + 4_700,
   'api.js': 6_950,
-  'core.js': 20_600,
+  'core.js': 20_600 + 1_300,
   'mock-server.js': null,
-  'styles.css': 4_500,
+  'styles.css': 4_500 + 1_950,
 };
 
 let over = 0;
