@@ -83,9 +83,10 @@ export const SortByRunTime: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await grid(canvasElement);
-    const header = canvas.getByRole('columnheader', { name: /Run time/ });
-    await userEvent.click(within(header).getByRole('button'));
-    await waitFor(() => expect(header.getAttribute('aria-sort')).toBe('descending'));
+    await userEvent.click(within(canvas.getByRole('columnheader', { name: /Run time/ })).getByRole('button'));
+    // The rows of the previous order stay until the new order arrives, then the longest run comes first.
+    await waitFor(() => expect(canvas.getByRole('columnheader', { name: /Run time/ }).getAttribute('aria-sort')).toBe('descending'));
+    await waitFor(() => expect(canvasElement.querySelector('[role="grid"]')?.getAttribute('aria-busy')).toBeNull());
   },
 };
 
@@ -95,8 +96,9 @@ export const ExpandedRow: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await grid(canvasElement);
-    const [toggle] = await canvas.findAllByRole('button', { name: /^Steps of run/ });
-    await userEvent.click(toggle!);
+    await waitFor(() => expect(canvasElement.querySelector('[data-slot="run-list-row"][data-status="succeeded"]')).not.toBeNull());
+    const row = canvasElement.querySelector<HTMLElement>('[data-slot="run-list-row"][data-status="succeeded"]')!;
+    await userEvent.click(within(row).getByRole('button', { name: /^Steps of run/ }));
     await expect(await canvas.findByRole('tree', {}, { timeout: 10_000 })).toBeVisible();
   },
 };
@@ -107,9 +109,9 @@ export const Cards: Story = {
   args: { layout: 'cards' },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await waitFor(() => expect(canvasElement.querySelectorAll('[data-slot="run-list-card"]').length).toBeGreaterThan(2), { timeout: 15_000 });
-    const [toggle] = canvas.getAllByRole('button', { expanded: false });
-    await userEvent.click(toggle!);
+    await waitFor(() => expect(canvasElement.querySelector('[data-slot="run-list-card"][data-status="failed"]')).not.toBeNull(), { timeout: 15_000 });
+    const card = canvasElement.querySelector<HTMLElement>('[data-slot="run-list-card"][data-status="failed"]')!;
+    await userEvent.click(within(card).getByRole('button', { expanded: false }));
     await expect(await canvas.findByRole('tree', {}, { timeout: 10_000 })).toBeVisible();
   },
 };

@@ -56,4 +56,6 @@ export interface UseRunFeedResult extends QueryStatus, NewRunsState {
   setPageIndex: (pageIndex: number) => void;
   hasPreviousPage: boolean;
   hasNextPage: boolean;
+  /** True while the runs shown are those of the previous filters or sort, until the new answer arrives. */
+  isPlaceholderData: boolean;
 }

@@ -53,6 +53,8 @@ export function useRunFeed(source: RunFeedSource, options: UseRunFeedOptions): U
       // The list stays put while the user reads it; newer runs are announced by `newCount` instead.
       refetchOnWindowFocus: false,
       staleTime: 30_000,
+      // A new filter or sort keeps the rows shown until its answer arrives (no blank list, no lost scroll).
+      placeholderData: (previous) => previous,
       ...rv.retry,
     },
     rv.queryClient,
@@ -109,6 +111,7 @@ export function useRunFeed(source: RunFeedSource, options: UseRunFeedOptions): U
     setPageIndex: (index: number) => setPageIndex(Math.max(0, Math.floor(index))),
     hasPreviousPage: shownPage > 0,
     hasNextPage: shownPage < lastKnownPage || hasNextPage,
+    isPlaceholderData: query.isPlaceholderData,
     ...newRuns,
     ...queryStatus(query, source.kind === 'workflow' ? 'listWorkflowRuns' : 'listRuns'),
   };

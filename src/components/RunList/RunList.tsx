@@ -119,10 +119,11 @@ export function RunList({
       filterControls={workflowId === undefined ? filterControls : (filterControls ?? ALL_FILTER_CONTROLS).filter((control) => control !== 'workflow')}
       runs={feed.runs}
       loading={feed.isLoading}
+      refreshing={feed.isPlaceholderData}
       error={feed.error}
       onRetry={() => void feed.refetch()}
       hasMore={feed.hasMore}
-      loadingMore={feed.isFetching && !feed.isLoading}
+      loadingMore={feed.isFetching && !feed.isLoading && !feed.isPlaceholderData}
       onLoadMore={feed.loadMore}
       filters={feed.filters}
       onFiltersChange={feed.setFilters}

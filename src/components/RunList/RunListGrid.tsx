@@ -166,6 +166,8 @@ export function RunListGrid({ height, className, style, ...rest }: RunListGridPr
       aria-rowcount={rowCount}
       aria-colcount={colCount}
       aria-multiselectable={model.selectable || undefined}
+      aria-busy={props.refreshing || undefined}
+      data-state={props.refreshing ? 'refreshing' : undefined}
       onKeyDown={onKeyDown}
       onFocusCapture={onFocusCapture}
       style={{ ...style, ['--rv-run-columns' as string]: columns.template, ...(height !== undefined ? { ['--rv-run-list-height' as string]: typeof height === 'number' ? `${height}px` : height } : {}) }}

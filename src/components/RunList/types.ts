@@ -68,6 +68,8 @@ export interface RunListViewProps extends RunListSlots {
   runs: readonly Run[];
   /** First load in progress: shows a skeleton. Defaults to `false`. */
   loading?: boolean;
+  /** The rows shown are being replaced (a new filter or sort is loading): they stay, marked busy. Defaults to `false`. */
+  refreshing?: boolean;
   /** The last load failed: shown as an error state (no runs) or a banner (runs kept). Defaults to none. */
   error?: Error | string | null;
   /** Shown with an error: "Try again". Defaults to no button. */
