@@ -72,6 +72,18 @@ describe('request bodies with keys the API does not know', () => {
     expect(JSON.stringify(replay.body)).not.toContain(SECRET);
   });
 
+  it('refuses unknown keys of a bulk request, inside its filter too, and creates no job', async () => {
+    const { executor, handlers } = setup();
+    const body = { action: 'cancel', filter: { status: ['queued'], sort: '-queuedAt', cursor: 'c' }, dryRun: true };
+    const res = await call(handlers, 'POST', '/v1/runs/bulk', { body });
+    expect(res.status).toBe(422);
+    expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['filter.sort', 'filter.cursor', 'dryRun']);
+    expect(executor.last('createBulkJob')).toBeUndefined();
+    const ok = await call(handlers, 'POST', '/v1/runs/bulk', { body: { action: 'cancel', filter: { status: ['queued'] } } });
+    expect(ok.status).toBe(202);
+    expect(executor.last('createBulkJob')).toEqual([{ action: 'cancel', filter: { status: ['queued'] } }, null]);
+  });
+
   it('keeps the answer small for absurd keys', async () => {
     const { handlers } = setup();
     const params = Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`k${i}_${'x'.repeat(1000)}`, SECRET]));
