@@ -3,6 +3,9 @@
  * Entries that depend on a number are functions, so a translation can handle plurals its own way.
  */
 import type { RunAction } from '../api/status.js';
+import type { BulkAction, RunMode, RunTimeField, TriggerType } from '../api/types.js';
+import type { RunColumnId } from './runColumns.js';
+import type { RangePreset } from './runFilters.js';
 import type { ChunkFit } from './payloadState.js';
 import { defaultApprovalStrings, type ApprovalStrings } from './approvalStrings.js';
 import { defaultRunFormStrings, type RunFormStrings } from './runFormStrings.js';
@@ -104,13 +107,179 @@ export interface UiStrings {
   summaryKeys: Readonly<Record<string, string>>;
   /** Troubleshooting hints of the run list and detail. */
   hints: Readonly<{ noRuns: string; queuedLong: string; failed: string; unexpectedResult: string }>;
+  /** Words of the run list (`RunList`). */
+  runList: RunListStrings;
   /** Words of the approval inbox and count (`ApprovalInbox`, `ApprovalCount`). */
   approvals: ApprovalStrings;
   /** Words of the manual-run form (`ManualRunForm`). */
   runForm: RunFormStrings;
 }
 
+/** Words of the run list. Functions receive numbers already counted, and format them their own way. */
+export interface RunListStrings {
+  label: string;
+  /** Column headers by column id (host columns bring their own). */
+  columns: Readonly<Record<RunColumnId, string>>;
+  modes: Readonly<Record<RunMode, string>>;
+  triggers: Readonly<Record<TriggerType, string>>;
+  statusFilter: string;
+  allStatuses: string;
+  search: string;
+  workflow: string;
+  anyWorkflow: string;
+  subject: string;
+  time: string;
+  anyTime: string;
+  ranges: Readonly<Record<RangePreset | 'custom', string>>;
+  timeField: string;
+  timeFields: Readonly<Record<RunTimeField, string>>;
+  from: string;
+  to: string;
+  trigger: string;
+  anyTrigger: string;
+  mode: string;
+  anyMode: string;
+  model: string;
+  anyModel: string;
+  credits: string;
+  creditsMin: string;
+  creditsMax: string;
+  clearFilters: string;
+  filtersLabel: string;
+  /** Count on a status chip. */
+  statusCount: (count: string) => string;
+  columnsMenu: string;
+  /** Header of the first column (selection and details), for screen readers. */
+  controlColumn: string;
+  showColumn: (name: string) => string;
+  moveColumnLeft: (name: string) => string;
+  moveColumnRight: (name: string) => string;
+  resizeColumn: (name: string) => string;
+  resetColumns: string;
+  /** The "N new runs" banner; `capped` when there are at least that many. */
+  newRuns: (count: number, capped: boolean) => string;
+  loadingRuns: string;
+  loadingMore: string;
+  allLoaded: (count: number) => string;
+  offline: string;
+  loadFailed: (message: string) => string;
+  noMatch: string;
+  /** Notice over the list when runs wait in the queue for long. */
+  queuedLongNotice: (count: number) => string;
+  expandRun: (id: string) => string;
+  openRun: (id: string) => string;
+  sourceRun: string;
+  selectRun: (id: string) => string;
+  selectLoaded: string;
+  selectedCount: (count: number) => string;
+  selectMatching: (total: number | null) => string;
+  allMatchingSelected: (count: number | null) => string;
+  clearSelection: string;
+  bulkActions: Readonly<Record<BulkAction, string>>;
+  bulkLabel: string;
+  confirmBulk: (action: string, count: number | null) => string;
+  confirm: string;
+  keep: string;
+  bulkProgress: (processed: number, total: number) => string;
+  bulkDone: (done: number, refused: number) => string;
+  bulkRefused: string;
+  bulkFailed: (message: string) => string;
+  dismiss: string;
+  savedViews: string;
+  saveView: string;
+  viewName: string;
+  layoutTable: string;
+  layoutCards: string;
+  runCard: (workflow: string, status: string) => string;
+}
+
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+const RUN_LIST_STRINGS: RunListStrings = {
+  label: 'Runs',
+  columns: {
+    id: 'Run',
+    workflow: 'Workflow',
+    status: 'Status',
+    trigger: 'Trigger',
+    mode: 'Mode',
+    subject: 'Subject',
+    queuedAt: 'Queued',
+    startedAt: 'Started',
+    completedAt: 'Completed',
+    queueTime: 'Queue time',
+    runTime: 'Run time',
+    credits: 'Credits',
+    result: 'Result',
+  },
+  modes: { test: 'Test', live: 'Live' },
+  triggers: { manual: 'Manual', api: 'API', webhook: 'Webhook', schedule: 'Schedule', upstream: 'Upstream', replay: 'Replay' },
+  statusFilter: 'Status',
+  allStatuses: 'All',
+  search: 'Run id',
+  workflow: 'Workflow',
+  anyWorkflow: 'All workflows',
+  subject: 'Subject',
+  time: 'Time',
+  anyTime: 'Any time',
+  ranges: { '24h': 'Last 24 hours', '7d': 'Last 7 days', '30d': 'Last 30 days', custom: 'Custom range' },
+  timeField: 'Time of',
+  timeFields: { queuedAt: 'Queued', startedAt: 'Started', completedAt: 'Completed' },
+  from: 'From',
+  to: 'To',
+  trigger: 'Trigger',
+  anyTrigger: 'Any trigger',
+  mode: 'Mode',
+  anyMode: 'Test and live',
+  model: 'Model',
+  anyModel: 'Any model',
+  credits: 'Credits',
+  creditsMin: 'Credits from',
+  creditsMax: 'Credits to',
+  clearFilters: 'Clear filters',
+  filtersLabel: 'Filter runs',
+  statusCount: (count) => count,
+  columnsMenu: 'Columns',
+  controlColumn: 'Select and details',
+  showColumn: (name) => `Show ${name}`,
+  moveColumnLeft: (name) => `Move ${name} left`,
+  moveColumnRight: (name) => `Move ${name} right`,
+  resizeColumn: (name) => `Resize ${name}`,
+  resetColumns: 'Reset columns',
+  newRuns: (count, capped) => `${capped ? `${count}+` : count} new ${count === 1 && !capped ? 'run' : 'runs'}: show`,
+  loadingRuns: 'Loading runs…',
+  loadingMore: 'Loading more runs…',
+  allLoaded: (count) => `All ${plural(count, 'run', 'runs')} loaded`,
+  offline: 'You are offline. The list shows what was loaded and refreshes when the connection is back.',
+  loadFailed: (message) => `Could not load runs: ${message}`,
+  noMatch: 'No runs match these filters.',
+  queuedLongNotice: (count) => `${plural(count, 'run has', 'runs have')} waited in the queue for a long time: the worker that picks up runs may be down.`,
+  expandRun: (id) => `Steps of run ${id}`,
+  openRun: (id) => `Open run ${id}`,
+  sourceRun: 'source run',
+  selectRun: (id) => `Select run ${id}`,
+  selectLoaded: 'Select all loaded runs',
+  selectedCount: (count) => `${count} selected`,
+  selectMatching: (total) => (total === null ? 'Select every matching run' : `Select all ${plural(total, 'matching run', 'matching runs')}`),
+  allMatchingSelected: (count) => (count === null ? 'Every matching run is selected' : `All ${plural(count, 'matching run', 'matching runs')} selected`),
+  clearSelection: 'Clear selection',
+  bulkActions: { cancel: 'Cancel runs', replay: 'Replay runs' },
+  bulkLabel: 'Bulk actions',
+  confirmBulk: (action, count) => `${action}: ${count === null ? 'every matching run' : plural(count, 'run', 'runs')}?`,
+  confirm: 'Confirm',
+  keep: 'Keep them',
+  bulkProgress: (processed, total) => `${processed} of ${total} done…`,
+  bulkDone: (done, refused) => `${done} done, ${refused} refused.`,
+  bulkRefused: 'Refused',
+  bulkFailed: (message) => `The bulk action failed: ${message}`,
+  dismiss: 'Dismiss',
+  savedViews: 'Saved views',
+  saveView: 'Save view',
+  viewName: 'View name',
+  layoutTable: 'Table',
+  layoutCards: 'Cards',
+  runCard: (workflow, status) => `${workflow}, ${status}`,
+};
 
 const CHUNK_PROBLEMS: Readonly<Record<ChunkProblem, string>> = {
   duplicate: 'The service sent data that was already loaded (it may ignore the offset asked for).',
@@ -202,12 +371,14 @@ export const defaultUiStrings: UiStrings = {
     failed: 'Read the error, then check the prompt and the defaults the run started with.',
     unexpectedResult: 'Read the result summary, then adjust the prompt or defaults of the next run.',
   },
+  runList: RUN_LIST_STRINGS,
   approvals: defaultApprovalStrings,
   runForm: defaultRunFormStrings,
 };
 
 /** Overrides for `mergeUiStrings`: any subset, including single actions, hints or summary keys. */
-export type UiStringOverrides = Partial<Omit<UiStrings, 'actions' | 'hints' | 'summaryKeys' | 'approvals' | 'runForm'>> & {
+export type UiStringOverrides = Partial<Omit<UiStrings, 'actions' | 'hints' | 'summaryKeys' | 'runList' | 'approvals' | 'runForm'>> & {
+  runList?: Partial<RunListStrings>;
   approvals?: Partial<ApprovalStrings>;
   runForm?: Partial<RunFormStrings>;
   actions?: Partial<UiStrings['actions']>;
@@ -217,7 +388,7 @@ export type UiStringOverrides = Partial<Omit<UiStrings, 'actions' | 'hints' | 's
 
 /** `base` (the defaults unless given) with `overrides` laid over it; undefined entries are ignored. */
 export function mergeUiStrings(overrides: UiStringOverrides = {}, base: UiStrings = defaultUiStrings): UiStrings {
-  const { actions, hints, summaryKeys, approvals, runForm, ...rest } = overrides;
+  const { actions, hints, summaryKeys, runList, approvals, runForm, ...rest } = overrides;
   const merged = { ...base } as Record<string, unknown>;
   for (const [key, value] of Object.entries(rest)) if (value !== undefined) merged[key] = value;
   return {
@@ -225,6 +396,7 @@ export function mergeUiStrings(overrides: UiStringOverrides = {}, base: UiString
     actions: { ...base.actions, ...stripUndefined(actions) },
     hints: { ...base.hints, ...stripUndefined(hints) },
     summaryKeys: { ...base.summaryKeys, ...(stripUndefined(summaryKeys) as Record<string, string>) },
+    runList: { ...base.runList, ...stripUndefined(runList) },
     approvals: { ...base.approvals, ...stripUndefined(approvals) },
     runForm: { ...base.runForm, ...stripUndefined(runForm) },
   };
