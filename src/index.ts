@@ -43,6 +43,38 @@ export { StepTimelineDivider } from './components/StepTimeline/TimelineDivider.j
 export type { StepTimelineDividerProps } from './components/StepTimeline/TimelineDivider.js';
 export { defaultOutputPath } from './components/StepTimeline/SaveOutputForm.js';
 
+// Run list and its parts (see src/components/RunList/README.md)
+export { RunList } from './components/RunList/RunList.js';
+export type { RunListProps } from './components/RunList/RunList.js';
+export { RunListView } from './components/RunList/RunListView.js';
+export type {
+  CustomRunColumn,
+  RunColumnSizing,
+  RunColumnVisibility,
+  RunFilterControl,
+  RunListBulkJob,
+  RunListBulkResult,
+  RunListClassNames,
+  RunListSavedView,
+  RunListSlots,
+  RunListViewProps,
+  RunSelection,
+} from './components/RunList/types.js';
+export { useRunListModel } from './components/RunList/useRunListModel.js';
+export type { RunListModel } from './components/RunList/useRunListModel.js';
+export type { RunListColumn, RunColumnsModel } from './components/RunList/useRunColumns.js';
+export { RunListRoot } from './components/RunList/RunListRoot.js';
+export type { RunListRootProps } from './components/RunList/RunListRoot.js';
+export { RunListToolbar, RunListStatusChips, RunListColumnsMenu } from './components/RunList/RunListToolbar.js';
+export type { RunListToolbarProps } from './components/RunList/RunListToolbar.js';
+export { RunListNotices, RunListMessage, RunListFooter } from './components/RunList/RunListNotices.js';
+export type { RunListMessageProps } from './components/RunList/RunListNotices.js';
+export { RunListBulkBar } from './components/RunList/RunListBulkBar.js';
+export { RunListGrid, RunListRow, RunListRowDetails } from './components/RunList/RunListGrid.js';
+export type { RunListGridProps, RunListRowProps, RunListRowDetailsProps } from './components/RunList/RunListGrid.js';
+export { RunListCards, RunListCard } from './components/RunList/RunListCards.js';
+export type { RunListCardsProps, RunListCardProps } from './components/RunList/RunListCards.js';
+
 // Shared parts, for hosts composing their own views in the same style
 export { StatusBadge } from './components/shared/StatusBadge.js';
 export type { StatusBadgeProps } from './components/shared/StatusBadge.js';

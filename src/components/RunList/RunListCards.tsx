@@ -115,14 +115,16 @@ export const RunListCard = memo(function RunListCard({ run, context, expanded, o
         )}
         <ModeBadge run={run} context={context} />
         <span className="rv-run-list__card-time">
-          {context.ui.text.started} <RelativeTime time={run.startedAt ?? run.queuedAt} now={context.now} />
+          {run.startedAt ? context.ui.text.started : strings.columns.queuedAt} <RelativeTime time={run.startedAt ?? run.queuedAt} now={context.now} />
         </span>
         <RunLink run={run} context={context} tabIndex={0} />
         {actions}
       </header>
-      <p className="rv-run-list__card-result">
-        <ResultExcerpt run={run} />
-      </p>
+      {run.error || run.resultSummary ? (
+        <p className="rv-run-list__card-result">
+          <ResultExcerpt run={run} />
+        </p>
+      ) : null}
       {expanded ? (
         <div id={detailsId} className={cx('rv-run-list__details', classNames?.details)} data-slot="run-list-details">
           {children}

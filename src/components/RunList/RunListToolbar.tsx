@@ -135,7 +135,7 @@ export function RunListToolbar({ className, children, ...rest }: RunListToolbarP
       </div>
       <div className="rv-run-list__toolbar-end">
         <SavedViews />
-        <RunListColumnsMenu />
+        {model.layout === 'table' ? <RunListColumnsMenu /> : null}
         {children}
       </div>
     </div>
