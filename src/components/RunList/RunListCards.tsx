@@ -33,6 +33,7 @@ export function RunListCards({ height, className, style, ...rest }: RunListCards
     estimateSize: () => 96,
     getItemKey: (index) => runs[index]?.id ?? index,
     overscan: 6,
+    initialRect: { width: 1000, height: 560 },
   });
   const items = virtualizer.getVirtualItems();
   const lastIndex = items.length > 0 ? items[items.length - 1]!.index : -1;

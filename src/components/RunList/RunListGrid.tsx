@@ -64,6 +64,8 @@ export function RunListGrid({ height, className, style, ...rest }: RunListGridPr
     getItemKey: (index) => runs[index]?.id ?? index,
     overscan: 10,
     scrollMargin: HEADER_HEIGHT,
+    // Server rendering and the first client frame show the first rows, not an empty grid.
+    initialRect: { width: 1200, height: 560 },
   });
   const items = virtualizer.getVirtualItems();
   const lastIndex = items.length > 0 ? items[items.length - 1]!.index : -1;
