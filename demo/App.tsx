@@ -53,13 +53,13 @@ export function App({ baseUrl, scenario, speed, executor }: AppProps) {
           onFastForward={(ms) => executor.advance(ms)}
           onStarted={(run) => setSelection({ workflowId: run.workflowId, runId: run.id })}
         />
+        <RunsPane onSelect={setSelection} />
         <main className="demo-main">
-          <RunsPane selected={selection} onSelect={setSelection} />
           <section className="demo-detail" aria-label="Run detail">
             {selection ? (
               <RunPane key={selection.runId} workflowId={selection.workflowId} runId={selection.runId} onOpenRun={setSelection} />
             ) : (
-              <p className="demo-hint">Pick a run on the left to see its steps update live.</p>
+              <p className="demo-hint">Pick a run in the list above to see its steps update live.</p>
             )}
           </section>
           <ApprovalsPane onOpenRun={setSelection} />

@@ -1,51 +1,40 @@
-import type { Run } from '../src/api';
-import { useRuns } from '../src/hooks';
-import { RelativeTime, StatusBadge } from '../src';
+import { useEffect, useState } from 'react';
+import type { RunSort } from '../src/api';
+import { filtersFromSearchParams, filtersToSearchParams } from '../src/core';
+import type { RunFeedFilters } from '../src/hooks';
+import { RunList } from '../src';
 import type { Selection } from './App';
 
 export interface RunsPaneProps {
-  selected: Selection | null;
   onSelect: (selection: Selection) => void;
 }
 
-/** A plain list of recent runs built on `useRuns`; newer runs are announced, not reflowed into the list. */
-export function RunsPane({ selected, onSelect }: RunsPaneProps) {
-  const feed = useRuns({ pageSize: 50, activeRunsIntervalMs: 3_000, newRunsIntervalMs: 5_000 });
+/**
+ * The run history: `RunList` with its filters and sort kept in the URL (`?runs.status=failed&runs.sort=…`), so a
+ * reload or a shared link restores them. Ids are real links (middle-click opens the run in a new tab); a plain
+ * click shows the run in the detail pane below.
+ */
+export function RunsPane({ onSelect }: RunsPaneProps) {
+  const [initial] = useState(() => filtersFromSearchParams(location.search, { prefix: 'runs.' }));
+  const [filters, setFilters] = useState<RunFeedFilters>(() => ({ ...initial, sort: undefined }));
+  const [sort, setSort] = useState<RunSort>(initial.sort ?? '-queuedAt');
+  useEffect(() => {
+    const params = filtersToSearchParams({ ...filters, sort }, { prefix: 'runs.', base: location.search });
+    history.replaceState(null, '', `?${params}`);
+  }, [filters, sort]);
   return (
-    <nav className="demo-runs" aria-label="Recent runs">
-      <h2>Recent runs</h2>
-      {feed.newCount > 0 ? (
-        <button type="button" className="rv-button demo-new" onClick={feed.showNew}>
-          {feed.newCount} new {feed.newCount === 1 ? 'run' : 'runs'}: show
-        </button>
-      ) : null}
-      {feed.error ? <p role="alert">Could not load runs: {feed.error.message}</p> : null}
-      {feed.isLoading ? <p>Loading runs…</p> : null}
-      <ul>
-        {feed.runs.map((run: Run) => (
-          <li key={run.id}>
-            <button
-              type="button"
-              className="demo-run"
-              aria-current={selected?.runId === run.id ? 'true' : undefined}
-              onClick={() => onSelect({ workflowId: run.workflowId, runId: run.id })}
-            >
-              <span className="demo-run__top">
-                <strong>{run.workflowName}</strong>
-                <StatusBadge kind="run" status={run.status} reason={run.cancelReason} />
-              </span>
-              <span className="demo-run__meta">
-                <code>{run.id}</code> · {run.trigger.label} · <RelativeTime time={run.queuedAt} />
-              </span>
-            </button>
-          </li>
-        ))}
-      </ul>
-      {feed.hasMore ? (
-        <button type="button" className="rv-button" onClick={feed.loadMore}>
-          Load more runs
-        </button>
-      ) : null}
-    </nav>
+    <section className="demo-runs" aria-label="Run history">
+      <RunList
+        filters={filters}
+        onFiltersChange={setFilters}
+        sort={sort}
+        onSortChange={setSort}
+        bulkActions={['cancel', 'replay']}
+        activeRunsIntervalMs={3_000}
+        newRunsIntervalMs={5_000}
+        getRunHref={(run) => `?workflow=${encodeURIComponent(run.workflowId)}&run=${encodeURIComponent(run.id)}`}
+        onOpenRun={(run) => onSelect({ workflowId: run.workflowId, runId: run.id })}
+      />
+    </section>
   );
 }

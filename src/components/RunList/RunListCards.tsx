@@ -5,7 +5,7 @@ import { cx } from '../shared/cx.js';
 import { Icon } from '../shared/icons.js';
 import { RelativeTime } from '../shared/RelativeTime.js';
 import { StatusBadge } from '../shared/StatusBadge.js';
-import { ModeBadge, ResultExcerpt, RunLink, type CellContext } from './cells.js';
+import { ModeBadge, notBefore, ResultExcerpt, RunLink, type CellContext } from './cells.js';
 import { useRunListContext } from './RunListContext.js';
 import type { RunListClassNames } from './types.js';
 
@@ -116,7 +116,7 @@ export const RunListCard = memo(function RunListCard({ run, context, expanded, o
         )}
         <ModeBadge run={run} context={context} />
         <span className="rv-run-list__card-time">
-          {run.startedAt ? context.ui.text.started : strings.columns.queuedAt} <RelativeTime time={run.startedAt ?? run.queuedAt} now={context.now} />
+          {run.startedAt ? context.ui.text.started : strings.columns.queuedAt} <RelativeTime time={run.startedAt ?? run.queuedAt} now={notBefore(context.now, run.startedAt ?? run.queuedAt)} />
         </span>
         <RunLink run={run} context={context} tabIndex={0} />
         {actions}

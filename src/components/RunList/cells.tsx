@@ -2,7 +2,7 @@
 import type { MouseEvent, ReactNode } from 'react';
 import type { Run } from '../../api/types.js';
 import { clampText, TEXT_LIMITS } from '../../core/clampText.js';
-import { queueDuration, runDuration } from '../../core/durations.js';
+import { parseTime, queueDuration, runDuration } from '../../core/durations.js';
 import { formatDuration } from '../../core/formatDuration.js';
 import { numberFormat } from '../../core/intlCache.js';
 import { readColumnValue, type CustomRunColumn } from '../../core/runColumns.js';
@@ -84,17 +84,27 @@ export function renderCell(column: RunListColumn, run: Run, context: CellContext
     }
     case 'status':
       return <StatusBadge kind="run" status={run.status} reason={run.cancelReason} />;
-    case 'trigger':
+    case 'trigger': {
+      const label = clampText(run.trigger.label || strings.triggers[run.trigger.type], TEXT_LIMITS.crumb);
+      const source = run.trigger.sourceRunId;
+      // A replay or upstream run links its label to the run it came from.
       return (
         <span className="rv-run-list__trigger" data-trigger={run.trigger.type} title={run.trigger.label}>
-          <span className="rv-run-list__trigger-label">{clampText(run.trigger.label || strings.triggers[run.trigger.type], TEXT_LIMITS.crumb)}</span>
-          {run.trigger.sourceRunId && context.getRunHref ? (
-            <a className="rv-run-list__source" href={context.getRunHref({ ...run, id: run.trigger.sourceRunId, workflowId: run.trigger.sourceWorkflowId ?? run.workflowId })} tabIndex={-1}>
-              {strings.sourceRun}
+          {source && context.getRunHref ? (
+            <a
+              className="rv-run-list__source"
+              href={context.getRunHref({ ...run, id: source, workflowId: run.trigger.sourceWorkflowId ?? run.workflowId })}
+              tabIndex={-1}
+              aria-label={`${label} (${strings.sourceRun} ${source})`}
+            >
+              {label}
             </a>
-          ) : null}
+          ) : (
+            label
+          )}
         </span>
       );
+    }
     case 'mode':
       return <ModeBadge run={run} context={context} />;
     case 'subject':
@@ -106,11 +116,11 @@ export function renderCell(column: RunListColumn, run: Run, context: CellContext
         <span className="rv-run-list__none">{ui.text.unknownValue}</span>
       );
     case 'queuedAt':
-      return <RelativeTime time={run.queuedAt} now={now} />;
+      return <RelativeTime time={run.queuedAt} now={notBefore(now, run.queuedAt)} />;
     case 'startedAt':
-      return <RelativeTime time={run.startedAt} now={now} />;
+      return <RelativeTime time={run.startedAt} now={notBefore(now, run.startedAt)} />;
     case 'completedAt':
-      return <RelativeTime time={run.completedAt} now={now} />;
+      return <RelativeTime time={run.completedAt} now={notBefore(now, run.completedAt)} />;
     case 'queueTime':
       return <Duration ms={queueDuration(run, now)} />;
     case 'runTime':
@@ -122,6 +132,12 @@ export function renderCell(column: RunListColumn, run: Run, context: CellContext
     default:
       return null;
   }
+}
+
+/** "Now" no earlier than `time`: a server clock a little ahead of this one must not read "in 2 seconds". */
+export function notBefore(now: number, time: string | null): number {
+  const at = parseTime(time);
+  return at !== null && at > now ? at : now;
 }
 
 /** The error message of a failed run, else its result summary, cut to one line (the title has it whole). */

@@ -71,7 +71,7 @@ export function useRunListModel(props: RunListViewProps): RunListModel {
   });
   const selectable = Boolean(props.selectable || (props.bulkActions && props.bulkActions.length > 0));
   const columns = useRunColumns(props, selectable || Boolean(props.renderRunDetails));
-  const now = useClock(ui.now);
+  const now = useClock(ui.now, runs);
 
   const isSelected = useMemo(() => selectionLookup(selection), [selection]);
   const anchor = useRef<string | null>(null);
@@ -144,9 +144,14 @@ export function useRunListModel(props: RunListViewProps): RunListModel {
   };
 }
 
-/** The provider's clock, read again every 30 s (and never during server rendering's single pass). */
-function useClock(read: () => number): number {
+/** The provider's clock, read again every 30 s and whenever new runs arrive (so none reads as "in 2 seconds"). */
+function useClock(read: () => number, runs: readonly Run[]): number {
   const [now, setNow] = useState(read);
+  const [seen, setSeen] = useState(runs);
+  if (seen !== runs) {
+    setSeen(runs);
+    setNow(read());
+  }
   useEffect(() => {
     const timer = setInterval(() => setNow(read()), CLOCK_TICK_MS);
     return () => clearInterval(timer);
