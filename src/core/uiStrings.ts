@@ -177,6 +177,10 @@ export interface RunListStrings {
   clearSelection: string;
   bulkActions: Readonly<Record<BulkAction, string>>;
   bulkLabel: string;
+  /** Why bulk actions are off for a selection of ids over the API's limit. */
+  tooManySelected: (max: number) => string;
+  /** Label of the whole list region (the grid inside is `label`). */
+  regionLabel: string;
   confirmBulk: (action: string, count: number | null) => string;
   confirm: string;
   keep: string;
@@ -265,6 +269,8 @@ const RUN_LIST_STRINGS: RunListStrings = {
   clearSelection: 'Clear selection',
   bulkActions: { cancel: 'Cancel runs', replay: 'Replay runs' },
   bulkLabel: 'Bulk actions',
+  tooManySelected: (max) => `Bulk actions take up to ${max} selected runs: select every matching run instead.`,
+  regionLabel: 'Run history',
   confirmBulk: (action, count) => `${action}: ${count === null ? 'every matching run' : plural(count, 'run', 'runs')}?`,
   confirm: 'Confirm',
   keep: 'Keep them',

@@ -53,3 +53,29 @@ export function writeRunIntoFeeds(queryClient: QueryClient, scope: string, run: 
     return changed ? { ...data, pages } : data;
   });
 }
+
+/**
+ * Puts refreshed copies of runs into every cached feed in one pass: only copies newer than the one held
+ * (by `lastSeq`) replace it, so a refresh that brings nothing new leaves every feed (and every row) as it is.
+ */
+export function refreshRunsInFeeds(queryClient: QueryClient, scope: string, runs: readonly Run[]): void {
+  if (runs.length === 0) return;
+  const byId = new Map(runs.map((run) => [run.id, run]));
+  queryClient.setQueriesData<RunFeedData>({ queryKey: rvKeys.runFeeds(scope) }, (data) => {
+    if (!data) return data;
+    let changed = false;
+    const pages = data.pages.map((page) => {
+      let items: Run[] | null = null;
+      page.items.forEach((item, index) => {
+        const fresh = byId.get(item.id);
+        if (!fresh || fresh === item || item.lastSeq >= fresh.lastSeq) return;
+        items ??= page.items.slice();
+        items[index] = fresh;
+      });
+      if (!items) return page;
+      changed = true;
+      return { ...page, items };
+    });
+    return changed ? { ...data, pages } : data;
+  });
+}

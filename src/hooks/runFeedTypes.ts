@@ -56,6 +56,8 @@ export interface UseRunFeedResult extends QueryStatus, NewRunsState {
   setPageIndex: (pageIndex: number) => void;
   hasPreviousPage: boolean;
   hasNextPage: boolean;
+  /** True while the next page is loading (not for background refreshes). */
+  isFetchingNextPage: boolean;
   /** True while the runs shown are those of the previous filters or sort, until the new answer arrives. */
   isPlaceholderData: boolean;
 }

@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import type { Page, Run, RunSort } from '../api/types.js';
 import { isActiveRunStatus } from '../api/status.js';
 import type { RunClient } from '../api/client-types.js';
 import { rvKeys, type RunFeedSource } from './queryKeys.js';
 import { toRunQuery, withoutWorkflow, type RunFeedFilters } from './runFeedQuery.js';
-import { writeRunIntoFeeds } from './runFeedCache.js';
+import { refreshRunsInFeeds } from './runFeedCache.js';
 import { useRunViews } from './RunViewsProvider.js';
 
 const RANGE_LIMIT = 500;
@@ -25,9 +26,14 @@ export function useActiveRunsRefresh(
 ): void {
   const rv = useRunViews();
   const { client, queryClient, now, scope } = rv;
-  const active = feed.runs.filter((run) => isActiveRunStatus(run.status));
-  const ids = active.map((run) => run.id).sort();
-  const oldest = active.reduce<string | null>((min, run) => (min === null || run.queuedAt < min ? run.queuedAt : min), null);
+  // Once per list change, not per render: the list may hold 100 000 runs.
+  const { ids, oldest } = useMemo(() => {
+    const active = feed.runs.filter((run) => isActiveRunStatus(run.status));
+    return {
+      ids: active.map((run) => run.id).sort(),
+      oldest: active.reduce<string | null>((min, run) => (min === null || run.queuedAt < min ? run.queuedAt : min), null),
+    };
+  }, [feed.runs]);
   useQuery(
     {
       queryKey: rvKeys.activeRuns(scope, source, { filters: feed.filters, ids }),
@@ -41,7 +47,7 @@ export function useActiveRunsRefresh(
         const singles = await Promise.all(
           missing.map((id) => list(client, source, { q: id, limit: 5 }, signal).then((p) => p.items.filter((run) => run.id === id))),
         );
-        for (const run of [...page.items, ...singles.flat()]) writeRunIntoFeeds(queryClient, scope, run);
+        refreshRunsInFeeds(queryClient, scope, [...page.items, ...singles.flat()]);
         return ids.length;
       },
       enabled: ids.length > 0 && intervalMs !== false,

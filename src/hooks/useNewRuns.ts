@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { Page, Run, RunSort } from '../api/types.js';
 import { rvKeys, type RunFeedSource } from './queryKeys.js';
 import type { RunFeedData } from './runFeedCache.js';
@@ -51,7 +51,7 @@ export function useNewRuns(
   const { client, queryClient, now } = rv;
   const { data, filters, sort, key: feedKey } = feed;
   // Newest first, the loaded pages are the baseline; in any other order one request finds the newest run.
-  const seed = data && sort === '-queuedAt' ? baselineOf(data.pages) : null;
+  const seed = useMemo(() => (data && sort === '-queuedAt' ? baselineOf(data.pages) : null), [data, sort]);
   const key = rvKeys.newRuns(rv.scope, source, { filters, loadedAt: feed.dataUpdatedAt });
   const list = (from: string | undefined, signal: AbortSignal) => {
     const base = toRunQuery(filters, '-queuedAt', PROBE_LIMIT, now());

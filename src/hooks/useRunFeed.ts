@@ -62,7 +62,11 @@ export function useRunFeed(source: RunFeedSource, options: UseRunFeedOptions): U
   const pages = query.data?.pages;
   const lastKnownPage = Math.max(0, (pages?.length ?? 1) - 1);
   const shownPage = !pages || query.hasNextPage ? pageIndex : Math.min(pageIndex, lastKnownPage);
-  const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
+  const { hasNextPage, isFetchingNextPage, fetchNextPage, isPlaceholderData } = query;
+  // Stable, and a no-op while the rows shown belong to the previous filters (their cursor is not this feed's).
+  const loadMore = useCallback(() => {
+    if (hasNextPage && !isFetchingNextPage && !isPlaceholderData) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, isPlaceholderData, fetchNextPage]);
 
   // Page mode walks the cursors up to the requested page (e.g. a page restored from the URL).
   useEffect(() => {
@@ -103,15 +107,14 @@ export function useRunFeed(source: RunFeedSource, options: UseRunFeedOptions): U
     sort,
     setSort,
     hasMore: hasNextPage,
-    loadMore: () => {
-      if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
-    },
+    loadMore,
+    isFetchingNextPage,
     pageIndex: shownPage,
     pageCount: pages?.length ?? 0,
     setPageIndex: (index: number) => setPageIndex(Math.max(0, Math.floor(index))),
     hasPreviousPage: shownPage > 0,
     hasNextPage: shownPage < lastKnownPage || hasNextPage,
-    isPlaceholderData: query.isPlaceholderData,
+    isPlaceholderData,
     ...newRuns,
     ...queryStatus(query, source.kind === 'workflow' ? 'listWorkflowRuns' : 'listRuns'),
   };

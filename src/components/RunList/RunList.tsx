@@ -87,13 +87,14 @@ export function RunList({
   const feed = useRunFeed(source, feedOptions);
   const counts = useRunStatusCounts({ ...(workflowId !== undefined ? { workflowId } : {}), filters: feed.filters, enabled: showCounts });
   const workflows = useWorkflows({ enabled: loadWorkflows && workflowId === undefined });
-  const bulk = useBulkRunAction();
+  // Refused runs are the ones to list (with why); the done ones are counted.
+  const bulk = useBulkRunAction({ resultsOutcome: 'refused' });
   const { start } = bulk;
   const onBulkAction = useCallback(
-    (action: BulkAction, selection: RunSelection) => {
-      if (selection.mode === 'ids') void start({ action, runIds: [...selection.ids] });
-      else void start({ action, filter: { ...feed.filters, ...(workflowId !== undefined ? { workflowId } : {}) }, except: selection.except });
-    },
+    (action: BulkAction, selection: RunSelection) =>
+      selection.mode === 'ids'
+        ? start({ action, runIds: [...selection.ids] })
+        : start({ action, filter: { ...feed.filters, ...(workflowId !== undefined ? { workflowId } : {}) }, except: selection.except }),
     [start, feed.filters, workflowId],
   );
   const bulkResults = useMemo<RunListBulkResult[]>(
@@ -123,7 +124,7 @@ export function RunList({
       error={feed.error}
       onRetry={() => void feed.refetch()}
       hasMore={feed.hasMore}
-      loadingMore={feed.isFetching && !feed.isLoading && !feed.isPlaceholderData}
+      loadingMore={feed.isFetchingNextPage}
       onLoadMore={feed.loadMore}
       filters={feed.filters}
       onFiltersChange={feed.setFilters}
@@ -137,6 +138,8 @@ export function RunList({
       workflows={workflows.workflows}
       bulkJob={bulk.job}
       bulkResults={bulkResults}
+      bulkHasMoreResults={bulk.hasMoreResults}
+      onBulkLoadMoreResults={bulk.loadMoreResults}
       bulkError={bulk.error}
       onBulkAction={onBulkAction}
       onBulkDismiss={bulk.reset}

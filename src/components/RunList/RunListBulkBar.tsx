@@ -1,10 +1,13 @@
-import { useState, type ComponentPropsWithoutRef } from 'react';
+import { useEffect, useRef, useState, type ComponentPropsWithoutRef, type KeyboardEvent } from 'react';
 import type { BulkAction } from '../../api/types.js';
-import { EMPTY_RUN_SELECTION, isSelectionEmpty, selectionSize, selectMatchingRuns } from '../../core/runSelection.js';
+import { isSelectionEmpty, selectionSize, selectMatchingRuns } from '../../core/runSelection.js';
 import { cx } from '../shared/cx.js';
 import { useRunListContext } from './RunListContext.js';
 
-const messageOf = (error: Error | string) => (typeof error === 'string' ? error : error.message);
+import { errorText } from './cells.js';
+
+/** The most runs one bulk action takes by id (the API's limit); more is "every matching run". */
+export const MAX_BULK_IDS = 1000;
 
 /**
  * The selection and its bulk actions: how many are selected, "select all N matching", the actions with a
@@ -17,6 +20,11 @@ export function RunListBulkBar({ className, ...rest }: Omit<ComponentPropsWithou
   const { props, ui, selection } = model;
   const strings = ui.text.runList;
   const [confirming, setConfirming] = useState<BulkAction | null>(null);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  // Focus moves to Confirm once, when the question appears (not on every later render).
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+  }, [confirming]);
   const total = props.matchingTotal ?? null;
   const size = selectionSize(selection, total);
   const job = props.bulkJob ?? null;
@@ -27,22 +35,29 @@ export function RunListBulkBar({ className, ...rest }: Omit<ComponentPropsWithou
   if (isSelectionEmpty(selection, total) && !job && !props.bulkError) return null;
 
   const state = props.bulkError ? 'failed' : job ? job.status : confirming ? 'confirming' : 'selecting';
-  const run = (action: BulkAction) => {
+  const cancelOnEscape = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') setConfirming(null);
+  };
+  const tooMany = selection.mode === 'ids' && selection.ids.length > MAX_BULK_IDS;
+  const run = async (action: BulkAction) => {
     setConfirming(null);
-    props.onBulkAction?.(action, selection);
-    model.setSelection(EMPTY_RUN_SELECTION);
+    // The selection stays until the action is accepted, so a refused start can be tried again.
+    const accepted = await props.onBulkAction?.(action, selection);
+    if (accepted !== false && accepted !== null) model.clearSelection();
   };
   return (
     <div className={cx('rv-run-list__bulk', className)} data-slot="run-list-bulk-bar" data-state={state} role="region" aria-label={strings.bulkLabel} {...rest}>
       {job || props.bulkError ? (
-        <div className="rv-run-list__bulk-job" role="status">
+        <div className="rv-run-list__bulk-job">
           {job ? (
             <>
               <progress max={Math.max(1, job.total)} value={job.processed} aria-label={strings.bulkActions[job.action]} />
-              <span>{job.status === 'running' ? strings.bulkProgress(job.processed, job.total) : strings.bulkDone(job.succeeded, job.refused)}</span>
+              {/* Progress is read on demand; only the outcome is announced. */}
+              {job.status === 'running' ? <span>{strings.bulkProgress(job.processed, job.total)}</span> : null}
             </>
           ) : null}
-          {props.bulkError ? <span role="alert">{strings.bulkFailed(messageOf(props.bulkError))}</span> : null}
+          <span role="status">{job?.status === 'done' ? strings.bulkDone(job.succeeded, job.refused) : ''}</span>
+          {props.bulkError ? <span role="alert">{strings.bulkFailed(errorText(props.bulkError))}</span> : null}
           {refused.length > 0 ? (
             <details className="rv-run-list__bulk-refused" open={refused.length <= 5}>
               <summary>
@@ -55,6 +70,11 @@ export function RunListBulkBar({ className, ...rest }: Omit<ComponentPropsWithou
                   </li>
                 ))}
               </ul>
+              {props.bulkHasMoreResults && props.onBulkLoadMoreResults ? (
+                <button type="button" className="rv-button" onClick={props.onBulkLoadMoreResults}>
+                  {ui.text.loadMore}
+                </button>
+              ) : null}
             </details>
           ) : null}
           {job?.status !== 'running' && props.onBulkDismiss ? (
@@ -74,22 +94,27 @@ export function RunListBulkBar({ className, ...rest }: Omit<ComponentPropsWithou
               {strings.selectMatching(total)}
             </button>
           ) : null}
-          <button type="button" className="rv-button" onClick={() => model.setSelection(EMPTY_RUN_SELECTION)}>
+          <button type="button" className="rv-button" onClick={model.clearSelection}>
             {strings.clearSelection}
           </button>
+          {tooMany ? <span className="rv-run-list__bulk-limit">{strings.tooManySelected(MAX_BULK_IDS)}</span> : null}
           {confirming ? (
-            <span className="rv-run-list__bulk-confirm" role="alertdialog" aria-label={strings.confirmBulk(strings.bulkActions[confirming], size)}>
+            <span
+              className="rv-run-list__bulk-confirm"
+              role="alertdialog"
+              aria-label={strings.confirmBulk(strings.bulkActions[confirming], size)}
+            >
               <span>{strings.confirmBulk(strings.bulkActions[confirming], size)}</span>
-              <button type="button" className="rv-button" data-variant="primary" onClick={() => run(confirming)} ref={(button) => button?.focus()}>
+              <button type="button" className="rv-button" data-variant="primary" onClick={() => void run(confirming)} onKeyDown={cancelOnEscape} ref={confirmRef}>
                 {strings.confirm}
               </button>
-              <button type="button" className="rv-button" onClick={() => setConfirming(null)}>
+              <button type="button" className="rv-button" onClick={() => setConfirming(null)} onKeyDown={cancelOnEscape}>
                 {strings.keep}
               </button>
             </span>
           ) : (
             actions.map((action) => (
-              <button key={action} type="button" className="rv-button" data-action={action} disabled={job?.status === 'running'} onClick={() => setConfirming(action)}>
+              <button key={action} type="button" className="rv-button" data-action={action} disabled={job?.status === 'running' || tooMany} onClick={() => setConfirming(action)}>
                 {strings.bulkActions[action]}
               </button>
             ))

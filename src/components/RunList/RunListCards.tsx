@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useId, useRef, type ComponentPropsWithoutRef, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useId, useRef, type ComponentPropsWithoutRef, type ReactNode } from 'react';
 import type { Run } from '../../api/types.js';
+import { clampText, TEXT_LIMITS } from '../../core/clampText.js';
 import { cx } from '../shared/cx.js';
 import { Icon } from '../shared/icons.js';
 import { RelativeTime } from '../shared/RelativeTime.js';
@@ -23,24 +24,28 @@ export interface RunListCardsProps extends Omit<ComponentPropsWithoutRef<'div'>,
  */
 export function RunListCards({ height, className, style, ...rest }: RunListCardsProps) {
   const model = useRunListContext('RunListCards');
-  const { runs, props, ui, expanded } = model;
+  const { runs, runIds, props, ui, expanded } = model;
   const scrollRef = useRef<HTMLDivElement>(null);
   const listId = useId();
+  const getItemKey = useCallback((index: number) => runIds[index] ?? index, [runIds]);
+  const estimateSize = useCallback(() => 96, []);
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: runs.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => 96,
-    getItemKey: (index) => runs[index]?.id ?? index,
+    estimateSize,
+    getItemKey,
     overscan: 6,
     initialRect: { width: 1000, height: 560 },
   });
   const items = virtualizer.getVirtualItems();
   const lastIndex = items.length > 0 ? items[items.length - 1]!.index : -1;
-  const { hasMore, loadingMore, onLoadMore, error } = props;
+  const { hasMore, loadingMore, onLoadMore, error, refreshing } = props;
   useEffect(() => {
-    if (hasMore && !loadingMore && !error && lastIndex >= runs.length - LOAD_AHEAD) onLoadMore?.();
-  }, [hasMore, loadingMore, error, lastIndex, runs.length, onLoadMore]);
+    if (hasMore && !loadingMore && !refreshing && !error && lastIndex >= runs.length - LOAD_AHEAD) onLoadMore?.();
+  }, [hasMore, loadingMore, refreshing, error, lastIndex, runs.length, onLoadMore]);
+  const total = props.matchingTotal ?? null;
+  const setSize = hasMore ? (total ?? -1) : runs.length;
 
   return (
     <div
@@ -54,7 +59,7 @@ export function RunListCards({ height, className, style, ...rest }: RunListCards
         {items.map((item) => {
           const run = runs[item.index]!;
           return (
-            <div key={item.key} role="listitem" data-index={item.index} ref={virtualizer.measureElement} className="rv-run-list__item" style={{ transform: `translateY(${item.start}px)` }}>
+            <div key={item.key} role="listitem" aria-setsize={setSize} aria-posinset={item.index + 1} data-index={item.index} ref={virtualizer.measureElement} className="rv-run-list__item" style={{ transform: `translateY(${item.start}px)` }}>
               <RunListCard
                 run={run}
                 context={model.cellContext}
@@ -62,7 +67,7 @@ export function RunListCards({ height, className, style, ...rest }: RunListCards
                 onToggle={model.toggleExpanded}
                 detailsId={`${listId}-${item.index}`}
                 classNames={props.classNames}
-                actions={props.renderRunActions?.(run)}
+                renderActions={model.renderActions}
               >
                 {model.canExpand && expanded.has(run.id) ? props.renderRunDetails?.(run) : null}
               </RunListCard>
@@ -82,18 +87,19 @@ export interface RunListCardProps {
   onToggle: (id: string) => void;
   detailsId: string;
   classNames?: RunListClassNames | undefined;
-  actions?: ReactNode;
+  /** Extra controls for the card's header (a stable function). Defaults to none. */
+  renderActions?: ((run: Run) => ReactNode) | null;
   /** The open card's details. */
   children?: ReactNode;
 }
 
 /** One run as a card. `data-slot="run-list-card"`, `data-status`, `data-mode`, `data-state`. */
-export const RunListCard = memo(function RunListCard({ run, context, expanded, onToggle, detailsId, classNames, actions, children }: RunListCardProps) {
+export const RunListCard = memo(function RunListCard({ run, context, expanded, onToggle, detailsId, classNames, renderActions, children }: RunListCardProps) {
   const strings = context.ui.text.runList;
   const title = (
     <>
       <StatusBadge kind="run" status={run.status} reason={run.cancelReason} />
-      <span className="rv-run-list__card-workflow">{run.workflowName}</span>
+      <span className="rv-run-list__card-workflow">{clampText(run.workflowName, TEXT_LIMITS.crumb)}</span>
     </>
   );
   return (
@@ -103,7 +109,7 @@ export const RunListCard = memo(function RunListCard({ run, context, expanded, o
       data-status={run.status}
       data-mode={run.mode}
       data-state={expanded === null ? undefined : expanded ? 'expanded' : 'collapsed'}
-      aria-label={strings.runCard(run.workflowName, context.ui.statusLabel('run', run.status, run.cancelReason))}
+      aria-label={strings.runCard(clampText(run.workflowName, TEXT_LIMITS.crumb), context.ui.statusLabel('run', run.status, run.cancelReason))}
     >
       <header className="rv-run-list__card-head">
         {expanded !== null ? (
@@ -119,7 +125,7 @@ export const RunListCard = memo(function RunListCard({ run, context, expanded, o
           {run.startedAt ? context.ui.text.started : strings.columns.queuedAt} <RelativeTime time={run.startedAt ?? run.queuedAt} now={notBefore(context.now, run.startedAt ?? run.queuedAt)} />
         </span>
         <RunLink run={run} context={context} tabIndex={0} />
-        {actions}
+        {renderActions?.(run)}
       </header>
       {run.error || run.resultSummary ? (
         <p className="rv-run-list__card-result">

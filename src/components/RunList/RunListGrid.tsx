@@ -1,4 +1,4 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import {
   memo,
   useCallback,
@@ -14,7 +14,7 @@ import {
 } from 'react';
 import type { Run } from '../../api/types.js';
 import { columnSortDirection, nextColumnSort } from '../../core/runColumns.js';
-import { loadedSelectionState, selectLoadedRuns, EMPTY_RUN_SELECTION } from '../../core/runSelection.js';
+import { selectLoadedRuns, EMPTY_RUN_SELECTION } from '../../core/runSelection.js';
 import { cx } from '../shared/cx.js';
 import { Icon } from '../shared/icons.js';
 import { columnHeader, renderCell, type CellContext } from './cells.js';
@@ -31,8 +31,10 @@ const LOAD_AHEAD = 15;
 const RESIZE_STEP = 16;
 
 interface Focus {
-  /** -1 is the header row. */
-  row: number;
+  /** The focused run, or null for the header row. */
+  id: string | null;
+  /** Where it was last seen (a fallback when it leaves the list). */
+  index: number;
   col: number;
 }
 
@@ -50,99 +52,132 @@ export interface RunListGridProps extends Omit<ComponentPropsWithoutRef<'div'>, 
  */
 export function RunListGrid({ height, className, style, ...rest }: RunListGridProps) {
   const model = useRunListContext('RunListGrid');
-  const { runs, columns, rowHeight, expanded, props, ui } = model;
+  const { runs, runIds, columns, rowHeight, expanded, props, ui } = model;
   const scrollRef = useRef<HTMLDivElement>(null);
   const gridId = useId();
-  const [focus, setFocus] = useState<Focus>({ row: 0, col: 1 });
+  // Focus follows a run, not a position: new runs, a sort or a refresh keep it on the same run.
+  const [focus, setFocus] = useState<Focus>({ id: runIds[0] ?? null, index: 0, col: 1 });
   const moved = useRef(false);
+  const focusIndex = useMemo(() => {
+    if (focus.id === null) return -1;
+    if (runIds[focus.index] === focus.id) return focus.index;
+    const found = runIds.indexOf(focus.id);
+    return found >= 0 ? found : Math.min(focus.index, runIds.length - 1);
+  }, [focus, runIds]);
+  const colCount = columns.visible.length + 1;
+  const current = { row: focusIndex, col: Math.max(0, Math.min(colCount - 1, focus.col)) };
 
+  const getItemKey = useCallback((index: number) => runIds[index] ?? index, [runIds]);
+  const estimateSize = useCallback(() => rowHeight, [rowHeight]);
+  // The focused row stays rendered while it is scrolled away, so the grid keeps its one tab stop.
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const indexes = defaultRangeExtractor(range);
+      return focusIndex >= 0 && !indexes.includes(focusIndex) ? [...indexes, focusIndex].sort((a, b) => a - b) : indexes;
+    },
+    [focusIndex],
+  );
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: runs.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => rowHeight,
-    getItemKey: (index) => runs[index]?.id ?? index,
+    estimateSize,
+    getItemKey,
+    rangeExtractor,
     overscan: 10,
     scrollMargin: HEADER_HEIGHT,
+    // Rows brought into view from the keyboard are not left under the sticky header.
+    scrollPaddingStart: HEADER_HEIGHT,
     // Server rendering and the first client frame show the first rows, not an empty grid.
     initialRect: { width: 1200, height: 560 },
   });
   const items = virtualizer.getVirtualItems();
   const lastIndex = items.length > 0 ? items[items.length - 1]!.index : -1;
-  const { hasMore, loadingMore, onLoadMore, error } = props;
+  const { hasMore, loadingMore, onLoadMore, error, refreshing } = props;
   useEffect(() => {
-    if (hasMore && !loadingMore && !error && lastIndex >= runs.length - LOAD_AHEAD) onLoadMore?.();
-  }, [hasMore, loadingMore, error, lastIndex, runs.length, onLoadMore]);
+    if (hasMore && !loadingMore && !refreshing && !error && lastIndex >= runs.length - LOAD_AHEAD) onLoadMore?.();
+  }, [hasMore, loadingMore, refreshing, error, lastIndex, runs.length, onLoadMore]);
+
+  // Other filters or another order is another list: start reading it from the top.
+  const { filters, sort } = model;
+  const shown = useRef({ filters, sort });
+  useEffect(() => {
+    if (shown.current.filters === filters && shown.current.sort === sort) return;
+    shown.current = { filters, sort };
+    virtualizer.scrollToOffset(0);
+  }, [filters, sort, virtualizer]);
 
   // Row indexes of open details, so each row's aria-rowindex counts the detail rows above it.
   const openIndexes = useMemo(() => {
     if (expanded.size === 0) return [];
     const indexes: number[] = [];
     for (const id of expanded) {
-      const index = runs.findIndex((run) => run.id === id);
+      const index = runIds.indexOf(id);
       if (index >= 0) indexes.push(index);
     }
     return indexes.sort((a, b) => a - b);
-  }, [expanded, runs]);
+  }, [expanded, runIds]);
   const rowIndexOf = (index: number) => 2 + index + openIndexes.filter((open) => open < index).length;
   const total = props.matchingTotal ?? null;
   const rowCount = hasMore ? (total !== null ? 1 + total + openIndexes.length : -1) : 1 + runs.length + openIndexes.length;
-  const colCount = columns.visible.length + 1;
-
-  const clampFocus = useCallback(
-    (next: Focus): Focus => ({
-      row: Math.max(-1, Math.min(runs.length - 1, next.row)),
-      col: Math.max(0, Math.min(colCount - 1, next.col)),
-    }),
-    [runs.length, colCount],
-  );
-  const current = clampFocus(focus);
 
   // Keyboard moves bring the focused cell into view, then focus it once rendered.
   useEffect(() => {
     if (!moved.current) return;
-    const scroller = scrollRef.current;
-    const cell = scroller?.querySelector<HTMLElement>(`[data-row="${current.row}"][data-col="${current.col}"]`);
+    const cell = scrollRef.current?.querySelector<HTMLElement>(`[data-row="${current.row}"][data-col="${current.col}"]`);
     if (cell) {
       moved.current = false;
       cell.focus({ preventScroll: current.row >= 0 });
     }
   });
-  const moveTo = (next: Focus) => {
-    const target = clampFocus(next);
+  const moveTo = (row: number, col: number) => {
+    const target = Math.max(-1, Math.min(runs.length - 1, row));
     moved.current = true;
-    setFocus(target);
-    if (target.row >= 0) virtualizer.scrollToIndex(target.row, { align: 'auto' });
+    setFocus({ id: target < 0 ? null : runIds[target]!, index: Math.max(0, target), col: Math.max(0, Math.min(colCount - 1, col)) });
+    if (target >= 0) virtualizer.scrollToIndex(target, { align: 'auto' });
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.target instanceof HTMLInputElement && event.target.type !== 'checkbox') return;
-    if ((event.target as HTMLElement).closest('[data-slot="run-list-details"]')) return;
+    const target = event.target as HTMLElement;
+    // Keys belong to the grid on a cell; inside a widget of a cell (a host's menu, a field) they belong to it,
+    // and Escape brings the focus back to the cell.
+    if (!target.matches('[data-row][data-col]')) {
+      if (event.key === 'Escape' && !target.closest('[data-slot="run-list-details"]')) {
+        target.closest<HTMLElement>('[data-row][data-col]')?.focus();
+      }
+      return;
+    }
     const { row, col } = current;
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? rowHeight * 10) / rowHeight) - 1);
     const keys: Record<string, () => void> = {
-      ArrowDown: () => moveTo({ row: row + 1, col }),
-      ArrowUp: () => moveTo({ row: row - 1, col }),
-      ArrowRight: () => moveTo({ row, col: col + 1 }),
-      ArrowLeft: () => moveTo({ row, col: col - 1 }),
-      PageDown: () => moveTo({ row: Math.max(0, row) + page, col }),
-      PageUp: () => moveTo({ row: Math.max(0, row - page), col }),
-      Home: () => moveTo(event.ctrlKey ? { row: 0, col } : { row, col: 0 }),
-      End: () => moveTo(event.ctrlKey ? { row: runs.length - 1, col } : { row, col: colCount - 1 }),
+      ArrowDown: () => moveTo(row + 1, col),
+      ArrowUp: () => moveTo(row - 1, col),
+      ArrowRight: () => moveTo(row, col + 1),
+      ArrowLeft: () => moveTo(row, col - 1),
+      PageDown: () => moveTo(Math.max(0, row) + page, col),
+      PageUp: () => moveTo(Math.max(0, row - page), col),
+      Home: () => (event.ctrlKey ? moveTo(0, col) : moveTo(row, 0)),
+      End: () => (event.ctrlKey ? moveTo(runs.length - 1, col) : moveTo(row, colCount - 1)),
     };
-    const action = keys[event.key];
+    const action = event.altKey ? undefined : keys[event.key];
     if (action) {
       event.preventDefault();
       action();
       return;
     }
-    if (row < 0) return;
+    if (row < 0) {
+      if (event.key === ' ' && col === 0 && model.selectable) {
+        event.preventDefault();
+        toggleLoaded(model);
+      }
+      return;
+    }
     const run = runs[row];
     if (!run) return;
     if (event.key === 'Enter') {
       event.preventDefault();
       if (col === 0 && model.canExpand) model.toggleExpanded(run.id);
-      else openFromKeyboard(model, run, event.nativeEvent);
+      else openFromKeyboard(model, run, event.nativeEvent, scrollRef.current);
     } else if (event.key === ' ' && model.selectable) {
       event.preventDefault();
       model.selectRun(run.id, event.shiftKey);
@@ -154,7 +189,7 @@ export function RunListGrid({ height, className, style, ...rest }: RunListGridPr
     if (!cell) return;
     const row = Number(cell.dataset.row);
     const col = Number(cell.dataset.col);
-    if (row !== current.row || col !== current.col) setFocus({ row, col });
+    if (row !== current.row || col !== current.col) setFocus({ id: row < 0 ? null : (runIds[row] ?? null), index: Math.max(0, row), col });
   };
 
   return (
@@ -168,16 +203,19 @@ export function RunListGrid({ height, className, style, ...rest }: RunListGridPr
       aria-rowcount={rowCount}
       aria-colcount={colCount}
       aria-multiselectable={model.selectable || undefined}
-      aria-busy={props.refreshing || undefined}
-      data-state={props.refreshing ? 'refreshing' : undefined}
+      aria-busy={refreshing || undefined}
+      data-state={refreshing ? 'refreshing' : undefined}
       onKeyDown={onKeyDown}
       onFocusCapture={onFocusCapture}
-      style={{ ...style, ['--rv-run-columns' as string]: columns.template, ...(height !== undefined ? { ['--rv-run-list-height' as string]: typeof height === 'number' ? `${height}px` : height } : {}) }}
+      onPointerDown={() => {
+        moved.current = false;
+      }}
+      style={{ ...style, ['--rv-run-columns' as string]: columns.template, ['--rv-run-list-row-height' as string]: `${rowHeight}px`, ...(height !== undefined ? { ['--rv-run-list-height' as string]: typeof height === 'number' ? `${height}px` : height } : {}) }}
       {...rest}
     >
       <div ref={scrollRef} className="rv-run-list__scroller" data-slot="run-list-scroller">
         <div role="rowgroup" className="rv-run-list__head" style={{ width: columns.totalWidth }}>
-          <HeaderRow model={model} focus={current} />
+          <HeaderRow model={model} focusCol={current.row === -1 ? current.col : -1} />
         </div>
         <div role="rowgroup" className="rv-run-list__body" style={{ height: virtualizer.getTotalSize() - HEADER_HEIGHT, width: columns.totalWidth }}>
           {items.map((item) => {
@@ -201,7 +239,7 @@ export function RunListGrid({ height, className, style, ...rest }: RunListGridPr
                   selected={model.selectable ? model.isSelected(run.id) : null}
                   expanded={model.canExpand ? open : null}
                   classNames={props.classNames}
-                  actions={props.renderRunActions?.(run)}
+                  renderActions={model.renderActions}
                   detailsId={`${gridId}-d-${item.index}`}
                   onSelect={model.selectRun}
                   onToggle={model.toggleExpanded}
@@ -220,17 +258,25 @@ export function RunListGrid({ height, className, style, ...rest }: RunListGridPr
   );
 }
 
-function openFromKeyboard(model: RunListModel, run: Run, event: globalThis.KeyboardEvent) {
-  const href = model.props.getRunHref?.(run);
-  if (model.props.onOpenRun) model.openRun(run, event);
-  else if (href !== undefined && typeof window !== 'undefined') window.location.assign(href);
+/** The header checkbox: every loaded run, or none. Keeps an "every matching run" selection as it is. */
+function toggleLoaded(model: RunListModel) {
+  if (model.selection.mode === 'matching') return;
+  model.setSelection(model.loadedState === 'all' ? EMPTY_RUN_SELECTION : selectLoadedRuns(model.runIds));
 }
 
-function HeaderRow({ model, focus }: { model: RunListModel; focus: Focus }) {
-  const { columns, ui, runs, selection, sort } = model;
+function openFromKeyboard(model: RunListModel, run: Run, event: globalThis.KeyboardEvent, scroller: HTMLElement | null) {
+  if (model.props.onOpenRun) {
+    model.openRun(run, event);
+    return;
+  }
+  // A plain link: follow it the way a click would (the host's router sees a normal click).
+  scroller?.querySelector<HTMLElement>(`[data-row="${model.runIds.indexOf(run.id)}"] .rv-run-list__link`)?.click();
+}
+
+const HeaderRow = memo(function HeaderRow({ model, focusCol }: { model: RunListModel; focusCol: number }) {
+  const { columns, ui, sort, loadedState } = model;
   const strings = ui.text.runList;
-  const loadedState = model.selectable ? loadedSelectionState(selection, runs.map((run) => run.id)) : 'none';
-  const tab = (col: number) => (focus.row === -1 && focus.col === col ? 0 : -1);
+  const tab = (col: number) => (focusCol === col ? 0 : -1);
   return (
     <div role="row" aria-rowindex={1} className="rv-run-list__row rv-run-list__row--head" data-slot="run-list-header-row">
       <div role="columnheader" className="rv-run-list__cell rv-run-list__cell--control" data-row={-1} data-col={0} tabIndex={tab(0)} aria-colindex={1}>
@@ -241,10 +287,11 @@ function HeaderRow({ model, focus }: { model: RunListModel; focus: Focus }) {
             tabIndex={-1}
             aria-label={strings.selectLoaded}
             checked={loadedState === 'all'}
+            disabled={model.selection.mode === 'matching'}
             ref={(element) => {
               if (element) element.indeterminate = loadedState === 'some';
             }}
-            onChange={() => model.setSelection(loadedState === 'all' ? EMPTY_RUN_SELECTION : selectLoadedRuns(runs.map((run) => run.id)))}
+            onChange={() => toggleLoaded(model)}
           />
         ) : null}
       </div>
@@ -253,7 +300,7 @@ function HeaderRow({ model, focus }: { model: RunListModel; focus: Focus }) {
       ))}
     </div>
   );
-}
+});
 
 function HeaderCell({ model, column, colIndex, tabIndex, sort }: { model: RunListModel; column: RunListColumn; colIndex: number; tabIndex: number; sort: RunListModel['sort'] }) {
   const { ui, columns } = model;
@@ -326,7 +373,8 @@ export interface RunListRowProps {
   /** null when rows cannot expand. */
   expanded: boolean | null;
   classNames?: RunListClassNames | undefined;
-  actions?: ReactNode;
+  /** Extra controls for the run's first cell (a stable function). Defaults to none. */
+  renderActions?: ((run: Run) => ReactNode) | null;
   detailsId: string;
   onSelect: (id: string, range: boolean) => void;
   onToggle: (id: string) => void;
@@ -347,7 +395,7 @@ export const RunListRow = memo(function RunListRow({
   selected,
   expanded,
   classNames,
-  actions,
+  renderActions,
   detailsId,
   onSelect,
   onToggle,
@@ -392,7 +440,7 @@ export const RunListRow = memo(function RunListRow({
             <Icon name="chevron" data-state={expanded ? 'open' : 'closed'} />
           </button>
         ) : null}
-        {actions}
+        {renderActions?.(run)}
       </div>
       {columns.map((column, position) => (
         <div

@@ -1,8 +1,9 @@
 import { useSyncExternalStore, type ComponentPropsWithoutRef, type ReactNode } from 'react';
-import { queuedLongRuns, DEFAULT_QUEUED_LONG_MS, emptyListReason } from '../../core/runHints.js';
+import { emptyListReason } from '../../core/runHints.js';
 import { hasRunFilters } from '../../core/runFilters.js';
 import { cx } from '../shared/cx.js';
 import { Icon } from '../shared/icons.js';
+import { errorText } from './cells.js';
 import { useRunListContext } from './RunListContext.js';
 
 function subscribeOnline(onChange: () => void): () => void {
@@ -23,7 +24,6 @@ export function useOnline(): boolean {
   );
 }
 
-const messageOf = (error: Error | string) => (typeof error === 'string' ? error : error.message);
 
 /**
  * What the list says above its rows without moving them: offline, a failed refresh or page (rows kept),
@@ -32,10 +32,9 @@ const messageOf = (error: Error | string) => (typeof error === 'string' ? error 
  */
 export function RunListNotices({ className, ...rest }: Omit<ComponentPropsWithoutRef<'div'>, 'children'>) {
   const model = useRunListContext('RunListNotices');
-  const { props, ui, runs, now } = model;
+  const { props, ui, runs, queuedLong } = model;
   const strings = ui.text.runList;
   const online = useOnline();
-  const queuedLong = queuedLongRuns(runs, now, props.queuedLongMs ?? DEFAULT_QUEUED_LONG_MS);
   const newCount = props.newRunsCount ?? 0;
   const notices: ReactNode[] = [];
   if (!online) {
@@ -48,7 +47,7 @@ export function RunListNotices({ className, ...rest }: Omit<ComponentPropsWithou
   if (props.error && runs.length > 0) {
     notices.push(
       <p key="error" className="rv-run-list__notice" data-notice="error" role="alert">
-        <Icon name="alert" /> {strings.loadFailed(messageOf(props.error))}{' '}
+        <Icon name="alert" /> {strings.loadFailed(errorText(props.error))}{' '}
         {props.onRetry ? (
           <button type="button" className="rv-button" onClick={props.onRetry}>
             {ui.text.retry}
@@ -111,7 +110,7 @@ export function RunListMessage({ className, children, ...rest }: RunListMessageP
     return (
       <div className={cx('rv-run-list__message', className)} data-slot="run-list-message" data-state="error" role="alert" {...rest}>
         <p>
-          <Icon name="alert" /> {strings.loadFailed(messageOf(props.error))}
+          <Icon name="alert" /> {strings.loadFailed(errorText(props.error))}
         </p>
         {props.onRetry ? (
           <button type="button" className="rv-button" onClick={props.onRetry}>

@@ -23,8 +23,8 @@ export function RunListRoot({ model, className, children, ...rest }: RunListRoot
         data-slot="run-list"
         data-layout={model.layout}
         data-state={state}
-        aria-label={props['aria-label'] ?? model.ui.text.runList.label}
-        aria-busy={props.loading || props.loadingMore ? true : undefined}
+        aria-label={model.ui.text.runList.regionLabel}
+        aria-busy={props.loading && runs.length === 0 ? true : undefined}
         {...rest}
       >
         {children}

@@ -236,6 +236,47 @@ describe('RunListView', () => {
     expect(await screen.findByText(`Steps of ${runs[0]!.id}`)).toBeVisible();
     await expectNoAxeViolations(container);
   });
+
+  it('keeps its one tab stop on the focused run while it is scrolled away or the list changes around it', async () => {
+    const runs = manyRuns(500);
+    const { container, rerender } = render(<View runs={runs} />);
+    rows(container)[3]!.querySelector<HTMLElement>('[data-col="2"]')!.focus();
+    const scroller = container.querySelector<HTMLElement>('[data-slot="run-list-scroller"]')!;
+    scroller.scrollTop = 300 * 44;
+    await waitFor(() => expect(rows(container).some((row) => row.getAttribute('aria-rowindex') === '300')).toBe(true));
+    const stops = () => [...container.querySelectorAll<HTMLElement>('[role="gridcell"][tabindex="0"], [role="columnheader"][tabindex="0"]')];
+    expect(stops()).toHaveLength(1);
+    expect(stops()[0]!.closest('[role="row"]')!.textContent).toContain(runs[3]!.id);
+    // Two newer runs arrive on top: the stop stays on the same run, now two rows lower.
+    rerender(<View runs={[makeRun({ id: 'run_new1' }), makeRun({ id: 'run_new2' }), ...runs]} />);
+    expect(stops()).toHaveLength(1);
+    expect(stops()[0]!.closest('[role="row"]')!.textContent).toContain(runs[3]!.id);
+    expect(stops()[0]!.dataset.row).toBe('5');
+  });
+
+  it('drops an "every matching run" selection when the filters change, and caps selections by id', async () => {
+    const runs = manyRuns(30);
+    const onSelectionChange = vi.fn();
+    render(<View runs={runs} hasMore matchingTotal={300} bulkActions={['cancel']} onSelectionChange={onSelectionChange} />);
+    await userEvent.click(screen.getByRole('checkbox', { name: `Select run ${runs[0]!.id}` }));
+    await userEvent.click(screen.getByRole('button', { name: 'Select all 300 matching runs' }));
+    expect(onSelectionChange).toHaveBeenLastCalledWith({ mode: 'matching', except: [] });
+    await userEvent.click(screen.getByRole('button', { name: /^Failed/ }));
+    expect(onSelectionChange).toHaveBeenLastCalledWith({ mode: 'ids', ids: [] });
+    const ids = Array.from({ length: 1001 }, (_, i) => `run_${i}`);
+    const { container } = render(<View runs={runs} bulkActions={['cancel']} selection={{ mode: 'ids', ids }} />);
+    expect(within(container).getByText(/up to 1000 selected runs/)).toBeVisible();
+    expect(within(container).getByRole('button', { name: 'Cancel runs' })).toBeDisabled();
+  });
+
+  it('keeps columns a host visibility does not name at their default', () => {
+    render(<View runs={manyRuns(3)} defaultColumnVisibility={{ result: false, queuedAt: true }} />);
+    const headers = screen.getAllByRole('columnheader').map((el) => el.textContent);
+    expect(headers).toContain('Queued');
+    expect(headers).toContain('Workflow');
+    expect(headers).not.toContain('Result');
+    expect(headers).not.toContain('Queue time');
+  });
 });
 
 function RunListViewWithClock(props: Partial<RunListViewProps> & { runs: readonly Run[] }) {

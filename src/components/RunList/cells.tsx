@@ -70,7 +70,7 @@ export function renderCell(column: RunListColumn, run: Run, context: CellContext
       const href = context.getWorkflowHref?.(run);
       const name = clampText(run.workflowName, TEXT_LIMITS.crumb);
       return (
-        <span className="rv-run-list__workflow" title={run.workflowName}>
+        <span className="rv-run-list__workflow" title={clampText(run.workflowName, TEXT_LIMITS.detail)}>
           {href !== undefined ? (
             <a href={href} tabIndex={-1}>
               {name}
@@ -89,7 +89,7 @@ export function renderCell(column: RunListColumn, run: Run, context: CellContext
       const source = run.trigger.sourceRunId;
       // A replay or upstream run links its label to the run it came from.
       return (
-        <span className="rv-run-list__trigger" data-trigger={run.trigger.type} title={run.trigger.label}>
+        <span className="rv-run-list__trigger" data-trigger={run.trigger.type} title={clampText(run.trigger.label, TEXT_LIMITS.detail)}>
           {source && context.getRunHref ? (
             <a
               className="rv-run-list__source"
@@ -109,7 +109,7 @@ export function renderCell(column: RunListColumn, run: Run, context: CellContext
       return <ModeBadge run={run} context={context} />;
     case 'subject':
       return run.subject ? (
-        <span className="rv-run-list__text" title={run.subject}>
+        <span className="rv-run-list__text" title={clampText(run.subject, TEXT_LIMITS.detail)}>
           {clampText(run.subject, TEXT_LIMITS.crumb)}
         </span>
       ) : (
@@ -134,6 +134,11 @@ export function renderCell(column: RunListColumn, run: Run, context: CellContext
   }
 }
 
+/** The message of an error given as an Error or as text. */
+export function errorText(error: Error | string): string {
+  return typeof error === 'string' ? error : error.message;
+}
+
 /** "Now" no earlier than `time`: a server clock a little ahead of this one must not read "in 2 seconds". */
 export function notBefore(now: number, time: string | null): number {
   const at = parseTime(time);
@@ -144,7 +149,7 @@ export function notBefore(now: number, time: string | null): number {
 export function ResultExcerpt({ run }: { run: Run }) {
   if (run.error) {
     return (
-      <span className="rv-run-list__result" data-kind="error" title={run.error.message}>
+      <span className="rv-run-list__result" data-kind="error" title={clampText(run.error.message, TEXT_LIMITS.detail)}>
         {clampText(run.error.message, TEXT_LIMITS.message)}
       </span>
     );
@@ -173,7 +178,7 @@ function renderCustomCell(column: CustomRunColumn, run: Run, context: CellContex
       );
     case 'badge':
       return (
-        <span className="rv-run-list__badge" data-value={String(value)}>
+        <span className="rv-run-list__badge" data-value={clampText(String(value), TEXT_LIMITS.crumb)}>
           {clampText(String(value), TEXT_LIMITS.crumb)}
         </span>
       );

@@ -125,11 +125,19 @@ export interface RunListViewProps extends RunListSlots {
   selectable?: boolean;
   /** Bulk actions offered for a selection. Defaults to none. */
   bulkActions?: readonly BulkAction[];
-  /** Runs a bulk action on the selection, after the reader confirmed it. Defaults to none. */
-  onBulkAction?: (action: BulkAction, selection: RunSelection) => void;
+  /**
+   * Runs a bulk action on the selection, after the reader confirmed it. The selection is cleared once it
+   * returns (or its promise resolves) anything but `false` or `null`. Defaults to none.
+   */
+  onBulkAction?: (action: BulkAction, selection: RunSelection) => void | boolean | null | Promise<unknown>;
   /** The bulk action in progress or finished, shown with its per-run results. Defaults to none. */
   bulkJob?: RunListBulkJob | null;
+  /** Per-run results to list (the refused ones, with why). Defaults to none. */
   bulkResults?: readonly RunListBulkResult[];
+  /** More results exist than `bulkResults` holds. Defaults to `false`. */
+  bulkHasMoreResults?: boolean;
+  /** Loads the next results. Defaults to none. */
+  onBulkLoadMoreResults?: () => void;
   bulkError?: Error | string | null;
   /** Clears a finished bulk action's report. Defaults to none. */
   onBulkDismiss?: () => void;

@@ -74,11 +74,14 @@ export function useRunColumns(props: RunListViewProps, showControl: boolean): Ru
   const custom = props.columns ?? NO_COLUMNS;
   const specs = useMemo(() => runColumnSpecs(custom), [custom]);
   const ids = useMemo(() => specs.map((spec) => spec.id), [specs]);
-  const [visibility, setVisibility] = useControllableState<RunColumnVisibility>({
+  // Columns a host's visibility does not name keep their default (shown or not), so `{ result: false }` hides one.
+  const baseVisibility = useMemo(() => ({ ...defaultVisibility(custom), ...props.defaultColumnVisibility }), [custom, props.defaultColumnVisibility]);
+  const [visibilityState, setVisibility] = useControllableState<RunColumnVisibility>({
     value: props.columnVisibility,
-    defaultValue: props.defaultColumnVisibility ?? defaultVisibility(custom),
+    defaultValue: baseVisibility,
     onValueChange: props.onColumnVisibilityChange,
   });
+  const visibility = useMemo(() => ({ ...baseVisibility, ...visibilityState }), [baseVisibility, visibilityState]);
   const [orderState, setOrderState] = useControllableState<readonly string[]>({
     value: props.columnOrder,
     defaultValue: props.defaultColumnOrder ?? ids,
@@ -135,10 +138,11 @@ export function useRunColumns(props: RunListViewProps, showControl: boolean): Ru
     setVisible: (id, shown) => setVisibility((previous) => ({ ...previous, [id]: shown })),
     setOrder: (next) => setOrderState(next),
     setWidth: (id, width) => setSizing((previous) => clampSizing({ ...previous, [id]: width }, specs)),
+    // Back to the host's defaults (or the built-in ones).
     reset: () => {
-      setVisibility(defaultVisibility(custom));
-      setOrderState(ids);
-      setSizing({});
+      setVisibility(baseVisibility);
+      setOrderState(props.defaultColumnOrder ?? ids);
+      setSizing(props.defaultColumnSizing ?? {});
     },
     resizeHandler: (id) => headers.find((header) => header.id === id)?.getResizeHandler() ?? null,
     resizingId,

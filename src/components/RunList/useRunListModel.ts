@@ -3,9 +3,17 @@
  * of relative times. Every piece is controllable (value / default / on…Change props); the parts render
  * what this returns.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useCallback, useEffect, useInsertionEffect, useMemo, useRef, useState, type MouseEvent, type ReactNode } from 'react';
 import type { Run, RunSort } from '../../api/types.js';
-import { EMPTY_RUN_SELECTION, selectionLookup, selectRunRange, toggleRunSelection, type RunSelection } from '../../core/runSelection.js';
+import { DEFAULT_QUEUED_LONG_MS, queuedLongRuns } from '../../core/runHints.js';
+import {
+  EMPTY_RUN_SELECTION,
+  loadedSelectionState,
+  selectionLookup,
+  selectRunRange,
+  toggleRunSelection,
+  type RunSelection,
+} from '../../core/runSelection.js';
 import type { RunFeedFilters } from '../../hooks/runFeedQuery.js';
 import { useControllableState } from '../../hooks/useControllableState.js';
 import { useStableCallback } from '../shared/useStableCallback.js';
@@ -36,6 +44,15 @@ export interface RunListModel {
   isSelected: (id: string) => boolean;
   /** Click or Space on a run's checkbox; `range` (Shift) selects from the last one toggled. */
   selectRun: (id: string, range: boolean) => void;
+  clearSelection: () => void;
+  /** Ids of the loaded runs, in order. */
+  runIds: readonly string[];
+  /** The "select all loaded" checkbox: none, some or all of the loaded runs selected. */
+  loadedState: 'none' | 'some' | 'all';
+  /** Runs waiting in the queue longer than `queuedLongMs`. */
+  queuedLong: { count: number; oldestQueuedAt: string | null };
+  /** The host's `renderRunActions`, stable across renders (rows re-render only for their own run), or null. */
+  renderActions: ((run: Run) => ReactNode) | null;
   canExpand: boolean;
   expanded: ReadonlySet<string>;
   toggleExpanded: (id: string) => void;
@@ -73,16 +90,35 @@ export function useRunListModel(props: RunListViewProps): RunListModel {
   const columns = useRunColumns(props, selectable || Boolean(props.renderRunDetails));
   const now = useClock(ui.now, runs);
 
+  // Derived once per list or selection change, never per render: the list may hold 100 000 runs.
+  const runIds = useMemo(() => runs.map((run) => run.id), [runs]);
   const isSelected = useMemo(() => selectionLookup(selection), [selection]);
+  const loadedState = useMemo(() => loadedSelectionState(selection, runIds), [selection, runIds]);
+  const queuedLong = useMemo(() => queuedLongRuns(runs, now, props.queuedLongMs ?? DEFAULT_QUEUED_LONG_MS), [runs, now, props.queuedLongMs]);
   const anchor = useRef<string | null>(null);
+  const latestIds = useRef(runIds);
+  useInsertionEffect(() => {
+    latestIds.current = runIds;
+  });
   const selectRun = useCallback(
     (id: string, range: boolean) => {
-      setSelection((previous) =>
-        range ? selectRunRange(previous, runs.map((run) => run.id), anchor.current, id) : toggleRunSelection(previous, id),
-      );
+      setSelection((previous) => (range ? selectRunRange(previous, latestIds.current, anchor.current, id) : toggleRunSelection(previous, id)));
       anchor.current = id;
     },
-    [runs, setSelection],
+    [setSelection],
+  );
+  const clearSelection = useCallback(() => {
+    anchor.current = null;
+    setSelection(EMPTY_RUN_SELECTION);
+  }, [setSelection]);
+  // "Every matching run" means the runs of the filters it was made under: other filters, another selection.
+  const changeFilters = useCallback(
+    (next: RunFeedFilters) => {
+      setFilters(next);
+      anchor.current = null;
+      setSelection((previous) => (previous.mode === 'matching' ? EMPTY_RUN_SELECTION : previous));
+    },
+    [setFilters, setSelection],
   );
   const expanded = useMemo(() => new Set(expandedIds), [expandedIds]);
   const toggleExpanded = useCallback(
@@ -116,6 +152,8 @@ export function useRunListModel(props: RunListViewProps): RunListModel {
     }),
     [ui, now, hasHref, getRunHref, hasWorkflowHref, getWorkflowHref, openRun],
   );
+  const renderActions = useStableCallback(props.renderRunActions);
+  const hasActions = Boolean(props.renderRunActions);
   const filterControls = useMemo(() => new Set<string>(props.filterControls ?? ALL_FILTER_CONTROLS), [props.filterControls]);
 
   return {
@@ -124,7 +162,7 @@ export function useRunListModel(props: RunListViewProps): RunListModel {
     runs,
     now,
     filters,
-    setFilters,
+    setFilters: changeFilters,
     sort,
     setSort,
     columns,
@@ -133,6 +171,11 @@ export function useRunListModel(props: RunListViewProps): RunListModel {
     setSelection,
     isSelected,
     selectRun,
+    clearSelection,
+    runIds,
+    loadedState,
+    queuedLong,
+    renderActions: hasActions ? renderActions : null,
     canExpand: Boolean(props.renderRunDetails),
     expanded,
     toggleExpanded,
