@@ -84,7 +84,7 @@ export function RunListGrid({ height, className, style, ...rest }: RunListGridPr
     estimateSize,
     getItemKey,
     rangeExtractor,
-    overscan: 10,
+    overscan: 5,
     scrollMargin: HEADER_HEIGHT,
     // Rows brought into view from the keyboard are not left under the sticky header.
     scrollPaddingStart: HEADER_HEIGHT,
@@ -106,6 +106,14 @@ export function RunListGrid({ height, className, style, ...rest }: RunListGridPr
     shown.current = { filters, sort };
     virtualizer.scrollToOffset(0);
   }, [filters, sort, virtualizer]);
+
+  // A row that closes goes back to its fixed height: forget the measured sizes (open rows measure again).
+  const sizedFor = useRef(expanded);
+  useEffect(() => {
+    if (sizedFor.current === expanded) return;
+    sizedFor.current = expanded;
+    virtualizer.measure();
+  }, [expanded, virtualizer]);
 
   // Row indexes of open details, so each row's aria-rowindex counts the detail rows above it.
   const openIndexes = useMemo(() => {
@@ -225,7 +233,8 @@ export function RunListGrid({ height, className, style, ...rest }: RunListGridPr
               <div
                 key={item.key}
                 data-index={item.index}
-                ref={virtualizer.measureElement}
+                // Closed rows have their fixed height; only open ones are measured (no layout read per row).
+                ref={open ? virtualizer.measureElement : undefined}
                 className="rv-run-list__item"
                 style={{ transform: `translateY(${item.start - HEADER_HEIGHT}px)` }}
               >
@@ -413,7 +422,7 @@ export const RunListRow = memo(function RunListRow({
       data-state={expanded === null ? undefined : expanded ? 'expanded' : 'collapsed'}
       data-selected={selected || undefined}
     >
-      <div role="gridcell" aria-colindex={1} className={cx('rv-run-list__cell rv-run-list__cell--control', classNames?.cell)} data-row={index} data-col={0} tabIndex={focusCol === 0 ? 0 : -1}>
+      <div role="gridcell" className={cx('rv-run-list__cell rv-run-list__cell--control', classNames?.cell)} data-row={index} data-col={0} tabIndex={focusCol === 0 ? 0 : -1}>
         {selected !== null ? (
           <input
             type="checkbox"
@@ -446,7 +455,6 @@ export const RunListRow = memo(function RunListRow({
         <div
           key={column.id}
           role="gridcell"
-          aria-colindex={position + 2}
           className={cx('rv-run-list__cell', classNames?.cell)}
           data-column={column.id}
           data-row={index}
