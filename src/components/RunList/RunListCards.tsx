@@ -8,6 +8,7 @@ import { RelativeTime } from '../shared/RelativeTime.js';
 import { StatusBadge } from '../shared/StatusBadge.js';
 import { ModeBadge, notBefore, ResultExcerpt, RunLink, type CellContext } from './cells.js';
 import { useRunListContext } from './RunListContext.js';
+import { RunListHint } from './RunListNotices.js';
 import type { RunListClassNames } from './types.js';
 
 const LOAD_AHEAD = 10;
@@ -69,7 +70,12 @@ export function RunListCards({ height, className, style, ...rest }: RunListCards
                 classNames={props.classNames}
                 renderActions={model.renderActions}
               >
-                {model.canExpand && expanded.has(run.id) ? props.renderRunDetails?.(run) : null}
+                {model.canExpand && expanded.has(run.id) ? (
+                  <>
+                    <RunListHint run={run} />
+                    {props.renderRunDetails?.(run)}
+                  </>
+                ) : null}
               </RunListCard>
             </div>
           );

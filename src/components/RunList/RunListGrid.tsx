@@ -19,6 +19,7 @@ import { cx } from '../shared/cx.js';
 import { Icon } from '../shared/icons.js';
 import { columnHeader, renderCell, type CellContext } from './cells.js';
 import { useRunListContext } from './RunListContext.js';
+import { RunListHint } from './RunListNotices.js';
 import type { RunListClassNames } from './types.js';
 import type { RunListColumn } from './useRunColumns.js';
 import type { RunListModel } from './useRunListModel.js';
@@ -255,6 +256,7 @@ export function RunListGrid({ height, className, style, ...rest }: RunListGridPr
                 />
                 {open ? (
                   <RunListRowDetails run={run} ariaRowIndex={rowIndexOf(item.index) + 1} colCount={colCount} id={`${gridId}-d-${item.index}`} className={props.classNames?.details}>
+                    <RunListHint run={run} />
                     {props.renderRunDetails?.(run)}
                   </RunListRowDetails>
                 ) : null}

@@ -1,5 +1,7 @@
 import { useSyncExternalStore, type ComponentPropsWithoutRef, type ReactNode } from 'react';
-import { emptyListReason } from '../../core/runHints.js';
+import type { Run } from '../../api/types.js';
+import { clampText, TEXT_LIMITS } from '../../core/clampText.js';
+import { DEFAULT_QUEUED_LONG_MS, emptyListReason, runHint } from '../../core/runHints.js';
 import { hasRunFilters } from '../../core/runFilters.js';
 import { cx } from '../shared/cx.js';
 import { Icon } from '../shared/icons.js';
@@ -153,5 +155,29 @@ export function RunListFooter({ className, ...rest }: Omit<ComponentPropsWithout
         </button>
       ) : null}
     </div>
+  );
+}
+
+export interface RunListHintProps extends Omit<ComponentPropsWithoutRef<'p'>, 'children'> {
+  run: Run;
+}
+
+/**
+ * The troubleshooting hint for one run, shown with its details: a failed run's error and where to look next,
+ * a succeeded run's summary and what to do when it is not what was expected, a run queued for long and what
+ * that likely means. Nothing for other runs. `data-slot="run-list-hint"`, `data-hint`.
+ */
+export function RunListHint({ run, className, ...rest }: RunListHintProps) {
+  const model = useRunListContext('RunListHint');
+  const { ui, now, props } = model;
+  const hint = runHint(run, now, props.queuedLongMs ?? DEFAULT_QUEUED_LONG_MS);
+  if (!hint) return null;
+  const text = hint === 'failed' ? ui.text.hints.failed : hint === 'check_result' ? ui.text.hints.unexpectedResult : ui.text.hints.queuedLong;
+  const detail = hint === 'failed' ? run.error?.message : hint === 'check_result' ? run.resultSummary : null;
+  return (
+    <p className={cx('rv-run-list__hint', className)} data-slot="run-list-hint" data-hint={hint} {...rest}>
+      {detail ? <span className="rv-run-list__hint-detail">{clampText(detail, TEXT_LIMITS.detail)}</span> : null}
+      <span className="rv-run-list__hint-text">{text}</span>
+    </p>
   );
 }

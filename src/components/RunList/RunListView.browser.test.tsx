@@ -277,6 +277,17 @@ describe('RunListView', () => {
     expect(headers).not.toContain('Result');
     expect(headers).not.toContain('Queue time');
   });
+
+  it('shows the troubleshooting hint of each open run', async () => {
+    const runs = manyRuns(8); // 0 succeeded, 1 failed
+    const { container } = render(<View runs={runs} renderRunDetails={() => <p>steps</p>} defaultExpandedRuns={[runs[0]!.id, runs[1]!.id]} />);
+    const hints = [...container.querySelectorAll<HTMLElement>('[data-slot="run-list-hint"]')];
+    expect(hints.map((hint) => hint.dataset.hint)).toEqual(['check_result', 'failed']);
+    expect(hints[1]!.textContent).toContain('Provider answered 503 for run 1');
+    expect(hints[1]!.textContent).toContain('Read the error');
+    expect(hints[0]!.textContent).toContain('Processed 0 items');
+    await expectNoAxeViolations(container);
+  });
 });
 
 function RunListViewWithClock(props: Partial<RunListViewProps> & { runs: readonly Run[] }) {
