@@ -12,6 +12,8 @@ import { statusAppearance } from '../shared/statusAppearance.js';
 import { columnHeader } from './cells.js';
 import { useRunListContext } from './RunListContext.js';
 
+/** The trigger select's entry for a filter of several triggers. */
+const SEVERAL = '__several';
 /** Text filters wait this long after the last keystroke before asking the API. */
 const TEXT_DEBOUNCE_MS = 300;
 
@@ -40,8 +42,10 @@ export function RunListToolbar({ className, children, ...rest }: RunListToolbarP
   const range = filters.range;
   const rangeValue = typeof range === 'string' ? range : range ? 'custom' : '';
   const custom = typeof range === 'object' && range !== null ? range : null;
-  const credits = (filters as { credits?: { min?: number; max?: number } }).credits;
-  const timeField = (filters as { timeField?: RunTimeField }).timeField ?? 'queuedAt';
+  const credits = filters.credits;
+  const timeField = filters.timeField ?? 'queuedAt';
+  // A range whose start is above its end filters nothing (the API would refuse it): the fields say so.
+  const creditsInvalid = credits?.min !== undefined && credits.max !== undefined && credits.min > credits.max;
 
   return (
     <div className={cx('rv-run-list__toolbar', className)} data-slot="run-list-toolbar" data-filtered={filtered || undefined} role="search" aria-label={strings.filtersLabel} {...rest}>
@@ -96,9 +100,14 @@ export function RunListToolbar({ className, children, ...rest }: RunListToolbarP
         {show.has('trigger') ? (
           <SelectFilter
             label={strings.trigger}
-            value={filters.trigger?.length === 1 ? filters.trigger[0]! : ''}
-            onChange={(value) => set({ trigger: value ? [value as TriggerType] : undefined })}
-            options={[{ value: '', label: strings.anyTrigger }, ...TRIGGER_TYPES.map((type) => ({ value: type, label: strings.triggers[type] }))]}
+            value={filters.trigger?.length === 1 ? filters.trigger[0]! : filters.trigger?.length ? SEVERAL : ''}
+            onChange={(value) => (value === SEVERAL ? undefined : set({ trigger: value ? [value as TriggerType] : undefined }))}
+            options={[
+              { value: '', label: strings.anyTrigger },
+              // Several triggers (from a link or a saved view) stay selected and say so.
+              ...(filters.trigger && filters.trigger.length > 1 ? [{ value: SEVERAL, label: filters.trigger.map((type) => strings.triggers[type]).join(', ') }] : []),
+              ...TRIGGER_TYPES.map((type) => ({ value: type, label: strings.triggers[type] })),
+            ]}
           />
         ) : null}
         {show.has('mode') ? (
@@ -123,8 +132,8 @@ export function RunListToolbar({ className, children, ...rest }: RunListToolbarP
         ) : null}
         {show.has('credits') ? (
           <>
-            <NumberFilter label={strings.creditsMin} value={credits?.min} onCommit={(min) => set({ credits: creditsRange(min, credits?.max) })} />
-            <NumberFilter label={strings.creditsMax} value={credits?.max} onCommit={(max) => set({ credits: creditsRange(credits?.min, max) })} />
+            <NumberFilter label={strings.creditsMin} value={credits?.min} invalid={creditsInvalid} onCommit={(min) => set({ credits: creditsRange(min, credits?.max) })} />
+            <NumberFilter label={strings.creditsMax} value={credits?.max} invalid={creditsInvalid} onCommit={(max) => set({ credits: creditsRange(credits?.min, max) })} />
           </>
         ) : null}
         {filtered ? (
@@ -349,7 +358,7 @@ function TextFilter({ label, value, onCommit, type = 'text' }: { label: string; 
   );
 }
 
-function NumberFilter({ label, value, onCommit }: { label: string; value: number | undefined; onCommit: (value: number | undefined) => void }) {
+function NumberFilter({ label, value, invalid = false, onCommit }: { label: string; value: number | undefined; invalid?: boolean; onCommit: (value: number | undefined) => void }) {
   const id = useId();
   const text = value === undefined ? '' : String(value);
   const [draft, setDraft] = useState(text);
@@ -372,6 +381,7 @@ function NumberFilter({ label, value, onCommit }: { label: string; value: number
         min={0}
         step="any"
         inputMode="decimal"
+        aria-invalid={invalid || undefined}
         value={draft}
         onChange={(event) => setDraft(event.target.value)}
         onBlur={commit}
