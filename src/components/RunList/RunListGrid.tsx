@@ -59,6 +59,8 @@ export function RunListGrid({ height, className, style, ...rest }: RunListGridPr
   // Focus follows a run, not a position: new runs, a sort or a refresh keep it on the same run.
   const [focus, setFocus] = useState<Focus>({ id: runIds[0] ?? null, index: 0, col: 1 });
   const moved = useRef(false);
+  // The row under the pointer: it (and the focused one) shows the row's extra controls.
+  const [hovered, setHovered] = useState<string | null>(null);
   const focusIndex = useMemo(() => {
     if (focus.id === null) return -1;
     if (runIds[focus.index] === focus.id) return focus.index;
@@ -219,6 +221,12 @@ export function RunListGrid({ height, className, style, ...rest }: RunListGridPr
       onPointerDown={() => {
         moved.current = false;
       }}
+      onPointerOver={(event) => {
+        const row = (event.target as HTMLElement).closest<HTMLElement>('[data-slot="run-list-row"]');
+        const id = row?.dataset.run ?? null;
+        if (id !== hovered) setHovered(id);
+      }}
+      onPointerLeave={() => setHovered(null)}
       style={{ ...style, ['--rv-run-columns' as string]: columns.template, ['--rv-run-list-row-height' as string]: `${rowHeight}px`, ...(height !== undefined ? { ['--rv-run-list-height' as string]: typeof height === 'number' ? `${height}px` : height } : {}) }}
       {...rest}
     >
@@ -244,6 +252,7 @@ export function RunListGrid({ height, className, style, ...rest }: RunListGridPr
                   index={item.index}
                   ariaRowIndex={rowIndexOf(item.index)}
                   focusCol={current.row === item.index ? current.col : -1}
+                  active={hovered === run.id || current.row === item.index}
                   columns={columns.visible}
                   context={model.cellContext}
                   selected={model.selectable ? model.isSelected(run.id) : null}
@@ -377,6 +386,8 @@ export interface RunListRowProps {
   ariaRowIndex: number;
   /** Column of this row that holds the grid's focus stop, or -1. */
   focusCol: number;
+  /** Under the pointer or focused: shows the row's copy button. Defaults to `true`. */
+  active?: boolean;
   columns: readonly RunListColumn[];
   context: CellContext;
   /** null when the list has no selection column. */
@@ -401,6 +412,7 @@ export const RunListRow = memo(function RunListRow({
   index,
   ariaRowIndex,
   focusCol,
+  active = true,
   columns,
   context,
   selected,
@@ -419,6 +431,7 @@ export const RunListRow = memo(function RunListRow({
       aria-selected={selected ?? undefined}
       className={cx('rv-run-list__row', classNames?.row)}
       data-slot="run-list-row"
+      data-run={run.id}
       data-status={run.status}
       data-mode={run.mode}
       data-state={expanded === null ? undefined : expanded ? 'expanded' : 'collapsed'}
@@ -448,7 +461,7 @@ export const RunListRow = memo(function RunListRow({
             aria-label={strings.expandRun(run.id)}
             onClick={() => onToggle(run.id)}
           >
-            <Icon name="chevron" data-state={expanded ? 'open' : 'closed'} />
+            <span className="rv-run-list__chevron" data-state={expanded ? 'open' : 'closed'} aria-hidden="true" />
           </button>
         ) : null}
         {renderActions?.(run)}
@@ -463,7 +476,7 @@ export const RunListRow = memo(function RunListRow({
           data-col={position + 1}
           tabIndex={focusCol === position + 1 ? 0 : -1}
         >
-          {renderCell(column, run, context)}
+          {renderCell(column, run, context, active)}
         </div>
       ))}
     </div>

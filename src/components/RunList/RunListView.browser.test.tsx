@@ -72,6 +72,11 @@ describe('RunListView', () => {
     expect(focused().dataset.row).toBe('2');
     expect(focused().dataset.col).toBe('2');
     expect(container.querySelectorAll('[role="gridcell"][tabindex="0"], [role="columnheader"][tabindex="0"]')).toHaveLength(1);
+    // Only the focused row (or the one under the pointer) carries its copy button.
+    expect(container.querySelectorAll('.rv-run-list__copy')).toHaveLength(1);
+    expect(rows(container)[2]!.querySelector('.rv-run-list__copy')).not.toBeNull();
+    await userEvent.hover(rows(container)[7]!);
+    expect(container.querySelectorAll('.rv-run-list__copy')).toHaveLength(2);
     await userEvent.keyboard('{Enter}');
     expect(onOpenRun).toHaveBeenCalledWith(runs[2], expect.anything());
     await userEvent.keyboard(' ');

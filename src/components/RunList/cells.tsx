@@ -54,7 +54,11 @@ export function ModeBadge({ run, context }: { run: Run; context: CellContext }) 
   );
 }
 
-export function renderCell(column: RunListColumn, run: Run, context: CellContext): ReactNode {
+/**
+ * What a cell shows. `active` is the row under the pointer or holding the focus: only it carries the copy
+ * button, so a screenful of new rows stays light to mount while scrolling.
+ */
+export function renderCell(column: RunListColumn, run: Run, context: CellContext, active = true): ReactNode {
   if (column.custom) return renderCustomCell(column.custom, run, context);
   const { ui, now } = context;
   const strings = ui.text.runList;
@@ -63,7 +67,7 @@ export function renderCell(column: RunListColumn, run: Run, context: CellContext
       return (
         <span className="rv-run-list__id">
           <RunLink run={run} context={context} />
-          <CopyButton value={run.id} what={strings.columns.id} tabIndex={-1} className="rv-run-list__copy" />
+          {active ? <CopyButton value={run.id} what={strings.columns.id} tabIndex={-1} className="rv-run-list__copy" /> : null}
         </span>
       );
     case 'workflow': {
