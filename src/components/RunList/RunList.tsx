@@ -122,7 +122,8 @@ export function RunList({
       loading={feed.isLoading}
       refreshing={feed.isPlaceholderData}
       error={feed.error}
-      onRetry={() => void feed.refetch()}
+      // With rows shown, the failure was the next page: ask for it again (a refetch would re-ask every loaded page).
+      onRetry={() => (feed.runs.length > 0 && feed.hasMore ? feed.loadMore() : void feed.refetch())}
       hasMore={feed.hasMore}
       loadingMore={feed.isFetchingNextPage}
       onLoadMore={feed.loadMore}
