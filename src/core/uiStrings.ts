@@ -9,6 +9,7 @@ import type { RangePreset } from './runFilters.js';
 import type { ChunkFit } from './payloadState.js';
 import { defaultApprovalStrings, type ApprovalStrings } from './approvalStrings.js';
 import { defaultRunFormStrings, type RunFormStrings } from './runFormStrings.js';
+import { defaultRunDetailStrings, type RunDetailStrings } from './runDetailStrings.js';
 
 /** Why a chunk of a step's input/output was refused (see `chunkFit`). */
 export type ChunkProblem = Exclude<ChunkFit, 'next'>;
@@ -113,6 +114,8 @@ export interface UiStrings {
   approvals: ApprovalStrings;
   /** Words of the manual-run form (`ManualRunForm`). */
   runForm: RunFormStrings;
+  /** Words of one run's detail view (`RunDetail`). */
+  runDetail: RunDetailStrings;
 }
 
 /** Words of the run list. Functions receive numbers already counted, and format them their own way. */
@@ -380,13 +383,15 @@ export const defaultUiStrings: UiStrings = {
   runList: RUN_LIST_STRINGS,
   approvals: defaultApprovalStrings,
   runForm: defaultRunFormStrings,
+  runDetail: defaultRunDetailStrings,
 };
 
 /** Overrides for `mergeUiStrings`: any subset, including single actions, hints or summary keys. */
-export type UiStringOverrides = Partial<Omit<UiStrings, 'actions' | 'hints' | 'summaryKeys' | 'runList' | 'approvals' | 'runForm'>> & {
+export type UiStringOverrides = Partial<Omit<UiStrings, 'actions' | 'hints' | 'summaryKeys' | 'runList' | 'approvals' | 'runForm' | 'runDetail'>> & {
   runList?: Partial<RunListStrings>;
   approvals?: Partial<ApprovalStrings>;
   runForm?: Partial<RunFormStrings>;
+  runDetail?: Partial<RunDetailStrings>;
   actions?: Partial<UiStrings['actions']>;
   hints?: Partial<UiStrings['hints']>;
   summaryKeys?: Readonly<Record<string, string | undefined>>;
@@ -394,7 +399,7 @@ export type UiStringOverrides = Partial<Omit<UiStrings, 'actions' | 'hints' | 's
 
 /** `base` (the defaults unless given) with `overrides` laid over it; undefined entries are ignored. */
 export function mergeUiStrings(overrides: UiStringOverrides = {}, base: UiStrings = defaultUiStrings): UiStrings {
-  const { actions, hints, summaryKeys, runList, approvals, runForm, ...rest } = overrides;
+  const { actions, hints, summaryKeys, runList, approvals, runForm, runDetail, ...rest } = overrides;
   const merged = { ...base } as Record<string, unknown>;
   for (const [key, value] of Object.entries(rest)) if (value !== undefined) merged[key] = value;
   return {
@@ -405,6 +410,7 @@ export function mergeUiStrings(overrides: UiStringOverrides = {}, base: UiString
     runList: { ...base.runList, ...stripUndefined(runList) },
     approvals: { ...base.approvals, ...stripUndefined(approvals) },
     runForm: { ...base.runForm, ...stripUndefined(runForm) },
+    runDetail: { ...base.runDetail, ...stripUndefined(runDetail) },
   };
 }
 

@@ -1,0 +1,106 @@
+import { useId, useState, type ComponentPropsWithoutRef } from 'react';
+import { formatRelativeTime } from '../../core/formatTime.js';
+import { cx } from '../shared/cx.js';
+import { DataSection } from '../shared/DataSection.js';
+import { RelativeTime } from '../shared/RelativeTime.js';
+import { useRunDetailContext } from './RunDetailContext.js';
+
+export type RunDetailReviewProps = Omit<ComponentPropsWithoutRef<'section'>, 'children'>;
+
+/**
+ * A waiting run's pending review, inline: the action it gates, its kind, when it expires and what expiry
+ * does, what to look at, a comment and Approve / Reject. The outcome shows in place (yours, someone else's
+ * that came first, or an error). Renders nothing without a review. `data-slot="run-detail-review"`,
+ * `data-status` of the task, `data-outcome` (`pending`, `decided`, `decidedElsewhere`, `error`).
+ */
+export function RunDetailReview({ className, ...rest }: RunDetailReviewProps) {
+  const { props, ui, now } = useRunDetailContext('RunDetailReview');
+  const id = useId();
+  const [comment, setComment] = useState('');
+  const review = props.review;
+  if (!review) return null;
+  const t = ui.text.approvals;
+  const outcome = props.reviewDecision ?? null;
+  const busy = outcome?.status === 'pending';
+  const settled = outcome?.status === 'decided' || outcome?.status === 'decidedElsewhere';
+  const current = settled ? outcome.approval : review;
+  const decide = (decision: 'approve' | 'reject') => props.onDecide?.(review, decision, comment.trim());
+  return (
+    <section
+      className={cx('rv-run-detail__review', className)}
+      data-slot="run-detail-review"
+      data-status={current.status}
+      data-outcome={outcome?.status}
+      aria-labelledby={`${id}-title`}
+      {...rest}
+    >
+      <h3 id={`${id}-title`} className="rv-run-detail__subtitle">
+        {ui.text.runDetail.reviewTitle}: {review.action}
+      </h3>
+      <dl className="rv-run-detail__fields" data-compact="">
+        <div className="rv-run-detail__field">
+          <dt>{t.kind}</dt>
+          <dd>{review.kind}</dd>
+        </div>
+        <div className="rv-run-detail__field">
+          <dt>{t.requested}</dt>
+          <dd>
+            <RelativeTime time={review.requestedAt} now={now} />
+          </dd>
+        </div>
+        <div className="rv-run-detail__field">
+          <dt>{t.expires}</dt>
+          <dd>
+            {review.expiresAt ? (
+              <>
+                <RelativeTime time={review.expiresAt} now={now} /> · {t.onExpiry[review.onExpiry]}
+              </>
+            ) : (
+              t.never
+            )}
+          </dd>
+        </div>
+      </dl>
+      {review.details !== undefined ? <DataSection title={t.details} data={review.details} defaultOpen /> : null}
+      <div role="status" className="rv-run-detail__status">
+        {outcome?.status === 'decided' ? (
+          <p data-slot="run-detail-review-outcome" data-kind="decided">
+            {t.decidedByYou(t.statuses[outcome.approval.status])}
+          </p>
+        ) : null}
+      </div>
+      <div role="alert" className="rv-run-detail__status">
+        {outcome?.status === 'decidedElsewhere' ? (
+          <p data-slot="run-detail-review-outcome" data-kind="decidedElsewhere">
+            {t.decidedElsewhere(t.statuses[outcome.approval.status], outcome.approval.decidedBy ?? t.anonymous, formatRelativeTime(outcome.approval.decidedAt, now, ui.locale))}
+            {outcome.approval.comment ? ` “${outcome.approval.comment}”` : ''}
+          </p>
+        ) : null}
+        {outcome?.status === 'error' ? (
+          <p data-slot="run-detail-review-outcome" data-kind="error">
+            {t.decisionFailed(outcome.error.message)}
+          </p>
+        ) : null}
+      </div>
+      {props.onDecide && !settled ? (
+        <div className="rv-run-detail__review-form">
+          <label htmlFor={`${id}-comment`} className="rv-run-form__label">
+            {t.comment}
+          </label>
+          <p id={`${id}-hint`} className="rv-run-form__hint">
+            {t.commentHint}
+          </p>
+          <textarea id={`${id}-comment`} className="rv-input" rows={2} value={comment} aria-describedby={`${id}-hint`} onChange={(e) => setComment(e.target.value)} />
+          <div className="rv-run-detail__review-buttons">
+            <button type="button" className="rv-button" data-variant="primary" disabled={busy} onClick={() => decide('approve')}>
+              {t.approve}
+            </button>
+            <button type="button" className="rv-button" disabled={busy} onClick={() => decide('reject')}>
+              {t.reject}
+            </button>
+          </div>
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,188 @@
+/** Words of one run's detail view (`RunDetail`), part of the UI strings (`text.runDetail`). */
+import type { RunAction } from '../api/status.js';
+import type { Severity } from '../api/types.js';
+
+export type RunDetailTab = 'steps' | 'events' | 'context';
+
+/** What the live indicator says about how the view stays current. */
+export type LiveState = 'streaming' | 'polling' | 'reconnecting' | 'paused' | 'hidden' | 'final' | 'off';
+
+export interface RunDetailStrings {
+  /** Accessible name of the whole view; receives the workflow name and run id. */
+  label: (workflow: string, runId: string) => string;
+  overview: string;
+  runId: string;
+  workflow: string;
+  /** Workflow name with its version. */
+  workflowVersion: (name: string, version: number) => string;
+  status: string;
+  trigger: string;
+  triggerPayload: string;
+  sourceRun: string;
+  mode: string;
+  subject: string;
+  session: string;
+  prompt: string;
+  model: string;
+  workloadProfile: string;
+  envOverrides: string;
+  secretOverrides: string;
+  queued: string;
+  claimed: string;
+  started: string;
+  completed: string;
+  queueTime: string;
+  runTime: string;
+  credits: string;
+  replayOf: string;
+  none: string;
+  /** Accessible name of the progress bar. */
+  progressLabel: string;
+  /** Steps done of total. */
+  progress: (done: number, total: number) => string;
+  resultSummary: string;
+  errorTitle: string;
+  failingStep: string;
+  /** Accessible name of the controls toolbar. */
+  controlsLabel: string;
+  replayAsIs: string;
+  replayWithChanges: string;
+  /** Question before a destructive action; receives the action's label. */
+  confirmAction: (action: string) => string;
+  confirm: string;
+  keep: string;
+  /** Shown while an action is sent; receives its label. */
+  sending: (action: string) => string;
+  /** After a command the server took. */
+  actionDone: (action: string) => string;
+  /** A replay was queued; the new run's id follows as a link. */
+  replayQueued: string;
+  /** A command the server refused (409/422), with its reason. */
+  refused: (action: string, reason: string) => string;
+  /** A command that failed without an answer. */
+  actionFailed: (action: string, message: string) => string;
+  dismiss: string;
+  closeDialog: string;
+  /** Words of the actions in controls (pause, resume...), by action. */
+  actions: Readonly<Record<RunAction, string>>;
+  /** Live indicator states. */
+  liveStates: Readonly<Record<LiveState, string>>;
+  /** "updated 3 s ago" beside the live state. */
+  updated: (when: string) => string;
+  neverUpdated: string;
+  tabsLabel: string;
+  tabs: Readonly<Record<RunDetailTab, string>>;
+  // Events
+  eventsLabel: string;
+  severity: string;
+  severities: Readonly<Record<Severity, string>>;
+  eventType: string;
+  anyEventType: string;
+  followLive: string;
+  /** Count of events shown. */
+  eventCount: (shown: number, total: number) => string;
+  noEvents: string;
+  noMatchingEvents: string;
+  loadingEvents: string;
+  // Context
+  variables: string;
+  stepStates: string;
+  noVariables: string;
+  loadingContext: string;
+  // Review
+  reviewTitle: string;
+  // States
+  loadingRun: string;
+  notFound: string;
+  deleted: string;
+  loadFailed: (message: string) => string;
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+export const defaultRunDetailStrings: RunDetailStrings = {
+  label: (workflow, runId) => `Run ${runId} of ${workflow}`,
+  overview: 'Overview',
+  runId: 'Run',
+  workflow: 'Workflow',
+  workflowVersion: (name, version) => `${name} · v${version}`,
+  status: 'Status',
+  trigger: 'Trigger',
+  triggerPayload: 'Trigger payload',
+  sourceRun: 'Source run',
+  mode: 'Mode',
+  subject: 'Subject',
+  session: 'Session',
+  prompt: 'Prompt',
+  model: 'Model',
+  workloadProfile: 'Workload profile',
+  envOverrides: 'Env overrides',
+  secretOverrides: 'Secret overrides',
+  queued: 'Queued',
+  claimed: 'Claimed',
+  started: 'Started',
+  completed: 'Completed',
+  queueTime: 'Queue time',
+  runTime: 'Run time',
+  credits: 'Credits',
+  replayOf: 'Replay of',
+  none: '—',
+  progressLabel: 'Steps done',
+  progress: (done, total) => `${done} of ${plural(total, 'step', 'steps')} done`,
+  resultSummary: 'Result',
+  errorTitle: 'The run failed',
+  failingStep: 'Failing step',
+  controlsLabel: 'Run controls',
+  replayAsIs: 'Replay as-is',
+  replayWithChanges: 'Replay with new prompt or model…',
+  confirmAction: (action) => `${action}: are you sure? This cannot be undone.`,
+  confirm: 'Confirm',
+  keep: 'Keep the run',
+  sending: (action) => `${action}…`,
+  actionDone: (action) => `${action}: done.`,
+  replayQueued: 'Replay queued:',
+  refused: (action, reason) => `${action} was refused: ${reason}`,
+  actionFailed: (action, message) => `${action} failed: ${message}`,
+  dismiss: 'Dismiss',
+  closeDialog: 'Close',
+  actions: {
+    pause: 'Pause',
+    resume: 'Resume',
+    cancel: 'Cancel run',
+    stop: 'Stop now',
+    stopGraceful: 'Stop after current steps',
+    replay: 'Replay as-is',
+  },
+  liveStates: {
+    streaming: 'Live (streaming)',
+    polling: 'Live (polling)',
+    reconnecting: 'Reconnecting…',
+    paused: 'Updates paused',
+    hidden: 'Paused while the tab is hidden',
+    final: 'Final: the run has finished',
+    off: 'Not updating',
+  },
+  updated: (when) => `updated ${when}`,
+  neverUpdated: 'not loaded yet',
+  tabsLabel: 'Run sections',
+  tabs: { steps: 'Steps', events: 'Events', context: 'Context' },
+  eventsLabel: 'Event log',
+  severity: 'Severity',
+  severities: { debug: 'Debug', info: 'Info', warn: 'Warn', error: 'Error' },
+  eventType: 'Event type',
+  anyEventType: 'All types',
+  followLive: 'Follow new events',
+  eventCount: (shown, total) => (shown === total ? plural(total, 'event', 'events') : `${shown} of ${plural(total, 'event', 'events')}`),
+  noEvents: 'No events yet.',
+  noMatchingEvents: 'No events match these filters.',
+  loadingEvents: 'Loading events…',
+  variables: 'Variables',
+  stepStates: 'Step states',
+  noVariables: 'No variables.',
+  loadingContext: 'Loading context…',
+  reviewTitle: 'Waiting for your review',
+  loadingRun: 'Loading run…',
+  notFound: 'This run does not exist (it may have been deleted).',
+  deleted: 'This run was deleted while you were viewing it.',
+  loadFailed: (message) => `Could not load the run: ${message}`,
+};
