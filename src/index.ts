@@ -132,3 +132,44 @@ export type { ApprovalInboxReviewProps } from './components/ApprovalInbox/Approv
 export type { ApprovalInboxClassNames } from './components/ApprovalInbox/InboxContext.js';
 export { ApprovalCount } from './components/ApprovalInbox/ApprovalCount.js';
 export type { ApprovalCountProps } from './components/ApprovalInbox/ApprovalCount.js';
+
+// Run detail and its parts (see src/components/RunDetail/README.md)
+export { RunDetail } from './components/RunDetail/RunDetail.js';
+export type { RunDetailProps } from './components/RunDetail/RunDetail.js';
+export { RunDetailView } from './components/RunDetail/RunDetailView.js';
+export type {
+  LiveState,
+  RunDetailClassNames,
+  RunDetailLinks,
+  RunDetailOutcome,
+  RunDetailSlots,
+  RunDetailState,
+  RunDetailTab,
+  RunDetailViewProps,
+  RunEventFilters,
+  RunRef,
+} from './components/RunDetail/types.js';
+export { useRunDetailModel } from './components/RunDetail/useRunDetailModel.js';
+export type { RunDetailModel } from './components/RunDetail/useRunDetailModel.js';
+export { RunDetailRoot } from './components/RunDetail/RunDetailRoot.js';
+export type { RunDetailRootProps } from './components/RunDetail/RunDetailRoot.js';
+export { RunDetailMessage } from './components/RunDetail/RunDetailMessage.js';
+export type { RunDetailMessageProps } from './components/RunDetail/RunDetailMessage.js';
+export { RunDetailOverview } from './components/RunDetail/RunDetailOverview.js';
+export type { RunDetailOverviewProps } from './components/RunDetail/RunDetailOverview.js';
+export { RunDetailProgress } from './components/RunDetail/RunDetailProgress.js';
+export type { RunDetailProgressProps } from './components/RunDetail/RunDetailProgress.js';
+export { RunDetailError } from './components/RunDetail/RunDetailError.js';
+export type { RunDetailErrorProps } from './components/RunDetail/RunDetailError.js';
+export { RunDetailControls } from './components/RunDetail/RunDetailControls.js';
+export type { RunDetailControlsProps } from './components/RunDetail/RunDetailControls.js';
+export { RunDetailLive } from './components/RunDetail/RunDetailLive.js';
+export type { RunDetailLiveProps } from './components/RunDetail/RunDetailLive.js';
+export { RunDetailReview } from './components/RunDetail/RunDetailReview.js';
+export type { RunDetailReviewProps } from './components/RunDetail/RunDetailReview.js';
+export { RunDetailTabs } from './components/RunDetail/RunDetailTabs.js';
+export type { RunDetailTabsProps } from './components/RunDetail/RunDetailTabs.js';
+export { RunDetailSteps } from './components/RunDetail/RunDetailSteps.js';
+export { RunDetailEvents } from './components/RunDetail/RunDetailEvents.js';
+export type { RunDetailEventsProps } from './components/RunDetail/RunDetailEvents.js';
+export { RunDetailContextPanel } from './components/RunDetail/RunDetailContextPanel.js';

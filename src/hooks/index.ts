@@ -36,6 +36,9 @@ export { useRunEvents } from './useRunEvents.js';
 export type { UseRunEventsOptions, UseRunEventsResult } from './useRunEvents.js';
 export { useRunContext } from './useRunContext.js';
 export type { UseRunContextOptions, UseRunContextResult } from './useRunContext.js';
+export { useRunReview } from './useRunReview.js';
+export type { UseRunReviewResult } from './useRunReview.js';
+export { useDocumentVisible } from './useDocumentVisible.js';
 
 // Steps
 export { useStepTimeline } from './useStepTimeline.js';
