@@ -105,11 +105,16 @@ export interface ExecutorApi {
   createBulkJob(body: BulkJobRequest, idempotencyKey?: string | null): { job: BulkJob; created: boolean };
   getBulkJob(jobId: string): BulkJob; // 404 bulk_job_not_found
   listBulkJobResults(jobId: string, query: { cursor?: string; limit?: number; outcome?: BulkRunOutcome }): Page<BulkRunResult>;
-  webhook(workflowId: string, request: WebhookRequest): { run: Run; created: boolean }; // 401 bad_signature / stale_signature
+  /** Verifies the Standard Webhooks signature (Web Crypto, hence async). 401 bad_signature / stale_signature. */
+  webhook(workflowId: string, request: WebhookRequest): Promise<{ run: Run; created: boolean }>;
 
   listApprovals(query: ApprovalQuery): ApprovalPage;
   getApproval(id: string): Approval;
-  decide(id: string, body: DecisionRequest, decidedBy: string): Approval; // 409 approval_already_decided with current
+  /**
+   * 409 approval_already_decided with current. With an `Idempotency-Key`, the same key and body answer the first
+   * answer again (`created: false`); the same key with another body answers 422 idempotency_key_reused.
+   */
+  decide(id: string, body: DecisionRequest, decidedBy: string, idempotencyKey?: string | null): { approval: Approval; created: boolean };
 
   listDeliveries(query: DeliveryQuery): Page<Delivery>;
   searchLogs(query: LogQuery): Page<RunEvent>;

@@ -5,7 +5,7 @@
 import { APPROVAL_STATUSES } from '../../src/api/schemas.js';
 import type { Approval, ApprovalPage, ApprovalQuery, DecisionRequest } from '../../src/api/types.js';
 import { ExecutorProblem } from './api.js';
-import { encodeCursor, offsetOf, pageLimit } from './cursor.js';
+import { encodeCursor, keysetBefore, pageLimit } from './cursor.js';
 import { emit } from './emit.js';
 import { iso, prefixedId } from './ids.js';
 import type { Ctx, RunRec, StepRec } from './model.js';
@@ -119,15 +119,20 @@ export function listApprovals(ctx: Ctx, query: ApprovalQuery): ApprovalPage {
     });
   }
   const limit = pageLimit(query.limit, 50, 500);
-  const start = offsetOf(query.cursor, 'approvals');
   const statuses = query.status?.length ? new Set(query.status) : null;
   const items: Approval[] = [];
-  let i = ctx.approvals.length - 1 - start;
-  let seen = start;
-  for (; i >= 0 && items.length < limit; i--, seen++) {
+  // Keyset: the cursor is the position of the last approval served; approvals are only ever appended, so
+  // new ones (past the end) never shift the next page.
+  let i = Math.min(keysetBefore(query.cursor, 'approvals-before', ctx.approvals.length), ctx.approvals.length) - 1;
+  let last = -1;
+  for (; i >= 0 && items.length < limit; i--) {
     const a = ctx.approvals[i]!;
-    if ((statuses === null || statuses.has(a.status)) && (!query.runId || a.runId === query.runId)) items.push({ ...a });
+    if ((statuses === null || statuses.has(a.status)) && (!query.runId || a.runId === query.runId)) {
+      items.push({ ...a });
+      last = i;
+    }
   }
+  const more = i >= 0 && items.length === limit;
   const pendingCount = ctx.approvals.reduce((n, a) => (a.status === 'pending' ? n + 1 : n), 0);
-  return { items, nextCursor: i >= 0 ? encodeCursor('approvals', [seen]) : null, pendingCount };
+  return { items, nextCursor: more ? encodeCursor('approvals-before', [last]) : null, pendingCount };
 }

@@ -192,7 +192,7 @@ class Archive implements ArchiveLike {
       claimedAt: claimed === null ? null : iso(claimed),
       startedAt: Number.isNaN(started) ? null : iso(started),
       completedAt: iso(completed),
-      queueTimeMs: Math.round((Number.isNaN(started) ? completed : started) - queued),
+      queueTimeMs: Math.round((claimed === null ? completed : claimed) - queued),
       runTimeMs: Number.isNaN(started) ? null : Math.round(completed - started),
       progress: { done: plan.length, total: wf.graph.top.order.length + plan.filter((e) => e.parent >= 0).length },
       resultSummary: ending.kind === 'succeeded' ? `Completed ${plan.filter((e) => e.status === 'succeeded').length} steps in ${Math.round((completed - started) / 100) / 10} s.` : null,

@@ -57,12 +57,12 @@ export function buildHistoryLog(
   const queued = Date.parse(final.queuedAt);
   push(queued, 'run_queued', queuedMessage(final.trigger.label), { run: true });
   if (final.claimedAt) {
-    Object.assign(cur, { status: 'claimed', claimedAt: final.claimedAt });
+    Object.assign(cur, { status: 'claimed', claimedAt: final.claimedAt, queueTimeMs: final.queueTimeMs });
     push(Date.parse(final.claimedAt), 'run_claimed', 'Claimed by worker-1', { run: true });
   }
   const steps: StepRec[] = [];
   if (final.startedAt) {
-    Object.assign(cur, { status: 'running', startedAt: final.startedAt, queueTimeMs: final.queueTimeMs });
+    Object.assign(cur, { status: 'running', startedAt: final.startedAt });
     push(Date.parse(final.startedAt), 'run_started', 'Run started', { run: true });
     layOut(final, plan, errorFor, n, steps, cur, push);
   }

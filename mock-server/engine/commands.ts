@@ -8,7 +8,8 @@ import type { CommandRequest, ReplayRequest, Run, TriggerType, Workflow } from '
 import { ExecutorProblem } from './api.js';
 import { emit } from './emit.js';
 import { pump } from './flow.js';
-import { findRunRef, runOrThrow, runSnapshot, workflowOrThrow, type RunRef } from './lookup.js';
+import { fingerprintOf, idempotent } from './idempotency.js';
+import { runOrThrow, runSnapshot, workflowOrThrow, type RunRef } from './lookup.js';
 import type { Ctx, RunRec } from './model.js';
 import { armSchedule } from './schedules.js';
 import { cancelRun, setRunStatus, stopImmediately } from './terminate.js';
@@ -16,24 +17,10 @@ import { COMMAND_KEYS, isPlainObject, unknownFields, validateStart } from './val
 
 export type CommandResult = { run: Run; created: boolean };
 
-/** Same key + same workflow → the first answer's run, unchanged; the same key with another body → 422. */
+/** Same key + same workflow → the first answer again (`created: false`); the same key with another body → 422. */
 export function withIdempotency(ctx: Ctx, workflowId: string, key: string | null | undefined, fingerprint: string, fn: () => CommandResult): CommandResult {
-  if (key === undefined || key === null || key === '') return fn();
-  if (typeof key !== 'string' || key.length > 255) {
-    throw new ExecutorProblem(422, 'invalid_idempotency_key', 'Idempotency-Key must be text of at most 255 characters.');
-  }
-  const slot = `${workflowId}\n${key}`;
-  const seen = ctx.idempotency.get(slot);
-  if (seen) {
-    if (seen.fingerprint !== fingerprint) {
-      throw new ExecutorProblem(422, 'idempotency_key_reused', 'This Idempotency-Key was already used for a different request.');
-    }
-    const ref = findRunRef(ctx, seen.runId)!;
-    return { run: runSnapshot(ctx, ref), created: false };
-  }
-  const result = fn();
-  ctx.idempotency.set(slot, { fingerprint, runId: result.run.id });
-  return result;
+  const { answer, created } = idempotent(ctx.idempotency, workflowId, key, fingerprint, () => fn().run);
+  return { run: answer, created };
 }
 
 function refuse(ctx: Ctx, ref: RunRef, action: RunAction): void {
@@ -62,7 +49,7 @@ export function runCommand(ctx: Ctx, workflowId: string, body: CommandRequest, k
   if (unknown.length) {
     throw new ExecutorProblem(422, 'invalid_body', `Unknown fields: ${unknown.map((e) => e.field).join(', ')}.`, { errors: unknown });
   }
-  return withIdempotency(ctx, workflowId, key, `command:${JSON.stringify(body)}`, () => {
+  return withIdempotency(ctx, workflowId, key, fingerprintOf('command', body), () => {
     if (body.command === 'start') {
       if (!wf.workflow.active) throw inactive(wf.workflow);
       const values = validateStart(wf, body.params);
@@ -144,7 +131,7 @@ export function replayRun(ctx: Ctx, workflowId: string, runId: string, body: Rep
     errors.push({ field: 'model', message: `Must be one of: ${wf.workflow.models.join(', ')}.` });
   }
   if (errors.length) throw new ExecutorProblem(422, 'invalid_body', 'The replay request is not valid.', { errors });
-  return withIdempotency(ctx, workflowId, key, `replay:${runId}:${JSON.stringify(request)}`, () => {
+  return withIdempotency(ctx, workflowId, key, fingerprintOf(`replay ${runId}`, request), () => {
     refuse(ctx, ref, 'replay');
     if (!wf.workflow.active) throw inactive(wf.workflow);
     const source = runSnapshot(ctx, ref);

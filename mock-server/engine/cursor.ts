@@ -36,6 +36,15 @@ export function offsetOf(cursor: string | undefined, kind: string): number {
   return decodeCursor(cursor, kind, [isIndex])[0] as number;
 }
 
+/**
+ * Keyset pages, newest first, over a list that only grows at its end: the cursor holds the position of the last
+ * item served, and the next page starts just before it. Without a cursor, `end` (the list's length).
+ */
+export function keysetBefore(cursor: string | undefined, kind: string, end: number): number {
+  if (cursor === undefined || cursor === null || cursor === '') return end;
+  return decodeCursor(cursor, kind, [isIndex])[0] as number;
+}
+
 /** Checks a page size: an integer in 1..max, or the default. */
 export function pageLimit(limit: number | undefined, fallback: number, max: number): number {
   if (limit === undefined || limit === null) return fallback;

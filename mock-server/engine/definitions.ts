@@ -195,7 +195,7 @@ export interface WorkflowDefinition {
   workloadProfiles?: string[];
   /** Secrets the workflow has configured (name → value); runs may override them. Never returned. Defaults to none. */
   secrets?: Record<string, string>;
-  /** Signing secret of the inbound webhook. Defaults to one derived from the executor seed. */
+  /** Signing secret of the inbound webhook: `whsec_` + base64 of the key (Standard Webhooks). Defaults to one derived from the executor seed. */
   webhookSecret?: string;
   /** Start a run every `everyMs` while the workflow is active. Defaults to no schedule. */
   schedule?: { everyMs: number; label?: string; mode?: RunMode; input?: Record<string, unknown> };

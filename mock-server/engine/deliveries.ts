@@ -1,7 +1,7 @@
 /** Delivery attempts: created by send_message steps (or by hand, without a run) and moved on by the provider. */
 import type { Delivery, DeliveryQuery, DeliveryStatus, Page } from '../../src/api/types.js';
 import { ExecutorProblem } from './api.js';
-import { encodeCursor, offsetOf, pageLimit } from './cursor.js';
+import { encodeCursor, keysetBefore, pageLimit } from './cursor.js';
 import { iso, prefixedId } from './ids.js';
 import type { Ctx } from './model.js';
 import type { DeliverySpec } from './nodes/types.js';
@@ -49,13 +49,17 @@ export function listDeliveries(ctx: Ctx, query: DeliveryQuery): Page<Delivery> {
     throw new ExecutorProblem(400, 'invalid_query', 'runId must be text.');
   }
   const limit = pageLimit(query.limit, 50, 500);
-  const start = offsetOf(query.cursor, 'deliveries');
   const items: Delivery[] = [];
-  let i = ctx.deliveries.length - 1 - start;
-  let seen = start;
-  for (; i >= 0 && items.length < limit; i--, seen++) {
+  // Keyset: the cursor is the position of the last delivery served; deliveries are only appended.
+  let i = Math.min(keysetBefore(query.cursor, 'deliveries-before', ctx.deliveries.length), ctx.deliveries.length) - 1;
+  let last = -1;
+  for (; i >= 0 && items.length < limit; i--) {
     const d = ctx.deliveries[i]!;
-    if (!query.runId || d.runId === query.runId) items.push({ ...d });
+    if (!query.runId || d.runId === query.runId) {
+      items.push({ ...d });
+      last = i;
+    }
   }
-  return { items, nextCursor: i >= 0 ? encodeCursor('deliveries', [seen]) : null };
+  const more = i >= 0 && items.length === limit;
+  return { items, nextCursor: more ? encodeCursor('deliveries-before', [last]) : null };
 }

@@ -2,6 +2,7 @@
 import type { AnalyticsWindow, Page, Run, Workflow } from '../../src/api/types.js';
 import { analytics } from './analytics.js';
 import { BulkJobs } from './bulk.js';
+import { fingerprintOf, idempotent } from './idempotency.js';
 import { decideApproval, getApprovalOrThrow, listApprovals } from './approvals.js';
 import { generateArchive } from './archive.js';
 import { VirtualClock, RealTimeDriver } from './clock.js';
@@ -20,7 +21,7 @@ import { Rng, mix32 } from './rng.js';
 import { RunIndex } from './runIndex.js';
 import { countRuns, queryRuns } from './runQuery.js';
 import { searchLogs } from './logs.js';
-import { receiveWebhook } from './webhooks.js';
+import { acceptWebhook, receiveWebhook } from './webhooks.js';
 import { registerWorkflow } from './workflows.js';
 
 /** 2026-11-21T09:00:00Z: virtual time starts here unless told otherwise, so runs are the same every time. */
@@ -44,6 +45,7 @@ export function buildExecutor(options: ExecutorOptions = {}, scenario: string | 
     log: [],
     listeners: new Map(),
     idempotency: new Map(),
+    decisionKeys: new Map(),
     webhooksSeen: new Map(),
     worker: { claimDelayMs: 1500, startDelayMs: 500, stalled: false },
     sequences: new Sequences(),
@@ -98,11 +100,18 @@ export function buildExecutor(options: ExecutorOptions = {}, scenario: string | 
 
     listApprovals: (query) => listApprovals(ctx, query ?? {}),
     getApproval: (id) => ({ ...getApprovalOrThrow(ctx, id) }),
-    decide(id, body, decidedBy) {
-      const approval = decideApproval(ctx, id, body, decidedBy);
-      const ref = findRunRef(ctx, approval.runId);
-      if (ref?.rec) pump(ctx, ref.rec);
-      return approval;
+    decide(id, body, decidedBy, key) {
+      getApprovalOrThrow(ctx, id); // 404 before the key is looked at
+      // `version` is a precondition (the copy the reviewer saw), not what is decided: a retry that read a newer
+      // copy after its first attempt landed is still the same decision.
+      const content = { decision: body?.decision, comment: body?.comment ?? null };
+      const { answer, created } = idempotent(ctx.decisionKeys, id, key, fingerprintOf('decision', content), () => {
+        const approval = decideApproval(ctx, id, body, decidedBy);
+        const ref = findRunRef(ctx, approval.runId);
+        if (ref?.rec) pump(ctx, ref.rec);
+        return approval;
+      });
+      return { approval: answer, created };
     },
 
     listDeliveries: (query) => listDeliveries(ctx, query ?? {}),
@@ -121,6 +130,7 @@ export function buildExecutor(options: ExecutorOptions = {}, scenario: string | 
 
     registerWorkflow: (definition) => registerWorkflow(ctx, definition),
     webhookSecret: (workflowId) => workflowOrThrow(ctx, workflowId).webhookSecret,
+    acceptWebhook: (workflowId, delivery) => acceptWebhook(ctx, workflowId, delivery),
     configureWorker(worker) {
       Object.assign(ctx.worker, Object.fromEntries(Object.entries(worker).filter(([, v]) => v !== undefined)));
       if (!ctx.worker.stalled) {

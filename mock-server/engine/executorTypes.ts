@@ -50,6 +50,8 @@ export interface Executor extends ExecutorApi {
   registerWorkflow(definition: WorkflowDefinition): Workflow;
   /** The signing secret of a workflow's inbound webhook (dev and tests; never served by the API). */
   webhookSecret(workflowId: string): string;
+  /** Starts a run as a verified webhook delivery does, synchronously, without a signature (scenario scripts). */
+  acceptWebhook(workflowId: string, delivery: { id: string; body: string }): { run: Run; created: boolean };
   /** Changes how the worker claims runs; un-stalling claims the waiting runs. */
   configureWorker(options: WorkerOptions): void;
   /** Runs `fn` at virtual time `time` (scenario scripts: decide an approval, stop a run...). */

@@ -16,7 +16,7 @@ export type { ExecutorApi, WebhookRequest, Unsubscribe } from './api.js';
 export type { Executor, ExecutorOptions, ExecutorStats, HistoryOptions, WorkerOptions } from './executorTypes.js';
 export type * from './definitions.js';
 export { DEFAULT_START, buildExecutor } from './executor.js';
-export { signWebhook, verifyWebhook, WEBHOOK_TOLERANCE_MS } from './webhooks.js';
+export { formatWebhookSecret, signWebhook, verifyWebhook, WEBHOOK_TOLERANCE_MS, webhookSecretKey } from './webhooks.js';
 export { foldEvents } from './emit.js';
 export { hmacSha256, sha256, toHex } from './sha256.js';
 export { CREDITS_PER_ATTEMPT } from './credits.js';

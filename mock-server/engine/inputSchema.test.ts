@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkInput, type FieldError } from './inputSchema.js';
 import { executorWith, problem, start, workflow } from './testkit.js';
+import type { ExecutorProblem } from './api.js';
 import { signWebhook } from './webhooks.js';
 
 /** The errors `input` gets against `schema`, and the input with defaults filled in. */
@@ -198,9 +199,9 @@ describe('input schema (JSON Schema 2020-12)', () => {
     expect(ex.listRuns({}).items).toHaveLength(0);
   });
 
-  it('checks starts, webhook payloads and upstream starts alike', () => {
+  it('checks starts, webhook payloads and upstream starts alike', async () => {
     const target = workflow('target', [{ id: 't', name: 'T', kind: 'task' }], undefined, {
-      webhookSecret: 'whsec_target',
+      webhookSecret: 'whsec_dGFyZ2V0LXNlY3JldC1rZXk=',
       inputSchema: object({ email: { type: 'string', format: 'email' }, tier: { type: 'string', default: 'a' } }, { required: ['email'], additionalProperties: false }),
     });
     const source = workflow('source', [{ id: 's', name: 'S', kind: 'task', config: { output: { email: 'nope' }, startWorkflow: 'target' } }]);
@@ -211,7 +212,11 @@ describe('input schema (JSON Schema 2020-12)', () => {
     ]);
     const body = JSON.stringify({ email: 'nope' });
     const ts = String(Math.floor(ex.now() / 1000));
-    const hook = problem(() => ex.webhook('target', { id: 'wh_1', timestamp: ts, signature: signWebhook('whsec_target', 'wh_1', ts, body), body }));
+    const signature = await signWebhook('whsec_dGFyZ2V0LXNlY3JldC1rZXk=', 'wh_1', ts, body);
+    const hook = await ex.webhook('target', { id: 'wh_1', timestamp: ts, signature, body }).then(
+      () => null,
+      (error: unknown) => error as ExecutorProblem,
+    );
     expect(hook).toMatchObject({ status: 422, code: 'invalid_input', errors: [{ field: 'input.email', message: 'Must be a valid email.' }] });
     const runId = start(ex, 'source');
     ex.runUntilIdle();

@@ -22,11 +22,13 @@ describe('run lifecycle', () => {
     run = ex.getRun('simple', id).run;
     expect(run.status).toBe('claimed');
     expect(run.claimedAt).not.toBeNull();
+    // The contract's meaning: queued → claimed, known as soon as a worker claims the run.
+    expect(run.queueTimeMs).toBe(Date.parse(run.claimedAt!) - t0);
 
     ex.advance(800);
     run = ex.getRun('simple', id).run;
     expect(run.status).toBe('running');
-    expect(run.queueTimeMs).toBe(Date.parse(run.startedAt!) - t0);
+    expect(run.queueTimeMs).toBe(Date.parse(run.claimedAt!) - t0);
 
     ex.advance(5000);
     run = ex.getRun('simple', id).run;

@@ -116,7 +116,7 @@ function claim(ctx: Ctx, rec: RunRec): void {
   if (ctx.worker.stalled) return; // stalled since scheduling: the run stays queued
   const now = ctx.clock.now();
   rec.claimedMs = now;
-  setRunStatus(ctx, rec, 'claimed', 'run_claimed', 'Claimed by worker-1', { claimedAt: iso(now) });
+  setRunStatus(ctx, rec, 'claimed', 'run_claimed', 'Claimed by worker-1', { claimedAt: iso(now), queueTimeMs: now - rec.queuedMs });
   rec.lifecycleTimer = ctx.clock.after(rec.rng.jitter(ctx.worker.startDelayMs, 0.3), () => begin(ctx, rec));
 }
 
@@ -125,7 +125,7 @@ function begin(ctx: Ctx, rec: RunRec): void {
   if (rec.run.status !== 'claimed') return;
   const now = ctx.clock.now();
   rec.startedMs = now;
-  setRunStatus(ctx, rec, 'running', 'run_started', 'Run started', { startedAt: iso(now), queueTimeMs: now - rec.queuedMs });
+  setRunStatus(ctx, rec, 'running', 'run_started', 'Run started', { startedAt: iso(now) });
   rec.top = openScope(ctx, rec, rec.graph.top, null, null, null);
   pump(ctx, rec);
 }

@@ -1,6 +1,7 @@
 /** The executor's in-memory state: runs, steps, scopes, and the context every module shares. */
 import type { Approval, Delivery, Run, RunEvent, RunMode, SkipReason, Step, Trigger, Workflow } from '../../src/api/types.js';
 import type { LogProfile } from './archiveProfile.js';
+import type { Remembered } from './idempotency.js';
 import type { Timer, VirtualClock } from './clock.js';
 import type { Countdown, RunCounters, Sequences } from './counters.js';
 import type { NodeDefinition, WorkflowDefinition } from './definitions.js';
@@ -145,7 +146,10 @@ export interface Ctx {
   /** Every event of every live run, in append order (log search reads it newest first). */
   log: RunEvent[];
   listeners: Map<string, Set<(event: RunEvent) => void>>;
-  idempotency: Map<string, { fingerprint: string; runId: string }>;
+  /** Commands and replays by workflow + `Idempotency-Key`: the first answer. */
+  idempotency: Map<string, Remembered<Run>>;
+  /** Decisions by approval + `Idempotency-Key`: the first answer. */
+  decisionKeys: Map<string, Remembered<Approval>>;
   webhooksSeen: Map<string, string>;
   worker: WorkerState;
   sequences: Sequences;

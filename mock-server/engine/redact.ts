@@ -31,15 +31,34 @@ export class Redactor {
     return this.walk(value) as T;
   }
 
+  /** Iterative (an explicit stack, no recursion), so a deeply nested value cannot overflow the call stack. */
   private walk(value: unknown): unknown {
-    if (typeof value === 'string') return this.text(value);
-    if (Array.isArray(value)) return value.map((item) => this.walk(item));
-    if (value && typeof value === 'object') {
-      const out: Record<string, unknown> = {};
-      for (const [key, item] of Object.entries(value)) out[this.text(key)] = this.walk(item);
-      return out;
+    const copy = (item: unknown): unknown => {
+      if (typeof item === 'string') return this.text(item);
+      if (Array.isArray(item)) return new Array<unknown>(item.length);
+      if (item && typeof item === 'object') return {};
+      return item;
+    };
+    const root = copy(value);
+    const stack: [unknown, unknown][] = [[value, root]];
+    while (stack.length > 0) {
+      const [source, target] = stack.pop()!;
+      if (Array.isArray(source)) {
+        const out = target as unknown[];
+        for (let i = 0; i < source.length; i++) {
+          out[i] = copy(source[i]);
+          if (source[i] && typeof source[i] === 'object') stack.push([source[i], out[i]]);
+        }
+      } else if (source && typeof source === 'object') {
+        const out = target as Record<string, unknown>;
+        for (const [key, item] of Object.entries(source)) {
+          const copied = copy(item);
+          out[this.text(key)] = copied;
+          if (item && typeof item === 'object') stack.push([item, copied]);
+        }
+      }
     }
-    return value;
+    return root;
   }
 }
 

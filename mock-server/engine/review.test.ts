@@ -33,7 +33,7 @@ describe('review in wait mode', () => {
     const id = start(ex, 'gated');
     ex.advance(10_000);
     const approval = ex.listApprovals({}).items[0]!;
-    const decided = ex.decide(approval.id, { decision: 'approve', comment: 'ok', version: 1 }, 'dana');
+    const decided = ex.decide(approval.id, { decision: 'approve', comment: 'ok', version: 1 }, 'dana').approval;
     expect(decided).toMatchObject({ status: 'approved', decidedBy: 'dana', comment: 'ok', version: 2 });
     expect(runStatus(ex, 'gated', id)).toBe('running');
     ex.advance(10_000);

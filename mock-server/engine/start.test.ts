@@ -198,7 +198,7 @@ describe('more rules', () => {
 
   it('lists workflows in pages without their secrets or webhook secret', () => {
     const ex = executorWith([
-      { ...line, secrets: { TOKEN: 'tok-very-secret-1' }, webhookSecret: 'whsec-hidden-1' },
+      { ...line, secrets: { TOKEN: 'tok-very-secret-1' }, webhookSecret: 'whsec_aGlkZGVuLXNpZ25pbmcta2V5' },
       gated,
       workflow('third', [{ id: 'a', name: 'A', kind: 'task' }]),
     ]);
@@ -208,7 +208,7 @@ describe('more rules', () => {
     expect(second.nextCursor).toBeNull();
     const json = JSON.stringify(first);
     expect(json).not.toContain('tok-very-secret-1');
-    expect(json).not.toContain('whsec-hidden-1');
+    expect(json).not.toContain('whsec_aGlkZGVuLXNpZ25pbmcta2V5');
     expect(first.items[0]!.graph.nodes.map((n) => n.kind)).toEqual(['task', 'task', 'task']);
     expect(problem(() => ex.getWorkflow('nope')).code).toBe('workflow_not_found');
   });

@@ -19,7 +19,8 @@ export function setRunStatus(ctx: Ctx, rec: RunRec, to: RunStatus, type: EventTy
   if (to === 'canceled' || to === 'failed' || to === 'succeeded') {
     patch.completedAt = iso(now);
     patch.runTimeMs = rec.startedMs === null ? null : now - rec.startedMs;
-    if (rec.startedMs === null) patch.queueTimeMs = now - rec.queuedMs;
+    // Queue time is queued → claimed; a run that ends before any worker claimed it waited until it ended.
+    if (rec.claimedMs === null) patch.queueTimeMs = now - rec.queuedMs;
     for (const timer of rec.timers) ctx.clock.cancel(timer);
     rec.timers.clear();
     ctx.clock.cancel(rec.lifecycleTimer);

@@ -6,6 +6,7 @@ import { RUN_MODES } from '../../src/api/schemas.js';
 import type { Command, StartParams } from '../../src/api/types.js';
 import { ExecutorProblem } from './api.js';
 import { checkInput, isPlainObject, type FieldError } from './inputSchema.js';
+import { MAX_JSON_DEPTH, valueNestsDeeperThan } from './jsonValue.js';
 import type { StartValues, WorkflowRec } from './model.js';
 
 export { isPlainObject, type FieldError };
@@ -83,6 +84,7 @@ export function validateStart(wf: WorkflowRec, params: unknown): StartValues {
   const subject = optionalText(p.subject, 'params.subject', 320, errors);
   let input: Record<string, unknown> = {};
   if (p.input !== undefined && p.input !== null && !isPlainObject(p.input)) errors.push({ field: 'input', message: 'Must be an object.' });
+  else if (valueNestsDeeperThan(p.input)) errors.push({ field: 'input', message: `Must not nest more than ${MAX_JSON_DEPTH} levels deep.` });
   else input = checkInput(workflow.inputSchema, p.input ?? {}, 'input', errors);
   const env = nameMap(p.env, 'params.env', errors);
   const secrets = nameMap(p.secrets, 'params.secrets', errors);

@@ -4,7 +4,8 @@ import type { WorkflowDefinition } from './definitions.js';
 import { compileGraph } from './graph.js';
 import type { Ctx, WorkflowRec } from './model.js';
 import { armSchedule } from './schedules.js';
-import { sha256, toHex } from './sha256.js';
+import { sha256 } from './sha256.js';
+import { formatWebhookSecret, webhookSecretKey } from './webhooks.js';
 import { cancelRun } from './terminate.js';
 
 export function registerWorkflow(ctx: Ctx, def: WorkflowDefinition): Workflow {
@@ -12,6 +13,9 @@ export function registerWorkflow(ctx: Ctx, def: WorkflowDefinition): Workflow {
     throw new Error('A workflow needs an id of 1-100 letters, digits, "_", "." or "-"');
   }
   if (typeof def.name !== 'string' || def.name.length === 0) throw new Error(`Workflow "${def.id}" needs a name`);
+  if (def.webhookSecret !== undefined && (typeof def.webhookSecret !== 'string' || webhookSecretKey(def.webhookSecret) === null)) {
+    throw new Error(`Workflow "${def.id}": webhookSecret must be "whsec_" followed by base64 (Standard Webhooks)`);
+  }
   const graph = compileGraph(def);
   const existing = ctx.workflows.get(def.id);
   const version = def.version ?? (existing ? existing.workflow.version + 1 : 1);
@@ -47,7 +51,7 @@ export function registerWorkflow(ctx: Ctx, def: WorkflowDefinition): Workflow {
     def,
     graph,
     workflow,
-    webhookSecret: def.webhookSecret ?? `whsec_${toHex(sha256(`${ctx.seed}:${def.id}`)).slice(0, 40)}`,
+    webhookSecret: def.webhookSecret ?? formatWebhookSecret(sha256(`${ctx.seed}:${def.id}`).slice(0, 24)),
     scheduleTimer: null,
   };
   ctx.workflows.set(def.id, rec);

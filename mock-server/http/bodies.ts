@@ -9,6 +9,7 @@ import { BULK_ACTIONS, COMMANDS, RUN_MODES, RUN_STATUSES, RUN_TIME_FIELDS, STOP_
 import type { StartParamKey } from '../engine/validate.js';
 import type { BulkJobRequest, CommandRequest, DecisionRequest, ReplayRequest, RunFilterQuery } from '../../src/api/types.js';
 import { unknownKeys } from './unknownKeys.js';
+import { MAX_JSON_DEPTH, textNestsDeeperThan } from '../engine/jsonValue.js';
 
 /** Bodies larger than this are refused (the API has no large request bodies). */
 export const MAX_BODY_BYTES = 1_048_576;
@@ -135,16 +136,25 @@ const ClockSchema = v.object(
   'must be an object',
 );
 
-/** Reads the body as text and parses it as JSON; an empty body is `undefined`. */
+/**
+ * Reads the body as text and parses it as JSON; an empty body is `undefined`. Nesting deeper than
+ * `MAX_JSON_DEPTH` is refused before parsing. Neither answer quotes the body: the parser's own message
+ * repeats part of the text (which may hold a secret), so only the position of the mistake is given.
+ */
 export async function readJson(request: Request): Promise<unknown> {
   const raw = await readText(request);
   if (raw.trim() === '') return undefined;
+  if (textNestsDeeperThan(raw)) {
+    const errors = [{ field: 'body', message: `nests arrays and objects more than ${MAX_JSON_DEPTH} levels deep` }];
+    throw new ExecutorProblem(422, 'invalid_body', `The request body nests more than ${MAX_JSON_DEPTH} levels deep.`, { errors });
+  }
   try {
     return JSON.parse(raw) as unknown;
   } catch (error) {
-    const reason = error instanceof Error ? error.message : 'unparseable';
-    const errors = [{ field: 'body', message: `is not valid JSON (${reason})` }];
-    throw new ExecutorProblem(422, 'invalid_json', `The request body is not valid JSON (${reason}).`, { errors });
+    const position = error instanceof Error ? /position (\d+)/.exec(error.message)?.[1] : undefined;
+    const where = position === undefined ? '' : ` at character ${position}`;
+    const errors = [{ field: 'body', message: `is not valid JSON${where}` }];
+    throw new ExecutorProblem(422, 'invalid_json', `The request body is not valid JSON${where}.`, { errors });
   }
 }
 
@@ -173,11 +183,20 @@ function check<T>(schema: v.GenericSchema<unknown, T>, input: unknown, what: str
   const errors = issues.map((issue) => {
     const field = v.getDotPath(issue) ?? 'body';
     const missing = issue.type === 'object' && issue.received === 'undefined' && field !== 'body';
-    return { field, message: missing ? 'is required' : issue.message };
+    return { field, message: missing ? 'is required' : issueMessage(issue) };
   });
   errors.push(...unknown);
   const detail = `The ${what} is invalid: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}.`;
   throw new ExecutorProblem(422, 'invalid_body', detail, { errors });
+}
+
+/**
+ * An issue's message without what was received: valibot's default messages end with `but received "…"`,
+ * which would repeat a value of the body (perhaps a secret) in the answer. Only the expectation is kept.
+ */
+function issueMessage(issue: v.BaseIssue<unknown>): string {
+  if (!/received/i.test(issue.message)) return issue.message;
+  return issue.expected ? `must be ${issue.expected}` : 'is not valid';
 }
 
 export const parseCommand = (input: unknown): CommandRequest => check<CommandRequest>(CommandSchema, input, 'command');

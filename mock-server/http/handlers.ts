@@ -3,7 +3,7 @@
  * APIs): the same list runs in the browser's service worker, under `setupServer` in Node tests, and behind the
  * localhost HTTP server. Every response carries CORS headers; errors are `application/problem+json`.
  */
-import { http, matchRequestUrl, type HttpHandler } from 'msw';
+import { getResponse, http, matchRequestUrl, type HttpHandler } from 'msw';
 import type { ExecutorApi } from '../engine/api.js';
 import { QueryReader } from './query.js';
 import { preflight, problem, problemFromError } from './respond.js';
@@ -46,7 +46,6 @@ export function createHandlers(executor: ExecutorApi, options: HandlerOptions = 
     heartbeatMs: options.heartbeatMs ?? 15_000,
     defaultReviewer: options.defaultReviewer ?? 'reviewer',
     onUnexpectedError: options.onUnexpectedError ?? ((error) => console.error('[mock-server]', error)),
-    decisionKeys: new Set(),
   };
 
   const answer = async (route: Route, request: Request, params: Record<string, unknown>): Promise<Response> => {
@@ -70,11 +69,46 @@ export function createHandlers(executor: ExecutorApi, options: HandlerOptions = 
     return method(`${prefix}${route.path}`, ({ request, params }) => answer(route, request, params));
   });
 
+  // Matching a route decodes its path parameters, which throws on malformed percent-encoding: such a path is
+  // answered here first, before any route pattern is tried. HEAD is answered as GET without a body.
+  const apiPath = (request: Request) => {
+    const url = new URL(request.url);
+    return (prefix === '*' || url.href.startsWith(`${prefix}/`)) && /\/v1\//.test(url.pathname);
+  };
   return [
+    http.all(({ request }) => apiPath(request) && malformedPath(new URL(request.url).pathname), () => badPath()),
+    http.head(({ request }) => apiPath(request), async ({ request }) => {
+      const answer = await getResponse(routeHandlers, new Request(request.url, { method: 'GET', headers: request.headers }));
+      const response = answer ?? unknownRoute(new Request(request.url, { method: 'GET' }), prefix);
+      await response.body?.cancel();
+      return new Response(null, { status: response.status, headers: response.headers });
+    }),
     http.options(`${prefix}/v1/*`, ({ request }) => preflight(request)),
     ...routeHandlers,
     http.all(`${prefix}/v1/*`, ({ request }) => unknownRoute(request, prefix)),
   ];
+}
+
+/** True when a segment of the path does not decode (`%ZZ`, a cut-off `%E0%A4%A`, an overlong `%C0`). */
+export function malformedPath(pathname: string): boolean {
+  for (const segment of pathname.split('/')) {
+    if (!segment.includes('%')) continue;
+    try {
+      decodeURIComponent(segment);
+    } catch {
+      return true;
+    }
+  }
+  return false;
+}
+
+function badPath(): Response {
+  return problem({
+    status: 400,
+    code: 'invalid_path',
+    detail: 'The request path has malformed percent-encoding: each % must start a valid UTF-8 escape.',
+    errors: [{ field: 'path', message: 'has malformed percent-encoding' }],
+  });
 }
 
 /** 405 when the path exists with another method, 404 otherwise. */

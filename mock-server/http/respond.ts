@@ -7,7 +7,7 @@ import type { Problem } from '../../src/api/types.js';
 
 /** Response headers a browser script may read on a cross-origin response. */
 const EXPOSED_HEADERS = 'Idempotent-Replayed, Location, Content-Type, Allow';
-const ALLOWED_METHODS = 'GET, POST, OPTIONS';
+const ALLOWED_METHODS = 'GET, HEAD, POST, OPTIONS';
 const DEFAULT_ALLOWED_HEADERS =
   'Content-Type, Authorization, Idempotency-Key, Last-Event-ID, Webhook-Id, Webhook-Timestamp, Webhook-Signature, X-Reviewer';
 

@@ -9,8 +9,6 @@ export interface ResolvedOptions {
   heartbeatMs: number;
   defaultReviewer: string;
   onUnexpectedError: (error: unknown) => void;
-  /** `approvalId + key` of decisions made with an `Idempotency-Key`, oldest first (bounded). */
-  decisionKeys: Set<string>;
 }
 
 export interface RouteContext {

@@ -86,7 +86,7 @@ describe('write routes over the real engine', () => {
     const { api, executor } = engineFixture();
     const body = '{"orderId":"ord_1044","amount":42.5}';
     const at = Math.floor(executor.now() / 1000);
-    const signature = signWebhook(executor.webhookSecret('wf_linear'), 'msg_1', at, body);
+    const signature = await signWebhook(executor.webhookSecret('wf_linear'), 'msg_1', at, body);
     const headers = { 'Webhook-Id': 'msg_1', 'Webhook-Timestamp': String(at), 'Webhook-Signature': signature };
     const ok = await api('POST', '/v1/webhooks/wf_linear', { rawBody: body, headers });
     expect(ok.status).toBe(202);
@@ -97,7 +97,7 @@ describe('write routes over the real engine', () => {
     const tampered = await api('POST', '/v1/webhooks/wf_linear', { rawBody: body.replace('42.5', '4250'), headers: { ...headers, 'Webhook-Id': 'msg_2' } });
     expect(tampered).toMatchObject({ status: 401, body: { code: 'bad_signature' } });
     const old = at - 600;
-    const staleHeaders = { 'Webhook-Id': 'msg_3', 'Webhook-Timestamp': String(old), 'Webhook-Signature': signWebhook(executor.webhookSecret('wf_linear'), 'msg_3', old, body) };
+    const staleHeaders = { 'Webhook-Id': 'msg_3', 'Webhook-Timestamp': String(old), 'Webhook-Signature': await signWebhook(executor.webhookSecret('wf_linear'), 'msg_3', old, body) };
     expect((await api('POST', '/v1/webhooks/wf_linear', { rawBody: body, headers: staleHeaders })).body.code).toBe('stale_signature');
     expect((await api('GET', '/v1/runs')).body.items).toHaveLength(1);
   });

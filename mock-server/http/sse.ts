@@ -2,7 +2,9 @@
  * The run's event stream as `text/event-stream`, written by hand on a `ReadableStream` so it works in the
  * service worker's page, under MSW in Node and through the localhost server alike. Backlog first (events after
  * the cursor), then live events from `executor.subscribe`, deduplicated by `seq`; heartbeat comments keep
- * proxies from closing an idle stream; the stream ends after the run's terminal event.
+ * proxies from closing an idle stream; the stream ends after the run's terminal event, also when the cursor is
+ * ahead of the log. A finished run whose events the client already holds answers 204 instead (`noMoreEvents`),
+ * which tells an `EventSource` to stop reconnecting.
  */
 import type { ExecutorApi } from '../engine/api.js';
 import type { Run, RunEvent } from '../../src/api/types.js';
@@ -42,6 +44,11 @@ export function eventStreamResponse(executor: ExecutorApi, request: StreamReques
   });
 }
 
+/** 204 No Content: the run is finished and the client holds every event, so an `EventSource` stops reconnecting. */
+export function noMoreEvents(): Response {
+  return new Response(null, { status: 204, headers: corsHeaders() });
+}
+
 export function createEventStream(executor: ExecutorApi, request: StreamRequest): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let cleanup = () => {};
@@ -75,9 +82,12 @@ export function createEventStream(executor: ExecutorApi, request: StreamRequest)
       };
       // Returns true once the terminal event went out, so callers stop writing.
       const send = (event: RunEvent): boolean => {
-        if (closed || event.seq <= lastSeq) return closed;
-        lastSeq = event.seq;
-        write(formatEvent(event));
+        if (closed) return true;
+        // A cursor ahead of the log skips the events it claims to hold, but the run's end still ends the stream.
+        if (event.seq > lastSeq) {
+          lastSeq = event.seq;
+          write(formatEvent(event));
+        }
         if (TERMINAL_EVENTS.has(event.type)) {
           finish();
           return true;
@@ -109,8 +119,16 @@ export function createEventStream(executor: ExecutorApi, request: StreamRequest)
       pending.length = 0;
       live = true;
 
-      // The client already holds the terminal event (it resumed after it): nothing more will come.
-      const { run } = request;
+      // The run ended before the subscription (or the client holds its terminal event, or claims a cursor past
+      // it): nothing more will come.
+      let { run } = request;
+      if (!isTerminalRunStatus(run.status) && lastSeq >= run.lastSeq) {
+        try {
+          run = executor.getRun(request.workflowId, request.runId).run;
+        } catch {
+          // gone meanwhile: the check below keeps the stream open until the client leaves
+        }
+      }
       if (isTerminalRunStatus(run.status) && run.lastSeq <= lastSeq) {
         finish();
         return;

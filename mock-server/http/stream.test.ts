@@ -57,8 +57,24 @@ describe('event stream', () => {
     executor.append('run_1', 'run_canceled');
     const full = await open(handlers);
     expect(seqs(await full.rest())).toEqual([1, 2]);
-    const caughtUp = await open(handlers, `${STREAM}?after=2`);
-    expect(await caughtUp.rest()).toEqual([]);
+    // 204 rather than an empty stream: an EventSource stops reconnecting instead of asking again forever.
+    for (const [path, headers] of [[`${STREAM}?after=2`, {}], [STREAM, { 'Last-Event-ID': '2' }], [`${STREAM}?after=99`, {}]] as const) {
+      const caughtUp = await send(handlers, 'GET', path, { headers });
+      expect(caughtUp.status).toBe(204);
+      expect(caughtUp.headers.get('Access-Control-Allow-Origin')).toBe('*');
+      expect(await caughtUp.text()).toBe('');
+    }
+    expect(executor.subscriberCount('run_1')).toBe(0);
+  });
+
+  it('ends with the run even when the cursor is ahead of the log', async () => {
+    const { executor, handlers } = setup();
+    executor.append('run_1', 'run_claimed');
+    const ahead = await open(handlers, `${STREAM}?after=50`);
+    executor.append('run_1', 'run_started');
+    executor.append('run_1', 'run_succeeded');
+    expect(await ahead.rest()).toEqual([]);
+    expect(ahead.ended).toBe(true);
     expect(executor.subscriberCount('run_1')).toBe(0);
   });
 

@@ -1,5 +1,4 @@
 /** One scenario per situation the views must handle. */
-import { signWebhook } from '../engine/webhooks.js';
 import { draftReplies, draftRepliesRecovering, hostile, invoiceFetch, invoiceRetry, textOutputs } from './extraWorkflows.js';
 import { advanceUntil, command, decide, register, startRun, statusOf, stop, untilStatus } from './helpers.js';
 import type { Scenario } from './types.js';
@@ -162,10 +161,9 @@ export const SITUATIONS: Scenario[] = [
     setup(ex) {
       register(ex, [supportTriage, nightlyReport, campaign, followUp]);
       const body = JSON.stringify({ ticketId: 'T-77', priority: 'low', customerEmail: 'gus@example.com' });
-      const ts = String(Math.floor(ex.now() / 1000));
-      const signature = signWebhook(ex.webhookSecret('support-triage'), 'wh_001', ts, body);
-      const hook = ex.webhook('support-triage', { id: 'wh_001', timestamp: ts, signature, body }).run.id;
-      ex.webhook('support-triage', { id: 'wh_001', timestamp: ts, signature, body });
+      // Scenarios build synchronously: the delivery is accepted as the HTTP API does once its signature checks out.
+      const hook = ex.acceptWebhook('support-triage', { id: 'wh_001', body }).run.id;
+      ex.acceptWebhook('support-triage', { id: 'wh_001', body });
       const manual = startRun(ex, 'campaign');
       untilStatus(ex, manual, 'waiting');
       decide(ex, manual, 'approve');

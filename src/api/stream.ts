@@ -64,6 +64,8 @@ export function streamRunEvents(
     await withDeadline(operationId, { signal: controller.signal, timeoutMs: transport.timeoutMs }, async (signal, clearTimer) => {
       const response = await doFetch(url, { method: 'GET', headers, signal });
       if (!response.ok) throw httpError(operationId, response, await response.text());
+      // 204: the run is finished and every event after the cursor was already delivered; nothing to stream.
+      if (response.status === 204) return;
       const type = response.headers.get('content-type') ?? '';
       if (!/^text\/event-stream\b/i.test(type) || !response.body) {
         void response.body?.cancel().catch(() => undefined);

@@ -7,8 +7,6 @@ import { get, idempotencyKey, post, replayedHeader, type Route } from '../route.
 
 /** Header naming the reviewer; recorded as the approval's `decidedBy`. */
 export const REVIEWER_HEADER = 'X-Reviewer';
-/** How many decision keys are remembered; the oldest are forgotten first. */
-const KEPT_DECISION_KEYS = 10_000;
 
 export const approvalRoutes: Route[] = [
   get('/v1/approvals', 'listApprovals', ({ executor, query }) => {
@@ -25,16 +23,8 @@ export const approvalRoutes: Route[] = [
   post('/v1/approvals/:approvalId/decision', 'decideApproval', async ({ executor, params, request, options }) => {
     const body = parseDecision(await readJson(request));
     const key = idempotencyKey(request);
-    const memo = key === null ? null : `${params.approvalId}\u0000${key}`;
-    const keys = options.decisionKeys;
-    // A retried decision (same key) answers the task as decided, not a conflict with itself.
-    if (memo !== null && keys.has(memo)) return json(executor.getApproval(params.approvalId!), 200, replayedHeader(false));
     const reviewer = request.headers.get(REVIEWER_HEADER)?.trim() || options.defaultReviewer;
-    const approval = executor.decide(params.approvalId!, body, reviewer.slice(0, 200));
-    if (memo !== null) {
-      keys.add(memo);
-      if (keys.size > KEPT_DECISION_KEYS) keys.delete(keys.values().next().value!);
-    }
-    return json(approval);
+    const { approval, created } = executor.decide(params.approvalId!, body, reviewer.slice(0, 200), key);
+    return json(approval, 200, replayedHeader(created));
   }),
 ];

@@ -18,7 +18,7 @@ export const commandRoutes: Route[] = [
   post('/v1/webhooks/:workflowId', 'triggerWebhook', async ({ executor, params, request }) => {
     // The signature covers the exact bytes received, so the body goes to the executor unparsed.
     const body = await readText(request);
-    const { run, created } = executor.webhook(params.workflowId!, {
+    const { run, created } = await executor.webhook(params.workflowId!, {
       id: request.headers.get('Webhook-Id'),
       timestamp: request.headers.get('Webhook-Timestamp'),
       signature: request.headers.get('Webhook-Signature'),

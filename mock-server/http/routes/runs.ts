@@ -5,7 +5,8 @@ import { parseBulk, readJson } from '../bodies.js';
 import { MAX_PAGE, type QueryReader } from '../query.js';
 import { json } from '../respond.js';
 import { get, idempotencyKey, post, replayedHeader, type Route } from '../route.js';
-import { eventStreamResponse } from '../sse.js';
+import { eventStreamResponse, noMoreEvents } from '../sse.js';
+import { isTerminalRunStatus } from '../../../src/api/status.js';
 
 const SORT_KEYS = ['queuedAt', 'startedAt', 'completedAt', 'runTimeMs', 'creditsUsed', 'status'] as const;
 const SORTS = SORT_KEYS.flatMap((key) => [key, `-${key}`]) as RunSort[];
@@ -118,6 +119,7 @@ export const runRoutes: Route[] = [
     }
     query.done();
     const { run } = executor.getRun(params.id!, params.runId!); // 404 before any stream opens
+    if (isTerminalRunStatus(run.status) && after >= run.lastSeq) return noMoreEvents();
     return eventStreamResponse(executor, {
       workflowId: params.id!,
       runId: params.runId!,

@@ -91,22 +91,22 @@ export async function exerciseStarts(api: ApiCaller, executor: Executor, workflo
 async function exerciseWebhook(api: ApiCaller, executor: Executor, workflow: Workflow): Promise<void> {
   const path = `/v1/webhooks/${enc(workflow.id)}`;
   const secret = executor.webhookSecret(workflow.id);
-  const signed = (id: string, body: string, at = Math.floor(executor.now() / 1000)) => ({
+  const signed = async (id: string, body: string, at = Math.floor(executor.now() / 1000)) => ({
     'Webhook-Id': id,
     'Webhook-Timestamp': String(at),
-    'Webhook-Signature': signWebhook(secret, id, at, body),
+    'Webhook-Signature': await signWebhook(secret, id, at, body),
   });
   const body = JSON.stringify(sampleInput(workflow.inputSchema));
   const id = `msg_${workflow.id}`;
-  const first = await api.call('POST', path, { rawBody: body, headers: signed(id, body), expect: 202 });
-  const again = await api.call('POST', path, { rawBody: body, headers: signed(id, body), expect: 202 });
+  const first = await api.call('POST', path, { rawBody: body, headers: await signed(id, body), expect: 202 });
+  const again = await api.call('POST', path, { rawBody: body, headers: await signed(id, body), expect: 202 });
   api.expect(first.body?.run?.id === again.body?.run?.id, 'the same Webhook-Id started two runs');
   api.expect(first.body?.run?.trigger?.type === 'webhook', 'a webhook run has another trigger');
-  await api.call('POST', path, { rawBody: body, headers: { ...signed('msg_bad', body), 'Webhook-Signature': 'v1=00' }, expect: 401 });
-  await api.call('POST', path, { rawBody: `${body} `, headers: signed('msg_tampered', body), expect: 401 });
-  await api.call('POST', path, { rawBody: body, headers: signed('msg_old', body, Math.floor(executor.now() / 1000) - 3600), expect: 401 });
+  await api.call('POST', path, { rawBody: body, headers: { ...(await signed('msg_bad', body)), 'Webhook-Signature': 'v1,AAAA' }, expect: 401 });
+  await api.call('POST', path, { rawBody: `${body} `, headers: await signed('msg_tampered', body), expect: 401 });
+  await api.call('POST', path, { rawBody: body, headers: await signed('msg_old', body, Math.floor(executor.now() / 1000) - 3600), expect: 401 });
   await api.call('POST', path, { rawBody: body, expect: 401 });
-  await api.call('POST', path, { rawBody: 'not json', headers: signed('msg_text', 'not json'), expect: 422 });
+  await api.call('POST', path, { rawBody: 'not json', headers: await signed('msg_text', 'not json'), expect: 422 });
 }
 
 /** Approves one pending task, rejects another, and collects every conflict on the way. */
@@ -118,10 +118,13 @@ export async function exerciseDecisions(api: ApiCaller): Promise<void> {
     const path = `/v1/approvals/${enc(first.id)}/decision`;
     await api.call('POST', path, { body: { decision: 'perhaps' }, expect: 422 });
     const key = { 'Idempotency-Key': `decide-${first.id}`, 'X-Reviewer': 'ana@example.com' };
-    const decided = await api.call('POST', path, { body: { decision: 'approve', comment: 'Looks right.', version: first.version }, headers: key, expect: 200 });
+    const decision = { decision: 'approve', comment: 'Looks right.', version: first.version };
+    const decided = await api.call('POST', path, { body: decision, headers: key, expect: 200 });
     api.expect(decided.body?.status === 'approved' && decided.body?.decidedBy === 'ana@example.com', 'the approval was not recorded');
-    const retried = await api.call('POST', path, { body: { decision: 'approve', version: first.version }, headers: key, expect: 200 });
+    const retried = await api.call('POST', path, { body: decision, headers: key, expect: 200 });
     api.expect(retried.headers.get('Idempotent-Replayed') === 'true', 'a retried decision is not marked replayed');
+    api.expect(JSON.stringify(retried.body) === JSON.stringify(decided.body), 'a retried decision does not repeat the first answer');
+    await api.call('POST', path, { body: { decision: 'reject' }, headers: key, expect: 422 }); // same key, another decision
     const late = await api.call('POST', path, { body: { decision: 'reject' }, expect: 409 });
     api.expect(late.body?.code === 'approval_already_decided' && late.body?.current?.status === 'approved', 'conflict lacks the current task');
   }

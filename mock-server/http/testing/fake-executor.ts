@@ -152,7 +152,7 @@ export class FakeExecutor implements ExecutorApi {
     this.record('replay', args);
     return { run: { ...this.run(args[0], args[1]), id: 'run_2', replayOf: args[1] }, created: args[3] !== 'used-key' };
   };
-  webhook: ExecutorApi['webhook'] = (...args) => {
+  webhook: ExecutorApi['webhook'] = async (...args) => {
     this.record('webhook', args);
     return { run: this.run('wf_fake', 'run_1'), created: true };
   };
