@@ -173,3 +173,5 @@ export { RunDetailSteps } from './components/RunDetail/RunDetailSteps.js';
 export { RunDetailEvents } from './components/RunDetail/RunDetailEvents.js';
 export type { RunDetailEventsProps } from './components/RunDetail/RunDetailEvents.js';
 export { RunDetailContextPanel } from './components/RunDetail/RunDetailContextPanel.js';
+export { RunDetailTitle } from './components/RunDetail/RunDetailTitle.js';
+export type { RunDetailTitleProps } from './components/RunDetail/RunDetailTitle.js';

@@ -38,17 +38,17 @@ export function RunDetailReview({ className, ...rest }: RunDetailReviewProps) {
         {ui.text.runDetail.reviewTitle}: {review.action}
       </h3>
       <dl className="rv-run-detail__fields" data-compact="">
-        <div className="rv-run-detail__field">
+        <div className="rv-run-detail__field" data-field="kind">
           <dt>{t.kind}</dt>
           <dd>{review.kind}</dd>
         </div>
-        <div className="rv-run-detail__field">
+        <div className="rv-run-detail__field" data-field="requested">
           <dt>{t.requested}</dt>
           <dd>
             <RelativeTime time={review.requestedAt} now={now} />
           </dd>
         </div>
-        <div className="rv-run-detail__field">
+        <div className="rv-run-detail__field" data-field="expires" data-wide="">
           <dt>{t.expires}</dt>
           <dd>
             {review.expiresAt ? (

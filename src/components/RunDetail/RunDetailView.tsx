@@ -7,6 +7,7 @@ import { RunDetailProgress } from './RunDetailProgress.js';
 import { RunDetailReview } from './RunDetailReview.js';
 import { RunDetailRoot } from './RunDetailRoot.js';
 import { RunDetailTabs } from './RunDetailTabs.js';
+import { RunDetailTitle } from './RunDetailTitle.js';
 import type { RunDetailViewProps } from './types.js';
 import { useRunDetailModel } from './useRunDetailModel.js';
 
@@ -23,6 +24,7 @@ export function RunDetailView(props: RunDetailViewProps) {
       {props.run && !props.notFound ? (
         <>
           <header className="rv-run-detail__header">
+            <RunDetailTitle />
             <RunDetailLive />
             <RunDetailControls />
           </header>
