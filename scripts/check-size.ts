@@ -26,13 +26,14 @@ import { bundledSizeOf, entryClosure, gzipSizeOf } from './size.ts';
 // Raised by the run list (measured index 64.4, hooks 37.5, core 23.1 KiB; index +10.7 KiB with its exports): the
 // grid, cards, toolbar, notices and bulk bar, its column model and strings; core's columns, selection and hints.
 // A host that imports one component pays for that one only (see the per-component lines printed below).
+// Raised by the measured cost of RunDetail (index +7 504, hooks +1 060, core +675, styles +944 B, built with and without it).
 const BUDGETS: Record<string, number | null> = {
-  'index.js': 66_400,
-  'hooks.js': 38_700,
+  'index.js': 66_400 + 7_504,
+  'hooks.js': 38_700 + 1_060,
   'api.js': 6_950,
-  'core.js': 23_900,
+  'core.js': 23_900 + 675,
   'mock-server.js': null,
-  'styles.css': 4_500 + 1_950,
+  'styles.css': 4_500 + 1_950 + 944,
 };
 
 let over = 0;
@@ -59,6 +60,7 @@ const COMPONENTS: Record<string, string[]> = {
   RunList: ['@tanstack/react-table', '@tanstack/react-virtual', '(StepTimeline for open rows)'],
   ApprovalInbox: ['@tanstack/react-virtual'],
   ManualRunForm: ['@cfworker/json-schema'],
+  RunDetail: ['@tanstack/react-virtual', '(StepTimeline, ManualRunForm)'],
 };
 if (existsSync('dist/index.js')) {
   const dir = mkdtempSync(join(tmpdir(), 'rv-size-'));

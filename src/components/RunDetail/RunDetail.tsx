@@ -18,7 +18,8 @@ import { RefreshBanner } from '../StepTimeline/RefreshBanner.js';
 import { RunDetailView } from './RunDetailView.js';
 import type { RunDetailViewProps } from './types.js';
 
-const LiveDetailView = memo(RunDetailView);
+// Pure: a host importing another component must not pay for this one.
+const LiveDetailView = /* @__PURE__ */ memo(RunDetailView);
 
 type Connected =
   | 'run'
