@@ -1,0 +1,61 @@
+/**
+ * The Events tab of RunDetail over a run with thousands of events: only the rows in view exist, the count says
+ * how many there are, and while following, new events scroll into view as the run goes on.
+ */
+import '../../styles/styles.css';
+import { describe, expect, it } from 'vitest';
+import { act, render, waitFor } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import { QueryClient } from '@tanstack/react-query';
+import type { WorkflowDefinition } from '../../../mock-server/index.js';
+import { RunViewsProvider } from '../../hooks/RunViewsProvider.js';
+import { expectNoAxeViolations } from '../testing/a11y.js';
+import { localExecutor } from '../testing/runViewsFixtures.js';
+import { RunDetail } from './RunDetail.js';
+
+const loop: WorkflowDefinition = {
+  id: 'loop',
+  name: 'Each row',
+  nodes: [
+    { id: 'rows', name: 'Each row', kind: 'loop', config: { items: Array.from({ length: 400 }, (_, i) => ({ row: i + 1 })) } },
+    { id: 'save', name: 'Save row', kind: 'task', config: { durationMs: 50, jitter: 0 } },
+    { id: 'end', name: 'Done', kind: 'end', config: { summary: 'Saved.' } },
+  ],
+  edges: [
+    { from: 'rows', to: 'save', label: 'body' },
+    { from: 'rows', to: 'end' },
+  ],
+};
+
+const rows = (container: HTMLElement) => [...container.querySelectorAll<HTMLElement>('[data-slot="run-detail-event"]')];
+
+describe('RunDetail events', () => {
+  it('virtualizes a long log, and follows new events while the run goes on', async () => {
+    const local = localExecutor([loop]);
+    const { run } = local.executor.command('loop', { command: 'start', params: {} });
+    local.executor.advance(10_000);
+    const view = render(
+      <RunViewsProvider client={{ baseUrl: local.baseUrl, fetch: local.fetchAs() }} queryClient={new QueryClient()} retry={{ retries: 0 }} now={() => local.executor.now()}>
+        <RunDetail workflowId="loop" runId={run.id} defaultTab="events" pollIntervalMs={50} />
+      </RunViewsProvider>,
+    );
+    await waitFor(() => expect(rows(view.container).length).toBeGreaterThan(0));
+    const count = () => Number(/(\d+) events/.exec(view.container.querySelector('.rv-run-detail__count')?.textContent ?? '')?.[1] ?? 0);
+    expect(count()).toBeGreaterThan(300);
+    expect(rows(view.container).length).toBeLessThan(60);
+    // following: the newest event is in view
+    const newest = () => Math.max(...rows(view.container).map((row) => Number(row.querySelector('.rv-run-detail__event-seq')?.textContent?.slice(1))));
+    await waitFor(() => expect(newest()).toBe(count()));
+    // the run goes on: new events arrive and are scrolled to
+    act(() => local.executor.runUntilIdle(600_000));
+    await waitFor(() => expect(view.container.querySelector('[data-slot="run-detail-live"]')?.getAttribute('data-live')).toBe('final'));
+    await waitFor(() => expect(count()).toBeGreaterThan(1500));
+    await waitFor(() => expect(newest()).toBe(count()));
+    expect(rows(view.container).some((row) => row.getAttribute('data-type') === 'run_succeeded')).toBe(true);
+    expect(rows(view.container).length).toBeLessThan(60);
+    // not following: the view stays where the reader is
+    await userEvent.setup().click(view.getByLabelText('Follow new events'));
+    expect(view.getByLabelText('Follow new events')).not.toBeChecked();
+    await expectNoAxeViolations(view.container);
+  });
+});

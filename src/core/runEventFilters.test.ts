@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import type { RunEvent } from '../api/types.js';
+import { eventTypesOf, filterRunEvents, NO_EVENT_FILTERS } from './runEventFilters.js';
+
+const event = (seq: number, type: string, severity: RunEvent['severity']): RunEvent => ({
+  seq,
+  runId: 'run_1',
+  workflowId: 'wf',
+  time: '2026-11-21T09:00:00.000Z',
+  type,
+  severity,
+  stepId: null,
+  message: type,
+});
+const events = [event(1, 'run_started', 'info'), event(2, 'log', 'debug'), event(3, 'step_failed', 'error'), event(4, 'log', 'warn')];
+
+describe('filterRunEvents', () => {
+  it('keeps the same array when no filter is on', () => {
+    expect(filterRunEvents(events, NO_EVENT_FILTERS)).toBe(events);
+  });
+  it('combines severities (any of) and types (any of) with AND', () => {
+    expect(filterRunEvents(events, { severity: ['warn', 'error'], types: [] }).map((e) => e.seq)).toEqual([3, 4]);
+    expect(filterRunEvents(events, { severity: [], types: ['log'] }).map((e) => e.seq)).toEqual([2, 4]);
+    expect(filterRunEvents(events, { severity: ['warn'], types: ['log'] }).map((e) => e.seq)).toEqual([4]);
+  });
+});
+
+describe('eventTypesOf', () => {
+  it('lists the types present, sorted, with the chosen ones kept', () => {
+    expect(eventTypesOf(events)).toEqual(['log', 'run_started', 'step_failed']);
+    expect(eventTypesOf([], ['approval_requested'])).toEqual(['approval_requested']);
+  });
+});
