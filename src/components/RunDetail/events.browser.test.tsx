@@ -47,7 +47,9 @@ describe('RunDetail events', () => {
     const newest = () => Math.max(...rows(view.container).map((row) => Number(row.querySelector('.rv-run-detail__event-seq')?.textContent?.slice(1))));
     await waitFor(() => expect(newest()).toBe(count()));
     // the run goes on: new events arrive and are scrolled to
-    act(() => local.executor.runUntilIdle(600_000));
+    act(() => {
+      local.executor.runUntilIdle(600_000);
+    });
     await waitFor(() => expect(view.container.querySelector('[data-slot="run-detail-live"]')?.getAttribute('data-live')).toBe('final'));
     await waitFor(() => expect(count()).toBeGreaterThan(1500));
     await waitFor(() => expect(newest()).toBe(count()));
