@@ -175,3 +175,4 @@ export type { RunDetailEventsProps } from './components/RunDetail/RunDetailEvent
 export { RunDetailContextPanel } from './components/RunDetail/RunDetailContextPanel.js';
 export { RunDetailTitle } from './components/RunDetail/RunDetailTitle.js';
 export type { RunDetailTitleProps } from './components/RunDetail/RunDetailTitle.js';
+export { RunDetailDeliveries } from './components/RunDetail/RunDetailDeliveries.js';

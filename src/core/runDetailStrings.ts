@@ -1,8 +1,8 @@
 /** Words of one run's detail view (`RunDetail`), part of the UI strings (`text.runDetail`). */
 import type { RunAction } from '../api/status.js';
-import type { Severity } from '../api/types.js';
+import type { DeliveryStatus, Severity } from '../api/types.js';
 
-export type RunDetailTab = 'steps' | 'events' | 'context';
+export type RunDetailTab = 'steps' | 'events' | 'context' | 'deliveries';
 
 /** What the live indicator says about how the view stays current. */
 export type LiveState = 'streaming' | 'polling' | 'reconnecting' | 'paused' | 'hidden' | 'final' | 'off';
@@ -89,6 +89,17 @@ export interface RunDetailStrings {
   stepStates: string;
   noVariables: string;
   loadingContext: string;
+  // Deliveries
+  deliveriesLabel: string;
+  channel: string;
+  recipient: string;
+  deliveryStatuses: Readonly<Record<DeliveryStatus, string>>;
+  sentAt: string;
+  providerResponse: string;
+  /** Button that shows a delivery's step in the Steps tab; receives the step's name. */
+  showStep: (step: string) => string;
+  noDeliveries: string;
+  loadingDeliveries: string;
   // Review
   reviewTitle: string;
   // States
@@ -165,7 +176,7 @@ export const defaultRunDetailStrings: RunDetailStrings = {
   updated: (when) => `updated ${when}`,
   neverUpdated: 'not loaded yet',
   tabsLabel: 'Run sections',
-  tabs: { steps: 'Steps', events: 'Events', context: 'Context' },
+  tabs: { steps: 'Steps', events: 'Events', context: 'Context', deliveries: 'Deliveries' },
   eventsLabel: 'Event log',
   severity: 'Severity',
   severities: { debug: 'Debug', info: 'Info', warn: 'Warn', error: 'Error' },
@@ -180,6 +191,15 @@ export const defaultRunDetailStrings: RunDetailStrings = {
   stepStates: 'Step states',
   noVariables: 'No variables.',
   loadingContext: 'Loading context…',
+  deliveriesLabel: 'Delivery attempts',
+  channel: 'Channel',
+  recipient: 'Recipient',
+  deliveryStatuses: { queued: 'Queued', sent: 'Sent', delivered: 'Delivered', failed: 'Failed', bounced: 'Bounced' },
+  sentAt: 'Created',
+  providerResponse: 'Provider response',
+  showStep: (step) => `Show step ${step}`,
+  noDeliveries: 'This run made no delivery attempts.',
+  loadingDeliveries: 'Loading delivery attempts…',
   reviewTitle: 'Waiting for your review',
   loadingRun: 'Loading run…',
   notFound: 'This run does not exist (it may have been deleted).',

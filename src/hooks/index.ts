@@ -39,6 +39,8 @@ export type { UseRunContextOptions, UseRunContextResult } from './useRunContext.
 export { useRunReview } from './useRunReview.js';
 export type { UseRunReviewResult } from './useRunReview.js';
 export { useDocumentVisible } from './useDocumentVisible.js';
+export { useRunDeliveries } from './useRunDeliveries.js';
+export type { UseRunDeliveriesOptions, UseRunDeliveriesResult } from './useRunDeliveries.js';
 
 // Steps
 export { useStepTimeline } from './useStepTimeline.js';

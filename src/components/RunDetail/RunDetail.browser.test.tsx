@@ -221,6 +221,26 @@ describe('RunDetail', () => {
     await waitFor(() => expect(view.container.querySelector('[data-slot="run-detail-review"]')?.textContent).toContain('You approved this task.'));
     const approvalId = local.executor.listApprovals({ runId: run.id }).items[0]!.id;
     expect(local.executor.getApproval(approvalId)).toMatchObject({ status: 'approved', comment: 'Order checked', decidedBy: 'ann' });
+    // the run goes on and sends its email: the Deliveries tab lists the attempt and leads to its step
+    act(() => {
+      local.executor.runUntilIdle(60_000);
+    });
+    await waitFor(() => expect(view.container.querySelector('[data-slot="run-detail"]')?.getAttribute('data-status')).toBe('succeeded'));
+    await user.click(view.getByRole('tab', { name: 'Deliveries' }));
+    const delivery = await waitFor(() => {
+      const item = view.container.querySelector<HTMLElement>('[data-slot="run-detail-delivery"]');
+      if (!item) throw new Error('no delivery yet');
+      return item;
+    });
+    expect(delivery.getAttribute('data-channel')).toBe('email');
+    expect(within(delivery).getByText('ann@example.com')).toBeVisible();
+    await expectNoAxeViolations(view.container);
+    await user.click(within(delivery).getByRole('button', { name: 'Show step Send email' }));
+    expect(view.getByRole('tab', { name: 'Steps' }).getAttribute('aria-selected')).toBe('true');
+    await waitFor(() => {
+      const selected = view.getAllByRole('treeitem').find((el) => el.getAttribute('aria-selected') === 'true');
+      expect(selected?.textContent).toContain('Send email');
+    });
   });
 
   it('turns into the not-found state when the run is deleted while open', async () => {
@@ -271,9 +291,11 @@ describe('RunDetail', () => {
     expect(document.activeElement).toBe(events);
     expect(events.getAttribute('aria-selected')).toBe('true');
     expect(await view.findByText('run_started', { selector: 'code' })).toBeVisible();
-    await user.keyboard('{End}');
+    await user.keyboard('{ArrowRight}');
     expect(view.getByRole('tab', { name: 'Context' }).getAttribute('aria-selected')).toBe('true');
     expect(await view.findByText('Step states')).toBeVisible();
+    await user.keyboard('{End}');
+    expect(view.getByRole('tab', { name: 'Deliveries' }).getAttribute('aria-selected')).toBe('true');
     await user.keyboard('{Home}');
     expect(steps.getAttribute('aria-selected')).toBe('true');
     await expectNoAxeViolations(view.container);

@@ -1,5 +1,5 @@
 import { memo, useCallback, useMemo } from 'react';
-import type { RunAction } from '../../api/status.js';
+import { isTerminalRunStatus, type RunAction } from '../../api/status.js';
 import type { Approval, PayloadPart, Run, Step } from '../../api/types.js';
 import { isRunNotFound } from '../../core/runObserver.js';
 import type { RunDetailTab } from '../../core/runDetailStrings.js';
@@ -12,6 +12,7 @@ import type { CommandOutcome } from '../../hooks/runCommandTypes.js';
 import { useRunCommands } from '../../hooks/useRunCommands.js';
 import { useRunContext } from '../../hooks/useRunContext.js';
 import { useRunEvents } from '../../hooks/useRunEvents.js';
+import { useRunDeliveries } from '../../hooks/useRunDeliveries.js';
 import { useRunReview } from '../../hooks/useRunReview.js';
 import { ManualRunForm } from '../ManualRunForm/ManualRunForm.js';
 import { RefreshBanner } from '../StepTimeline/RefreshBanner.js';
@@ -43,6 +44,9 @@ type Connected =
   | 'context'
   | 'contextLoading'
   | 'contextError'
+  | 'deliveries'
+  | 'deliveriesLoading'
+  | 'deliveriesError'
   | 'review'
   | 'reviewDecision'
   | 'onDecide'
@@ -66,9 +70,9 @@ export interface RunDetailProps extends Omit<RunDetailViewProps, Connected> {
 /**
  * One run, loaded from the run API of the surrounding `<RunViewsProvider>` and kept current while it is active:
  * overview, progress and result, the error with "Jump to failed step", the controls for its status (optimistic,
- * rolled back when refused), the live indicator with Refresh, its pending review inline, and the Steps / Events
- * / Context tabs. Events and context load when their tab is first opened. A run deleted while shown turns into
- * the not-found state.
+ * rolled back when refused), the live indicator with Refresh, its pending review inline, and the Steps, Events,
+ * Context and Deliveries tabs. Events, context and deliveries load when their tab is opened. A run deleted while
+ * shown turns into the not-found state.
  */
 export function RunDetail({ workflowId, runId, live = 'poll', pollIntervalMs, onReplayed, replayWithChanges = true, ...viewProps }: RunDetailProps) {
   const { client } = useRunViews();
@@ -90,6 +94,11 @@ export function RunDetail({ workflowId, runId, live = 'poll', pollIntervalMs, on
   const context = useRunContext(workflowId, runId, {
     refetchIntervalMs: following ? (pollIntervalMs ?? 10_000) : false,
     enabled: tab === 'context',
+  });
+  const deliveries = useRunDeliveries(runId, {
+    refetchIntervalMs: following ? (pollIntervalMs ?? 10_000) : false,
+    active: run ? !isTerminalRunStatus(run.status) : false,
+    enabled: tab === 'deliveries',
   });
   const review = useRunReview(run);
 
@@ -159,6 +168,9 @@ export function RunDetail({ workflowId, runId, live = 'poll', pollIntervalMs, on
       context={context.context}
       contextLoading={context.isLoading}
       contextError={context.error}
+      deliveries={deliveries.isLoading ? null : deliveries.deliveries}
+      deliveriesLoading={deliveries.isLoading}
+      deliveriesError={deliveries.error}
       review={review.review}
       reviewDecision={review.decision}
       onDecide={onDecide}

@@ -3,21 +3,23 @@ import type { RunDetailTab } from '../../core/runDetailStrings.js';
 import { cx } from '../shared/cx.js';
 import { useRunDetailContext } from './RunDetailContext.js';
 import { RunDetailContextPanel } from './RunDetailContextPanel.js';
+import { RunDetailDeliveries } from './RunDetailDeliveries.js';
 import { RunDetailEvents } from './RunDetailEvents.js';
 import { RunDetailSteps } from './RunDetailSteps.js';
 
 export interface RunDetailTabsProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
-  /** The tabs, in order. Defaults to Steps, Events, Context. */
+  /** The tabs, in order. Defaults to Steps, Events, Context, Deliveries. */
   tabs?: readonly RunDetailTab[];
   /** Replaces (or wraps) a tab's panel content; `defaultPanel` is the built-in one. Defaults to the built-in panels. */
   renderPanel?: (tab: RunDetailTab, defaultPanel: ReactNode) => ReactNode;
 }
 
-const TABS: readonly RunDetailTab[] = ['steps', 'events', 'context'];
+const TABS: readonly RunDetailTab[] = ['steps', 'events', 'context', 'deliveries'];
 
 function defaultPanel(tab: RunDetailTab): ReactNode {
   if (tab === 'events') return <RunDetailEvents />;
   if (tab === 'context') return <RunDetailContextPanel />;
+  if (tab === 'deliveries') return <RunDetailDeliveries />;
   return <RunDetailSteps />;
 }
 

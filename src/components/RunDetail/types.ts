@@ -1,7 +1,7 @@
 /** Public props and shared types of the RunDetail components. */
 import type { ReactNode } from 'react';
 import type { RunAction } from '../../api/status.js';
-import type { Approval, Run, RunContext, RunEvent, Step } from '../../api/types.js';
+import type { Approval, Delivery, Run, RunContext, RunEvent, Step } from '../../api/types.js';
 import type { RunControls } from '../../core/runControls.js';
 import type { RunDetailTab } from '../../core/runDetailStrings.js';
 import type { RunEventFilters } from '../../core/runEventFilters.js';
@@ -142,6 +142,11 @@ export interface RunDetailViewProps extends RunDetailState, RunDetailLinks, RunD
   context?: RunContext | null;
   contextLoading?: boolean;
   contextError?: Error | string | null;
+
+  /** The run's delivery attempts (Deliveries tab). Defaults to none. */
+  deliveries?: readonly Delivery[] | null;
+  deliveriesLoading?: boolean;
+  deliveriesError?: Error | string | null;
 
   /** The pending review of a waiting run, shown inline. Defaults to none. */
   review?: Approval | null;

@@ -21,6 +21,8 @@ export interface RunDetailModel {
   setFollowEvents: (follow: boolean) => void;
   /** Selects the Steps tab and opens the failed step in it (expanded, Error open, selected, focused). */
   jumpToFailedStep: () => void;
+  /** Selects the Steps tab with this step selected and expanded. */
+  showStep: (stepId: string) => void;
 }
 
 const NO_SOURCES: readonly StepTimelineRun[] = [];
@@ -64,7 +66,15 @@ export function useRunDetailModel(props: RunDetailViewProps): RunDetailModel {
     defaultCollapsed: props.defaultCollapsed,
     onCollapsedChange: props.onCollapsedChange,
   });
-  const { jumpToFailed } = timeline;
+  const { jumpToFailed, select, setStepExpanded } = timeline;
+  const showStep = useCallback(
+    (stepId: string) => {
+      setTab('steps');
+      setStepExpanded(stepId, true);
+      select(stepId);
+    },
+    [setTab, setStepExpanded, select],
+  );
   const jumpToFailedStep = useCallback(() => {
     setTab('steps');
     jumpToFailed();
@@ -81,5 +91,6 @@ export function useRunDetailModel(props: RunDetailViewProps): RunDetailModel {
     followEvents,
     setFollowEvents,
     jumpToFailedStep,
+    showStep,
   };
 }
