@@ -26,14 +26,14 @@ import { bundledSizeOf, entryClosure, gzipSizeOf } from './size.ts';
 // Raised by the run list (measured index 64.4, hooks 37.5, core 23.1 KiB; index +10.7 KiB with its exports): the
 // grid, cards, toolbar, notices and bulk bar, its column model and strings; core's columns, selection and hints.
 // A host that imports one component pays for that one only (see the per-component lines printed below).
-// Raised by the measured cost of RunDetail (index +7 504, hooks +1 060, core +675, styles +944 B, built with and without it).
+// Raised by the measured cost of RunDetail (index +8 345, hooks +1 275, core +784, styles +990 B, built with and without it).
 const BUDGETS: Record<string, number | null> = {
-  'index.js': 66_400 + 7_504,
-  'hooks.js': 38_700 + 1_060,
+  'index.js': 66_400 + 8_345,
+  'hooks.js': 38_700 + 1_275,
   'api.js': 6_950,
-  'core.js': 23_900 + 675,
+  'core.js': 23_900 + 784,
   'mock-server.js': null,
-  'styles.css': 4_500 + 1_950 + 944,
+  'styles.css': 4_500 + 1_950 + 990,
 };
 
 let over = 0;
