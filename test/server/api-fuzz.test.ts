@@ -125,6 +125,7 @@ const requestArb: fc.Arbitrary<FuzzRequest> = fc.constantFrom(...OPERATIONS).cha
             { weight: 1, arbitrary: rawBodyText.map((text) => ({ kind: 'raw' as const, text })) },
             { weight: 1, arbitrary: fc.constant({ kind: 'none' as const }) },
             { weight: op.id === 'runCommand' ? 4 : 0, arbitrary: COMMAND_BODIES.map((value) => ({ kind: 'json' as const, value })) },
+            { weight: op.id === 'decideApproval' ? 4 : 0, arbitrary: fc.constantFrom('approve', 'reject').map((decision) => ({ kind: 'json' as const, value: { decision } })) },
           ),
     idempotencyKey: sometimes(fc.oneof(fc.constantFrom('k1', 'k2', 'k3'), headerText), 1, 1),
     webhook: fc.constantFrom('signed', 'signed', 'unsigned', 'garbage'),
@@ -180,7 +181,11 @@ function pathFor(request: FuzzRequest): string {
     runId: run.runId,
     stepId: run.stepIds[request.pick % Math.max(1, run.stepIds.length)] ?? 'step_none',
     part: request.pick % 2 ? 'input' : 'output',
-    approvalId: known.approvals[request.pick % Math.max(1, known.approvals.length)] ?? 'apv_none',
+    // Half the time a task still pending (runs started by earlier requests create new ones), so decisions land.
+    approvalId:
+      (request.pick % 2 === 0 ? executor.listApprovals({ status: ['pending'], limit: 1 }).items[0]?.id : undefined) ??
+      known.approvals[request.pick % Math.max(1, known.approvals.length)] ??
+      'apv_none',
     jobId: known.jobs[0] ?? 'bulk_none',
   };
   let path = request.op.template;
