@@ -27,13 +27,15 @@ import { bundledSizeOf, entryClosure, gzipSizeOf } from './size.ts';
 // grid, cards, toolbar, notices and bulk bar, its column model and strings; core's columns, selection and hints.
 // A host that imports one component pays for that one only (see the per-component lines printed below).
 // Raised by the measured cost of RunDetail (index +8 345, hooks +1 275, core +784, styles +990 B, built with and without it).
+// Raised by the run list's review fixes (its hint part, busy bar, focus by run, bulk limits; index +740 B, styles
+// +40 B; measured index 75 484 B and styles 7 476 B with everything), with 3% room on the index for the next change.
 const BUDGETS: Record<string, number | null> = {
-  'index.js': 66_400 + 8_345,
+  'index.js': 77_700,
   'hooks.js': 38_700 + 1_275,
   'api.js': 6_950,
   'core.js': 23_900 + 784,
   'mock-server.js': null,
-  'styles.css': 4_500 + 1_950 + 990,
+  'styles.css': 7_700,
 };
 
 let over = 0;
