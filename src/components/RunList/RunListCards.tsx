@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useId, useRef, type ComponentPropsWithoutRef, type ReactNode } from 'react';
+import { memo, useCallback, useId, useRef, type ComponentPropsWithoutRef, type ReactNode } from 'react';
 import type { Run } from '../../api/types.js';
 import { clampText, TEXT_LIMITS } from '../../core/clampText.js';
 import { cx } from '../shared/cx.js';
@@ -8,10 +8,10 @@ import { RelativeTime } from '../shared/RelativeTime.js';
 import { StatusBadge } from '../shared/StatusBadge.js';
 import { ModeBadge, notBefore, ResultExcerpt, RunLink, type CellContext } from './cells.js';
 import { useRunListContext } from './RunListContext.js';
+import { useLoadNearEnd } from './useLoadNearEnd.js';
 import { RunListHint } from './RunListNotices.js';
 import type { RunListClassNames } from './types.js';
 
-const LOAD_AHEAD = 10;
 
 export interface RunListCardsProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
   /** Height of the scrolling area (any CSS length). Defaults to the CSS (`--rv-run-list-height`). */
@@ -40,11 +40,8 @@ export function RunListCards({ height, className, style, ...rest }: RunListCards
     initialRect: { width: 1000, height: 560 },
   });
   const items = virtualizer.getVirtualItems();
-  const lastIndex = items.length > 0 ? items[items.length - 1]!.index : -1;
-  const { hasMore, loadingMore, onLoadMore, error, refreshing } = props;
-  useEffect(() => {
-    if (hasMore && !loadingMore && !refreshing && !error && lastIndex >= runs.length - LOAD_AHEAD) onLoadMore?.();
-  }, [hasMore, loadingMore, refreshing, error, lastIndex, runs.length, onLoadMore]);
+  useLoadNearEnd(props, items);
+  const { hasMore } = props;
   const total = props.matchingTotal ?? null;
   const setSize = hasMore ? (total ?? -1) : runs.length;
 

@@ -19,6 +19,7 @@ import { cx } from '../shared/cx.js';
 import { Icon } from '../shared/icons.js';
 import { columnHeader, renderCell, type CellContext } from './cells.js';
 import { useRunListContext } from './RunListContext.js';
+import { useLoadNearEnd } from './useLoadNearEnd.js';
 import { RunListHint } from './RunListNotices.js';
 import type { RunListClassNames } from './types.js';
 import type { RunListColumn } from './useRunColumns.js';
@@ -26,8 +27,6 @@ import type { RunListModel } from './useRunListModel.js';
 
 /** Height of the header row; the body starts below it inside the same scroller. */
 export const HEADER_HEIGHT = 40;
-/** Rows loaded past the last visible one before the next page is asked for. */
-const LOAD_AHEAD = 15;
 /** Width step of a column resized from the keyboard. */
 const RESIZE_STEP = 16;
 
@@ -95,11 +94,8 @@ export function RunListGrid({ height, className, style, ...rest }: RunListGridPr
     initialRect: { width: 1200, height: 560 },
   });
   const items = virtualizer.getVirtualItems();
-  const lastIndex = items.length > 0 ? items[items.length - 1]!.index : -1;
-  const { hasMore, loadingMore, onLoadMore, error, refreshing } = props;
-  useEffect(() => {
-    if (hasMore && !loadingMore && !refreshing && !error && lastIndex >= runs.length - LOAD_AHEAD) onLoadMore?.();
-  }, [hasMore, loadingMore, refreshing, error, lastIndex, runs.length, onLoadMore]);
+  useLoadNearEnd(props, items);
+  const { hasMore, refreshing } = props;
 
   // Other filters or another order is another list: start reading it from the top.
   const { filters, sort } = model;
