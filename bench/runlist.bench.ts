@@ -19,14 +19,14 @@
  *   the rows show the answer (the DOM change, and the next frame), and the work; this includes the executor's
  *   query and the HTTP layer, on the same main thread.
  */
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
-import http from 'node:http';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
 import { chromium, type CDPSession, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { chromiumArgs, chromiumPath } from '../test/chromium';
+import { median, quantile, round, serve } from './shared';
 
 /** What bench/runlist/main.tsx puts on `window`. */
 interface BenchWindow {
@@ -44,12 +44,6 @@ interface Timing {
   fetchMs: number;
 }
 
-const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
-const quantile = (values: number[], q: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-};
-const median = (values: number[]) => quantile(values, 0.5);
 
 /** Frames the scroll through 100 000 runs is cut into (steps of about 330 rows). */
 const SCROLL_FRAMES = 300;
@@ -76,20 +70,6 @@ async function buildPage(): Promise<string> {
   return out;
 }
 
-function serve(root: string): Promise<http.Server> {
-  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
-  const server = http.createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    try {
-      const body = readFileSync(join(root, path === '/' ? 'index.html' : path));
-      res.writeHead(200, { 'content-type': types[extname(path)] ?? 'text/html' });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
 
 class Meter {
   constructor(

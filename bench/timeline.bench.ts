@@ -14,27 +14,21 @@
  * - Load more on a 20 MB output: work and longest task per click;
  * - a run carrying 1 MB names and messages: work and longest task to show it, and its tallest row.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
 import { chromium, type CDPSession, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { createScenario } from '../mock-server/scenarios/index';
 import { chromiumArgs, chromiumPath } from '../test/chromium';
+import { median, quantile, round, serve } from './shared';
 
 /** What bench/browser/main.tsx puts on `window`. */
 interface BenchWindow {
   rvBench: { run: (name: string, arg?: unknown) => Promise<unknown> };
 }
 
-const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
-const quantile = (values: number[], q: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-};
-const median = (values: number[]) => quantile(values, 0.5);
 
 async function buildPage(): Promise<string> {
   const out = mkdtempSync(join(tmpdir(), 'rv-bench-'));
@@ -48,20 +42,6 @@ async function buildPage(): Promise<string> {
   return out;
 }
 
-function serve(root: string): Promise<http.Server> {
-  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
-  const server = http.createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    try {
-      const body = readFileSync(join(root, path === '/' ? 'index.html' : path));
-      res.writeHead(200, { 'content-type': types[extname(path)] ?? 'text/html' });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
 
 class Meter {
   constructor(
