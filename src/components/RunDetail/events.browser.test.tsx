@@ -39,21 +39,23 @@ describe('RunDetail events', () => {
         <RunDetail workflowId="loop" runId={run.id} defaultTab="events" pollIntervalMs={50} />
       </RunViewsProvider>,
     );
-    await waitFor(() => expect(rows(view.container).length).toBeGreaterThan(0));
+    await waitFor(() => expect(rows(view.container).length).toBeGreaterThan(0), { timeout: 15_000 });
     const count = () => Number(/(\d+) events/.exec(view.container.querySelector('.rv-run-detail__count')?.textContent ?? '')?.[1] ?? 0);
     // The count says how many events are loaded; rows may render before the whole log is in.
-    await waitFor(() => expect(count()).toBeGreaterThan(300));
+    await waitFor(() => expect(count()).toBeGreaterThan(300), { timeout: 15_000 });
     expect(rows(view.container).length).toBeLessThan(60);
     // following: the newest event is in view
     const newest = () => Math.max(...rows(view.container).map((row) => Number(row.querySelector('.rv-run-detail__event-seq')?.textContent?.slice(1))));
-    await waitFor(() => expect(newest()).toBe(count()));
+    await waitFor(() => expect(newest()).toBe(count()), { timeout: 15_000 });
     // the run goes on: new events arrive and are scrolled to
     act(() => {
       local.executor.runUntilIdle(600_000);
     });
-    await waitFor(() => expect(view.container.querySelector('[data-slot="run-detail-live"]')?.getAttribute('data-live')).toBe('final'));
-    await waitFor(() => expect(count()).toBeGreaterThan(1500));
-    await waitFor(() => expect(newest()).toBe(count()));
+    // Generous waits: a busy CI machine takes a while to poll and fold 1 500 events.
+    const slow = { timeout: 15_000 };
+    await waitFor(() => expect(view.container.querySelector('[data-slot="run-detail-live"]')?.getAttribute('data-live')).toBe('final'), slow);
+    await waitFor(() => expect(count()).toBeGreaterThan(1500), slow);
+    await waitFor(() => expect(newest()).toBe(count()), slow);
     expect(rows(view.container).some((row) => row.getAttribute('data-type') === 'run_succeeded')).toBe(true);
     expect(rows(view.container).length).toBeLessThan(60);
     // not following: the view stays where the reader is
