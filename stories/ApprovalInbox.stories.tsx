@@ -3,7 +3,7 @@ import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { createExecutor, createHandlers, type WorkflowDefinition } from '../mock-server/index';
 import { ApprovalCount } from '../src/components/ApprovalInbox/ApprovalCount';
 import { ApprovalInbox } from '../src/components/ApprovalInbox/ApprovalInbox';
-import { reviewWorkflow } from '../src/components/testing/runViewsFixtures';
+import { reviewWorkflow } from '../test/fixtures/localExecutor';
 import { MOCK_BASE_URL, MockProvider } from './executorStory';
 import type { MswApi } from 'msw-storybook-addon/types';
 

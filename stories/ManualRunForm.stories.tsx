@@ -3,7 +3,7 @@ import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { createExecutor, createHandlers } from '../mock-server/index';
 import type { Run } from '../src/api/types';
 import { ManualRunForm } from '../src/components/ManualRunForm/ManualRunForm';
-import { intakeWorkflow } from '../src/components/testing/runViewsFixtures';
+import { intakeWorkflow } from '../test/fixtures/localExecutor';
 import { MOCK_BASE_URL, MockProvider } from './executorStory';
 import type { MswApi } from 'msw-storybook-addon/types';
 

@@ -9,7 +9,7 @@ import { userEvent } from '@testing-library/user-event';
 import { QueryClient } from '@tanstack/react-query';
 import { RunViewsProvider } from '../../hooks/RunViewsProvider.js';
 import { expectNoAxeViolations } from '../testing/a11y.js';
-import { localExecutor, reviewWorkflow } from '../testing/runViewsFixtures.js';
+import { localExecutor, reviewWorkflow } from '../../../test/fixtures/localExecutor.js';
 import { ApprovalCount } from './ApprovalCount.js';
 import { ApprovalInbox } from './ApprovalInbox.js';
 

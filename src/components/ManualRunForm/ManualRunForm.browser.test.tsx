@@ -13,7 +13,7 @@ import { RunViewsProvider } from '../../hooks/RunViewsProvider.js';
 import { useRuns } from '../../hooks/useRuns.js';
 import { rvKeys } from '../../hooks/queryKeys.js';
 import { expectNoAxeViolations } from '../testing/a11y.js';
-import { intakeWorkflow, localExecutor, type Recorded } from '../testing/runViewsFixtures.js';
+import { intakeWorkflow, localExecutor, type Recorded } from '../../../test/fixtures/localExecutor.js';
 import { ManualRunForm } from './ManualRunForm.js';
 
 function Feed() {

@@ -12,7 +12,7 @@ import type { WorkflowDefinition } from '../../../mock-server/index.js';
 import type { Run } from '../../api/types.js';
 import { RunViewsProvider } from '../../hooks/RunViewsProvider.js';
 import { expectNoAxeViolations } from '../testing/a11y.js';
-import { localExecutor, reviewWorkflow, type LocalExecutor } from '../testing/runViewsFixtures.js';
+import { localExecutor, reviewWorkflow, type LocalExecutor } from '../../../test/fixtures/localExecutor.js';
 import { RunDetail, type RunDetailProps } from './RunDetail.js';
 
 const slow: WorkflowDefinition = {

@@ -10,7 +10,7 @@ import { QueryClient } from '@tanstack/react-query';
 import type { WorkflowDefinition } from '../../../mock-server/index.js';
 import { RunViewsProvider } from '../../hooks/RunViewsProvider.js';
 import { expectNoAxeViolations } from '../testing/a11y.js';
-import { localExecutor } from '../testing/runViewsFixtures.js';
+import { localExecutor } from '../../../test/fixtures/localExecutor.js';
 import { RunDetail } from './RunDetail.js';
 
 const loop: WorkflowDefinition = {

@@ -6,7 +6,7 @@ import { userEvent } from '@testing-library/user-event';
 import type { WorkflowDefinition } from '../../../mock-server/index.js';
 import { RunViewsProvider } from '../../hooks/RunViewsProvider.js';
 import { expectNoAxeViolations } from '../testing/a11y.js';
-import { localExecutor } from '../testing/runViewsFixtures.js';
+import { localExecutor } from '../../../test/fixtures/localExecutor.js';
 import { RunList, type RunListProps } from './RunList.js';
 
 const quick: WorkflowDefinition = {
