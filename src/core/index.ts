@@ -157,6 +157,7 @@ export type { CustomRunColumn, RunColumnId, RunColumnKind, RunColumnSpec } from 
 /** The run list's columns as data: sort keys, widths, order (host columns included) and header sorting. */
 export {
   columnSortDirection,
+  defaultColumnVisibility,
   DEFAULT_VISIBLE_RUN_COLUMNS,
   isRunColumnId,
   moveColumn,

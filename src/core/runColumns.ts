@@ -96,6 +96,13 @@ export function runColumnSpecs(custom: readonly CustomRunColumn[] = []): RunColu
   return specs;
 }
 
+/** Which columns show by default: the built-in default set, and every host column. */
+export function defaultColumnVisibility(custom: readonly CustomRunColumn[] = []): Record<string, boolean> {
+  const visibility: Record<string, boolean> = {};
+  for (const spec of runColumnSpecs(custom)) visibility[spec.id] = !isRunColumnId(spec.id) || DEFAULT_VISIBLE_RUN_COLUMNS.includes(spec.id);
+  return visibility;
+}
+
 /**
  * The order to show columns in: `order` first (unknown ids dropped, duplicates once), then every other known
  * column in default order, so a saved order never loses a column added later.

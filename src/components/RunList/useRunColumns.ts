@@ -18,8 +18,7 @@ import {
 import { useMemo } from 'react';
 import type { Run } from '../../api/types.js';
 import {
-  DEFAULT_VISIBLE_RUN_COLUMNS,
-  isRunColumnId,
+  defaultColumnVisibility,
   resolveColumnOrder,
   runColumnSpecs,
   validWidth,
@@ -64,18 +63,12 @@ export interface RunColumnsModel {
 /** Width of the first column (selection checkbox and expand button). */
 export const CONTROL_COLUMN_WIDTH = 72;
 
-function defaultVisibility(custom: readonly CustomRunColumn[]): RunColumnVisibility {
-  const visibility: RunColumnVisibility = {};
-  for (const spec of runColumnSpecs(custom)) visibility[spec.id] = !isRunColumnId(spec.id) || DEFAULT_VISIBLE_RUN_COLUMNS.includes(spec.id);
-  return visibility;
-}
-
 export function useRunColumns(props: RunListViewProps, showControl: boolean): RunColumnsModel {
   const custom = props.columns ?? NO_COLUMNS;
   const specs = useMemo(() => runColumnSpecs(custom), [custom]);
   const ids = useMemo(() => specs.map((spec) => spec.id), [specs]);
   // Columns a host's visibility does not name keep their default (shown or not), so `{ result: false }` hides one.
-  const baseVisibility = useMemo(() => ({ ...defaultVisibility(custom), ...props.defaultColumnVisibility }), [custom, props.defaultColumnVisibility]);
+  const baseVisibility = useMemo(() => ({ ...defaultColumnVisibility(custom), ...props.defaultColumnVisibility }), [custom, props.defaultColumnVisibility]);
   const [visibilityState, setVisibility] = useControllableState<RunColumnVisibility>({
     value: props.columnVisibility,
     defaultValue: baseVisibility,
