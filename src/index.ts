@@ -93,7 +93,7 @@ export * from './hooks/index.js';
 // API types and status rules
 export type * from './api/types.js';
 export { RunApiError, isRunApiError } from './api/errors.js';
-export { availableRunActions, isTerminalRunStatus, isTerminalStepStatus, runActionAvailability } from './api/status.js';
+export { availableRunActions, isTerminalRunStatus, isTerminalStepStatus, retryFailedAvailability, runActionAvailability } from './api/status.js';
 
 // Manual-run form and its parts (see src/components/ManualRunForm/README.md)
 export { ManualRunForm } from './components/ManualRunForm/ManualRunForm.js';

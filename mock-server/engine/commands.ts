@@ -3,14 +3,15 @@
  * executor refuses exactly what the UI disables, with the same code and reason, and changes nothing.
  */
 import { COMMANDS, STOP_MODES } from '../../src/api/schemas.js';
-import { runActionAvailability, type RunAction } from '../../src/api/status.js';
+import { retryFailedAvailability, runActionAvailability, type RunAction } from '../../src/api/status.js';
 import type { CommandRequest, ReplayRequest, Run, TriggerType, Workflow } from '../../src/api/types.js';
 import { ExecutorProblem } from './api.js';
 import { emit } from './emit.js';
 import { pump } from './flow.js';
 import { fingerprintOf, idempotent } from './idempotency.js';
 import { runOrThrow, runSnapshot, workflowOrThrow, type RunRef } from './lookup.js';
-import type { Ctx, RunRec } from './model.js';
+import type { Ctx, RunRec, StartSpec } from './model.js';
+import { reusePlan } from './reuse.js';
 import { armSchedule } from './schedules.js';
 import { cancelRun, setRunStatus, stopImmediately } from './terminate.js';
 import { COMMAND_KEYS, isPlainObject, unknownFields, validateStart } from './validate.js';
@@ -122,24 +123,32 @@ export function replayRun(ctx: Ctx, workflowId: string, runId: string, body: Rep
   const request = body ?? {};
   const errors: { field: string; message: string }[] = [];
   if (!isPlainObject(request)) errors.push({ field: 'body', message: 'Must be an object.' });
-  errors.push(...unknownFields(request, ['prompt', 'model']));
+  errors.push(...unknownFields(request, ['prompt', 'model', 'from']));
   for (const field of ['prompt', 'model'] as const) {
     const value = request[field];
     if (value !== undefined && value !== null && typeof value !== 'string') errors.push({ field, message: 'Must be text.' });
+  }
+  if (request.from !== undefined && request.from !== 'start' && request.from !== 'failed_step') {
+    errors.push({ field: 'from', message: 'Must be start or failed_step.' });
   }
   if (typeof request.model === 'string' && wf.workflow.models.length && !wf.workflow.models.includes(request.model)) {
     errors.push({ field: 'model', message: `Must be one of: ${wf.workflow.models.join(', ')}.` });
   }
   if (errors.length) throw new ExecutorProblem(422, 'invalid_body', 'The replay request is not valid.', { errors });
+  const retry = request.from === 'failed_step';
   return withIdempotency(ctx, workflowId, key, fingerprintOf(`replay ${runId}`, request), () => {
     refuse(ctx, ref, 'replay');
-    if (!wf.workflow.active) throw inactive(wf.workflow);
     const source = runSnapshot(ctx, ref);
+    if (retry) {
+      const availability = retryFailedAvailability(source);
+      if (!availability.available) throw new ExecutorProblem(409, availability.code, availability.reason, { current: source });
+    }
+    if (!wf.workflow.active) throw inactive(wf.workflow);
     const rec = ctx.startRun({
       wf,
       trigger: {
         type: 'replay',
-        label: `Replay of ${source.id}`,
+        label: retry ? `Retry of ${source.id} from its failed step` : `Replay of ${source.id}`,
         payload: source.trigger.payload,
         sourceRunId: source.id,
         sourceWorkflowId: source.workflowId,
@@ -153,9 +162,17 @@ export function replayRun(ctx: Ctx, workflowId: string, runId: string, body: Rep
       env: ref.rec ? ref.rec.vault.env : {},
       secrets: ref.rec ? ref.rec.vault.secrets : {},
       replayOf: source.id,
+      reuse: retry ? retryPlan(ctx, ref, source.id) : null,
     });
     return { run: { ...rec.run }, created: true };
   });
+}
+
+/** What a retry of a failed run takes over: its succeeded steps' results and the variables they captured. */
+function retryPlan(ctx: Ctx, ref: RunRef, sourceRunId: string): NonNullable<StartSpec['reuse']> {
+  const { steps, variables } = ref.rec ?? ctx.archive!.hydrate(ref.ordinal);
+  const captured = variables.captured;
+  return { plan: reusePlan(sourceRunId, steps), captured: captured && typeof captured === 'object' ? { ...(captured as Record<string, unknown>) } : {} };
 }
 
 /** Activates or deactivates a workflow; deactivating cancels its unfinished runs. */

@@ -15,6 +15,7 @@ import { HANDLERS } from './nodes/index.js';
 import type { FailOptions, NodeContext, StepResult } from './nodes/types.js';
 import { charge, createStep, setStepStatus } from './steps.js';
 import { storeOutput, redactSummary } from './ops.js';
+import { reusableResult, takeOver } from './reuse.js';
 import { failRun, finishStop, finishSucceeded, setRunStatus } from './terminate.js';
 
 export function openScope(
@@ -80,6 +81,12 @@ function startNode(ctx: Ctx, rec: RunRec, scope: ScopeRt, nodeId: string): void 
   const handler = HANDLERS[node.kind];
   state.step ??= createStep(rec, node, { parent: scope.parentStep, iteration: scope.iteration, leaf: handler.leaf(node) });
   state.phase = 'active';
+  const reused = reusableResult(rec.reuse, state.step);
+  if (reused) {
+    takeOver(ctx, rec, state.step, reused);
+    nodeFinished(ctx, rec, scope, nodeId, { kind: 'succeeded' });
+    return;
+  }
   guard(ctx, rec, () => handler.start(makeContext(ctx, rec, scope, nodeId, state.step!)));
 }
 

@@ -72,7 +72,8 @@ export function createRun(ctx: Ctx, spec: StartSpec): RunRec {
       mode: run.mode,
       subject: spec.subject,
       trigger: spec.trigger.type,
-      captured: {},
+      // A retry restores what the steps it takes over had captured, so branches take the same side again.
+      captured: { ...(spec.reuse?.captured ?? {}) },
     },
     top: null,
     endSummary: null,
@@ -82,6 +83,7 @@ export function createRun(ctx: Ctx, spec: StartSpec): RunRec {
     startedMs: null,
     lifecycleTimer: null,
     pumping: false,
+    reuse: spec.reuse?.plan ?? null,
   };
   ctx.index.add({
     id,

@@ -8,6 +8,7 @@ import type { NodeDefinition, WorkflowDefinition } from './definitions.js';
 import type { CompiledGraph, CompiledNode, ScopeDef } from './graph.js';
 import type { PayloadSource } from './payloads.js';
 import type { Redactor } from './redact.js';
+import type { ReusePlan } from './reuse.js';
 import type { RunIds } from './ids.js';
 import type { Rng } from './rng.js';
 import type { RunIndex } from './runIndex.js';
@@ -88,6 +89,8 @@ export interface RunRec {
   startedMs: number | null;
   lifecycleTimer: Timer | null;
   pumping: boolean;
+  /** A retry from the failed step: the source run's results this run takes over; null otherwise. */
+  reuse: ReusePlan | null;
 }
 
 /** What the rest of the engine needs from the history archive. */
@@ -129,6 +132,8 @@ export interface StartSpec extends StartValues {
   wf: WorkflowRec;
   trigger: Trigger;
   replayOf: string | null;
+  /** Retry from the failed step: results to take over and the source's captured variables. Defaults to none. */
+  reuse?: { plan: ReusePlan; captured: Record<string, unknown> } | null;
 }
 
 export interface Ctx {

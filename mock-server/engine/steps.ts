@@ -44,6 +44,7 @@ export function blankStepRec(runId: string, order: number, node: NodeDefinition,
     deliveryId: null,
     approvalId: null,
     credits: 0,
+    reusedFrom: null,
   };
   return { step, node, parent: spec.parent, leaf: spec.leaf, startedMs: null, input: null, output: null };
 }

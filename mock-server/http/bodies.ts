@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import { ExecutorProblem } from '../engine/api.js';
-import { BULK_ACTIONS, COMMANDS, RUN_MODES, RUN_STATUSES, RUN_TIME_FIELDS, STOP_MODES, TRIGGER_TYPES } from '../../src/api/schemas.js';
+import { BULK_ACTIONS, COMMANDS, REPLAY_FROM, RUN_MODES, RUN_STATUSES, RUN_TIME_FIELDS, STOP_MODES, TRIGGER_TYPES } from '../../src/api/schemas.js';
 import type { StartParamKey } from '../engine/validate.js';
 import type { BulkJobRequest, CommandRequest, DecisionRequest, ReplayRequest, RunFilterQuery } from '../../src/api/types.js';
 import { unknownKeys } from './unknownKeys.js';
@@ -49,7 +49,14 @@ const CommandSchema = v.variant(
   `must be one of ${COMMANDS.join(', ')}`,
 );
 
-const ReplaySchema = v.object({ prompt: v.optional(text()), model: v.optional(text(200)) }, 'must be an object');
+const ReplaySchema = v.object(
+  {
+    prompt: v.optional(text()),
+    model: v.optional(text(200)),
+    from: v.optional(v.picklist(REPLAY_FROM, `must be one of ${REPLAY_FROM.join(', ')}`)),
+  },
+  'must be an object',
+);
 
 const DecisionSchema = v.object(
   {

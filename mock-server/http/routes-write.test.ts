@@ -55,6 +55,30 @@ describe('write routes over the real engine', () => {
     expect(replay.headers.get('Location')).toBe(`/v1/workflows/wf_linear/runs/${copy.id}`);
   });
 
+  it('retries a failed run from its failed step over HTTP, reusing what succeeded, and refuses other runs', async () => {
+    const { api, start, executor } = engineFixture();
+    const done = await start('wf_linear');
+    executor.advance(60_000);
+    const refused = await api('POST', `/v1/workflows/wf_linear/runs/${done.id}/replay`, { body: { from: 'failed_step' } });
+    expect(refused).toMatchObject({ status: 409, contentType: 'application/problem+json', body: { code: 'run_not_failed', current: { id: done.id } } });
+    const invalid = await api('POST', `/v1/workflows/wf_linear/runs/${done.id}/replay`, { body: { from: 'middle' } });
+    expect(invalid).toMatchObject({ status: 422, body: { code: 'invalid_body', errors: [{ field: 'from' }] } });
+
+    // Task a succeeds, then a stop_error node fails the run: the retry takes over a and executes the stop again.
+    const source = await start('wf_fail');
+    executor.advance(60_000);
+    const retried = await api('POST', `/v1/workflows/${source.workflowId}/runs/${source.id}/replay`, { body: { from: 'failed_step' }, headers: { 'Idempotency-Key': 'retry-1' } });
+    expect(retried.status).toBe(201);
+    expect(retried.body.run).toMatchObject({ replayOf: source.id, trigger: { type: 'replay', sourceRunId: source.id } });
+    const again = await api('POST', `/v1/workflows/${source.workflowId}/runs/${source.id}/replay`, { body: { from: 'failed_step' }, headers: { 'Idempotency-Key': 'retry-1' } });
+    expect(again.headers.get('Idempotent-Replayed')).toBe('true');
+    executor.advance(60_000);
+    const steps = (await api('GET', `/v1/workflows/${source.workflowId}/runs/${retried.body.run.id}`)).body.steps as { reusedFrom: string | null; status: string }[];
+    const sourceSteps = (await api('GET', `/v1/workflows/${source.workflowId}/runs/${source.id}`)).body.steps as { id: string; status: string }[];
+    for (const step of steps.filter((s) => s.reusedFrom)) expect(sourceSteps.find((s) => s.id === step.reusedFrom)?.status).toBe('succeeded');
+    expect(steps.map((s) => [s.status, Boolean(s.reusedFrom)])).toEqual([['succeeded', true], ['failed', false]]);
+  });
+
   it('decides a review once: the run goes on, a second decision is a 409 with the current task', async () => {
     const { api, start, executor, runOf } = engineFixture();
     const run = await start('wf_review');

@@ -80,6 +80,8 @@ export const EVENT_TYPES = [
   'log',
 ] as const;
 export const SEVERITIES = ['debug', 'info', 'warn', 'error'] as const;
+/** Where a replay starts: `start`, or `failed_step` (retry from the failed step). */
+export const REPLAY_FROM = ['start', 'failed_step'] as const;
 export const APPROVAL_STATUSES = ['pending', 'approved', 'rejected', 'expired'] as const;
 export const DELIVERY_STATUSES = ['queued', 'sent', 'delivered', 'failed', 'bounced'] as const;
 export const COMMANDS = ['start', 'pause', 'resume', 'stop', 'cancel'] as const;
@@ -199,6 +201,8 @@ export const StepSchema = v.object({
   deliveryId: nullable(v.string()),
   approvalId: nullable(v.string()),
   credits: v.pipe(v.number(), v.minValue(0)),
+  /** In a run retried from its failed step: the source run's step whose result this one took over. */
+  reusedFrom: v.optional(nullable(v.string())),
 });
 
 export const EventSchema = v.object({

@@ -29,10 +29,13 @@ export function isActiveRunStatus(status: RunStatus): boolean {
   return !TERMINAL_RUN.has(status);
 }
 
-/** Every operator action on an existing run. `stop` is the immediate stop, `stopGraceful` drains first. */
-export type RunAction = 'pause' | 'resume' | 'cancel' | 'stop' | 'stopGraceful' | 'replay';
+/**
+ * Every operator action on an existing run. `stop` is the immediate stop, `stopGraceful` drains first;
+ * `retryFailed` is a replay from the failed step that reuses what succeeded before it.
+ */
+export type RunAction = 'pause' | 'resume' | 'cancel' | 'stop' | 'stopGraceful' | 'replay' | 'retryFailed';
 
-export const RUN_ACTIONS: readonly RunAction[] = ['pause', 'resume', 'cancel', 'stop', 'stopGraceful', 'replay'];
+export const RUN_ACTIONS: readonly RunAction[] = ['pause', 'resume', 'cancel', 'stop', 'stopGraceful', 'replay', 'retryFailed'];
 
 /** Why an action is not available, as a stable code plus an English sentence (labels can translate the code). */
 export interface Unavailable {
@@ -74,7 +77,21 @@ export function runActionAvailability(action: RunAction, status: RunStatus): Ava
     case 'replay':
       if (terminal) return OK;
       return no('run_not_finished', 'Only a finished run (succeeded, failed or canceled) can be replayed.');
+    case 'retryFailed':
+      if (status === 'failed') return OK;
+      return no('run_not_failed', 'Only a failed run can be retried from its failed step.');
   }
+}
+
+/**
+ * Whether a run can be retried from its failed step: its status allows it and its error names the step that
+ * failed (a run that failed outside any step has nothing to retry from; replay it instead).
+ */
+export function retryFailedAvailability(run: { status: RunStatus; error?: { stepId: string | null } | null }): Availability {
+  const byStatus = runActionAvailability('retryFailed', run.status);
+  if (!byStatus.available) return byStatus;
+  if (!run.error?.stepId) return no('no_failed_step', 'The run failed outside any step; replay it instead.');
+  return OK;
 }
 
 /** The actions allowed for `status`, in display order. */

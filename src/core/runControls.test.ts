@@ -30,4 +30,12 @@ describe('runControls', () => {
     expect(translated.pause.reason).toBe('Déjà terminé.');
     expect(translated.replay).toEqual({ available: true });
   });
+
+  it('offers retry from the failed step only for a run that failed in a step, saying why otherwise', () => {
+    const error = { code: 'x', message: 'x', stepId: 'stp_1', providerStatus: null, retryable: false };
+    expect(runControls({ status: 'failed', error }).retryFailed).toEqual({ available: true });
+    expect(runControls({ status: 'failed', error: { ...error, stepId: null } }).retryFailed).toMatchObject({ available: false, code: 'no_failed_step' });
+    expect(runControls({ status: 'succeeded', error: null }).retryFailed).toMatchObject({ available: false, code: 'run_not_failed' });
+    expect(runControls({ status: 'failed' }).retryFailed.reason).toMatch(/outside any step/);
+  });
 });

@@ -3,7 +3,7 @@
  * stable code and a sentence saying why. Built on the shared status rules (`runActionAvailability`), so the
  * buttons agree with what the API would answer.
  */
-import { RUN_ACTIONS, runActionAvailability, type RunAction } from '../api/status.js';
+import { RUN_ACTIONS, retryFailedAvailability, runActionAvailability, type RunAction } from '../api/status.js';
 import type { Run } from '../api/types.js';
 
 /** One control's state. `reason` and `code` are set when it is not available. */
@@ -35,7 +35,7 @@ export function runControls(run: Pick<Run, 'status'>, options: RunControlsOption
       controls[action] = { available: false, code, reason: reasons[code] ?? 'Another command is being sent.' };
       continue;
     }
-    const availability = runActionAvailability(action, run.status);
+    const availability = action === 'retryFailed' ? retryFailedAvailability(run) : runActionAvailability(action, run.status);
     controls[action] = availability.available
       ? { available: true }
       : { available: false, code: availability.code, reason: reasons[availability.code] ?? availability.reason };

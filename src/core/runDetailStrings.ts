@@ -163,6 +163,7 @@ export const defaultRunDetailStrings: RunDetailStrings = {
     stop: 'Stop now',
     stopGraceful: 'Stop after current steps',
     replay: 'Replay as-is',
+    retryFailed: 'Retry from failed step',
   },
   liveStates: {
     streaming: 'Live (streaming)',

@@ -376,6 +376,7 @@ export const defaultUiStrings: UiStrings = {
   },
   hints: {
     noRuns: 'No runs yet: nothing has been queued.',
+    retryFailed: 'Retry from failed step',
     queuedLong: 'Queued for a long time: the worker that picks up runs may be down.',
     failed: 'Read the error, then check the prompt and the defaults the run started with.',
     unexpectedResult: 'Read the result summary, then adjust the prompt or defaults of the next run.',

@@ -11,6 +11,9 @@ import { insertRunIntoFeeds } from './runFeedCache.js';
 import { NOT_LOADED, type CommandOutcome, type Intent, type UseRunCommandsResult } from './runCommandTypes.js';
 import { useRunViews } from './RunViewsProvider.js';
 
+/** Actions that answer with a new run (sent as a replay) rather than the run they act on. */
+const startsRun = (action: RunAction) => action === 'replay' || action === 'retryFailed';
+
 /**
  * An answer settles an intent; a failure without one (network, timeout, 5xx) leaves it open, because the
  * server may have acted: the next attempt sends the same key and gets the first answer.
@@ -28,6 +31,7 @@ export function useRunCommands(run: Run | null | undefined): UseRunCommandsResul
       mutationFn: ({ action, run: target, replay, key }: Intent) => {
         const options = { idempotencyKey: key };
         if (action === 'replay') return client.replay(target.workflowId, target.id, replay ?? {}, options);
+        if (action === 'retryFailed') return client.replay(target.workflowId, target.id, { ...replay, from: 'failed_step' }, options);
         if (action === 'stop' || action === 'stopGraceful') {
           const mode = action === 'stop' ? 'immediate' : 'graceful';
           return client.command(target.workflowId, { command: 'stop', runId: target.id, params: { mode } }, options);
@@ -47,7 +51,7 @@ export function useRunCommands(run: Run | null | undefined): UseRunCommandsResul
         if (context?.optimistic) rollbackRun(caches, target, context.optimistic);
       },
       onSuccess: (answer, { action }) => {
-        if (action === 'replay') insertRunIntoFeeds(queryClient, scope, answer, now());
+        if (startsRun(action)) insertRunIntoFeeds(queryClient, scope, answer, now());
         else writeRun(caches, answer);
       },
       // Catch up with the server in the background: the outcome (and a rollback's error) shows at once.
@@ -70,7 +74,7 @@ export function useRunCommands(run: Run | null | undefined): UseRunCommandsResul
         return { ok: true, run: answer };
       } catch (caught) {
         failed.current = intent; // `retry()` sends it again (same key while the intent is open)
-        const error = errorValue(caught, intent.action === 'replay' ? 'replayRun' : 'runCommand');
+        const error = errorValue(caught, startsRun(intent.action) ? 'replayRun' : 'runCommand');
         return { ok: false, code: error?.code ?? 'unknown', reason: error?.message ?? '', error };
       }
     },
@@ -123,8 +127,9 @@ export function useRunCommands(run: Run | null | undefined): UseRunCommandsResul
     cancel: () => act('cancel'),
     stop: (mode: StopMode = 'immediate') => act(mode === 'graceful' ? 'stopGraceful' : 'stop'),
     replay: (overrides?: ReplayRequest) => act('replay', overrides),
+    retryFailed: (overrides?: Omit<ReplayRequest, 'from'>) => act('retryFailed', overrides),
     pendingAction,
-    error: errorValue(mutation.error, variables?.action === 'replay' ? 'replayRun' : 'runCommand'),
+    error: errorValue(mutation.error, variables && startsRun(variables.action) ? 'replayRun' : 'runCommand'),
     retry: async () => (failed.current ? submit(failed.current.action, failed.current.run, failed.current.replay) : null),
     reset,
   };

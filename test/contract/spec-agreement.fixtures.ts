@@ -42,7 +42,7 @@ const startCommand: KeyTable<Extract<CommandRequest, { command: 'start' }>> = { 
 const runCommand: KeyTable<Extract<CommandRequest, { command: 'pause' | 'resume' | 'cancel' }>> = { command: 'required', runId: 'required' };
 const stopCommand: KeyTable<StopCommand> = { command: 'required', runId: 'required', params: 'optional' };
 const stopParams: KeyTable<NonNullable<StopCommand['params']>> = { mode: 'optional' };
-const replayRequest: KeyTable<ReplayRequest> = { prompt: 'optional', model: 'optional' };
+const replayRequest: KeyTable<ReplayRequest> = { prompt: 'optional', model: 'optional', from: 'optional' };
 const decisionRequest: KeyTable<DecisionRequest> = { decision: 'required', comment: 'optional', version: 'optional' };
 const runFilter: KeyTable<RunFilterQuery> = {
   status: 'optional',
@@ -101,7 +101,7 @@ const { workflowId: _countWorkflowId, ...workflowCountQuery } = countQuery;
 const bulkResultQuery: KeySet<BulkJobResultQuery> = { outcome: true, cursor: true, limit: true };
 const logQuery: KeySet<LogQuery> = { severity: true, type: true, runId: true, workflowId: true, q: true, cursor: true, limit: true };
 const approvalQuery: KeySet<ApprovalQuery> = { status: true, runId: true, cursor: true, limit: true };
-const deliveryQuery: KeySet<DeliveryQuery> = { runId: true, cursor: true, limit: true };
+const deliveryQuery: KeySet<DeliveryQuery> = { runId: true, stepId: true, channel: true, status: true, source: true, cursor: true, limit: true };
 const stepQuery: KeySet<QueryOf<'listSteps', 2>> = { cursor: true, limit: true };
 const eventQuery: KeySet<QueryOf<'listEvents', 2>> = { after: true, limit: true };
 const payloadQuery: KeySet<QueryOf<'getPayload', 4>> = { offset: true, limit: true };
@@ -118,7 +118,7 @@ export const QUERIES: Record<string, Record<string, true>> = {
   listEvents: eventQuery,
   getStepPayload: payloadQuery,
   listWorkflows: workflowQuery,
-  getAnalytics: { window: true },
+  getAnalytics: { window: true, from: true, to: true },
   countRuns: countQuery satisfies KeySet<QueryOf<'countRuns', 0>>,
   countWorkflowRuns: workflowCountQuery satisfies KeySet<QueryOf<'countWorkflowRuns', 1>>,
   listBulkJobResults: bulkResultQuery satisfies KeySet<QueryOf<'listBulkJobResults', 1>>,
@@ -161,6 +161,8 @@ export const SPEC_ONLY_COMPONENTS: Record<string, string> = {
   WorkflowGraph: 'nested in Workflow',
   RunContextStep: 'nested in RunContext',
   AnalyticsBucket: 'nested in Analytics',
+  AnalyticsQueueTime: 'nested in Analytics',
+  AnalyticsWorkflow: 'nested in Analytics',
   ProblemFieldError: 'nested in Problem',
   CommandConflictProblem: 'Problem with current: Run or Workflow',
   ApprovalConflictProblem: 'Problem with current: Approval',
