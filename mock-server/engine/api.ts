@@ -117,6 +117,7 @@ export interface ExecutorApi {
   decide(id: string, body: DecisionRequest, decidedBy: string, idempotencyKey?: string | null): { approval: Approval; created: boolean };
 
   listDeliveries(query: DeliveryQuery): Page<Delivery>;
+  getDelivery(id: string): Delivery; // 404 delivery_not_found
   searchLogs(query: LogQuery): Page<RunEvent>;
   analytics(window: AnalyticsWindow): Analytics;
 

@@ -8,6 +8,7 @@ import type { DeliverySpec } from './nodes/types.js';
 
 export interface NewDelivery extends DeliverySpec {
   runId: string | null;
+  workflowId: string | null;
   stepId: string | null;
 }
 
@@ -24,6 +25,7 @@ export function createDelivery(ctx: Ctx, spec: NewDelivery): Delivery {
   const delivery: Delivery = {
     id: prefixedId('dlv', n, ctx.seed),
     runId: spec.runId,
+    workflowId: spec.workflowId,
     stepId: spec.stepId,
     channel: spec.channel,
     recipient: spec.recipient,
@@ -32,6 +34,7 @@ export function createDelivery(ctx: Ctx, spec: NewDelivery): Delivery {
     createdAt: iso(ctx.clock.now()),
   };
   ctx.deliveries.push(delivery);
+  ctx.deliveryById.set(delivery.id, delivery);
   const update = (status: DeliveryStatus) => {
     delivery.status = status;
     delivery.providerResponse = { providerMessageId: `msg-${n.toString(36).padStart(6, '0')}`, ...PROVIDER_CODES[status] };
@@ -43,10 +46,36 @@ export function createDelivery(ctx: Ctx, spec: NewDelivery): Delivery {
   return delivery;
 }
 
-/** Newest first, optionally for one run. */
+export function getDeliveryOrThrow(ctx: Ctx, id: string): Delivery {
+  const delivery = typeof id === 'string' ? ctx.deliveryById.get(id) : undefined;
+  if (!delivery) throw new ExecutorProblem(404, 'delivery_not_found', `No delivery attempt with id "${String(id)}".`);
+  return delivery;
+}
+
+const isText = (value: unknown) => value === undefined || value === null || typeof value === 'string';
+const isTextList = (value: unknown) => value === undefined || value === null || (Array.isArray(value) && value.every((item) => typeof item === 'string'));
+
+/** Whether a delivery passes every filter of the query (each list matches any of its values). */
+function matches(d: Delivery, query: DeliveryQuery): boolean {
+  if (query.runId && d.runId !== query.runId) return false;
+  if (query.stepId && d.stepId !== query.stepId) return false;
+  if (query.channel?.length && !query.channel.includes(d.channel)) return false;
+  if (query.status?.length && !query.status.includes(d.status)) return false;
+  if (query.source === 'manual' && d.runId !== null) return false;
+  if (query.source === 'run' && d.runId === null) return false;
+  return true;
+}
+
+/** Newest first, filtered by run, step, channel, status and source. */
 export function listDeliveries(ctx: Ctx, query: DeliveryQuery): Page<Delivery> {
-  if (query.runId !== undefined && query.runId !== null && typeof query.runId !== 'string') {
-    throw new ExecutorProblem(400, 'invalid_query', 'runId must be text.');
+  for (const field of ['runId', 'stepId'] as const) {
+    if (!isText(query[field])) throw new ExecutorProblem(400, 'invalid_query', `${field} must be text.`);
+  }
+  for (const field of ['channel', 'status'] as const) {
+    if (!isTextList(query[field])) throw new ExecutorProblem(400, 'invalid_query', `${field} must be a list of text.`);
+  }
+  if (query.source !== undefined && query.source !== null && query.source !== 'run' && query.source !== 'manual') {
+    throw new ExecutorProblem(400, 'invalid_query', 'source must be run or manual.');
   }
   const limit = pageLimit(query.limit, 50, 500);
   const items: Delivery[] = [];
@@ -55,7 +84,7 @@ export function listDeliveries(ctx: Ctx, query: DeliveryQuery): Page<Delivery> {
   let last = -1;
   for (; i >= 0 && items.length < limit; i--) {
     const d = ctx.deliveries[i]!;
-    if (!query.runId || d.runId === query.runId) {
+    if (matches(d, query)) {
       items.push({ ...d });
       last = i;
     }

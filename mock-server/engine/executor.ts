@@ -9,7 +9,7 @@ import { VirtualClock, RealTimeDriver } from './clock.js';
 import { Sequences } from './counters.js';
 import { replayRun, runCommand, setWorkflowActive } from './commands.js';
 import { encodeCursor, offsetOf, pageLimit } from './cursor.js';
-import { createDelivery, listDeliveries } from './deliveries.js';
+import { createDelivery, getDeliveryOrThrow, listDeliveries } from './deliveries.js';
 import type { Executor, ExecutorOptions, ExecutorStats, HistoryOptions } from './executorTypes.js';
 import { pump } from './flow.js';
 import { RunIds } from './ids.js';
@@ -42,6 +42,7 @@ export function buildExecutor(options: ExecutorOptions = {}, scenario: string | 
     approvals: [],
     approvalById: new Map(),
     deliveries: [],
+    deliveryById: new Map(),
     log: [],
     listeners: new Map(),
     idempotency: new Map(),
@@ -115,6 +116,7 @@ export function buildExecutor(options: ExecutorOptions = {}, scenario: string | 
     },
 
     listDeliveries: (query) => listDeliveries(ctx, query ?? {}),
+    getDelivery: (id) => ({ ...getDeliveryOrThrow(ctx, id) }),
     searchLogs: (query) => searchLogs(ctx, query ?? {}),
     analytics: (window: AnalyticsWindow) => analytics(ctx, window ?? '24h'),
 
@@ -155,7 +157,7 @@ export function buildExecutor(options: ExecutorOptions = {}, scenario: string | 
       ctx.archive = generateArchive(ctx, history);
     },
     createManualDelivery: (input) =>
-      createDelivery(ctx, { runId: null, stepId: null, channel: input.channel, recipient: input.recipient, outcome: input.status ?? 'delivered', delayMs: 2000 }),
+      createDelivery(ctx, { runId: null, workflowId: null, stepId: null, channel: input.channel, recipient: input.recipient, outcome: input.status ?? 'delivered', delayMs: 2000 }),
     runIds: () => ctx.index.ids.slice(),
     findRun(runId): Run | null {
       const ref = findRunRef(ctx, runId);

@@ -148,6 +148,7 @@ export interface Ctx {
   approvals: Approval[];
   approvalById: Map<string, Approval>;
   deliveries: Delivery[];
+  deliveryById: Map<string, Delivery>;
   /** Every event of every live run, in append order (log search reads it newest first). */
   log: RunEvent[];
   listeners: Map<string, Set<(event: RunEvent) => void>>;

@@ -78,6 +78,6 @@ export function nodeContext(ctx: Ctx, rec: RunRec, srec: StepRec, iteration: Nod
     noteRejection(action) {
       rec.rejectedActions.push(action);
     },
-    sendDelivery: (spec) => createDelivery(ctx, { ...spec, runId: rec.run.id, stepId: srec.step.id }),
+    sendDelivery: (spec) => createDelivery(ctx, { ...spec, runId: rec.run.id, workflowId: rec.run.workflowId, stepId: srec.step.id }),
   };
 }

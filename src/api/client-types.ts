@@ -101,6 +101,8 @@ export interface RunClient {
   listApprovals(query?: ApprovalQuery, options?: CallOptions): Promise<ApprovalPage>;
   decideApproval(approvalId: string, body: DecisionRequest, options?: CommandOptions): Promise<Approval>;
   listDeliveries(query?: DeliveryQuery, options?: CallOptions): Promise<Page<Delivery>>;
+  /** One delivery attempt; a `404 delivery_not_found` problem when there is none. */
+  getDelivery(deliveryId: string, options?: CallOptions): Promise<Delivery>;
   searchLogs(query?: LogQuery, options?: CallOptions): Promise<Page<RunEvent>>;
   getAnalytics(window?: AnalyticsWindow, options?: CallOptions): Promise<Analytics>;
   /** Subscribes to the run's Server-Sent Events stream; returns a function that closes it. */

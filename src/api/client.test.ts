@@ -41,6 +41,7 @@ describe.each(CASES)('$name', (c) => {
       stepId: '<script>alert(1)</script>',
       approvalId: 'Ünïcödé 🚀 مرحبا /../',
       jobId: 'job/../../v1/runs?x#y',
+      deliveryId: 'dlv?#/%',
     };
     const seen = answer(() => json(c.response, c.status));
     await c.invoke(client(), hostile, {});
@@ -61,7 +62,7 @@ describe.each(CASES.filter(takesIds))('$name with an id URL normalization would 
   it('refuses empty, "." and ".." ids without sending anything', async () => {
     const seen = answer(() => json(c.response, c.status));
     for (const bad of ['', '.', '..']) {
-      const ids = { workflowId: bad, runId: bad, stepId: bad, approvalId: bad, jobId: bad };
+      const ids = { workflowId: bad, runId: bad, stepId: bad, approvalId: bad, jobId: bad, deliveryId: bad };
       await expect(c.invoke(client(), ids, {})).rejects.toThrow(TypeError);
     }
     expect(seen).toHaveLength(0);

@@ -119,6 +119,7 @@ export function createRunClient(options: RunClientOptions): RunClient {
         call,
       ),
     listDeliveries: async (query, call) => get('listDeliveries', '/v1/deliveries', s.DeliveryPageSchema, { ...query }, call),
+    getDelivery: async (deliveryId, call) => get('getDelivery', path`/v1/deliveries/${deliveryId}`, s.DeliverySchema, undefined, call),
     searchLogs: async (query, call) => get('searchLogs', '/v1/logs', s.LogPageSchema, { ...query }, call),
     getAnalytics: async (window, call) =>
       get('getAnalytics', '/v1/analytics/summary', s.AnalyticsSchema, { window }, call),

@@ -87,6 +87,7 @@ export type {
   DecisionRequest,
   Delivery,
   DeliveryQuery,
+  DeliverySource,
   DeliveryStatus,
   EventPage,
   EventType,

@@ -246,6 +246,8 @@ export const ApprovalSchema = v.object({
 export const DeliverySchema = v.object({
   id: v.string(),
   runId: nullable(v.string()),
+  /** The run's workflow (to link to the run); null for a manual resend; older servers omit it. */
+  workflowId: v.optional(nullable(v.string())),
   stepId: nullable(v.string()),
   channel: v.string(),
   recipient: v.string(),

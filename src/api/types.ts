@@ -128,8 +128,19 @@ export interface ApprovalQuery {
   limit?: number;
 }
 
+/** Where a delivery attempt came from: a run's send step, or a manual resend (no run). */
+export type DeliverySource = 'run' | 'manual';
+
 export interface DeliveryQuery {
   runId?: string;
+  /** Only attempts made by this step. */
+  stepId?: string;
+  /** Attempts on any of these channels. */
+  channel?: string[];
+  /** Attempts in any of these states. */
+  status?: DeliveryStatus[];
+  /** Only a run's attempts, or only manual resends. */
+  source?: DeliverySource;
   cursor?: string;
   limit?: number;
 }

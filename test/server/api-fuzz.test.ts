@@ -77,6 +77,7 @@ interface Known {
   workflows: string[];
   runs: { workflowId: string; runId: string; stepIds: string[] }[];
   approvals: string[];
+  deliveries: string[];
   jobs: string[];
 }
 
@@ -187,6 +188,7 @@ function pathFor(request: FuzzRequest): string {
       known.approvals[request.pick % Math.max(1, known.approvals.length)] ??
       'apv_none',
     jobId: known.jobs[0] ?? 'bulk_none',
+    deliveryId: known.deliveries[request.pick % Math.max(1, known.deliveries.length)] ?? 'dlv_none',
   };
   let path = request.op.template;
   request.op.pathParams.forEach((name, i) => {
@@ -270,6 +272,7 @@ beforeAll(async () => {
     workflows: executor.listWorkflows(undefined, 50).items.map((w) => w.id),
     runs: runs.map((run) => ({ workflowId: run.workflowId, runId: run.id, stepIds: executor.getRun(run.workflowId, run.id).steps.slice(0, 5).map((s) => s.id) })),
     approvals: executor.listApprovals({ limit: 20 }).items.map((a) => a.id),
+    deliveries: executor.listDeliveries({ limit: 20 }).items.map((d) => d.id),
     jobs: [executor.createBulkJob({ action: 'cancel', runIds: [runs[0]!.id] }).job.id],
   };
 });

@@ -1,17 +1,27 @@
 /** Cross-run views: deliveries, log search and analytics. */
-import { SEVERITIES } from '../../../src/api/schemas.js';
+import { DELIVERY_STATUSES, SEVERITIES } from '../../../src/api/schemas.js';
 import { MAX_PAGE } from '../query.js';
 import { json } from '../respond.js';
 import { get, type Route } from '../route.js';
 
 const WINDOWS = ['24h', '7d', '30d'] as const;
+const DELIVERY_SOURCES = ['run', 'manual'] as const;
 
 export const insightRoutes: Route[] = [
   get('/v1/deliveries', 'listDeliveries', ({ executor, query }) => {
-    const filters = { runId: query.string('runId'), cursor: query.string('cursor'), limit: query.integer('limit', 1, MAX_PAGE) };
+    const filters = {
+      runId: query.string('runId'),
+      stepId: query.string('stepId'),
+      channel: query.list('channel'),
+      status: query.list('status', DELIVERY_STATUSES),
+      source: query.oneOf('source', DELIVERY_SOURCES),
+      cursor: query.string('cursor'),
+      limit: query.integer('limit', 1, MAX_PAGE),
+    };
     query.done();
     return json(executor.listDeliveries(filters));
   }),
+  get('/v1/deliveries/:deliveryId', 'getDelivery', ({ executor, params }) => json(executor.getDelivery(params.deliveryId!))),
   get('/v1/logs', 'searchLogs', ({ executor, query }) => {
     const filters = {
       severity: query.list('severity', SEVERITIES),

@@ -141,6 +141,15 @@ export async function exerciseCrossRun(api: ApiCaller, runs: Run[]): Promise<App
   const deliveryRun = deliveries.find((d) => d.runId)?.runId ?? runs[0]?.id;
   if (deliveryRun) await api.call('GET', `/v1/deliveries?runId=${enc(deliveryRun)}`, { expect: 200 });
   await api.call('GET', '/v1/deliveries?limit=501', { expect: 400 });
+  await api.call('GET', '/v1/deliveries?status=failed,bounced&channel=email,sms', { expect: 200 });
+  await api.call('GET', '/v1/deliveries?source=manual', { expect: 200 });
+  await api.call('GET', '/v1/deliveries?status=lost', { expect: 400 });
+  await api.call('GET', '/v1/deliveries?source=both', { expect: 400 });
+  for (const delivery of (deliveries as { id: string; stepId: string | null }[]).slice(0, 3)) {
+    await api.call('GET', `/v1/deliveries/${enc(delivery.id)}`, { expect: 200 });
+    if (delivery.stepId) await api.call('GET', `/v1/deliveries?stepId=${enc(delivery.stepId)}`, { expect: 200 });
+  }
+  await api.call('GET', '/v1/deliveries/dlv_missing', { expect: 404 });
 
   await pages<RunEvent>(api, '/v1/logs', 5, 3);
   await api.call('GET', '/v1/logs?severity=error,warn', { expect: 200 });

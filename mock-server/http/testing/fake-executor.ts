@@ -182,6 +182,10 @@ export class FakeExecutor implements ExecutorApi {
     throw new ExecutorProblem(404, 'approval_not_found', `No review task ${args[0]}.`);
   };
   listDeliveries: ExecutorApi['listDeliveries'] = (query) => (this.record('listDeliveries', [query]), { items: [], nextCursor: null });
+  getDelivery: ExecutorApi['getDelivery'] = (...args) => {
+    this.record('getDelivery', args);
+    throw new ExecutorProblem(404, 'delivery_not_found', `No delivery attempt ${args[0]}.`);
+  };
   searchLogs: ExecutorApi['searchLogs'] = (query) => (this.record('searchLogs', [query]), { items: [], nextCursor: null });
   analytics: ExecutorApi['analytics'] = (window) => {
     this.record('analytics', [window]);

@@ -8,9 +8,10 @@ export interface Ids {
   stepId: string;
   approvalId: string;
   jobId: string;
+  deliveryId: string;
 }
 
-export const IDS: Ids = { workflowId: 'wf-1', runId: 'run-1', stepId: 'step-1', approvalId: 'appr-1', jobId: 'bulk-1' };
+export const IDS: Ids = { workflowId: 'wf-1', runId: 'run-1', stepId: 'step-1', approvalId: 'appr-1', jobId: 'bulk-1', deliveryId: 'dlv-1' };
 
 export interface MethodCase {
   /** Client method name (the row's label). */
