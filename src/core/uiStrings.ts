@@ -47,6 +47,10 @@ export interface UiStrings {
   page: (n: number) => string;
   /** Header count while a filter is on. */
   runsShown: (visible: number, total: number) => string;
+  /** Badge of a step whose result a retry took over from its source run instead of executing it. */
+  reused: string;
+  /** Accessible description of that badge; receives the source step's id. */
+  reusedFrom: (stepId: string) => string;
   matchingSteps: (n: number) => string;
   /** Progress of a chunked payload, as already formatted sizes. */
   loadedOf: (loaded: string, total: string) => string;
@@ -332,6 +336,8 @@ export const defaultUiStrings: UiStrings = {
   moreItems: (remaining) => plural(remaining, 'more item', 'more items'),
   attempt: (n) => `attempt ${n}`,
   timelineLabel: 'Step timeline',
+  reused: 'reused',
+  reusedFrom: (stepId) => `Result reused from step ${stepId} of the source run; not executed again.`,
   stepCount: (n) => plural(n, 'step', 'steps'),
   loadingSteps: 'Loading steps…',
   filtersLabel: 'Filter steps',

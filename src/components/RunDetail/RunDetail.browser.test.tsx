@@ -193,6 +193,37 @@ describe('RunDetail', () => {
     expect(view.getByText('Replay queued:')).toBeVisible();
   });
 
+  it('retries a failed run from its failed step: the new run shows the steps it reused', async () => {
+    const local = localExecutor([failing]);
+    const run = start(local, 'failing', (r) => r.status === 'failed');
+    const user = userEvent.setup();
+    const onReplayed = vi.fn();
+    const view = render(<Detail local={local} run={run} onReplayed={onReplayed} />);
+    await view.findByText('The run failed');
+    await user.click(view.getByRole('button', { name: 'Retry from failed step' }));
+    await waitFor(() => expect(onReplayed).toHaveBeenCalledTimes(1));
+    const retried = onReplayed.mock.calls[0]![0] as Run;
+    expect(retried).toMatchObject({ replayOf: run.id, trigger: { type: 'replay', sourceRunId: run.id } });
+    expect(await view.findByText(retried.id)).toBeVisible();
+    for (let i = 0; i < 100 && local.executor.getRun('failing', retried.id).run.status !== 'failed'; i++) local.executor.advance(500);
+    view.unmount();
+
+    // The retry took over "Prepare request" and executed the request again.
+    const next = render(<Detail local={local} run={local.executor.getRun('failing', retried.id).run} />);
+    const prepare = (await next.findByText('Prepare request')).closest<HTMLElement>('[data-slot="timeline-step-head"]')!;
+    expect(within(prepare).getByText('reused')).toBeVisible();
+    expect(prepare.textContent).toContain('Result reused from step');
+    const get = [...next.container.querySelectorAll<HTMLElement>('[data-slot="timeline-step-head"]')].find((head) => head.textContent?.includes('Get invoice'))!;
+    expect(within(get).queryByText('reused')).toBeNull();
+    // A run that succeeded says why it cannot be retried, in text.
+    next.unmount();
+    const ok = localExecutor([slow]);
+    const done = start(ok, 'slow', (r) => r.status === 'running');
+    const other = render(<Detail local={ok} run={done} />);
+    await other.findByText('Crunch');
+    expect(within(control(other.container, 'retryFailed')).getByText('Only a failed run can be retried from its failed step.')).toBeVisible();
+  });
+
   it('opens the replay-with-changes dialog with the run form in replay mode', async () => {
     const local = localExecutor([slow]);
     const run = start(local, 'slow', (r) => r.status === 'running');

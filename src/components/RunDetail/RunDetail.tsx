@@ -61,7 +61,7 @@ export interface RunDetailProps extends Omit<RunDetailViewProps, Connected> {
   live?: UseRunOptions['live'];
   /** Poll interval in ms (run, events, context) when `live` is `'poll'`. Defaults to 10 000 ms. */
   pollIntervalMs?: number;
-  /** Called with the new run once a replay (as-is or with changes) is queued. Defaults to no callback. */
+  /** Called with the new run once a replay (as-is, with changes or from the failed step) is queued. Defaults to no callback. */
   onReplayed?: (run: Run) => void;
   /** Offers "Replay with new prompt or model" (a `ManualRunForm` in replay mode in a dialog). Defaults to `true`. */
   replayWithChanges?: boolean;
@@ -114,7 +114,7 @@ export function RunDetail({ workflowId, runId, live = 'poll', pollIntervalMs, on
     },
     [onReplayed],
   );
-  const { pause, resume, cancel, stop, replay } = commands;
+  const { pause, resume, cancel, stop, replay, retryFailed } = commands;
   // Not memoized: the command functions are new each render (the view re-renders with the run anyway).
   const onAction = async (action: RunAction) => {
     if (action === 'pause') return pause();
@@ -122,7 +122,7 @@ export function RunDetail({ workflowId, runId, live = 'poll', pollIntervalMs, on
     if (action === 'cancel') return cancel();
     if (action === 'stop') return stop('immediate');
     if (action === 'stopGraceful') return stop('graceful');
-    return report(await replay());
+    return report(await (action === 'retryFailed' ? retryFailed() : replay()));
   };
   const renderReplayForm = useMemo(
     () =>

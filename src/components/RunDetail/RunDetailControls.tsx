@@ -13,7 +13,7 @@ export interface RunDetailControlsProps extends Omit<ComponentPropsWithoutRef<'d
   confirm?: readonly RunAction[];
 }
 
-const ALL: readonly RunAction[] = ['pause', 'resume', 'cancel', 'stop', 'stopGraceful', 'replay'];
+const ALL: readonly RunAction[] = ['pause', 'resume', 'cancel', 'stop', 'stopGraceful', 'replay', 'retryFailed'];
 const DESTRUCTIVE: readonly RunAction[] = ['cancel', 'stop', 'stopGraceful'];
 
 interface Shown {
@@ -23,7 +23,8 @@ interface Shown {
 
 /**
  * The operator actions for the run's status: pause, resume, cancel, stop now, stop after current steps, replay
- * as-is and replay with a new prompt/model (a modal `<dialog>` holding `renderReplayForm`). An action that is
+ * as-is, replay with a new prompt/model (a modal `<dialog>` holding `renderReplayForm`) and retry from the
+ * failed step (a new run that reuses what succeeded before the failure). An action that is
  * not available stays focusable (`aria-disabled`) and says why in text beside it. Destructive actions ask
  * first; the answer is shown (a refusal or conflict with the server's reason, a replay with a link to the new
  * run). `data-slot="run-detail-controls"`; each control `data-action`, `data-available`; the question
@@ -115,7 +116,7 @@ export function RunDetailControls({ actions = ALL, confirm = DESTRUCTIVE, classN
         {pending ? t.sending(label(pending)) : null}
         {outcome?.ok ? (
           <span data-slot="run-detail-outcome" data-kind="done">
-            {shown?.action === 'replay' ? (
+            {shown?.action === 'replay' || shown?.action === 'retryFailed' ? (
               <>
                 {t.replayQueued} <RunLink target={{ workflowId: outcome.run.workflowId, runId: outcome.run.id }} links={props} />
               </>

@@ -17,7 +17,7 @@ export interface StepTimelineStepHeadProps {
   className?: string;
 }
 
-/** The built-in summary line of a step: name, kind, and its iteration / page / branch badges. */
+/** The built-in summary line of a step: name, kind, and its iteration / page / branch / reused badges. */
 export function StepTimelineStepSummary({ node }: { node: StepNode }) {
   const { text } = useUi();
   const { step, iterationIndex, page, branch } = node;
@@ -42,6 +42,12 @@ export function StepTimelineStepSummary({ node }: { node: StepNode }) {
           {text.branch(branch.index + 1)}
         </span>
       )}
+      {step.reusedFrom ? (
+        <span className="rv-badge" data-badge="reused" title={text.reusedFrom(step.reusedFrom)}>
+          {text.reused}
+          <span className="rv-visually-hidden">: {text.reusedFrom(step.reusedFrom)}</span>
+        </span>
+      ) : null}
     </>
   );
 }
