@@ -13,9 +13,10 @@ export interface LayerViolation {
   rule: string;
 }
 
-type Layer = 'api' | 'core' | 'hooks' | 'components' | 'root' | 'mock-server';
+type Layer = 'api' | 'core' | 'hooks' | 'components' | 'root' | 'mock-server' | 'adapters';
 
-const LAYER_ORDER: Record<Exclude<Layer, 'mock-server'>, number> = { api: 0, core: 1, hooks: 2, components: 3, root: 4 };
+/** Engine adapters (`src/adapters/<engine>`) sit beside the hooks: they may import src/api and src/core only. */
+const LAYER_ORDER: Record<Exclude<Layer, 'mock-server'>, number> = { api: 0, core: 1, adapters: 2, hooks: 2, components: 3, root: 4 };
 
 /** Packages each layer may import (prefix match); relative imports are checked by layer. */
 const ALLOWED_PACKAGES: Record<Layer, readonly string[]> = {
@@ -27,6 +28,7 @@ const ALLOWED_PACKAGES: Record<Layer, readonly string[]> = {
   root: ['react'],
   // JSON Schema validation of run input (draft 2020-12, no eval: it runs in the service worker too).
   'mock-server': ['msw', 'node:', 'valibot', '@cfworker/json-schema'],
+  adapters: [],
 };
 
 /** Tests, stories, benches and their helpers (`testing/`, `__tests__/`, `testkit.ts`, `testGraphs.ts`). */
@@ -42,7 +44,7 @@ export function layerOf(path: string): Layer | null {
   const p = path.replace(/\\/g, '/').replace(/^\.\//, '');
   if (isTestSupport(p)) return null;
   if (p.startsWith('mock-server/')) return 'mock-server';
-  const m = /^src\/(api|core|hooks|components|styles)\//.exec(p);
+  const m = /^src\/(api|core|hooks|components|styles|adapters)\//.exec(p);
   if (m) return m[1] === 'styles' ? 'components' : (m[1] as Layer);
   if (/^src\/[^/]+\.tsx?$/.test(p)) return 'root';
   return null;
@@ -58,7 +60,7 @@ export function importsOf(source: string): string[] {
 
 function targetLayerOf(target: string): Layer | null {
   if (target.startsWith('mock-server')) return 'mock-server';
-  const m = /^src\/(api|core|hooks|components|styles)(\/|$)/.exec(target);
+  const m = /^src\/(api|core|hooks|components|styles|adapters)(\/|$)/.exec(target);
   if (m) return m[1] === 'styles' ? 'components' : (m[1] as Layer);
   return /^src\/[^/]+$/.test(target) ? 'root' : null;
 }
@@ -96,6 +98,14 @@ export function checkLayers(files: SourceFile[]): LayerViolation[] {
           continue;
         }
         if (!targetLayer || targetLayer === 'mock-server') continue;
+        if (layer === 'adapters' && targetLayer !== 'api' && targetLayer !== 'core' && targetLayer !== 'adapters') {
+          fail('adapters may import only src/api and src/core');
+          continue;
+        }
+        if (targetLayer === 'adapters' && layer !== 'adapters') {
+          fail('adapters are entries of their own: nothing else in src imports them');
+          continue;
+        }
         if (LAYER_ORDER[targetLayer] > LAYER_ORDER[layer]) fail(`${layer} must not import ${targetLayer} (layers point one way: api ← core ← hooks ← components)`);
         continue;
       }
