@@ -148,6 +148,18 @@ export {
   statusLabelPresets,
   uppercaseStatusLabels,
 } from './statusLabelPresets.js';
+/** Delivery filters: canonical form, the API query, matching, final statuses and manual resends. */
+export {
+  deliveryQuery,
+  FINAL_DELIVERY_STATUSES,
+  hasDeliveryFilters,
+  isFinalDeliveryStatus,
+  isManualDelivery,
+  matchesDeliveryFilters,
+  normalizeDeliveryFilters,
+} from './deliveryFilters.js';
+export type { DeliveryFilters } from './deliveryFilters.js';
+export type { DeliveryStrings } from './deliveryStrings.js';
 export type { ChunkProblem, UiStringOverrides, UiStrings } from './uiStrings.js';
 /** Every fixed UI word in one overridable object. */
 export { defaultUiStrings, mergeUiStrings } from './uiStrings.js';

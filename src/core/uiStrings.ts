@@ -10,6 +10,7 @@ import type { ChunkFit } from './payloadState.js';
 import { defaultApprovalStrings, type ApprovalStrings } from './approvalStrings.js';
 import { defaultRunFormStrings, type RunFormStrings } from './runFormStrings.js';
 import { defaultRunDetailStrings, type RunDetailStrings } from './runDetailStrings.js';
+import { defaultDeliveryStrings, type DeliveryStrings } from './deliveryStrings.js';
 
 /** Why a chunk of a step's input/output was refused (see `chunkFit`). */
 export type ChunkProblem = Exclude<ChunkFit, 'next'>;
@@ -120,6 +121,8 @@ export interface UiStrings {
   runForm: RunFormStrings;
   /** Words of one run's detail view (`RunDetail`). */
   runDetail: RunDetailStrings;
+  /** Words of the delivery list and detail (`DeliveryList`, `DeliveryDetail`). */
+  deliveries: DeliveryStrings;
 }
 
 /** Words of the run list. Functions receive numbers already counted, and format them their own way. */
@@ -391,14 +394,16 @@ export const defaultUiStrings: UiStrings = {
   approvals: defaultApprovalStrings,
   runForm: defaultRunFormStrings,
   runDetail: defaultRunDetailStrings,
+  deliveries: defaultDeliveryStrings,
 };
 
 /** Overrides for `mergeUiStrings`: any subset, including single actions, hints or summary keys. */
-export type UiStringOverrides = Partial<Omit<UiStrings, 'actions' | 'hints' | 'summaryKeys' | 'runList' | 'approvals' | 'runForm' | 'runDetail'>> & {
+export type UiStringOverrides = Partial<Omit<UiStrings, 'actions' | 'hints' | 'summaryKeys' | 'runList' | 'approvals' | 'runForm' | 'runDetail' | 'deliveries'>> & {
   runList?: Partial<RunListStrings>;
   approvals?: Partial<ApprovalStrings>;
   runForm?: Partial<RunFormStrings>;
   runDetail?: Partial<RunDetailStrings>;
+  deliveries?: Partial<DeliveryStrings>;
   actions?: Partial<UiStrings['actions']>;
   hints?: Partial<UiStrings['hints']>;
   summaryKeys?: Readonly<Record<string, string | undefined>>;
@@ -406,7 +411,7 @@ export type UiStringOverrides = Partial<Omit<UiStrings, 'actions' | 'hints' | 's
 
 /** `base` (the defaults unless given) with `overrides` laid over it; undefined entries are ignored. */
 export function mergeUiStrings(overrides: UiStringOverrides = {}, base: UiStrings = defaultUiStrings): UiStrings {
-  const { actions, hints, summaryKeys, runList, approvals, runForm, runDetail, ...rest } = overrides;
+  const { actions, hints, summaryKeys, runList, approvals, runForm, runDetail, deliveries, ...rest } = overrides;
   const merged = { ...base } as Record<string, unknown>;
   for (const [key, value] of Object.entries(rest)) if (value !== undefined) merged[key] = value;
   return {
@@ -418,6 +423,7 @@ export function mergeUiStrings(overrides: UiStringOverrides = {}, base: UiString
     approvals: { ...base.approvals, ...stripUndefined(approvals) },
     runForm: { ...base.runForm, ...stripUndefined(runForm) },
     runDetail: { ...base.runDetail, ...stripUndefined(runDetail) },
+    deliveries: { ...base.deliveries, ...stripUndefined(deliveries) },
   };
 }
 

@@ -1,7 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import type { Delivery } from '../api/types.js';
-import { queryStatus, type QueryStatus } from './queryState.js';
-import { useRunViews } from './RunViewsProvider.js';
+import type { QueryStatus } from './queryState.js';
+import { useDeliveryPages } from './useDeliveries.js';
 
 export interface UseRunDeliveriesOptions {
   /** Refresh interval in ms while `active`; `false` loads once. Defaults to `false`. */
@@ -12,27 +12,30 @@ export interface UseRunDeliveriesOptions {
   enabled?: boolean;
 }
 
+const NONE: readonly Delivery[] = [];
+
 export interface UseRunDeliveriesResult extends QueryStatus {
-  /** The run's delivery attempts (its first 200), oldest first. */
+  /** The run's delivery attempts (its latest 200), oldest first. */
   deliveries: readonly Delivery[];
 }
 
-const NONE: readonly Delivery[] = [];
-
-/** The delivery attempts one run made (its send_message steps), with their status and provider response. */
+/**
+ * The delivery attempts one run made (its send_message steps), with their status and provider response: the
+ * first page of `useDeliveries` filtered by the run (same query, same cache), in the order they were made.
+ */
 export function useRunDeliveries(runId: string | null | undefined, options: UseRunDeliveriesOptions = {}): UseRunDeliveriesResult {
-  const rv = useRunViews();
-  const interval = options.refetchIntervalMs ?? false;
-  const query = useQuery(
+  const pages = useDeliveryPages(
+    { runId: runId ?? '' },
     {
-      queryKey: ['rv', rv.scope, 'deliveries', 'run', runId ?? ''],
-      queryFn: ({ signal }) => rv.client.listDeliveries({ runId: runId as string, limit: 200 }, { signal }),
+      pageSize: 200,
       enabled: Boolean(runId) && (options.enabled ?? true),
-      refetchInterval: options.active ? interval : false,
-      refetchIntervalInBackground: false,
-      ...rv.retry,
+      refetchIntervalMs: options.active ? (options.refetchIntervalMs ?? false) : false,
     },
-    rv.queryClient,
   );
-  return { deliveries: query.data?.items ?? NONE, ...queryStatus(query, 'listDeliveries') };
+  // The API answers newest first; a run's attempts read in the order its steps made them.
+  const newestFirst = pages.deliveries;
+  // Without a run the key is the unfiltered list's, which another view may hold: show none of it.
+  const deliveries = useMemo(() => (runId ? [...newestFirst].reverse() : NONE), [runId, newestFirst]);
+  const { isLoading, isFetching, error, refetch } = pages;
+  return { deliveries, isLoading, isFetching, error: runId ? error : null, refetch };
 }

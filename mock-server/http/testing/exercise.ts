@@ -137,7 +137,7 @@ export async function exerciseCrossRun(api: ApiCaller, runs: Run[]): Promise<App
   await api.call('GET', '/v1/approvals/apr_missing', { expect: 404 });
   await api.call('GET', '/v1/approvals?status=maybe', { expect: 400 });
 
-  const deliveries = await pages<{ runId: string | null }>(api, '/v1/deliveries', 2, 3);
+  const deliveries = await pages<{ id: string; runId: string | null; stepId: string | null }>(api, '/v1/deliveries', 2, 3);
   const deliveryRun = deliveries.find((d) => d.runId)?.runId ?? runs[0]?.id;
   if (deliveryRun) await api.call('GET', `/v1/deliveries?runId=${enc(deliveryRun)}`, { expect: 200 });
   await api.call('GET', '/v1/deliveries?limit=501', { expect: 400 });
@@ -145,7 +145,7 @@ export async function exerciseCrossRun(api: ApiCaller, runs: Run[]): Promise<App
   await api.call('GET', '/v1/deliveries?source=manual', { expect: 200 });
   await api.call('GET', '/v1/deliveries?status=lost', { expect: 400 });
   await api.call('GET', '/v1/deliveries?source=both', { expect: 400 });
-  for (const delivery of (deliveries as { id: string; stepId: string | null }[]).slice(0, 3)) {
+  for (const delivery of deliveries.slice(0, 3)) {
     await api.call('GET', `/v1/deliveries/${enc(delivery.id)}`, { expect: 200 });
     if (delivery.stepId) await api.call('GET', `/v1/deliveries?stepId=${enc(delivery.stepId)}`, { expect: 200 });
   }

@@ -1,0 +1,70 @@
+/** Filters of the delivery list and the rules they share with the API query (one home for both). */
+import type { Delivery, DeliveryQuery, DeliveryStatus } from '../api/types.js';
+
+/** What delivery attempts can be filtered by: run, step, channels, statuses and source (a run's, or manual). */
+export type DeliveryFilters = Omit<DeliveryQuery, 'cursor' | 'limit'>;
+
+/** States a delivery attempt does not leave. */
+export const FINAL_DELIVERY_STATUSES: readonly DeliveryStatus[] = ['delivered', 'failed', 'bounced'];
+
+/** True once the provider has given its last word on the attempt (nothing more to poll for). */
+export function isFinalDeliveryStatus(status: DeliveryStatus): boolean {
+  return FINAL_DELIVERY_STATUSES.includes(status);
+}
+
+/** A manual resend: an attempt made by hand, outside any run. */
+export function isManualDelivery(delivery: Pick<Delivery, 'runId'>): boolean {
+  return delivery.runId === null;
+}
+
+const cleanList = <T extends string>(list: readonly T[] | undefined): T[] | undefined => {
+  const values = [...new Set((list ?? []).map((value) => value.trim() as T).filter((value) => value !== ''))].sort();
+  return values.length > 0 ? values : undefined;
+};
+const cleanText = (value: string | undefined | null): string | undefined => (value?.trim() ? value.trim() : undefined);
+
+/**
+ * The filters with blanks dropped and lists deduplicated and sorted, so equal filters make one query (and one
+ * cache entry) whatever order a reader ticked them in.
+ */
+export function normalizeDeliveryFilters(filters: DeliveryFilters): DeliveryFilters {
+  const out: DeliveryFilters = {};
+  const runId = cleanText(filters.runId);
+  const stepId = cleanText(filters.stepId);
+  const channel = cleanList(filters.channel);
+  const status = cleanList(filters.status);
+  if (runId) out.runId = runId;
+  if (stepId) out.stepId = stepId;
+  if (channel) out.channel = channel;
+  if (status) out.status = status;
+  if (filters.source === 'run' || filters.source === 'manual') out.source = filters.source;
+  return out;
+}
+
+/** The API query of one page: the normalized filters, the page size and the cursor when there is one. */
+export function deliveryQuery(filters: DeliveryFilters, limit: number, cursor?: string | null): DeliveryQuery {
+  return { ...normalizeDeliveryFilters(filters), limit, ...(cursor ? { cursor } : {}) };
+}
+
+/** True when any filter narrows the list. */
+export function hasDeliveryFilters(filters: DeliveryFilters): boolean {
+  return Object.keys(normalizeDeliveryFilters(filters)).length > 0;
+}
+
+/** `list` with `value` added, or removed when it was there. */
+export function toggleValue<T extends string>(list: readonly T[] | undefined, value: T): T[] {
+  const current = list ?? [];
+  return current.includes(value) ? current.filter((item) => item !== value) : [...current, value];
+}
+
+/** Whether a delivery passes the filters (what the server answers, for a host filtering rows it already has). */
+export function matchesDeliveryFilters(delivery: Delivery, filters: DeliveryFilters): boolean {
+  const f = normalizeDeliveryFilters(filters);
+  if (f.runId && delivery.runId !== f.runId) return false;
+  if (f.stepId && delivery.stepId !== f.stepId) return false;
+  if (f.channel && !f.channel.includes(delivery.channel)) return false;
+  if (f.status && !f.status.includes(delivery.status)) return false;
+  if (f.source === 'manual' && !isManualDelivery(delivery)) return false;
+  if (f.source === 'run' && isManualDelivery(delivery)) return false;
+  return true;
+}

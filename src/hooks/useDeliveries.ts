@@ -1,0 +1,98 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import type { Delivery } from '../api/types.js';
+import { deliveryQuery, normalizeDeliveryFilters, type DeliveryFilters } from '../core/deliveryFilters.js';
+import { queryStatus, type QueryStatus } from './queryState.js';
+import { useControllableState } from './useControllableState.js';
+import { useRunViews } from './RunViewsProvider.js';
+
+/** Cache keys of delivery attempts: every list and every single read sit under `['rv', scope, 'deliveries']`. */
+export const deliveryKeys = {
+  all: (scope: string) => ['rv', scope, 'deliveries'] as const,
+  list: (scope: string, filters: DeliveryFilters, limit: number) => ['rv', scope, 'deliveries', 'list', { filters: normalizeDeliveryFilters(filters), limit }] as const,
+  one: (scope: string, deliveryId: string) => ['rv', scope, 'deliveries', 'one', deliveryId] as const,
+};
+
+export interface UseDeliveryPagesOptions {
+  /** Attempts per request, 1..500. Defaults to 50. */
+  pageSize?: number;
+  /** Refresh interval in ms (every loaded page, paused in hidden tabs); `false` loads once. Defaults to `false`. */
+  refetchIntervalMs?: number | false;
+  /** Set false to hold the request. Defaults to `true`. */
+  enabled?: boolean;
+}
+
+export interface DeliveryPages extends QueryStatus {
+  /** The attempts loaded so far, newest first. */
+  deliveries: readonly Delivery[];
+  hasMore: boolean;
+  /** True while the next page is on its way. */
+  isFetchingMore: boolean;
+  /** Loads the next (older) page; does nothing while one is loading or when there is none. */
+  loadMore: () => void;
+}
+
+const NONE: readonly Delivery[] = [];
+
+/**
+ * The one query of delivery pages behind `useDeliveries` and `useRunDeliveries`: cursor pages of the attempts
+ * matching `filters`, newest first.
+ */
+export function useDeliveryPages(filters: DeliveryFilters, options: UseDeliveryPagesOptions = {}): DeliveryPages {
+  const rv = useRunViews();
+  const limit = options.pageSize ?? 50;
+  const query = useInfiniteQuery(
+    {
+      queryKey: deliveryKeys.list(rv.scope, filters, limit),
+      queryFn: ({ pageParam, signal }) => rv.client.listDeliveries(deliveryQuery(filters, limit, pageParam), { signal }),
+      initialPageParam: null as string | null,
+      getNextPageParam: (last) => last.nextCursor,
+      enabled: options.enabled ?? true,
+      refetchInterval: options.refetchIntervalMs ?? false,
+      refetchIntervalInBackground: false,
+      ...rv.retry,
+    },
+    rv.queryClient,
+  );
+  const deliveries = useMemo(() => query.data?.pages.flatMap((page) => page.items) ?? NONE, [query.data]);
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
+  return {
+    deliveries,
+    hasMore: hasNextPage,
+    isFetchingMore: isFetchingNextPage,
+    loadMore: () => {
+      if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
+    },
+    ...queryStatus(query, 'listDeliveries'),
+  };
+}
+
+export interface UseDeliveriesOptions extends UseDeliveryPagesOptions {
+  /** The filters (controlled). Defaults to uncontrolled. */
+  filters?: DeliveryFilters;
+  /** Initial filters when uncontrolled. Defaults to none (every attempt). */
+  defaultFilters?: DeliveryFilters;
+  /** Called when the filters change. Defaults to no callback. */
+  onFiltersChange?: (filters: DeliveryFilters) => void;
+}
+
+export interface UseDeliveriesResult extends DeliveryPages {
+  filters: DeliveryFilters;
+  setFilters: (filters: DeliveryFilters | ((previous: DeliveryFilters) => DeliveryFilters)) => void;
+}
+
+const NO_FILTERS: DeliveryFilters = {};
+
+/**
+ * Delivery attempts across runs (and manual resends), newest first, in cursor pages, filtered by run, step,
+ * channel, status and source; the filters are controllable like `useLogSearch`'s.
+ */
+export function useDeliveries(options: UseDeliveriesOptions = {}): UseDeliveriesResult {
+  const [filters, setFilters] = useControllableState({
+    value: options.filters,
+    defaultValue: options.defaultFilters ?? NO_FILTERS,
+    onValueChange: options.onFiltersChange,
+  });
+  const pages = useDeliveryPages(filters, options);
+  return { ...pages, filters, setFilters };
+}
