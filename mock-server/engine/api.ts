@@ -5,6 +5,7 @@
  */
 import type {
   Analytics,
+  AnalyticsQuery,
   AnalyticsWindow,
   Approval,
   ApprovalPage,
@@ -119,7 +120,8 @@ export interface ExecutorApi {
   listDeliveries(query: DeliveryQuery): Page<Delivery>;
   getDelivery(id: string): Delivery; // 404 delivery_not_found
   searchLogs(query: LogQuery): Page<RunEvent>;
-  analytics(window: AnalyticsWindow): Analytics;
+  /** A preset window, or `{ window: 'custom', from, to }`. 400 invalid_query. */
+  analytics(window: AnalyticsWindow | AnalyticsQuery): Analytics;
 
   /** Called with each new event of the run, in `seq` order, after it is appended. */
   subscribe(runId: string, listener: (event: RunEvent) => void): Unsubscribe;

@@ -125,6 +125,8 @@ class Archive implements ArchiveLike {
         model: wf.workflow.models.length ? wf.workflow.models[Math.floor(rng.next() * wf.workflow.models.length)]! : wf.workflow.defaults.model,
         subject: rng.chance(0.6) ? subjects[Math.floor(rng.next() * subjects.length)]! : null,
         stepsExecuted: steps,
+        // As materialize() reports it: to the claim, or to the end for a run never claimed.
+        queueTimeMs: Math.round((Number.isNaN(this.claimOffset[n]!) ? completed : queuedAt + this.claimOffset[n]!) - queuedAt),
       });
     }
     this.size = count;

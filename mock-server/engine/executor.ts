@@ -1,5 +1,5 @@
 /** Builds an executor: the shared context, the clock driver, and the `ExecutorApi` methods over the modules. */
-import type { AnalyticsWindow, Page, Run, Workflow } from '../../src/api/types.js';
+import type { AnalyticsQuery, AnalyticsWindow, Page, Run, Workflow } from '../../src/api/types.js';
 import { analytics } from './analytics.js';
 import { BulkJobs } from './bulk.js';
 import { fingerprintOf, idempotent } from './idempotency.js';
@@ -118,7 +118,7 @@ export function buildExecutor(options: ExecutorOptions = {}, scenario: string | 
     listDeliveries: (query) => listDeliveries(ctx, query ?? {}),
     getDelivery: (id) => ({ ...getDeliveryOrThrow(ctx, id) }),
     searchLogs: (query) => searchLogs(ctx, query ?? {}),
-    analytics: (window: AnalyticsWindow) => analytics(ctx, window ?? '24h'),
+    analytics: (window: AnalyticsWindow | AnalyticsQuery) => analytics(ctx, window ?? '24h'),
 
     subscribe(runId, listener) {
       let set = ctx.listeners.get(runId);

@@ -46,6 +46,8 @@ export interface IndexRow {
   model: string | null;
   subject: string | null;
   stepsExecuted: number;
+  /** Queued to claimed, ms (NaN until claimed); absent = NaN. */
+  queueTimeMs?: number;
 }
 
 const GROW = 1.5;
@@ -58,6 +60,7 @@ export class RunIndex {
   completedAt = new Float64Array(0);
   runTimeMs = new Float64Array(0);
   credits = new Float64Array(0);
+  queueTimeMs = new Float64Array(0);
   stepsExecuted = new Uint32Array(0);
   private finished = new Uint8Array(0);
   status = new Uint8Array(0);
@@ -86,6 +89,7 @@ export class RunIndex {
     this.completedAt = grow(this.completedAt);
     this.runTimeMs = grow(this.runTimeMs);
     this.credits = grow(this.credits);
+    this.queueTimeMs = grow(this.queueTimeMs);
     this.stepsExecuted = grow(this.stepsExecuted);
     this.finished = grow(this.finished);
     this.status = grow(this.status);
@@ -110,12 +114,14 @@ export class RunIndex {
     this.mode[n] = MODE_CODE.get(row.mode) ?? 0;
     this.model[n] = row.model === null ? -1 : this.strings.intern(row.model);
     this.subject[n] = row.subject === null ? -1 : this.strings.intern(row.subject);
+    this.queueTimeMs[n] = row.queueTimeMs ?? NaN;
     this.write(n, row);
     return n;
   }
 
   /** Copies a live run's changing fields; a run that just finished joins the sorted indexes. */
   update(n: number, run: Run, stepsExecuted: number, startedMs: number | null): void {
+    this.queueTimeMs[n] = run.queueTimeMs ?? NaN;
     this.write(n, {
       startedAt: startedMs ?? NaN,
       completedAt: ms(run.completedAt),

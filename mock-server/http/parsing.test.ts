@@ -83,6 +83,9 @@ describe('query parameters', () => {
     ]);
     await call(handlers, 'GET', '/v1/analytics/summary');
     expect(executor.last('analytics')).toEqual(['24h']);
+    await call(handlers, 'GET', '/v1/analytics/summary?window=custom&from=2026-11-01T00:00:00Z&to=2026-11-08');
+    expect(executor.last('analytics')).toEqual([{ window: 'custom', from: '2026-11-01T00:00:00.000Z', to: '2026-11-08T00:00:00.000Z' }]);
+    expect((await call(handlers, 'GET', '/v1/analytics/summary?window=custom&from=yesterday')).status).toBe(400);
     expect((await call(handlers, 'GET', '/v1/analytics/summary?window=1y')).status).toBe(400);
     expect((await call(handlers, 'GET', '/v1/logs?severity=fatal')).status).toBe(400);
   });

@@ -1,6 +1,7 @@
 /** The typed client's surface: one method per operation of openapi/openapi.yaml. */
 import type {
   Analytics,
+  AnalyticsQuery,
   AnalyticsWindow,
   Approval,
   ApprovalPage,
@@ -104,7 +105,8 @@ export interface RunClient {
   /** One delivery attempt; a `404 delivery_not_found` problem when there is none. */
   getDelivery(deliveryId: string, options?: CallOptions): Promise<Delivery>;
   searchLogs(query?: LogQuery, options?: CallOptions): Promise<Page<RunEvent>>;
-  getAnalytics(window?: AnalyticsWindow, options?: CallOptions): Promise<Analytics>;
+  /** A preset window (`'24h'`, `'7d'`, `'30d'`) or a query; `{ window: 'custom', from, to }` for a custom range. */
+  getAnalytics(window?: Exclude<AnalyticsWindow, 'custom'> | AnalyticsQuery, options?: CallOptions): Promise<Analytics>;
   /** Subscribes to the run's Server-Sent Events stream; returns a function that closes it. */
   streamEvents(workflowId: string, runId: string, options: StreamOptions): () => void;
 }

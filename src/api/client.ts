@@ -122,7 +122,7 @@ export function createRunClient(options: RunClientOptions): RunClient {
     getDelivery: async (deliveryId, call) => get('getDelivery', path`/v1/deliveries/${deliveryId}`, s.DeliverySchema, undefined, call),
     searchLogs: async (query, call) => get('searchLogs', '/v1/logs', s.LogPageSchema, { ...query }, call),
     getAnalytics: async (window, call) =>
-      get('getAnalytics', '/v1/analytics/summary', s.AnalyticsSchema, { window }, call),
+      get('getAnalytics', '/v1/analytics/summary', s.AnalyticsSchema, typeof window === 'object' ? { ...window } : { window }, call),
     streamEvents: (workflowId, runId, streamOptions) => streamRunEvents(transport, workflowId, runId, streamOptions),
   };
 }

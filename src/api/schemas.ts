@@ -341,8 +341,17 @@ export const EventPageSchema = v.object({
 export const RunWithStepsSchema = v.object({ run: RunSchema, steps: v.array(StepSchema) });
 export const CommandResultSchema = v.object({ run: RunSchema });
 
+const percentile = nullable(count);
+const share = nullable(v.pipe(v.number(), v.minValue(0), v.maxValue(1)));
+
 export const AnalyticsSchema = v.object({
-  window: v.picklist(['24h', '7d', '30d']),
+  window: v.picklist(['24h', '7d', '30d', 'custom']),
+  /** Start of the window (the first bucket's start). */
+  from: isoTime,
+  /** End of the window, exclusive. */
+  to: isoTime,
+  /** Length of a series bucket in ms (the last bucket of a custom window may be shorter). */
+  bucketMs: v.pipe(v.number(), v.integer(), v.minValue(1)),
   liveRuns: count,
   recentRuns: count,
   succeeded: count,
@@ -352,12 +361,29 @@ export const AnalyticsSchema = v.object({
   successRate: nullable(v.pipe(v.number(), v.minValue(0), v.maxValue(1))),
   stepsExecuted: count,
   credits: v.pipe(v.number(), v.minValue(0)),
+  /** Queue time (queued to claimed) percentiles of the window's runs in ms; null when none has one. */
+  queueTime: v.object({ p50: percentile, p95: percentile, p99: percentile }),
   series: v.array(
     v.object({
       start: isoTime,
       runs: count,
       succeeded: count,
       failed: count,
+      canceled: count,
+      credits: v.pipe(v.number(), v.minValue(0)),
+    }),
+  ),
+  /** One entry per workflow with runs in the window, most runs first. */
+  workflows: v.array(
+    v.object({
+      workflowId: v.pipe(v.string(), v.minLength(1)),
+      workflowName: v.string(),
+      runs: count,
+      succeeded: count,
+      failed: count,
+      canceled: count,
+      successRate: share,
+      stepsExecuted: count,
       credits: v.pipe(v.number(), v.minValue(0)),
     }),
   ),

@@ -45,6 +45,17 @@ export type RunWithSteps = v.InferOutput<typeof s.RunWithStepsSchema>;
 export type EventPage = v.InferOutput<typeof s.EventPageSchema>;
 export type ApprovalPage = v.InferOutput<typeof s.ApprovalPageSchema>;
 export type AnalyticsWindow = Analytics['window'];
+/** One bucket of the analytics time series. */
+export type AnalyticsBucket = Analytics['series'][number];
+/** The runs of one workflow in an analytics window. */
+export type AnalyticsWorkflow = Analytics['workflows'][number];
+/** The bounds of a custom analytics window: ISO-8601 times, `from` inclusive, `to` exclusive. */
+export interface AnalyticsRange {
+  from: string;
+  to: string;
+}
+/** What `getAnalytics` asks for: a preset window, or `custom` with its range. */
+export type AnalyticsQuery = { window?: Exclude<AnalyticsWindow, 'custom'> } | ({ window: 'custom' } & AnalyticsRange);
 export type RunStatusCounts = v.InferOutput<typeof s.RunStatusCountsSchema>;
 export type BulkJob = v.InferOutput<typeof s.BulkJobSchema>;
 export type BulkRunResult = v.InferOutput<typeof s.BulkRunResultSchema>;

@@ -4,7 +4,7 @@ import { MAX_PAGE } from '../query.js';
 import { json } from '../respond.js';
 import { get, type Route } from '../route.js';
 
-const WINDOWS = ['24h', '7d', '30d'] as const;
+const WINDOWS = ['24h', '7d', '30d', 'custom'] as const;
 const DELIVERY_SOURCES = ['run', 'manual'] as const;
 
 export const insightRoutes: Route[] = [
@@ -36,8 +36,12 @@ export const insightRoutes: Route[] = [
     return json(executor.searchLogs(filters));
   }),
   get('/v1/analytics/summary', 'getAnalytics', ({ executor, query }) => {
-    const window = query.oneOf('window', WINDOWS) ?? '24h';
+    const window = query.oneOf('window', WINDOWS);
+    const from = query.isoTime('from');
+    const to = query.isoTime('to');
     query.done();
-    return json(executor.analytics(window));
+    // A preset window goes as its name; a custom one (or stray bounds, refused by the executor) as a query.
+    const custom = window === 'custom' || from !== undefined || to !== undefined;
+    return json(executor.analytics(custom ? ({ window, from, to } as AnalyticsQuery) : (window ?? '24h')));
   }),
 ];

@@ -152,6 +152,9 @@ export const payload: PayloadChunk = {
 
 export const analytics: Analytics = {
   window: '7d',
+  from: '2026-11-14T00:00:00.000Z',
+  to: '2026-11-21T00:00:00.000Z',
+  bucketMs: 21_600_000,
   liveRuns: 2,
   recentRuns: 10,
   succeeded: 7,
@@ -160,7 +163,9 @@ export const analytics: Analytics = {
   successRate: 0.7,
   stepsExecuted: 80,
   credits: 12.5,
-  series: [{ start: '2026-11-20T00:00:00.000Z', runs: 10, succeeded: 7, failed: 2, credits: 12.5 }],
+  queueTime: { p50: 400, p95: 2_000, p99: 9_000 },
+  series: [{ start: '2026-11-20T00:00:00.000Z', runs: 10, succeeded: 7, failed: 2, canceled: 1, credits: 12.5 }],
+  workflows: [{ workflowId: 'wf_a', workflowName: 'A', runs: 10, succeeded: 7, failed: 2, canceled: 1, successRate: 0.7, stepsExecuted: 80, credits: 12.5 }],
 };
 
 /** Strings that must come through byte for byte: markup, scripts, unicode (RTL, emoji, combining), 100 KB. */
