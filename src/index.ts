@@ -176,3 +176,30 @@ export { RunDetailContextPanel } from './components/RunDetail/RunDetailContextPa
 export { RunDetailTitle } from './components/RunDetail/RunDetailTitle.js';
 export type { RunDetailTitleProps } from './components/RunDetail/RunDetailTitle.js';
 export { RunDetailDeliveries } from './components/RunDetail/RunDetailDeliveries.js';
+
+// Log search and its parts (see src/components/LogSearch/README.md)
+export { LogSearch } from './components/LogSearch/LogSearch.js';
+export type { LogSearchProps } from './components/LogSearch/LogSearch.js';
+export { LogSearchView } from './components/LogSearch/LogSearchView.js';
+export type {
+  LogEntryTarget,
+  LogFilterControl,
+  LogSearchClassNames,
+  LogSearchLinks,
+  LogSearchState,
+  LogSearchViewProps,
+} from './components/LogSearch/types.js';
+export { useLogSearchModel } from './components/LogSearch/useLogSearchModel.js';
+export type { LogSearchModel } from './components/LogSearch/useLogSearchModel.js';
+export { LogSearchRoot } from './components/LogSearch/LogSearchRoot.js';
+export type { LogSearchRootProps } from './components/LogSearch/LogSearchRoot.js';
+export { LogSearchToolbar } from './components/LogSearch/LogSearchToolbar.js';
+export { LogSearchFooter, LogSearchMessage, LogSearchNotices } from './components/LogSearch/LogSearchNotices.js';
+export type { LogSearchMessageProps } from './components/LogSearch/LogSearchNotices.js';
+export { LogSearchEntries } from './components/LogSearch/LogSearchEntries.js';
+export type { LogSearchEntriesProps } from './components/LogSearch/LogSearchEntries.js';
+export { LogSearchList } from './components/LogSearch/LogSearchList.js';
+export type { LogSearchListEntryProps, LogSearchListProps } from './components/LogSearch/LogSearchList.js';
+export { LogSearchEntry, LogSearchRunLink } from './components/LogSearch/LogSearchEntry.js';
+export type { LogSearchEntryProps } from './components/LogSearch/LogSearchEntry.js';
+export { SeverityIcon } from './components/LogSearch/SeverityIcon.js';

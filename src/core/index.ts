@@ -135,6 +135,23 @@ export type { RunFilterParamsOptions, SearchParamsInput } from './runFilterParam
 /** Run filters ↔ URL query strings. */
 export { filtersFromSearchParams, filtersToSearchParams, RUN_FILTER_PARAMS } from './runFilterParams.js';
 
+// Log search filters
+export type { LogClientFilter, LogFilterParamsOptions, LogRangePreset, LogSearchFilters, LogTimeRange } from './logSearchFilters.js';
+/** Log search filters: canonical form, the API query, what the client narrows, and URL query strings. */
+export {
+  hasLogFilters,
+  LOG_FILTER_PARAMS,
+  LOG_RANGE_PRESETS,
+  logClientFilter,
+  logEntryId,
+  logFiltersFromSearchParams,
+  logFiltersToQuery,
+  logFiltersToSearchParams,
+  logWindow,
+  normalizeLogFilters,
+} from './logSearchFilters.js';
+export type { LogSearchStrings } from './logSearchStrings.js';
+
 // Labels
 export type { StatusLabelOverrides, StatusLabels } from './statusLabels.js';
 /** Status words and the helpers that pick the right one. */

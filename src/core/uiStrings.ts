@@ -11,6 +11,7 @@ import { defaultApprovalStrings, type ApprovalStrings } from './approvalStrings.
 import { defaultRunFormStrings, type RunFormStrings } from './runFormStrings.js';
 import { defaultRunDetailStrings, type RunDetailStrings } from './runDetailStrings.js';
 import { defaultDeliveryStrings, type DeliveryStrings } from './deliveryStrings.js';
+import { defaultLogSearchStrings, type LogSearchStrings } from './logSearchStrings.js';
 
 /** Why a chunk of a step's input/output was refused (see `chunkFit`). */
 export type ChunkProblem = Exclude<ChunkFit, 'next'>;
@@ -123,6 +124,8 @@ export interface UiStrings {
   runDetail: RunDetailStrings;
   /** Words of the delivery list and detail (`DeliveryList`, `DeliveryDetail`). */
   deliveries: DeliveryStrings;
+  /** Words of the log search and of the event list it shares with RunDetail (`LogSearch`). */
+  logSearch: LogSearchStrings;
 }
 
 /** Words of the run list. Functions receive numbers already counted, and format them their own way. */
@@ -395,15 +398,17 @@ export const defaultUiStrings: UiStrings = {
   runForm: defaultRunFormStrings,
   runDetail: defaultRunDetailStrings,
   deliveries: defaultDeliveryStrings,
+  logSearch: defaultLogSearchStrings,
 };
 
 /** Overrides for `mergeUiStrings`: any subset, including single actions, hints or summary keys. */
-export type UiStringOverrides = Partial<Omit<UiStrings, 'actions' | 'hints' | 'summaryKeys' | 'runList' | 'approvals' | 'runForm' | 'runDetail' | 'deliveries'>> & {
+export type UiStringOverrides = Partial<Omit<UiStrings, 'actions' | 'hints' | 'summaryKeys' | 'runList' | 'approvals' | 'runForm' | 'runDetail' | 'deliveries' | 'logSearch'>> & {
   runList?: Partial<RunListStrings>;
   approvals?: Partial<ApprovalStrings>;
   runForm?: Partial<RunFormStrings>;
   runDetail?: Partial<RunDetailStrings>;
   deliveries?: Partial<DeliveryStrings>;
+  logSearch?: Partial<LogSearchStrings>;
   actions?: Partial<UiStrings['actions']>;
   hints?: Partial<UiStrings['hints']>;
   summaryKeys?: Readonly<Record<string, string | undefined>>;
@@ -411,7 +416,7 @@ export type UiStringOverrides = Partial<Omit<UiStrings, 'actions' | 'hints' | 's
 
 /** `base` (the defaults unless given) with `overrides` laid over it; undefined entries are ignored. */
 export function mergeUiStrings(overrides: UiStringOverrides = {}, base: UiStrings = defaultUiStrings): UiStrings {
-  const { actions, hints, summaryKeys, runList, approvals, runForm, runDetail, deliveries, ...rest } = overrides;
+  const { actions, hints, summaryKeys, runList, approvals, runForm, runDetail, deliveries, logSearch, ...rest } = overrides;
   const merged = { ...base } as Record<string, unknown>;
   for (const [key, value] of Object.entries(rest)) if (value !== undefined) merged[key] = value;
   return {
@@ -424,6 +429,7 @@ export function mergeUiStrings(overrides: UiStringOverrides = {}, base: UiString
     runForm: { ...base.runForm, ...stripUndefined(runForm) },
     runDetail: { ...base.runDetail, ...stripUndefined(runDetail) },
     deliveries: { ...base.deliveries, ...stripUndefined(deliveries) },
+    logSearch: { ...base.logSearch, ...stripUndefined(logSearch) },
   };
 }
 

@@ -1,14 +1,18 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
-import type { LogQuery, RunEvent } from '../api/types.js';
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { useEffect, useMemo } from 'react';
+import type { RunEvent } from '../api/types.js';
+import { logClientFilter, logEntryId, logFiltersToQuery, type LogSearchFilters } from '../core/logSearchFilters.js';
 import { queryStatus, type QueryStatus } from './queryState.js';
 import { rvKeys } from './queryKeys.js';
 import { useControllableState } from './useControllableState.js';
 import { useLogTail } from './useLogTail.js';
 import { useRunViews } from './RunViewsProvider.js';
 
-/** What logs can be searched by: severity, event type, run, workflow and text. */
-export type LogFilters = Omit<LogQuery, 'cursor' | 'limit'>;
+/**
+ * What logs can be searched by: severity, event type, workflow, run and text (asked of the API), step and
+ * time range (narrowed here). A plain serializable object; see `logFiltersToSearchParams` for URLs.
+ */
+export type LogFilters = LogSearchFilters;
 
 export interface UseLogSearchOptions {
   /** Search filters (controlled). Defaults to uncontrolled. */
@@ -23,6 +27,13 @@ export interface UseLogSearchOptions {
   liveTail?: boolean;
   /** Live tail poll interval in ms (paused in hidden tabs). Defaults to 5 000 ms. */
   tailIntervalMs?: number;
+  /**
+   * With a step or time filter (narrowed here, not by the API), older pages are asked for on their own while
+   * fewer than a page of entries match, until this many pages are loaded; then the reader loads more. Defaults to 10.
+   */
+  scanPages?: number;
+  /** Set false to hold the requests. Defaults to true. */
+  enabled?: boolean;
 }
 
 export interface UseLogSearchResult extends QueryStatus {
@@ -33,13 +44,20 @@ export interface UseLogSearchResult extends QueryStatus {
   filters: LogFilters;
   setFilters: (filters: LogFilters | ((previous: LogFilters) => LogFilters)) => void;
   hasMore: boolean;
+  /** True while an older page loads. */
+  isFetchingMore: boolean;
+  /** True while the entries shown belong to the previous filters and the new ones load. */
+  isRefreshing: boolean;
+  /** True while older pages are asked for on their own to fill a step or time filter. */
+  isScanning: boolean;
   /** Loads older entries. */
   loadMore: () => void;
 }
 
 const NO_FILTERS: LogFilters = {};
+const NONE: RunEvent[] = [];
 
-/** Cross-run log search by severity, event type, run and text, with an optional live tail of new entries. */
+/** Cross-run log search by severity, event type, workflow, run, step, time and text, with an optional live tail of new entries. */
 export function useLogSearch(options: UseLogSearchOptions = {}): UseLogSearchResult {
   const rv = useRunViews();
   const [filters, setFilters] = useControllableState({
@@ -48,14 +66,21 @@ export function useLogSearch(options: UseLogSearchOptions = {}): UseLogSearchRes
     onValueChange: options.onFiltersChange,
   });
   const limit = options.pageSize ?? 100;
-  const feedKey = rvKeys.logs(rv.scope, { filters, limit });
-  const query = useInfiniteQuery(
+  const enabled = options.enabled ?? true;
+  const query = useMemo(() => logFiltersToQuery(filters), [filters]);
+  // A preset window ("last hour") is resolved when the filters are set, not on every render.
+  const { now } = rv;
+  const clientFilter = useMemo(() => logClientFilter(filters, now()), [filters, now]);
+  const feedKey = rvKeys.logs(rv.scope, { filters: query, limit });
+  const feed = useInfiniteQuery(
     {
       queryKey: feedKey,
-      queryFn: ({ pageParam, signal }) =>
-        rv.client.searchLogs({ ...filters, limit, ...(pageParam ? { cursor: pageParam } : {}) }, { signal }),
+      queryFn: ({ pageParam, signal }) => rv.client.searchLogs({ ...query, limit, ...(pageParam ? { cursor: pageParam } : {}) }, { signal }),
       initialPageParam: null as string | null,
       getNextPageParam: (last) => last.nextCursor,
+      enabled,
+      // The old entries stay readable while a new filter loads.
+      placeholderData: keepPreviousData,
       // New entries come through the tail, on top; the pages below stay where the reader left them.
       refetchOnWindowFocus: false,
       staleTime: Infinity,
@@ -63,31 +88,51 @@ export function useLogSearch(options: UseLogSearchOptions = {}): UseLogSearchRes
     },
     rv.queryClient,
   );
-  const loaded = useMemo(() => query.data?.pages.flatMap((page) => page.items) ?? [], [query.data]);
+  const pages = feed.data?.pages;
+  const loaded = useMemo(() => pages?.flatMap((page) => page.items) ?? NONE, [pages]);
   const tail = useLogTail({
-    enabled: Boolean(options.liveTail) && query.data !== undefined,
-    filters,
+    enabled: enabled && Boolean(options.liveTail) && feed.data !== undefined && !feed.isPlaceholderData,
+    filters: query,
     limit,
     intervalMs: options.tailIntervalMs ?? 5_000,
     loaded,
     feedKey,
   });
-  const entries = useMemo(() => {
-    if (tail.length === 0) return loaded;
+  const shownTail = useMemo(() => {
+    if (tail.length === 0) return NONE;
     // After the search reloads, tailed entries may be among its pages too: show each once.
-    const shown = new Set(loaded.map((entry) => `${entry.runId}:${entry.seq}`));
-    return [...tail.filter((entry) => !shown.has(`${entry.runId}:${entry.seq}`)), ...loaded];
-  }, [tail, loaded]);
-  const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
+    const shown = new Set(loaded.map(logEntryId));
+    return tail.filter((entry) => !shown.has(logEntryId(entry)) && (!clientFilter || clientFilter.matches(entry)));
+  }, [tail, loaded, clientFilter]);
+  const entries = useMemo(() => {
+    const matching = clientFilter ? loaded.filter(clientFilter.matches) : loaded;
+    return shownTail.length === 0 ? matching : [...shownTail, ...matching];
+  }, [shownTail, loaded, clientFilter]);
+  const last = loaded[loaded.length - 1];
+  const hasMore = feed.hasNextPage && !(clientFilter && last && clientFilter.exhaustedAt(last));
+  const { isFetchingNextPage, fetchNextPage, isPlaceholderData } = feed;
+  const loadMore = () => {
+    if (hasMore && !isFetchingNextPage && !isPlaceholderData) void fetchNextPage();
+  };
+
+  // A client-side filter may leave a page (almost) empty: ask for older ones on their own, up to a bound.
+  const scanBudget = options.scanPages ?? 10;
+  const wantsScan =
+    Boolean(clientFilter) && hasMore && !feed.error && !isPlaceholderData && entries.length < limit && (pages?.length ?? 0) < scanBudget;
+  useEffect(() => {
+    if (wantsScan && !isFetchingNextPage) void fetchNextPage();
+  }, [wantsScan, isFetchingNextPage, fetchNextPage, loaded.length]);
+
   return {
     entries,
-    tailCount: tail.length,
+    tailCount: shownTail.length,
     filters,
     setFilters,
-    hasMore: hasNextPage,
-    loadMore: () => {
-      if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
-    },
-    ...queryStatus(query, 'searchLogs'),
+    hasMore,
+    isFetchingMore: isFetchingNextPage,
+    isRefreshing: isPlaceholderData,
+    isScanning: wantsScan,
+    loadMore,
+    ...queryStatus(feed, 'searchLogs'),
   };
 }

@@ -1,12 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import type { RunEvent } from '../api/types.js';
+import type { LogQuery, RunEvent } from '../api/types.js';
+import { logEntryId as idOf } from '../core/logSearchFilters.js';
 import { rvKeys } from './queryKeys.js';
-import type { LogFilters } from './useLogSearch.js';
 import { useRunViews } from './RunViewsProvider.js';
 
 interface TailParams {
   enabled: boolean;
-  filters: LogFilters;
+  /** What the API is asked (no cursor, no limit). */
+  filters: LogQuery;
   limit: number;
   intervalMs: number;
   /** Entries the search already shows, newest first. */
@@ -15,9 +16,11 @@ interface TailParams {
 }
 
 const NONE: RunEvent[] = [];
-const idOf = (entry: RunEvent) => `${entry.runId}:${entry.seq}`;
 
-/** Polls the newest page of the search and keeps the entries not shown yet, newest first. */
+/**
+ * Polls the newest page of the search and keeps the entries not shown yet, newest first. Polling pauses while the
+ * tab is hidden (`refetchIntervalInBackground: false`) and resumes when it is shown.
+ */
 export function useLogTail({ enabled, filters, limit, intervalMs, loaded, feedKey }: TailParams): RunEvent[] {
   const rv = useRunViews();
   const { client, queryClient } = rv;

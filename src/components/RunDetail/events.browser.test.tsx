@@ -45,7 +45,7 @@ describe('RunDetail events', () => {
     await waitFor(() => expect(count()).toBeGreaterThan(300), { timeout: 15_000 });
     expect(rows(view.container).length).toBeLessThan(60);
     // following: the newest event is in view
-    const newest = () => Math.max(...rows(view.container).map((row) => Number(row.querySelector('.rv-run-detail__event-seq')?.textContent?.slice(1))));
+    const newest = () => Math.max(...rows(view.container).map((row) => Number(row.querySelector('.rv-log-entry__seq')?.textContent?.slice(1))));
     await waitFor(() => expect(newest()).toBe(count()), { timeout: 15_000 });
     // the run goes on: new events arrive and are scrolled to
     act(() => {

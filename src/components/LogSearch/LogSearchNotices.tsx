@@ -1,0 +1,133 @@
+import type { ComponentPropsWithoutRef, ReactNode } from 'react';
+import { hasLogFilters } from '../../core/logSearchFilters.js';
+import { cx } from '../shared/cx.js';
+import { Icon } from '../shared/icons.js';
+import { useOnline } from '../RunList/RunListNotices.js';
+import { useLogSearchContext } from './LogSearchContext.js';
+
+const errorText = (error: Error | string) => (typeof error === 'string' ? error : error.message);
+
+/**
+ * What the search says above its entries without moving them: offline, a failed page or refresh (entries
+ * kept, with Try again), older pages being searched for a step or time filter. ("N new entries" belongs to the
+ * list, at its newest edge.) `data-slot="log-search-notices"`; each notice has `data-notice`.
+ */
+export function LogSearchNotices({ className, ...rest }: Omit<ComponentPropsWithoutRef<'div'>, 'children'>) {
+  const { props, ui } = useLogSearchContext('LogSearchNotices');
+  const t = ui.text.logSearch;
+  const online = useOnline();
+  const notices: ReactNode[] = [];
+  if (!online) {
+    notices.push(
+      <p key="offline" className="rv-log-search__notice" data-notice="offline" role="status">
+        <Icon name="alert" /> {t.offline}
+      </p>,
+    );
+  }
+  if (props.error && props.entries.length > 0) {
+    notices.push(
+      <p key="error" className="rv-log-search__notice" data-notice="error" role="alert">
+        <Icon name="alert" /> {t.loadFailed(errorText(props.error))}{' '}
+        {props.onRetry ? (
+          <button type="button" className="rv-button" onClick={props.onRetry}>
+            {ui.text.retry}
+          </button>
+        ) : null}
+      </p>,
+    );
+  }
+  return (
+    <div className={cx('rv-log-search__notices', className)} data-slot="log-search-notices" {...rest}>
+      {notices}
+      <p role="status" className="rv-log-search__scanning" data-notice="scanning">
+        {props.scanning ? t.searchingOlder : null}
+      </p>
+    </div>
+  );
+}
+
+export interface LogSearchMessageProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
+  /** Replaces the built-in text of the state. Defaults to the state's own message. */
+  children?: ReactNode;
+}
+
+/**
+ * The search's state while it has no entries: loading (a skeleton), an API error with Try again, no entries at
+ * all, or none matching the filters (with Clear filters). Renders nothing while there are entries.
+ * `data-slot="log-search-message"`, `data-state` (`loading`, `error`, `no-entries`, `no-match`).
+ */
+export function LogSearchMessage({ className, children, ...rest }: LogSearchMessageProps) {
+  const model = useLogSearchContext('LogSearchMessage');
+  const { props, ui, filters } = model;
+  const t = ui.text.logSearch;
+  if (props.entries.length > 0) return null;
+  const base = { className: cx('rv-log-search__message', className), 'data-slot': 'log-search-message' };
+  if (props.loading || props.scanning) {
+    return (
+      <div {...base} data-state="loading" role="status" {...rest}>
+        <span className="rv-visually-hidden">{props.scanning ? t.searchingOlder : t.loading}</span>
+        <div className="rv-log-search__skeleton" aria-hidden="true">
+          {Array.from({ length: 5 }, (_, index) => (
+            <div key={index} className="rv-log-search__skeleton-row" />
+          ))}
+        </div>
+        {children}
+      </div>
+    );
+  }
+  if (props.error) {
+    return (
+      <div {...base} data-state="error" role="alert" {...rest}>
+        <p>
+          <Icon name="alert" /> {t.loadFailed(errorText(props.error))}
+        </p>
+        {props.onRetry ? (
+          <button type="button" className="rv-button" onClick={props.onRetry}>
+            {ui.text.retry}
+          </button>
+        ) : null}
+        {children}
+      </div>
+    );
+  }
+  const filtered = hasLogFilters(filters);
+  return (
+    <div {...base} data-state={filtered ? 'no-match' : 'no-entries'} role="status" {...rest}>
+      {children ?? (
+        <>
+          <p>{filtered ? t.noMatch : t.noEntries}</p>
+          {filtered ? (
+            <button type="button" className="rv-button" onClick={() => model.setFilters({})}>
+              {t.clearFilters}
+            </button>
+          ) : null}
+        </>
+      )}
+    </div>
+  );
+}
+
+/**
+ * Under the entries: their count, Load older entries (or that one is loading), or that there are no older
+ * ones. `data-slot="log-search-footer"`, `data-state` (`more`, `loading`, `end`).
+ */
+export function LogSearchFooter({ className, ...rest }: Omit<ComponentPropsWithoutRef<'div'>, 'children'>) {
+  const { props, ui } = useLogSearchContext('LogSearchFooter');
+  const t = ui.text.logSearch;
+  const count = props.entries.length;
+  if (count === 0) return null;
+  const state = props.loadingMore ? 'loading' : props.hasMore ? 'more' : 'end';
+  return (
+    <div className={cx('rv-log-search__footer', className)} data-slot="log-search-footer" data-state={state} {...rest}>
+      <span className="rv-log-search__count">{t.entryCount(count, Boolean(props.hasMore))}</span>
+      <span role="status">
+        {state === 'loading' ? t.loadingMore : state === 'end' ? t.allLoaded : null}
+      </span>
+      {state === 'more' && props.onLoadMore ? (
+        <button type="button" className="rv-button" onClick={props.onLoadMore}>
+          {t.loadMore}
+        </button>
+      ) : null}
+    </div>
+  );
+}
