@@ -203,3 +203,35 @@ export type { LogSearchListEntryProps, LogSearchListProps } from './components/L
 export { LogSearchEntry, LogSearchRunLink } from './components/LogSearch/LogSearchEntry.js';
 export type { LogSearchEntryProps } from './components/LogSearch/LogSearchEntry.js';
 export { SeverityIcon } from './components/LogSearch/SeverityIcon.js';
+
+// Delivery attempts: the list, its parts and one attempt's detail (see src/components/DeliveryList/README.md)
+export { DeliveryList } from './components/DeliveryList/DeliveryList.js';
+export type { DeliveryListProps } from './components/DeliveryList/DeliveryList.js';
+export { DeliveryListView } from './components/DeliveryList/DeliveryListView.js';
+export type {
+  DeliveryLinks,
+  DeliveryListClassNames,
+  DeliveryListSlots,
+  DeliveryListState,
+  DeliveryListViewProps,
+  DeliveryRunRef,
+  DeliveryStepRef,
+} from './components/DeliveryList/types.js';
+export { useDeliveryListModel } from './components/DeliveryList/useDeliveryListModel.js';
+export type { DeliveryListModel } from './components/DeliveryList/useDeliveryListModel.js';
+export { DeliveryListRoot } from './components/DeliveryList/DeliveryListRoot.js';
+export type { DeliveryListRootProps } from './components/DeliveryList/DeliveryListRoot.js';
+export { DeliveryListToolbar } from './components/DeliveryList/DeliveryListToolbar.js';
+export type { DeliveryListToolbarProps } from './components/DeliveryList/DeliveryListToolbar.js';
+export { DeliveryListRows } from './components/DeliveryList/DeliveryListRows.js';
+export type { DeliveryListRowsProps } from './components/DeliveryList/DeliveryListRows.js';
+export { DeliveryListRow } from './components/DeliveryList/DeliveryListRow.js';
+export type { DeliveryListRowProps } from './components/DeliveryList/DeliveryListRow.js';
+export { DeliveryListMessage } from './components/DeliveryList/DeliveryListMessage.js';
+export type { DeliveryListMessageProps } from './components/DeliveryList/DeliveryListMessage.js';
+export { DeliveryListFooter } from './components/DeliveryList/DeliveryListFooter.js';
+export type { DeliveryListFooterProps } from './components/DeliveryList/DeliveryListFooter.js';
+export { DeliveryStatusBadge } from './components/DeliveryList/DeliveryStatusBadge.js';
+export type { DeliveryStatusBadgeProps } from './components/DeliveryList/DeliveryStatusBadge.js';
+export { DeliveryDetail, DeliveryDetailView } from './components/DeliveryList/DeliveryDetail.js';
+export type { DeliveryDetailProps, DeliveryDetailViewProps } from './components/DeliveryList/DeliveryDetail.js';

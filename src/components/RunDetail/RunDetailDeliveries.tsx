@@ -2,12 +2,15 @@ import { getNode } from '../../core/treeNodes.js';
 import { cx } from '../shared/cx.js';
 import { DataSection } from '../shared/DataSection.js';
 import { RelativeTime } from '../shared/RelativeTime.js';
+import { DeliveryLink } from '../DeliveryList/DeliveryLink.js';
+import { DeliveryStatusBadge } from '../DeliveryList/DeliveryStatusBadge.js';
 import { useRunDetailContext } from './RunDetailContext.js';
 
 /**
  * The Deliveries tab: the run's delivery attempts (channel, recipient, status, when, provider response), each
- * with a button to its send step in the Steps tab. `data-slot="run-detail-deliveries"`; each attempt
- * `run-detail-delivery` with `data-status` and `data-channel`.
+ * with a button to its send step in the Steps tab and a link to the attempt (`getDeliveryHref` /
+ * `onOpenDelivery`). `data-slot="run-detail-deliveries"`; each attempt `run-detail-delivery` with
+ * `data-status` and `data-channel`.
  */
 export function RunDetailDeliveries({ className }: { className?: string }) {
   const model = useRunDetailContext('RunDetailDeliveries');
@@ -44,9 +47,7 @@ export function RunDetailDeliveries({ className }: { className?: string }) {
                   <div className="rv-run-detail__field" data-field="status">
                     <dt>{t.status}</dt>
                     <dd>
-                      <span className="rv-badge" data-delivery-status={delivery.status}>
-                        {t.deliveryStatuses[delivery.status]}
-                      </span>
+                      <DeliveryStatusBadge status={delivery.status} label={t.deliveryStatuses[delivery.status]} data-delivery-status={delivery.status} />
                     </dd>
                   </div>
                   <div className="rv-run-detail__field" data-field="createdAt">
@@ -56,6 +57,15 @@ export function RunDetailDeliveries({ className }: { className?: string }) {
                     </dd>
                   </div>
                 </dl>
+                <p className="rv-run-detail__delivery-link">
+                  <DeliveryLink
+                    href={props.getDeliveryHref?.(delivery.id)}
+                    onOpen={props.onOpenDelivery ? (event) => props.onOpenDelivery?.(delivery.id, event) : undefined}
+                    data={{ 'data-delivery-link': delivery.id }}
+                  >
+                    {ui.text.deliveries.openDelivery(delivery.id)}
+                  </DeliveryLink>
+                </p>
                 {delivery.stepId && stepName ? (
                   <button type="button" className="rv-button" onClick={() => model.showStep(delivery.stepId as string)}>
                     {t.showStep(stepName)}

@@ -18,6 +18,8 @@ export function RunDetailSteps({ className }: { className?: string }) {
       timeline={timeline}
       loadPayload={props.loadPayload}
       onEditStep={props.onEditStep}
+      getDeliveryHref={props.getDeliveryHref}
+      onOpenDelivery={props.onOpenDelivery}
       classNames={props.classNames?.timeline}
       className={className}
     >

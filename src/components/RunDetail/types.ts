@@ -40,6 +40,10 @@ export interface RunDetailLinks {
   getSessionHref?: (sessionId: string, run: Run) => string;
   /** Called when the session link is followed. Defaults to none. */
   onOpenSession?: (sessionId: string, run: Run) => void;
+  /** Href of a delivery attempt (Deliveries tab, send steps); makes it a real link. Defaults to none (the id as text). */
+  getDeliveryHref?: (deliveryId: string) => string;
+  /** Called when a link to a delivery attempt is followed. Defaults to none. */
+  onOpenDelivery?: (deliveryId: string, event: { preventDefault: () => void }) => void;
 }
 
 /** Render slots. */

@@ -7,6 +7,7 @@ import { LongText } from '../shared/LongText.js';
 import { cx } from '../shared/cx.js';
 import { RelativeTime } from '../shared/RelativeTime.js';
 import { useUi } from '../shared/useUi.js';
+import { DeliveryLink } from '../DeliveryList/DeliveryLink.js';
 import { StepSections } from './StepSections.js';
 import { SummaryFields } from './SummaryFields.js';
 import { useTimelineActions } from './TimelineContext.js';
@@ -27,7 +28,7 @@ export interface StepTimelineStepDetailsProps {
  */
 export const StepTimelineStepDetails = memo(function StepTimelineStepDetails({ step, sections, className }: StepTimelineStepDetailsProps) {
   const { text, locale } = useUi();
-  const { onEditStep, renderStepActions } = useTimelineActions();
+  const { onEditStep, renderStepActions, getDeliveryHref, onOpenDelivery } = useTimelineActions();
   return (
     <div data-slot="timeline-step-details" className={cx('rv-step__details', className)} data-step-details={step.id}>
       <div className="rv-step__actions" data-slot="timeline-step-actions">
@@ -54,6 +55,18 @@ export const StepTimelineStepDetails = memo(function StepTimelineStepDetails({ s
         </div>
       )}
       <SummaryFields fields={step.summary} />
+      {step.deliveryId ? (
+        // A send step's delivery attempt: a link when the host gives getDeliveryHref / onOpenDelivery.
+        <p className="rv-step__delivery" data-slot="timeline-step-delivery">
+          <DeliveryLink
+            href={getDeliveryHref?.(step.deliveryId)}
+            onOpen={onOpenDelivery ? (event) => onOpenDelivery(step.deliveryId as string, event) : undefined}
+            data={{ 'data-delivery-link': step.deliveryId }}
+          >
+            {text.deliveries.openDelivery(step.deliveryId)}
+          </DeliveryLink>
+        </p>
+      ) : null}
       <StepSections step={step} sections={sections} />
     </div>
   );

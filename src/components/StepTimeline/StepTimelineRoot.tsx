@@ -36,6 +36,8 @@ export function StepTimelineRoot({
   chunkSize,
   onSaveOutput,
   onEditStep,
+  getDeliveryHref,
+  onOpenDelivery,
   renderStepSummary,
   renderStepActions,
   classNames,
@@ -59,6 +61,10 @@ export function StepTimelineRoot({
   const load = useStableCallback(loadPayload);
   const hasSave = Boolean(onSaveOutput);
   const hasEdit = Boolean(onEditStep);
+  const deliveryHref = useStableCallback(getDeliveryHref);
+  const openDelivery = useStableCallback(onOpenDelivery);
+  const hasDeliveryHref = Boolean(getDeliveryHref);
+  const hasOpenDelivery = Boolean(onOpenDelivery);
   const hasLoader = Boolean(loadPayload);
   // Keyed by content: a live update brings new sources but the same runs, and the actions must not change
   // with it (every row reads them).
@@ -89,12 +95,14 @@ export function StepTimelineRoot({
       workflowIdOf,
       onSaveOutput: hasSave ? (request) => save(request) : undefined,
       onEditStep: hasEdit ? (step) => edit(step) : undefined,
+      getDeliveryHref: hasDeliveryHref ? (deliveryId) => deliveryHref(deliveryId) ?? '' : undefined,
+      onOpenDelivery: hasOpenDelivery ? (deliveryId, event) => openDelivery(deliveryId, event) : undefined,
       classNames: stableClassNames,
       runTitle: runTitle ?? defaultTitle,
       renderStepSummary,
       renderStepActions,
     }),
-    [toggleRow, select, setSection, canExpandStep, hasEdit, hasLoader, load, chunkSize, payloadCache, workflowIdOf, hasSave, save, edit, stableClassNames, runTitle, defaultTitle, renderStepSummary, renderStepActions],
+    [toggleRow, select, setSection, canExpandStep, hasEdit, hasDeliveryHref, deliveryHref, hasOpenDelivery, openDelivery, hasLoader, load, chunkSize, payloadCache, workflowIdOf, hasSave, save, edit, stableClassNames, runTitle, defaultTitle, renderStepSummary, renderStepActions],
   );
   const state = useMemo(() => ({ timeline, label, activeKey, setActiveKey }), [timeline, label, activeKey]);
 

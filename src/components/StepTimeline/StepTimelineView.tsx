@@ -50,6 +50,8 @@ export function StepTimelineView(props: StepTimelineViewProps) {
       chunkSize={props.chunkSize}
       onSaveOutput={props.onSaveOutput}
       onEditStep={onEditStep}
+      getDeliveryHref={props.getDeliveryHref}
+      onOpenDelivery={props.onOpenDelivery}
       renderStepSummary={props.renderStepSummary}
       renderStepActions={props.renderStepActions}
       classNames={props.classNames}

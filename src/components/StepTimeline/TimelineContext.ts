@@ -35,6 +35,8 @@ export interface TimelineActions extends StepTimelineSlots {
   workflowIdOf: (runId: string) => string;
   onSaveOutput: ((request: SaveOutputRequest) => void | Promise<void>) | undefined;
   onEditStep: ((step: Step) => void) | undefined;
+  getDeliveryHref: ((deliveryId: string) => string) | undefined;
+  onOpenDelivery: ((deliveryId: string, event: { preventDefault: () => void }) => void) | undefined;
   classNames: StepTimelineClassNames;
   runTitle: (row: Extract<TimelineRow, { kind: 'run' }>) => ReactNode;
 }

@@ -76,6 +76,10 @@ export interface StepTimelineRootOptions extends StepTimelineSlots {
   onSaveOutput?: (request: SaveOutputRequest) => void | Promise<void>;
   /** Shows "Edit step" on expanded steps. Defaults to hidden. */
   onEditStep?: (step: Step) => void;
+  /** Href of a delivery attempt; makes a send step's delivery a real link. Defaults to none (the id as text). */
+  getDeliveryHref?: (deliveryId: string) => string;
+  /** Called when a send step's delivery link is followed (call `preventDefault` to stop the href). Defaults to none. */
+  onOpenDelivery?: (deliveryId: string, event: { preventDefault: () => void }) => void;
   /** Class names for the rows the list renders. Defaults to none. */
   classNames?: StepTimelineClassNames;
   /** Header text of a run's header row when several runs are shown. Defaults to the workflow name and run id. */
