@@ -248,6 +248,7 @@ export function LogSearchList({
                 ref={virtualizer.measureElement}
                 data-index={item.index}
                 role="listitem"
+                data-entry-id={entryId}
                 aria-setsize={count}
                 aria-posinset={item.index + 1}
                 className="rv-log-list__item"

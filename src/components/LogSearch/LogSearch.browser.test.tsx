@@ -1,0 +1,245 @@
+/**
+ * LogSearch against the reference executor in real Chromium: filters narrow what the executor answers, the
+ * live tail adds entries without moving the row the reader looks at, everything works from the keyboard, and a
+ * failing API gives a contained error with Try again.
+ */
+import '../../styles/styles.css';
+import { describe, expect, it } from 'vitest';
+import { act, render, waitFor, within } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import { QueryClient } from '@tanstack/react-query';
+import type { WorkflowDefinition } from '../../../mock-server/index.js';
+import { RunViewsProvider } from '../../hooks/RunViewsProvider.js';
+import { expectNoAxeViolations } from '../testing/a11y.js';
+import { localExecutor, type LocalExecutor } from '../../../test/fixtures/localExecutor.js';
+import { LogSearch, type LogSearchProps } from './LogSearch.js';
+
+const noisy: WorkflowDefinition = {
+  id: 'noisy',
+  name: 'Noisy sync',
+  nodes: [
+    {
+      id: 'fetch',
+      name: 'Fetch orders',
+      kind: 'task',
+      config: {
+        durationMs: 200,
+        jitter: 0,
+        logs: [
+          { severity: 'debug', message: 'Cache warm' },
+          { severity: 'info', message: 'Fetching orders page 1' },
+          { severity: 'warn', message: 'Slow answer from the ERP' },
+        ],
+      },
+    },
+    { id: 'save', name: 'Save orders', kind: 'task', config: { durationMs: 200, jitter: 0, logs: [{ severity: 'error', message: 'Row 7 rejected: bad SKU' }] } },
+  ],
+  edges: [{ from: 'fetch', to: 'save' }],
+};
+
+const failing: WorkflowDefinition = {
+  id: 'failing',
+  name: 'Invoice fetch',
+  nodes: [{ id: 'get', name: 'Get invoice', kind: 'http', config: { method: 'GET', url: 'https://billing.example.com/v1/invoices/1', status: 503, body: { error: 'down' } } }],
+  edges: [],
+};
+
+function runMany(local: LocalExecutor, n: number, workflowId = 'noisy'): string[] {
+  const ids: string[] = [];
+  for (let i = 0; i < n; i++) {
+    ids.push(local.executor.command(workflowId, { command: 'start', params: {} }).run.id);
+    local.executor.advance(1_000);
+  }
+  local.executor.runUntilIdle(600_000);
+  return ids;
+}
+
+function Search({ local, fetch, ...props }: { local: LocalExecutor; fetch?: typeof globalThis.fetch } & LogSearchProps) {
+  return (
+    <RunViewsProvider client={{ baseUrl: local.baseUrl, fetch: fetch ?? local.fetchAs() }} queryClient={new QueryClient()} retry={{ retries: 0 }} now={() => local.executor.now()}>
+      <LogSearch {...props} />
+    </RunViewsProvider>
+  );
+}
+
+const entries = (container: HTMLElement) => [...container.querySelectorAll<HTMLElement>('[data-slot="log-search-entry"]')];
+const scrollerOf = (container: HTMLElement) => container.querySelector<HTMLElement>('[data-slot="log-search-scroller"]')!;
+const slow = { timeout: 15_000 };
+
+/** The first list item whose top is at or below the scroller's top: the row the reader's eye is on. */
+function firstVisible(container: HTMLElement): { id: string; top: number } {
+  const scroller = scrollerOf(container).getBoundingClientRect();
+  const items = [...container.querySelectorAll<HTMLElement>('[data-entry-id]')]
+    .map((item) => ({ id: item.dataset.entryId!, top: item.getBoundingClientRect().top }))
+    .filter((item) => item.top >= scroller.top - 0.5)
+    .sort((a, b) => a.top - b.top);
+  return items[0]!;
+}
+
+describe('LogSearch', () => {
+  it('narrows the entries by severity, run, type and text as the executor answers', async () => {
+    const local = localExecutor([noisy, failing]);
+    const runs = runMany(local, 6);
+    runMany(local, 2, 'failing');
+    const user = userEvent.setup();
+    const view = render(<Search local={local} />);
+    await waitFor(() => expect(entries(view.container).length).toBeGreaterThan(10), slow);
+    await expectNoAxeViolations(view.container);
+
+    await user.click(view.getByRole('button', { name: 'Error' }));
+    const errors = local.executor.searchLogs({ severity: ['error'], limit: 100 }).items;
+    await waitFor(() => {
+      const shown = entries(view.container);
+      expect(shown.length).toBe(errors.length);
+      expect(shown.every((row) => row.dataset.severity === 'error')).toBe(true);
+    }, slow);
+    expect(entries(view.container).some((row) => row.textContent?.includes('Row 7 rejected: bad SKU'))).toBe(true);
+
+    await user.type(view.getByLabelText('Run'), `${runs[2]}{Enter}`);
+    await waitFor(() => {
+      const shown = entries(view.container);
+      expect(shown.length).toBe(1);
+      expect(within(shown[0]!).getByText(runs[2]!)).toBeTruthy();
+    }, slow);
+    expect(new URL(local.requests.at(-1)!.url).searchParams.get('runId')).toBe(runs[2]);
+
+    // A step of that run: narrowed in the client (the API has no step parameter).
+    await user.click(view.getByRole('button', { name: 'Error' }));
+    const stepId = local.executor.searchLogs({ runId: runs[2], type: ['step_started'], limit: 1 }).items[0]!.stepId!;
+    const ofStep = local.executor.searchLogs({ runId: runs[2], limit: 100 }).items.filter((e) => e.stepId === stepId);
+    await user.type(view.getByLabelText('Step'), `${stepId}{Enter}`);
+    await waitFor(() => {
+      const shown = entries(view.container);
+      expect(shown.length).toBe(ofStep.length);
+      expect(shown.every((row) => row.textContent?.includes(`Step ${stepId}`))).toBe(true);
+    }, slow);
+    expect(local.requests.every((r) => !new URL(r.url).searchParams.has('stepId'))).toBe(true);
+
+    await user.click(view.getByRole('button', { name: 'Clear filters' }));
+    await user.selectOptions(view.getByLabelText('Event type'), 'step_failed');
+    await waitFor(() => {
+      const shown = entries(view.container);
+      expect(shown.length).toBe(2);
+      expect(shown.every((row) => row.dataset.type === 'step_failed')).toBe(true);
+    }, slow);
+
+    await user.click(view.getByRole('button', { name: 'Clear filters' }));
+    await user.type(view.getByLabelText('Search messages'), 'slow answer{Enter}');
+    await waitFor(() => {
+      const shown = entries(view.container);
+      expect(shown.length).toBe(6);
+      expect(shown.every((row) => row.textContent?.includes('Slow answer from the ERP'))).toBe(true);
+    }, slow);
+
+    await user.clear(view.getByLabelText('Search messages'));
+    await user.type(view.getByLabelText('Search messages'), 'no such words{Enter}');
+    await waitFor(() => expect(view.container.querySelector('[data-slot="log-search-message"]')?.getAttribute('data-state')).toBe('no-match'), slow);
+    await expectNoAxeViolations(view.container);
+  });
+
+  it('live tail: follows at the top, and keeps the first visible row still while the reader is scrolled away', async () => {
+    const local = localExecutor([noisy]);
+    runMany(local, 30);
+    const view = render(<Search local={local} defaultLiveTail tailIntervalMs={100} />);
+    await waitFor(() => expect(entries(view.container).length).toBeGreaterThan(10), slow);
+    const scroller = scrollerOf(view.container);
+
+    // At the top: a new run's entries appear above, in view.
+    const followed = local.executor.command('noisy', { command: 'start', params: {} }).run.id;
+    act(() => {
+      local.executor.runUntilIdle(600_000);
+    });
+    await waitFor(() => expect(entries(view.container)[0]!.textContent).toContain(followed), slow);
+    expect(scroller.scrollTop).toBe(0);
+    expect(view.container.querySelector('[data-slot="log-search-new-entries"] button')).toBeNull();
+
+    // Scrolled away: the row in view stays where it is; a button counts the new entries.
+    scroller.scrollTop = 600;
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const before = firstVisible(view.container);
+    const later = local.executor.command('noisy', { command: 'start', params: {} }).run.id;
+    act(() => {
+      local.executor.runUntilIdle(600_000);
+    });
+    const button = await view.findByRole('button', { name: /new entr/ }, slow);
+    expect(button.textContent).toMatch(/^\d+ new entries$/);
+    const after = view.container.querySelector<HTMLElement>(`[data-entry-id="${before.id}"]`)!;
+    expect(Math.abs(after.getBoundingClientRect().top - before.top)).toBeLessThan(1);
+    expect(firstVisible(view.container).id).toBe(before.id);
+    // The count is announced politely, in a status region, not entry by entry.
+    expect(button.closest('[role="status"]')).not.toBeNull();
+
+    await userEvent.setup().click(button);
+    await waitFor(() => expect(scroller.scrollTop).toBe(0));
+    expect(entries(view.container)[0]!.textContent).toContain(later);
+    expect(view.container.querySelector('[data-slot="log-search-new-entries"] button')).toBeNull();
+    await expectNoAxeViolations(view.container);
+  });
+
+  it('works from the keyboard: filters, moving between entries, opening one to its data', async () => {
+    const local = localExecutor([noisy]);
+    runMany(local, 4);
+    const user = userEvent.setup();
+    const view = render(<Search local={local} />);
+    await waitFor(() => expect(entries(view.container).length).toBeGreaterThan(10), slow);
+
+    // Tab to the first severity toggle and press it with Space.
+    await user.tab();
+    expect(document.activeElement).toBe(view.getByRole('button', { name: 'Debug' }));
+    await user.keyboard(' ');
+    expect(view.getByRole('button', { name: 'Debug' }).getAttribute('aria-pressed')).toBe('true');
+    await waitFor(() => expect(entries(view.container).every((row) => row.dataset.severity === 'debug')).toBe(true), slow);
+    await user.keyboard(' ');
+    await waitFor(() => expect(entries(view.container).some((row) => row.dataset.severity !== 'debug')).toBe(true), slow);
+
+    // Into the list: arrow keys move between entries' buttons; Enter opens one to its data.
+    const toggles = () => [...view.container.querySelectorAll<HTMLElement>('[data-entry-toggle]')];
+    toggles()[0]!.focus();
+    await user.keyboard('{ArrowDown}');
+    expect(document.activeElement).toBe(toggles()[1]);
+    await user.keyboard('{ArrowUp}');
+    expect(document.activeElement).toBe(toggles()[0]);
+    await user.keyboard('{Enter}');
+    expect(toggles()[0]!.getAttribute('aria-expanded')).toBe('true');
+    const details = view.container.querySelector<HTMLElement>('[data-slot="log-search-entry-details"]')!;
+    expect(details).not.toBeNull();
+    expect(toggles()[0]!.getAttribute('aria-controls')).toBe(details.id);
+    // End goes to the last loaded entry, scrolling it into view.
+    await user.keyboard('{End}');
+    const last = local.executor.searchLogs({ limit: 100 }).items.length;
+    await waitFor(() => expect(document.activeElement?.closest('[data-index]')?.getAttribute('data-index')).toBe(String(last - 1)));
+    await expectNoAxeViolations(view.container);
+  });
+
+  it('contains an API failure: a message with Try again, the rest of the page untouched', async () => {
+    const local = localExecutor([noisy]);
+    runMany(local, 2);
+    let failing = true;
+    const base = local.fetchAs();
+    const fetch: typeof globalThis.fetch = async (input, init) => {
+      const url = new Request(input, init).url;
+      if (failing && url.includes('/v1/logs')) {
+        return new Response(JSON.stringify({ type: 'about:blank', title: 'Internal error', status: 500, detail: 'The log store is down.' }), {
+          status: 500,
+          headers: { 'Content-Type': 'application/problem+json' },
+        });
+      }
+      return base(input, init);
+    };
+    const view = render(
+      <div>
+        <h1>Host page</h1>
+        <Search local={local} fetch={fetch} />
+      </div>,
+    );
+    const alert = await view.findByRole('alert', {}, slow);
+    expect(alert.closest('[data-slot="log-search"]')?.getAttribute('data-state')).toBe('error');
+    expect(alert.textContent).toContain('Could not load the log');
+    expect(view.getByRole('heading', { name: 'Host page' })).toBeTruthy();
+    await expectNoAxeViolations(view.container);
+    failing = false;
+    await userEvent.setup().click(within(alert).getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(entries(view.container).length).toBeGreaterThan(3), slow);
+    expect(view.queryByRole('alert')).toBeNull();
+  });
+});
