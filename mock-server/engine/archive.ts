@@ -19,6 +19,11 @@ const DAY = 86_400_000;
 const TRIGGERS = ['manual', 'api', 'webhook', 'schedule', 'upstream', 'replay'] as const;
 const TRIGGER_WEIGHTS = [0.25, 0.2, 0.25, 0.2, 0.05, 0.05];
 
+/** The earlier run an archived replay or upstream-triggered run came from. */
+function sourceOf(runIds: { idOf(n: number): string }, n: number): string {
+  return runIds.idOf(Math.max(0, n - 1 - (n % 7)));
+}
+
 class Archive implements ArchiveLike {
   size = 0;
   private variantOf = new Uint8Array(0);
@@ -110,7 +115,8 @@ class Archive implements ArchiveLike {
       }
       this.variantOf[n] = v;
       this.claimOffset[n] = Number.isNaN(started) ? NaN : claim;
-      const trigger = TRIGGERS[weighted(rng.next())]!;
+      const drawn = TRIGGERS[weighted(rng.next())]!;
+      const trigger = n < 10 && (drawn === 'replay' || drawn === 'upstream') ? 'manual' : drawn;
       ctx.index.add({
         id: ctx.runIds.idOf(n),
         queuedAt,
@@ -120,10 +126,11 @@ class Archive implements ArchiveLike {
         credits,
         status,
         workflowId: wf.workflow.id,
-        trigger: n < 10 && (trigger === 'replay' || trigger === 'upstream') ? 'manual' : trigger,
+        trigger,
         mode: rng.chance(0.15) ? 'test' : 'live',
         model: wf.workflow.models.length ? wf.workflow.models[Math.floor(rng.next() * wf.workflow.models.length)]! : wf.workflow.defaults.model,
         subject: rng.chance(0.6) ? subjects[Math.floor(rng.next() * subjects.length)]! : null,
+        replayOf: trigger === 'replay' ? sourceOf(ctx.runIds, n) : null,
         stepsExecuted: steps,
         // As materialize() reports it: to the claim, or to the end for a run never claimed.
         queueTimeMs: Math.round((Number.isNaN(this.claimOffset[n]!) ? completed : queuedAt + this.claimOffset[n]!) - queuedAt),
@@ -150,7 +157,7 @@ class Archive implements ArchiveLike {
   private triggerOf(n: number): { type: (typeof TRIGGER_TYPES)[number]; source: string | null } {
     const { index } = this.ctx;
     const type = TRIGGER_TYPES[index.trigger[n]!] ?? 'manual';
-    return { type, source: type === 'replay' || type === 'upstream' ? index.ids[Math.max(0, n - 1 - (n % 7))]! : null };
+    return { type, source: type === 'replay' || type === 'upstream' ? sourceOf(this.ctx.runIds, n) : null };
   }
 
   plan(n: number): PlanEntry[] {

@@ -26,6 +26,7 @@ const FILTER_KEYS: readonly (keyof RunFilterQuery)[] = [
   'status',
   'workflowId',
   'subject',
+  'replayOf',
   'q',
   'from',
   'to',

@@ -98,6 +98,7 @@ export function createRun(ctx: Ctx, spec: StartSpec): RunRec {
     mode: run.mode,
     model: run.model,
     subject: run.subject,
+    replayOf: spec.replayOf,
     stepsExecuted: 0,
   });
   ctx.runs.set(ordinal, rec);

@@ -143,12 +143,16 @@ describe('retry from the failed step', () => {
     expect(ex.listRuns({}).items).toHaveLength(before);
   });
 
-  it('answers the same run for the same idempotency key, and a plain replay runs every step again', () => {
+  it('answers the same run for the same idempotency key; a plain replay runs every step again; replays are listed by source', () => {
     const { ex, id } = failedRun();
     const first = retry(ex, id, 'k-1');
     expect(retry(ex, id, 'k-1').id).toBe(first.id);
     const plain = ex.replay('pub', id, {}).run;
     ex.advance(60_000);
     expect(ex.getRun('pub', plain.id).steps.every((s) => !s.reusedFrom)).toBe(true);
+    // The source's replays, retries included, are listed by the replayOf filter (and counted by it).
+    expect(ex.listRuns({ replayOf: id }).items.map((r) => r.id).sort()).toEqual([first.id, plain.id].sort());
+    expect(ex.listRuns({ replayOf: plain.id }).items).toEqual([]);
+    expect(ex.countRuns({ replayOf: id }).total).toBe(2);
   });
 });

@@ -6,6 +6,7 @@
  * approved reviews); control nodes (branches, joins, ends) run again, cheaply and deterministically, over the
  * restored variables, so the new run takes the same path up to the failure.
  */
+import { stepPlaceSegment } from '../../src/api/stepPlace.js';
 import type { Step } from '../../src/api/types.js';
 import type { Ctx, RunRec, StepRec } from './model.js';
 import { setStepStatus } from './steps.js';
@@ -19,12 +20,10 @@ export interface ReusePlan {
   results: Map<string, StepRec>;
 }
 
-/** A step's place in the graph: its lineage of node ids with loop iteration and page. */
+/** A step's place in the graph (src/api/stepPlace.ts): its lineage of nodes with loop iteration and page. */
 export function placeOf(srec: StepRec): string {
   const parts: string[] = [];
-  for (let s: StepRec | null = srec; s; s = s.parent) {
-    parts.push(`${s.step.nodeId}#${s.step.iteration?.index ?? ''}#${s.step.page ?? ''}#${s.step.kind}`);
-  }
+  for (let s: StepRec | null = srec; s; s = s.parent) parts.push(stepPlaceSegment(s.step));
   return parts.reverse().join('/');
 }
 

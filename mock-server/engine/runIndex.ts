@@ -45,6 +45,8 @@ export interface IndexRow {
   mode: string;
   model: string | null;
   subject: string | null;
+  /** The run this one replays; absent = none. */
+  replayOf?: string | null;
   stepsExecuted: number;
   /** Queued to claimed, ms (NaN until claimed); absent = NaN. */
   queueTimeMs?: number;
@@ -69,6 +71,7 @@ export class RunIndex {
   workflow = new Int32Array(0);
   model = new Int32Array(0);
   subject = new Int32Array(0);
+  replayOf = new Int32Array(0);
   readonly ids: string[] = [];
   readonly strings = new StringTable();
   /** Ordinals of runs that are not finished: their sort keys may still change. */
@@ -98,6 +101,7 @@ export class RunIndex {
     this.workflow = grow(this.workflow);
     this.model = grow(this.model);
     this.subject = grow(this.subject);
+    this.replayOf = grow(this.replayOf);
     this.capacity = capacity;
   }
 
@@ -114,6 +118,7 @@ export class RunIndex {
     this.mode[n] = MODE_CODE.get(row.mode) ?? 0;
     this.model[n] = row.model === null ? -1 : this.strings.intern(row.model);
     this.subject[n] = row.subject === null ? -1 : this.strings.intern(row.subject);
+    this.replayOf[n] = row.replayOf ? this.strings.intern(row.replayOf) : -1;
     this.queueTimeMs[n] = row.queueTimeMs ?? NaN;
     this.write(n, row);
     return n;

@@ -72,6 +72,7 @@ function parse(query: RunQuery) {
     creditsMax,
     workflowId: text('workflowId', query.workflowId),
     subject: text('subject', query.subject),
+    replayOf: text('replayOf', query.replayOf),
     q: text('q', query.q),
     model: text('model', query.model),
   };
@@ -202,7 +203,8 @@ function predicate(index: RunIndex, q: Parsed, options: { ignoreStatus?: boolean
   const workflow = lookup(q.workflowId);
   const model = lookup(q.model);
   const subject = lookup(q.subject);
-  if (workflow === -1 || model === -1 || subject === -1) return null;
+  const replayOf = lookup(q.replayOf);
+  if (workflow === -1 || model === -1 || subject === -1 || replayOf === -1) return null;
   const prefix = q.q === null ? null : q.q.trim().toLowerCase();
   const ranged = q.from !== null || q.to !== null;
   const from = q.from ?? -Infinity;
@@ -220,6 +222,7 @@ function predicate(index: RunIndex, q: Parsed, options: { ignoreStatus?: boolean
     (mode === -1 || index.mode[n] === mode) &&
     (model === -2 || index.model[n] === model) &&
     (subject === -2 || index.subject[n] === subject) &&
+    (replayOf === -2 || index.replayOf[n] === replayOf) &&
     (!ranged || (times[n]! >= from && times[n]! < to)) &&
     (!creditsFiltered || (credits[n]! >= creditsMin && credits[n]! <= creditsMax)) &&
     (prefix === null || ids[n]!.startsWith(prefix));

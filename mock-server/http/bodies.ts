@@ -81,6 +81,7 @@ const RunFilterSchema = v.pipe(
       status: v.optional(v.array(oneOf(RUN_STATUSES), 'must be a list')),
       workflowId: v.optional(id),
       subject: v.optional(id),
+      replayOf: v.optional(id),
       q: v.optional(id),
       from: v.optional(isoTime),
       to: v.optional(isoTime),

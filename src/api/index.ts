@@ -22,6 +22,7 @@ export {
   RUN_TRANSITIONS,
 } from './status.js';
 export type { Availability, RunAction, Unavailable } from './status.js';
+export { stepPlaces, stepPlaceSegment } from './stepPlace.js';
 export {
   APPROVAL_STATUSES,
   BULK_ACTIONS,

@@ -80,6 +80,8 @@ export interface RunFilterQuery {
   workflowId?: string;
   /** Exact contact (email, phone) the run is about. */
   subject?: string;
+  /** Replays (and retries) of this run. */
+  replayOf?: string;
   /** Run id, or a prefix of one. */
   q?: string;
   /** Runs whose `timeField` time is at or after this ISO time. */

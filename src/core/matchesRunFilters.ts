@@ -20,6 +20,7 @@ export function matchesRunFilters(run: Run, filters: RunFilters, now: Instant): 
   if (query.trigger && !query.trigger.includes(run.trigger.type)) return false;
   if (query.workflowId !== undefined && run.workflowId !== query.workflowId) return false;
   if (query.subject !== undefined && run.subject !== query.subject) return false;
+  if (query.replayOf !== undefined && run.replayOf !== query.replayOf) return false;
   if (query.q !== undefined && !run.id.toLowerCase().startsWith(query.q.toLowerCase())) return false;
   if (query.model !== undefined && run.model !== query.model) return false;
   if (query.mode !== undefined && run.mode !== query.mode) return false;

@@ -26,6 +26,8 @@ export interface RunFilters {
   workflowId?: string;
   /** Exact contact the run is about (email, phone). */
   subject?: string;
+  /** Only the replays (and retries) of this run. */
+  replayOf?: string;
   /** Run id or prefix. */
   q?: string;
   range?: RunRange;
@@ -56,7 +58,7 @@ export function normalizeRunFilters(filters: unknown): RunFilters {
   if (status.length > 0) out.status = status;
   const trigger = pickList(input.trigger, TRIGGER_TYPES);
   if (trigger.length > 0) out.trigger = trigger;
-  for (const key of ['workflowId', 'subject', 'q', 'model'] as const) {
+  for (const key of ['workflowId', 'subject', 'replayOf', 'q', 'model'] as const) {
     const text = cleanText(input[key]);
     if (text !== null) out[key] = text;
   }
@@ -119,6 +121,7 @@ export function filtersToRunQuery(filters: RunFilters, now: Instant): RunQuery {
   if (clean.status) query.status = clean.status;
   if (clean.workflowId) query.workflowId = clean.workflowId;
   if (clean.subject) query.subject = clean.subject;
+  if (clean.replayOf) query.replayOf = clean.replayOf;
   if (clean.q) query.q = clean.q;
   if (clean.trigger) query.trigger = clean.trigger;
   if (clean.mode) query.mode = clean.mode;

@@ -17,6 +17,7 @@ function runFilters(query: QueryReader): RunFilterQuery {
   const filters: RunFilterQuery = {
     status: query.list('status', RUN_STATUSES),
     subject: query.string('subject'),
+    replayOf: query.string('replayOf'),
     q: query.string('q'),
     from: query.isoTime('from'),
     to: query.isoTime('to'),
