@@ -115,7 +115,7 @@ function collectPayloads(value: unknown, out: TemporalPayload[], depth = 0): voi
   const record = value as Record<string, unknown>;
   const metadata = record.metadata;
   if (typeof metadata === 'object' && metadata !== null && 'encoding' in metadata) {
-    out.push(record as TemporalPayload);
+    out.push(record);
     return;
   }
   for (const child of Object.values(record)) collectPayloads(child, out, depth + 1);

@@ -79,6 +79,9 @@ export interface TemporalEventAttributes {
   namespace?: string;
   workflowExecution?: TemporalWorkflowExecution;
   parentWorkflowExecution?: TemporalWorkflowExecution;
+  parentWorkflowNamespace?: string;
+  parentInitiatedEventId?: string;
+  latestCancelRequestedEventId?: string;
   continuedExecutionRunId?: string;
   originalExecutionRunId?: string;
   firstExecutionRunId?: string;

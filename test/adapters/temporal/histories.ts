@@ -187,7 +187,7 @@ export function timersSignalsHistory(workflowId = 'review-3001'): TemporalHistor
     protocolInstanceId: 'upd-1',
     acceptedRequest: { meta: { updateId: 'upd-1', identity: 'ann@example.com' }, input: { name: 'setPriority', args: json({ priority: 'high' }) } },
     workflowTaskCompletedEventId: wft,
-  } as TemporalEventAttributes);
+  });
   h.add('EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED', 'workflowExecutionUpdateCompletedEventAttributes', {
     meta: { updateId: 'upd-1' },
     acceptedEventId: accepted,
@@ -198,7 +198,7 @@ export function timersSignalsHistory(workflowId = 'review-3001'): TemporalHistor
     rejectedRequest: { meta: { updateId: 'upd-2' }, input: { name: 'setPriority', args: json({ priority: 'urgent' }) } },
     failure: appFailure('Unknown priority urgent', 'ValidationError', true),
   });
-  h.add('EVENT_TYPE_MARKER_RECORDED', 'markerRecordedEventAttributes', { markerName: 'Version', details: { 'change-id': json('v2') }, workflowTaskCompletedEventId: wft } as TemporalEventAttributes);
+  h.add('EVENT_TYPE_MARKER_RECORDED', 'markerRecordedEventAttributes', { markerName: 'Version', details: { 'change-id': json('v2') }, workflowTaskCompletedEventId: wft });
   h.add('EVENT_TYPE_TIMER_STARTED', 'timerStartedEventAttributes', { timerId: 'deadline', startToFireTimeout: '86400s', workflowTaskCompletedEventId: wft });
   return h.events;
 }
