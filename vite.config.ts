@@ -29,6 +29,7 @@ export const entries = {
   'mock-server': 'mock-server/index.ts',
   'mock-server-browser': 'mock-server/browser.ts',
   'mock-server-node': 'mock-server/node.ts',
+  'adapters-temporal': 'src/adapters/temporal/index.ts',
 };
 
 /** Entries that export components, hooks or the provider (an entry that only re-exports has no modules of its own). */
