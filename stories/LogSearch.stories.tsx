@@ -7,11 +7,13 @@ import { executorLoader, MockProvider, type LoadedRun } from './executorStory';
  * The connected log search against the reference executor (served by the MSW worker): every run's events,
  * newest first, filtered as the executor answers. Light and dark.
  */
+const loadDemo = executorLoader({ scenario: 'demo', advance: 'idle' });
+
 const meta = {
   title: 'LogSearch/LogSearch',
   component: LogSearch,
   args: { onOpenRun: fn(), getRunHref: (target) => `#/runs/${target.workflowId}/${target.runId}` },
-  loaders: [executorLoader({ scenario: 'demo', advance: 'idle' })],
+  loaders: [(context) => loadDemo(context as never)],
   render: (args, { loaded }) => {
     const target = loaded.target as LoadedRun | undefined;
     return (
@@ -33,10 +35,10 @@ export const OverTheExecutor: Story = {
     const canvas = within(canvasElement);
     await waitFor(() => expect(rows(canvasElement).length).toBeGreaterThan(5), slow);
     await userEvent.click(canvas.getByRole('button', { name: 'Error' }));
-    await waitFor(() => {
+    await waitFor(async () => {
       const shown = rows(canvasElement);
-      expect(shown.length).toBeGreaterThan(0);
-      expect(shown.every((row) => row.dataset.severity === 'error')).toBe(true);
+      await expect(shown.length).toBeGreaterThan(0);
+      await expect(shown.every((row) => row.dataset.severity === 'error')).toBe(true);
     }, slow);
     await userEvent.selectOptions(canvas.getByLabelText('Event type'), 'run_failed');
     await waitFor(() => expect(rows(canvasElement).every((row) => row.dataset.type === 'run_failed')).toBe(true), slow);

@@ -64,14 +64,14 @@ export const Results: Story = {
     const canvas = within(canvasElement);
     await waitFor(() => expect(rows(canvasElement).length).toBeGreaterThan(5));
     // Only rows in view exist.
-    expect(rows(canvasElement).length).toBeLessThan(60);
+    await expect(rows(canvasElement).length).toBeLessThan(60);
     // Severity is an icon and a word.
     const error = rows(canvasElement).find((row) => row.dataset.severity === 'error')!;
-    expect(within(error).getByText('Error')).toBeVisible();
-    expect(error.querySelector('svg[data-severity="error"]')).not.toBeNull();
+    await expect(within(error).getByText('Error')).toBeVisible();
+    await expect(error.querySelector('svg[data-severity="error"]')).not.toBeNull();
     // Run links come from the host's href builder.
     const link = within(error).getAllByRole('link')[0]!;
-    expect(link.getAttribute('href')).toMatch(/^#\/runs\/wf_/);
+    await expect(link.getAttribute('href')).toMatch(/^#\/runs\/wf_/);
     // An entry opens to its data.
     const toggle = within(rows(canvasElement)[0]!).getByRole('button', { name: /^Data of/ });
     await userEvent.click(toggle);
@@ -122,7 +122,7 @@ export const ErrorWithEntries: Story = {
   play: async ({ canvasElement }) => {
     const notice = canvasElement.querySelector('[data-notice="error"]')!;
     await expect(notice).toHaveTextContent('The next page failed (503).');
-    expect(rows(canvasElement).length).toBeGreaterThan(5);
+    await expect(rows(canvasElement).length).toBeGreaterThan(5);
   },
 };
 
@@ -154,11 +154,11 @@ export const FilteredInUrl: Story = {
     await userEvent.click(canvas.getByRole('button', { name: 'Warn' }));
     await userEvent.selectOptions(canvas.getByLabelText('Workflow'), 'wf_orders');
     await expect(canvas.getByTestId('url')).toHaveTextContent('?logs.severity=warn&logs.workflow=wf_orders');
-    expect(window.location.search).toContain('logs.severity=warn');
+    await expect(window.location.search).toContain('logs.severity=warn');
     await waitFor(() => expect(rows(canvasElement).every((row) => row.dataset.severity === 'warn')).toBe(true));
     await userEvent.click(canvas.getAllByRole('button', { name: 'Clear filters' })[0]!);
     await expect(canvas.getByTestId('url')).toHaveTextContent('(none)');
-    expect(window.location.search).not.toContain('logs.');
+    await expect(window.location.search).not.toContain('logs.');
   },
 };
 
@@ -192,7 +192,7 @@ export const LiveTail: Story = {
     await userEvent.click(canvas.getByRole('button', { name: 'Send an entry' }));
     await userEvent.click(canvas.getByRole('button', { name: 'Send an entry' }));
     const jump = await canvas.findByRole('button', { name: '2 new entries' });
-    expect(Math.abs(anchor.getBoundingClientRect().top - top)).toBeLessThan(1);
+    await expect(Math.abs(anchor.getBoundingClientRect().top - top)).toBeLessThan(1);
     await userEvent.click(jump);
     await waitFor(() => expect(scroller.scrollTop).toBe(0));
     await waitFor(() => expect(rows(canvasElement)[0]).toHaveTextContent('New entry 3'));
