@@ -133,6 +133,28 @@ export type { ApprovalInboxClassNames } from './components/ApprovalInbox/InboxCo
 export { ApprovalCount } from './components/ApprovalInbox/ApprovalCount.js';
 export type { ApprovalCountProps } from './components/ApprovalInbox/ApprovalCount.js';
 
+// Run analytics and its parts (see src/components/RunAnalytics/README.md)
+export { RunAnalytics } from './components/RunAnalytics/RunAnalytics.js';
+export type { RunAnalyticsProps } from './components/RunAnalytics/RunAnalytics.js';
+export { RunAnalyticsView } from './components/RunAnalytics/RunAnalyticsView.js';
+export type { RunAnalyticsViewProps } from './components/RunAnalytics/types.js';
+export { useRunAnalyticsModel } from './components/RunAnalytics/useRunAnalyticsModel.js';
+export type { RunAnalyticsModel } from './components/RunAnalytics/RunAnalyticsContext.js';
+export { RunAnalyticsRoot } from './components/RunAnalytics/RunAnalyticsRoot.js';
+export type { RunAnalyticsRootProps } from './components/RunAnalytics/RunAnalyticsRoot.js';
+export { ANALYTICS_WINDOWS, RunAnalyticsToolbar } from './components/RunAnalytics/RunAnalyticsToolbar.js';
+export type { RunAnalyticsToolbarProps } from './components/RunAnalytics/RunAnalyticsToolbar.js';
+export { ANALYTICS_TILES, RunAnalyticsTiles } from './components/RunAnalytics/RunAnalyticsTiles.js';
+export type { AnalyticsTile, RunAnalyticsTilesProps } from './components/RunAnalytics/RunAnalyticsTiles.js';
+export { RunAnalyticsChart } from './components/RunAnalytics/RunAnalyticsChart.js';
+export type { RunAnalyticsChartProps } from './components/RunAnalytics/RunAnalyticsChart.js';
+export { RunAnalyticsChartTable } from './components/RunAnalytics/RunAnalyticsChartTable.js';
+export type { RunAnalyticsChartTableProps } from './components/RunAnalytics/RunAnalyticsChartTable.js';
+export { RunAnalyticsBreakdown } from './components/RunAnalytics/RunAnalyticsBreakdown.js';
+export type { RunAnalyticsBreakdownProps } from './components/RunAnalytics/RunAnalyticsBreakdown.js';
+export { RunAnalyticsMessage } from './components/RunAnalytics/RunAnalyticsMessage.js';
+export type { RunAnalyticsMessageProps } from './components/RunAnalytics/RunAnalyticsMessage.js';
+
 // Run detail and its parts (see src/components/RunDetail/README.md)
 export { RunDetail } from './components/RunDetail/RunDetail.js';
 export type { RunDetailProps } from './components/RunDetail/RunDetail.js';

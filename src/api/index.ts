@@ -69,7 +69,11 @@ export {
 } from './schemas.js';
 export type {
   Analytics,
+  AnalyticsBucket,
+  AnalyticsQuery,
+  AnalyticsRange,
   AnalyticsWindow,
+  AnalyticsWorkflow,
   Approval,
   ApprovalPage,
   ApprovalQuery,

@@ -215,3 +215,20 @@ export {
 export type { RunHint } from './runHints.js';
 /** Troubleshooting hints: queued for long (the worker may be down), failed, check the result; empty reasons. */
 export { DEFAULT_QUEUED_LONG_MS, emptyListReason, queuedLongRuns, runHint } from './runHints.js';
+/** Chart layout maths: linear scales, nice ticks, stacks, bands and SVG paths. */
+export { areaPath, bandAt, bands, labelStride, linePath, linearScale, niceStep, niceTicks, stackMax, stackRow } from './chartScale.js';
+export type { Band, LinearScale, StackSegment } from './chartScale.js';
+/** Analytics: a bucket's outcomes, span and label, the usage chart's geometry, custom windows from dates. */
+export {
+  ANALYTICS_OUTCOMES,
+  analyticsChartLayout,
+  bucketLabel,
+  bucketOutcomes,
+  bucketRange,
+  bucketSpanLabel,
+  datesFromRange,
+  rangeFromDates,
+} from './analyticsModel.js';
+export type { AnalyticsChartLayout, AnalyticsOutcome, BarSegment, ChartBox } from './analyticsModel.js';
+export { defaultAnalyticsStrings } from './analyticsStrings.js';
+export type { AnalyticsStrings } from './analyticsStrings.js';

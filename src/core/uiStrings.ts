@@ -12,6 +12,7 @@ import { defaultRunFormStrings, type RunFormStrings } from './runFormStrings.js'
 import { defaultRunDetailStrings, type RunDetailStrings } from './runDetailStrings.js';
 import { defaultDeliveryStrings, type DeliveryStrings } from './deliveryStrings.js';
 import { defaultLogSearchStrings, type LogSearchStrings } from './logSearchStrings.js';
+import { defaultAnalyticsStrings, type AnalyticsStrings } from './analyticsStrings.js';
 
 /** Why a chunk of a step's input/output was refused (see `chunkFit`). */
 export type ChunkProblem = Exclude<ChunkFit, 'next'>;
@@ -126,6 +127,8 @@ export interface UiStrings {
   deliveries: DeliveryStrings;
   /** Words of the log search and of the event list it shares with RunDetail (`LogSearch`). */
   logSearch: LogSearchStrings;
+  /** Words of the analytics view (`RunAnalytics`). */
+  analytics: AnalyticsStrings;
 }
 
 /** Words of the run list. Functions receive numbers already counted, and format them their own way. */
@@ -399,10 +402,12 @@ export const defaultUiStrings: UiStrings = {
   runDetail: defaultRunDetailStrings,
   deliveries: defaultDeliveryStrings,
   logSearch: defaultLogSearchStrings,
+  analytics: defaultAnalyticsStrings,
 };
 
 /** Overrides for `mergeUiStrings`: any subset, including single actions, hints or summary keys. */
-export type UiStringOverrides = Partial<Omit<UiStrings, 'actions' | 'hints' | 'summaryKeys' | 'runList' | 'approvals' | 'runForm' | 'runDetail' | 'deliveries' | 'logSearch'>> & {
+export type UiStringOverrides = Partial<Omit<UiStrings, 'actions' | 'hints' | 'summaryKeys' | 'runList' | 'approvals' | 'runForm' | 'runDetail' | 'deliveries' | 'logSearch' | 'analytics'>> & {
+  analytics?: Partial<AnalyticsStrings>;
   runList?: Partial<RunListStrings>;
   approvals?: Partial<ApprovalStrings>;
   runForm?: Partial<RunFormStrings>;
@@ -416,7 +421,7 @@ export type UiStringOverrides = Partial<Omit<UiStrings, 'actions' | 'hints' | 's
 
 /** `base` (the defaults unless given) with `overrides` laid over it; undefined entries are ignored. */
 export function mergeUiStrings(overrides: UiStringOverrides = {}, base: UiStrings = defaultUiStrings): UiStrings {
-  const { actions, hints, summaryKeys, runList, approvals, runForm, runDetail, deliveries, logSearch, ...rest } = overrides;
+  const { actions, hints, summaryKeys, runList, approvals, runForm, runDetail, deliveries, logSearch, analytics, ...rest } = overrides;
   const merged = { ...base } as Record<string, unknown>;
   for (const [key, value] of Object.entries(rest)) if (value !== undefined) merged[key] = value;
   return {
@@ -430,6 +435,7 @@ export function mergeUiStrings(overrides: UiStringOverrides = {}, base: UiString
     runDetail: { ...base.runDetail, ...stripUndefined(runDetail) },
     deliveries: { ...base.deliveries, ...stripUndefined(deliveries) },
     logSearch: { ...base.logSearch, ...stripUndefined(logSearch) },
+    analytics: { ...base.analytics, ...stripUndefined(analytics) },
   };
 }
 

@@ -83,6 +83,7 @@ export { useLogSearch } from './useLogSearch.js';
 export type { LogFilters, UseLogSearchOptions, UseLogSearchResult } from './useLogSearch.js';
 export { useAnalytics } from './useAnalytics.js';
 export type { UseAnalyticsOptions, UseAnalyticsResult } from './useAnalytics.js';
+export { analyticsQuery } from './useAnalytics.js';
 
 // What a hook user needs beside the hooks: the client, errors, status rules and the pure derivations.
 export { createRunClient, isRunApiError, isTerminalRunStatus, RunApiError, runActionAvailability } from '../api/index.js';

@@ -1,5 +1,6 @@
 /** Cross-run views: deliveries, log search and analytics. */
 import { DELIVERY_STATUSES, SEVERITIES } from '../../../src/api/schemas.js';
+import type { AnalyticsQuery } from '../../../src/api/types.js';
 import { MAX_PAGE } from '../query.js';
 import { json } from '../respond.js';
 import { get, type Route } from '../route.js';

@@ -189,7 +189,26 @@ export class FakeExecutor implements ExecutorApi {
   searchLogs: ExecutorApi['searchLogs'] = (query) => (this.record('searchLogs', [query]), { items: [], nextCursor: null });
   analytics: ExecutorApi['analytics'] = (window) => {
     this.record('analytics', [window]);
-    return { window, liveRuns: 0, recentRuns: 0, succeeded: 0, failed: 0, canceled: 0, successRate: null, stepsExecuted: 0, credits: 0, series: [] };
+    const asked = typeof window === 'string' ? { window } : window;
+    const from = 'from' in asked && asked.from ? asked.from : '2026-11-20T09:00:00.000Z';
+    const to = 'to' in asked && asked.to ? asked.to : '2026-11-21T09:00:00.000Z';
+    return {
+      window: asked.window ?? '24h',
+      from,
+      to,
+      bucketMs: 3_600_000,
+      liveRuns: 0,
+      recentRuns: 0,
+      succeeded: 0,
+      failed: 0,
+      canceled: 0,
+      successRate: null,
+      stepsExecuted: 0,
+      credits: 0,
+      queueTime: { p50: null, p95: null, p99: null },
+      series: [],
+      workflows: [],
+    };
   };
   subscribe: ExecutorApi['subscribe'] = (runId, listener) => {
     const set = this.listeners.get(runId) ?? new Set<Listener>();
