@@ -169,7 +169,10 @@ export type {
   RunDetailTab,
   RunDetailViewProps,
   RunEventFilters,
+  RunComparisonData,
   RunRef,
+  WaterfallRange,
+  WaterfallView,
 } from './components/RunDetail/types.js';
 export { useRunDetailModel } from './components/RunDetail/useRunDetailModel.js';
 export type { RunDetailModel } from './components/RunDetail/useRunDetailModel.js';
@@ -198,6 +201,10 @@ export { RunDetailContextPanel } from './components/RunDetail/RunDetailContextPa
 export { RunDetailTitle } from './components/RunDetail/RunDetailTitle.js';
 export type { RunDetailTitleProps } from './components/RunDetail/RunDetailTitle.js';
 export { RunDetailDeliveries } from './components/RunDetail/RunDetailDeliveries.js';
+export { RunDetailWaterfall } from './components/RunDetail/RunDetailWaterfall.js';
+export type { RunDetailWaterfallProps } from './components/RunDetail/RunDetailWaterfall.js';
+export { RunDetailCompare } from './components/RunDetail/RunDetailCompare.js';
+export type { RunDetailCompareProps } from './components/RunDetail/RunDetailCompare.js';
 
 // Log search and its parts (see src/components/LogSearch/README.md)
 export { LogSearch } from './components/LogSearch/LogSearch.js';

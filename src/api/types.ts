@@ -179,9 +179,14 @@ export type CommandRequest =
   | { command: 'pause' | 'resume' | 'cancel'; runId: string }
   | { command: 'stop'; runId: string; params?: { mode?: StopMode } };
 
+/** Where a replay starts: every step again, or from the failed step reusing what succeeded before it. */
+export type ReplayFrom = (typeof s.REPLAY_FROM)[number];
+
 export interface ReplayRequest {
   prompt?: string;
   model?: string;
+  /** `failed_step` retries a failed run from its failed step, reusing the results of the steps before it. Defaults to `'start'`. */
+  from?: ReplayFrom;
 }
 
 export interface DecisionRequest {
@@ -190,8 +195,3 @@ export interface DecisionRequest {
   /** The approval version the reviewer saw; a stale one answers 409. */
   version?: number;
 }
-/** Where a replay starts: every step again, or from the failed step reusing what succeeded before it. */
-export type ReplayFrom = (typeof s.REPLAY_FROM)[number];
-
-  /** `failed_step` retries a failed run from its failed step, reusing the results of the steps before it. Defaults to `'start'`. */
-  from?: ReplayFrom;

@@ -5,7 +5,7 @@
  * differs. Durations within a tolerance count as the same (timing jitter is not a divergence).
  */
 import { stepPlaces } from '../api/stepPlace.js';
-import type { Step } from '../api/types.js';
+import type { Run, Step } from '../api/types.js';
 
 export type StepDifference = 'missing' | 'status' | 'attempts' | 'output' | 'duration';
 
@@ -104,4 +104,9 @@ export function compareRuns(a: readonly Step[], b: readonly Step[], options: Com
     if (firstDivergence === null && r.differences.some((d) => OUTCOME.has(d))) firstDivergence = index;
   });
   return { rows, firstDivergence, differing };
+}
+
+/** The run a run is compared with by default: the run it replays, else its newest replay, else none. */
+export function defaultComparison(run: Pick<Run, 'replayOf'> | null | undefined, replays: readonly Pick<Run, 'id'>[] | null | undefined): string | null {
+  return run?.replayOf ?? replays?.[0]?.id ?? null;
 }

@@ -98,6 +98,23 @@ export type { ControlState, RunControls, RunControlsOptions } from './runControl
 /** Availability (with reason and code) of every run control. */
 export { COMMAND_IN_FLIGHT, runControls } from './runControls.js';
 
+// One run's detail: its event-log filters, live indicator, waterfall layout and comparison with another run
+export type { RunEventFilters } from './runEventFilters.js';
+/** The event log's severity and type filters. */
+export { eventTypesOf, filterRunEvents, NO_EVENT_FILTERS } from './runEventFilters.js';
+export type { LiveInputs } from './runLiveState.js';
+/** What the live indicator says: streaming, polling, reconnecting, hidden, final or off. */
+export { runLiveState } from './runLiveState.js';
+export type { WaterfallLayout, WaterfallRange, WaterfallSpan } from './waterfall.js';
+/** A run's steps on its time axis, axis ticks, and the zoom / pan window. */
+export { clampRange, fullRange, panRange, placeSpan, stepSpan, timeTicks, waterfallLayout, zoomRange } from './waterfall.js';
+export type { CompareRunsOptions, RunComparison, StepComparison, StepDifference } from './compareRuns.js';
+/** Two runs' steps matched by place, what differs, and the first divergence. */
+export { compareRuns, defaultComparison } from './compareRuns.js';
+export type { JsonDiff, JsonDifference } from './diffJson.js';
+/** Where two JSON values differ, by path. */
+export { diffJson } from './diffJson.js';
+
 // Payloads
 export type { ChunkFit, PayloadAction, PayloadPiece, PayloadState } from './payloadState.js';
 /** Chunked payload loading by byte offset. */

@@ -26,7 +26,7 @@ export interface RunControlsOptions {
 export const COMMAND_IN_FLIGHT = 'command_in_flight';
 
 /** The state of every control for `run`. */
-export function runControls(run: Pick<Run, 'status'>, options: RunControlsOptions = {}): RunControls {
+export function runControls(run: Pick<Run, 'status'> & { error?: Run['error'] }, options: RunControlsOptions = {}): RunControls {
   const controls = {} as Record<RunAction, ControlState>;
   const reasons = options.reasons ?? {};
   for (const action of RUN_ACTIONS) {

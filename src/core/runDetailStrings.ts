@@ -2,10 +2,72 @@
 import type { RunAction } from '../api/status.js';
 import type { DeliveryStatus, Severity } from '../api/types.js';
 
-export type RunDetailTab = 'steps' | 'events' | 'context' | 'deliveries';
+export type RunDetailTab = 'steps' | 'waterfall' | 'events' | 'context' | 'deliveries' | 'compare';
 
 /** What the live indicator says about how the view stays current. */
 export type LiveState = 'streaming' | 'polling' | 'reconnecting' | 'paused' | 'hidden' | 'final' | 'off';
+
+/** Words of the waterfall (the run's steps on a time axis). */
+export interface WaterfallStrings {
+  label: string;
+  controls: string;
+  zoomIn: string;
+  zoomOut: string;
+  fit: string;
+  earlier: string;
+  later: string;
+  chart: string;
+  table: string;
+  /** The visible window: start and end offsets and the whole length, already formatted. */
+  window: (from: string, to: string, total: string) => string;
+  queue: string;
+  /** An offset from the run's queue time, already formatted (e.g. "+1.5 s"). */
+  offset: (duration: string) => string;
+  step: string;
+  starts: string;
+  duration: string;
+  attempts: string;
+  notRun: string;
+  running: string;
+  /** Accessible name of a row: name, status, start offset and duration (already formatted). */
+  row: (name: string, status: string, starts: string, duration: string) => string;
+  showInSteps: string;
+  keyboardHint: string;
+  noTimes: string;
+}
+
+/** Words of the run comparison. */
+export interface CompareStrings {
+  label: string;
+  /** Heading: this run against the other. */
+  against: (other: string) => string;
+  otherRun: string;
+  noOther: string;
+  loading: string;
+  step: string;
+  thisRun: string;
+  otherRunColumn: string;
+  status: string;
+  duration: string;
+  attempts: string;
+  output: string;
+  onlyHere: string;
+  onlyThere: string;
+  same: string;
+  differs: string;
+  firstDivergence: string;
+  noDivergence: string;
+  onlyDifferences: string;
+  /** Count of steps shown and of those that differ. */
+  summary: (steps: number, differing: number) => string;
+  showOutputs: string;
+  hideOutputs: string;
+  outputThis: string;
+  outputOther: string;
+  outputsEqual: string;
+  outputTooLarge: string;
+  reused: string;
+}
 
 export interface RunDetailStrings {
   /** Accessible name of the whole view; receives the workflow name and run id. */
@@ -35,6 +97,7 @@ export interface RunDetailStrings {
   runTime: string;
   credits: string;
   replayOf: string;
+  replays: string;
   none: string;
   /** Accessible name of the progress bar. */
   progressLabel: string;
@@ -72,6 +135,8 @@ export interface RunDetailStrings {
   neverUpdated: string;
   tabsLabel: string;
   tabs: Readonly<Record<RunDetailTab, string>>;
+  waterfall: WaterfallStrings;
+  compare: CompareStrings;
   // Events
   eventsLabel: string;
   severity: string;
@@ -137,6 +202,7 @@ export const defaultRunDetailStrings: RunDetailStrings = {
   runTime: 'Run time',
   credits: 'Credits',
   replayOf: 'Replay of',
+  replays: 'Replays',
   none: '—',
   progressLabel: 'Steps done',
   progress: (done, total) => `${done} of ${plural(total, 'step', 'steps')} done`,
@@ -177,7 +243,60 @@ export const defaultRunDetailStrings: RunDetailStrings = {
   updated: (when) => `updated ${when}`,
   neverUpdated: 'not loaded yet',
   tabsLabel: 'Run sections',
-  tabs: { steps: 'Steps', events: 'Events', context: 'Context', deliveries: 'Deliveries' },
+  tabs: { steps: 'Steps', waterfall: 'Waterfall', events: 'Events', context: 'Context', deliveries: 'Deliveries', compare: 'Compare' },
+  waterfall: {
+    label: 'Steps on a time axis',
+    controls: 'Waterfall controls',
+    zoomIn: 'Zoom in',
+    zoomOut: 'Zoom out',
+    fit: 'Fit the run',
+    earlier: 'Earlier',
+    later: 'Later',
+    chart: 'Chart',
+    table: 'Table',
+    window: (from, to, total) => `Showing ${from} to ${to} of ${total}`,
+    queue: 'Queued',
+    offset: (duration) => `+${duration}`,
+    step: 'Step',
+    starts: 'Starts at',
+    duration: 'Duration',
+    attempts: 'Attempts',
+    notRun: 'did not run',
+    running: 'running',
+    row: (name, status, starts, duration) => `${name}, ${status}, starts at ${starts}, ${duration}`,
+    showInSteps: 'Show in Steps',
+    keyboardHint: 'Up and Down move between steps, Enter selects, + and − zoom, Left and Right move the window.',
+    noTimes: 'No step has started yet.',
+  },
+  compare: {
+    label: 'Comparison of two runs',
+    against: (other) => `This run against ${other}`,
+    otherRun: 'Compare with run',
+    noOther: 'This run is not a replay and has no replays: enter another run id of the same workflow to compare with.',
+    loading: 'Loading the other run…',
+    step: 'Step',
+    thisRun: 'This run',
+    otherRunColumn: 'Other run',
+    status: 'Status',
+    duration: 'Duration',
+    attempts: 'Attempts',
+    output: 'Output',
+    onlyHere: 'only in this run',
+    onlyThere: 'only in the other run',
+    same: 'same',
+    differs: 'differs',
+    firstDivergence: 'First divergence',
+    noDivergence: 'The runs took the same path with the same results.',
+    onlyDifferences: 'Only steps that differ',
+    summary: (steps, differing) => `${plural(steps, 'step', 'steps')}, ${differing} differ`,
+    showOutputs: 'Compare outputs',
+    hideOutputs: 'Hide outputs',
+    outputThis: 'This run’s output',
+    outputOther: 'Other run’s output',
+    outputsEqual: 'The outputs are the same.',
+    outputTooLarge: 'The outputs are too large to compare here; open each step to read them.',
+    reused: 'reused',
+  },
   eventsLabel: 'Event log',
   severity: 'Severity',
   severities: { debug: 'Debug', info: 'Info', warn: 'Warn', error: 'Error' },

@@ -48,12 +48,12 @@ export interface UiStrings {
   iteration: (n: number) => string;
   /** Badge of a request page; receives the page number. */
   page: (n: number) => string;
-  /** Header count while a filter is on. */
-  runsShown: (visible: number, total: number) => string;
   /** Badge of a step whose result a retry took over from its source run instead of executing it. */
   reused: string;
   /** Accessible description of that badge; receives the source step's id. */
   reusedFrom: (stepId: string) => string;
+  /** Header count while a filter is on. */
+  runsShown: (visible: number, total: number) => string;
   matchingSteps: (n: number) => string;
   /** Progress of a chunked payload, as already formatted sizes. */
   loadedOf: (loaded: string, total: string) => string;
@@ -339,14 +339,14 @@ export const defaultUiStrings: UiStrings = {
   notJson: 'Shown as text: the content is not valid JSON.',
   iteration: (n) => `iteration ${n}`,
   page: (n) => `page ${n}`,
+  reused: 'reused',
+  reusedFrom: (stepId) => `Result reused from step ${stepId} of the source run; not executed again.`,
   runsShown: (visible, total) => `${visible} of ${plural(total, 'run', 'runs')}`,
   matchingSteps: (n) => plural(n, 'matching step', 'matching steps'),
   loadedOf: (loaded, total) => `${loaded} of ${total} loaded`,
   moreItems: (remaining) => plural(remaining, 'more item', 'more items'),
   attempt: (n) => `attempt ${n}`,
   timelineLabel: 'Step timeline',
-  reused: 'reused',
-  reusedFrom: (stepId) => `Result reused from step ${stepId} of the source run; not executed again.`,
   stepCount: (n) => plural(n, 'step', 'steps'),
   loadingSteps: 'Loading steps…',
   filtersLabel: 'Filter steps',
@@ -388,10 +388,10 @@ export const defaultUiStrings: UiStrings = {
     stop: 'Stop now',
     stopGraceful: 'Stop after current steps',
     replay: 'Replay',
+    retryFailed: 'Retry from failed step',
   },
   hints: {
     noRuns: 'No runs yet: nothing has been queued.',
-    retryFailed: 'Retry from failed step',
     queuedLong: 'Queued for a long time: the worker that picks up runs may be down.',
     failed: 'Read the error, then check the prompt and the defaults the run started with.',
     unexpectedResult: 'Read the result summary, then adjust the prompt or defaults of the next run.',

@@ -188,7 +188,8 @@ describe('RunDetail', () => {
     expect(replay.replayOf).toBe(run.id);
     expect(replay.trigger.type).toBe('replay');
     expect(local.executor.getRun('failing', replay.id).run.replayOf).toBe(run.id);
-    const link = await view.findByRole('link', { name: replay.id });
+    const outcome = await waitFor(() => view.container.querySelector<HTMLElement>('[data-slot="run-detail-outcome"]')!);
+    const link = within(outcome).getByRole('link', { name: replay.id });
     expect(link.getAttribute('href')).toBe(`/runs/failing/${replay.id}`);
     expect(view.getByText('Replay queued:')).toBeVisible();
   });
@@ -204,7 +205,8 @@ describe('RunDetail', () => {
     await waitFor(() => expect(onReplayed).toHaveBeenCalledTimes(1));
     const retried = onReplayed.mock.calls[0]![0] as Run;
     expect(retried).toMatchObject({ replayOf: run.id, trigger: { type: 'replay', sourceRunId: run.id } });
-    expect(await view.findByText(retried.id)).toBeVisible();
+    const outcome = await waitFor(() => view.container.querySelector<HTMLElement>('[data-slot="run-detail-outcome"]')!);
+    expect(within(outcome).getByText(retried.id)).toBeVisible();
     for (let i = 0; i < 100 && local.executor.getRun('failing', retried.id).run.status !== 'failed'; i++) local.executor.advance(500);
     view.unmount();
 
@@ -318,6 +320,9 @@ describe('RunDetail', () => {
     const steps = view.getByRole('tab', { name: 'Steps' });
     steps.focus();
     await user.keyboard('{ArrowRight}');
+    expect(view.getByRole('tab', { name: 'Waterfall' }).getAttribute('aria-selected')).toBe('true');
+    expect(await view.findByRole('listbox', { name: 'Steps on a time axis' })).toBeVisible();
+    await user.keyboard('{ArrowRight}');
     const events = view.getByRole('tab', { name: 'Events' });
     expect(document.activeElement).toBe(events);
     expect(events.getAttribute('aria-selected')).toBe('true');
@@ -326,6 +331,8 @@ describe('RunDetail', () => {
     expect(view.getByRole('tab', { name: 'Context' }).getAttribute('aria-selected')).toBe('true');
     expect(await view.findByText('Step states')).toBeVisible();
     await user.keyboard('{End}');
+    expect(view.getByRole('tab', { name: 'Compare' }).getAttribute('aria-selected')).toBe('true');
+    await user.keyboard('{ArrowLeft}');
     expect(view.getByRole('tab', { name: 'Deliveries' }).getAttribute('aria-selected')).toBe('true');
     await user.keyboard('{Home}');
     expect(steps.getAttribute('aria-selected')).toBe('true');

@@ -1,6 +1,7 @@
 import { memo, useCallback, useMemo } from 'react';
 import { isTerminalRunStatus, type RunAction } from '../../api/status.js';
 import type { Approval, PayloadPart, Run, Step } from '../../api/types.js';
+import { defaultComparison } from '../../core/compareRuns.js';
 import { isRunNotFound } from '../../core/runObserver.js';
 import type { RunDetailTab } from '../../core/runDetailStrings.js';
 import { runLiveState } from '../../core/runLiveState.js';
@@ -14,6 +15,7 @@ import { useRunContext } from '../../hooks/useRunContext.js';
 import { useRunEvents } from '../../hooks/useRunEvents.js';
 import { useRunDeliveries } from '../../hooks/useRunDeliveries.js';
 import { useRunReview } from '../../hooks/useRunReview.js';
+import { useWorkflowRuns } from '../../hooks/useWorkflowRuns.js';
 import { ManualRunForm } from '../ManualRunForm/ManualRunForm.js';
 import { RefreshBanner } from '../StepTimeline/RefreshBanner.js';
 import { RunDetailView } from './RunDetailView.js';
@@ -50,7 +52,10 @@ type Connected =
   | 'review'
   | 'reviewDecision'
   | 'onDecide'
-  | 'loadPayload';
+  | 'loadPayload'
+  | 'replays'
+  | 'compare'
+  | 'loadComparePayload';
 
 export interface RunDetailProps extends Omit<RunDetailViewProps, Connected> {
   /** The workflow the run belongs to. */
@@ -83,6 +88,25 @@ export function RunDetail({ workflowId, runId, live = 'poll', pollIntervalMs, on
   });
   const result = useRun(workflowId, runId, { live, ...(pollIntervalMs !== undefined ? { pollIntervalMs } : {}) });
   const { run, refresh } = result;
+  // Its replays (overview, Compare) and the run Compare reads: the one it replays, its newest replay, or the reader's pick.
+  const replayFilters = useMemo(() => ({ replayOf: runId }), [runId]);
+  const replays = useWorkflowRuns(workflowId, { filters: replayFilters, pageSize: 20 });
+  const [chosenComparison, setCompareRunId] = useControllableState<string | null | undefined>({
+    value: viewProps.compareRunId,
+    defaultValue: viewProps.defaultCompareRunId,
+    onValueChange: viewProps.onCompareRunIdChange as ((id: string | null | undefined) => void) | undefined,
+  });
+  const compareRunId = chosenComparison === undefined ? defaultComparison(run, replays.runs) : chosenComparison;
+  const other = useRun(workflowId, compareRunId, { live: false, enabled: tab === 'compare' && compareRunId !== null });
+  const compare = useMemo(
+    () => ({ run: other.run, steps: other.steps, loading: other.isLoading, error: other.error }),
+    [other.run, other.steps, other.isLoading, other.error],
+  );
+  const loadComparePayload = useCallback(
+    (step: Step, part: PayloadPart, range: { offset: number; limit: number }, signal: AbortSignal) =>
+      client.getPayload(workflowId, step.runId, step.id, part, range, { signal }),
+    [client, workflowId],
+  );
   const visible = useDocumentVisible();
   const commands = useRunCommands(run);
   const following = live !== false;
@@ -150,6 +174,12 @@ export function RunDetail({ workflowId, runId, live = 'poll', pollIntervalMs, on
       onTabChange={setTab}
       run={run}
       tree={result.tree}
+      steps={result.steps}
+      replays={replays.runs}
+      compareRunId={compareRunId}
+      onCompareRunIdChange={setCompareRunId}
+      compare={compareRunId === null ? null : compare}
+      loadComparePayload={loadComparePayload}
       loading={result.isLoading && !run}
       error={!run && !gone ? result.error : null}
       notFound={gone ? (run ? 'deleted' : true) : false}

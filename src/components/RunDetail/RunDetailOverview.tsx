@@ -159,6 +159,18 @@ export function RunDetailOverview({ className, ...rest }: RunDetailOverviewProps
             <RunLink target={{ workflowId: run.workflowId, runId: run.replayOf }} links={props} />
           </Field>
         ) : null}
+        {props.replays?.length ? (
+          <Field name="replays" label={t.replays} className={f}>
+            <ul className="rv-run-detail__replays">
+              {props.replays.map((replay) => (
+                <li key={replay.id}>
+                  <RunLink target={{ workflowId: replay.workflowId, runId: replay.id }} links={props} />{' '}
+                  <StatusBadge status={replay.status} kind="run" reason={replay.cancelReason} />
+                </li>
+              ))}
+            </ul>
+          </Field>
+        ) : null}
         {props.renderOverviewExtra?.(run)}
       </dl>
       {run.prompt ? (

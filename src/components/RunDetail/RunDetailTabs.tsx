@@ -2,24 +2,28 @@ import { useId, useRef, type ComponentPropsWithoutRef, type KeyboardEvent, type 
 import type { RunDetailTab } from '../../core/runDetailStrings.js';
 import { cx } from '../shared/cx.js';
 import { useRunDetailContext } from './RunDetailContext.js';
+import { RunDetailCompare } from './RunDetailCompare.js';
 import { RunDetailContextPanel } from './RunDetailContextPanel.js';
 import { RunDetailDeliveries } from './RunDetailDeliveries.js';
 import { RunDetailEvents } from './RunDetailEvents.js';
 import { RunDetailSteps } from './RunDetailSteps.js';
+import { RunDetailWaterfall } from './RunDetailWaterfall.js';
 
 export interface RunDetailTabsProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
-  /** The tabs, in order. Defaults to Steps, Events, Context, Deliveries. */
+  /** The tabs, in order. Defaults to Steps, Waterfall, Events, Context, Deliveries, Compare. */
   tabs?: readonly RunDetailTab[];
   /** Replaces (or wraps) a tab's panel content; `defaultPanel` is the built-in one. Defaults to the built-in panels. */
   renderPanel?: (tab: RunDetailTab, defaultPanel: ReactNode) => ReactNode;
 }
 
-const TABS: readonly RunDetailTab[] = ['steps', 'events', 'context', 'deliveries'];
+const TABS: readonly RunDetailTab[] = ['steps', 'waterfall', 'events', 'context', 'deliveries', 'compare'];
 
 function defaultPanel(tab: RunDetailTab): ReactNode {
   if (tab === 'events') return <RunDetailEvents />;
   if (tab === 'context') return <RunDetailContextPanel />;
   if (tab === 'deliveries') return <RunDetailDeliveries />;
+  if (tab === 'waterfall') return <RunDetailWaterfall />;
+  if (tab === 'compare') return <RunDetailCompare />;
   return <RunDetailSteps />;
 }
 

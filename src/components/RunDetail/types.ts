@@ -7,12 +7,16 @@ import type { RunDetailTab } from '../../core/runDetailStrings.js';
 import type { RunEventFilters } from '../../core/runEventFilters.js';
 import type { LiveState } from '../../core/runLiveState.js';
 import type { StepTree } from '../../core/stepTreeTypes.js';
+import type { WaterfallRange } from '../../core/waterfall.js';
 import type { ApprovalDecisionState } from '../../hooks/useApprovalDecisions.js';
 import type { CommandOutcome } from '../../hooks/runCommandTypes.js';
 import type { UseStepTimelineOptions } from '../../hooks/useStepTimeline.js';
 import type { PayloadLoader, StepTimelineClassNames } from '../StepTimeline/types.js';
 
-export type { LiveState, RunDetailTab, RunEventFilters };
+export type { LiveState, RunDetailTab, RunEventFilters, WaterfallRange };
+
+/** How the waterfall shows the steps: bars on a time axis, or the same as a table. */
+export type WaterfallView = 'chart' | 'table';
 
 /** A run another run points to (a replay's source, an upstream run, a replay just queued). */
 export interface RunRef {
@@ -98,6 +102,32 @@ export interface RunDetailState extends TimelineState {
   defaultFollowEvents?: boolean;
   /** Called when follow toggles. Defaults to no callback. */
   onFollowEventsChange?: (follow: boolean) => void;
+  /** The waterfall's visible window in ms from the run's queue time (`null`: the whole run), when controlled. Defaults to uncontrolled. */
+  waterfallRange?: WaterfallRange | null;
+  /** Initial window when uncontrolled. Defaults to `null` (the whole run). */
+  defaultWaterfallRange?: WaterfallRange | null;
+  /** Called when the reader zooms or pans. Defaults to no callback. */
+  onWaterfallRangeChange?: (range: WaterfallRange | null) => void;
+  /** Chart or table, when controlled. Defaults to uncontrolled. */
+  waterfallView?: WaterfallView;
+  /** Initial waterfall view when uncontrolled. Defaults to `'chart'`. */
+  defaultWaterfallView?: WaterfallView;
+  /** Called when the reader switches chart and table. Defaults to no callback. */
+  onWaterfallViewChange?: (view: WaterfallView) => void;
+  /** The run the Compare tab compares with, when controlled (`null`: none chosen). Defaults to uncontrolled. */
+  compareRunId?: string | null;
+  /** Initial run to compare with. Defaults to the run it replays, else its newest replay. */
+  defaultCompareRunId?: string | null;
+  /** Called when the reader picks another run to compare with. Defaults to no callback. */
+  onCompareRunIdChange?: (runId: string | null) => void;
+}
+
+/** The other run of the Compare tab, as loaded. */
+export interface RunComparisonData {
+  run: Run | null;
+  steps: readonly Step[];
+  loading?: boolean;
+  error?: Error | string | null;
 }
 
 /** What a command answered, as the controls show it. */
@@ -159,6 +189,12 @@ export interface RunDetailViewProps extends RunDetailState, RunDetailLinks, RunD
   /** Approves or rejects the review. Defaults to none (the review shows without buttons). */
   onDecide?: (approval: Approval, decision: 'approve' | 'reject', comment: string) => void;
 
+  /** Replays (and retries) of this run, newest first: listed in the overview, offered in Compare. Defaults to none. */
+  replays?: readonly Run[];
+  /** The run compared with in the Compare tab (its steps), as loaded. Defaults to none. */
+  compare?: RunComparisonData | null;
+  /** Loads the compared run's step payloads, to compare outputs. Defaults to none (outputs are not compared). */
+  loadComparePayload?: PayloadLoader;
   /** Loads step input/output chunks in the Steps tab. Defaults to none. */
   loadPayload?: PayloadLoader;
   /** Shows "Edit step" on expanded steps. Defaults to hidden. */

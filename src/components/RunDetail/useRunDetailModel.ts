@@ -4,7 +4,9 @@ import { NO_EVENT_FILTERS, type RunEventFilters } from '../../core/runEventFilte
 import { useControllableState } from '../../hooks/useControllableState.js';
 import { useStepTimeline, type StepTimelineRun, type UseStepTimelineResult } from '../../hooks/useStepTimeline.js';
 import { useUi, type UiConfig } from '../shared/useUi.js';
-import type { RunDetailViewProps } from './types.js';
+import { defaultComparison } from '../../core/compareRuns.js';
+import type { WaterfallRange } from '../../core/waterfall.js';
+import type { RunDetailViewProps, WaterfallView } from './types.js';
 
 export interface RunDetailModel {
   props: RunDetailViewProps;
@@ -19,6 +21,14 @@ export interface RunDetailModel {
   setEventFilters: (filters: RunEventFilters) => void;
   followEvents: boolean;
   setFollowEvents: (follow: boolean) => void;
+  /** The waterfall's window (`null`: the whole run) and view. */
+  waterfallRange: WaterfallRange | null;
+  setWaterfallRange: (range: WaterfallRange | null) => void;
+  waterfallView: WaterfallView;
+  setWaterfallView: (view: WaterfallView) => void;
+  /** The run the Compare tab compares with (the run it replays, or its newest replay, until the reader picks one). */
+  compareRunId: string | null;
+  setCompareRunId: (runId: string | null) => void;
   /** Selects the Steps tab and opens the failed step in it (expanded, Error open, selected, focused). */
   jumpToFailedStep: () => void;
   /** Selects the Steps tab with this step selected and expanded. */
@@ -42,6 +52,23 @@ export function useRunDetailModel(props: RunDetailViewProps): RunDetailModel {
     defaultValue: props.defaultFollowEvents ?? true,
     onValueChange: props.onFollowEventsChange,
   });
+  const [waterfallRange, setWaterfallRange] = useControllableState<WaterfallRange | null>({
+    value: props.waterfallRange,
+    defaultValue: props.defaultWaterfallRange ?? null,
+    onValueChange: props.onWaterfallRangeChange,
+  });
+  const [waterfallView, setWaterfallView] = useControllableState<WaterfallView>({
+    value: props.waterfallView,
+    defaultValue: props.defaultWaterfallView ?? 'chart',
+    onValueChange: props.onWaterfallViewChange,
+  });
+  // `undefined` inside: nothing chosen yet, so the default follows the data (the run it replays, its replays).
+  const [chosenComparison, setCompareRunId] = useControllableState<string | null | undefined>({
+    value: props.compareRunId,
+    defaultValue: props.defaultCompareRunId,
+    onValueChange: props.onCompareRunIdChange as ((id: string | null | undefined) => void) | undefined,
+  });
+  const compareRunId = chosenComparison === undefined ? defaultComparison(run, props.replays) : chosenComparison;
   const sources = useMemo<readonly StepTimelineRun[]>(
     () => (run && (tree || steps) ? [{ key: run.id, run, ...(tree ? { tree } : {}), ...(steps && !tree ? { steps } : {}) }] : NO_SOURCES),
     [run, tree, steps],
@@ -90,6 +117,12 @@ export function useRunDetailModel(props: RunDetailViewProps): RunDetailModel {
     setEventFilters,
     followEvents,
     setFollowEvents,
+    waterfallRange,
+    setWaterfallRange,
+    waterfallView,
+    setWaterfallView,
+    compareRunId,
+    setCompareRunId,
     jumpToFailedStep,
     showStep,
   };
