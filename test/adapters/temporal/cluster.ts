@@ -117,7 +117,7 @@ export class FakeTemporalCluster {
 
   /** The clauses of the visibility query language the adapter writes, evaluated on one execution. */
   matches(execution: Execution, query: string): boolean {
-    const where = query.replace(/\s+GROUP BY ExecutionStatus\s*$/, '').trim();
+    const where = query.replace(/\s*GROUP BY ExecutionStatus\s*$/, '').trim();
     if (!where) return true;
     const clauses = splitAnd(where);
     return clauses.every((clause) => this.clause(execution, clause));
