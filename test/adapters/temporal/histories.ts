@@ -6,7 +6,8 @@
  */
 import type { TemporalEventAttributes, TemporalFailure, TemporalHistoryEvent, TemporalPayload } from '../../../src/adapters/temporal/types';
 
-const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+/** Base64 of UTF-8 text (browser and Node alike: the stories use these histories too). */
+const b64 = (text: string) => btoa(Array.from(new TextEncoder().encode(text), (byte) => String.fromCharCode(byte)).join(''));
 
 export function json(value: unknown): { payloads: TemporalPayload[] } {
   return { payloads: [{ metadata: { encoding: b64('json/plain') }, data: b64(JSON.stringify(value)) }] };
@@ -17,7 +18,7 @@ export function encrypted(bytes = 48): { payloads: TemporalPayload[] } {
     payloads: [
       {
         metadata: { encoding: b64('binary/encrypted'), 'encryption-key-id': b64('key-1') },
-        data: Buffer.alloc(bytes, 7).toString('base64'),
+        data: btoa(String.fromCharCode(7).repeat(bytes)),
       },
     ],
   };
