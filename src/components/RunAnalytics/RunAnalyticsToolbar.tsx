@@ -82,7 +82,7 @@ export function RunAnalyticsToolbar({ className, children, ...rest }: RunAnalyti
       ) : null}
       <p className="rv-analytics__showing" data-slot="analytics-showing">
         {showing ? t.showing(showing) : null}
-        {stale || props.isFetching ? (
+        {analytics && (stale || props.isFetching) ? (
           <span className="rv-analytics__updating" role="status">
             {' '}
             {t.updating}
