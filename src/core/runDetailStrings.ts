@@ -29,8 +29,8 @@ export interface WaterfallStrings {
   attempts: string;
   notRun: string;
   running: string;
-  /** Accessible name of a row: name, status, start offset and duration (already formatted). */
-  row: (name: string, status: string, starts: string, duration: string) => string;
+  /** A row's timing for screen readers: start offset and duration (already formatted). */
+  timing: (starts: string, duration: string) => string;
   showInSteps: string;
   keyboardHint: string;
   noTimes: string;
@@ -263,7 +263,7 @@ export const defaultRunDetailStrings: RunDetailStrings = {
     attempts: 'Attempts',
     notRun: 'did not run',
     running: 'running',
-    row: (name, status, starts, duration) => `${name}, ${status}, starts at ${starts}, ${duration}`,
+    timing: (starts, duration) => `: starts at ${starts}, ${duration}`,
     showInSteps: 'Show in Steps',
     keyboardHint: 'Up and Down move between steps, Enter selects, + and − zoom, Left and Right move the window.',
     noTimes: 'No step has started yet.',

@@ -146,7 +146,7 @@ export function RunDetailWaterfall({ rowHeight = 28, height = 420, overscan = 8,
         </span>
         <span className="rv-waterfall__views" role="group" aria-label={t.label}>
           {(['chart', 'table'] as const).map((key) => (
-            <button key={key} type="button" className="rv-button" data-variant="ghost" aria-pressed={view === key} onClick={() => setWaterfallView(key)}>
+            <button key={key} type="button" className="rv-button" aria-pressed={view === key} onClick={() => setWaterfallView(key)}>
               {t[key]}
             </button>
           ))}
@@ -264,7 +264,6 @@ const WaterfallLane = memo(function WaterfallLane({ lane, index, start, span, ra
   const status = lane.kind === 'step' ? lane.node.step.status : lane.group.status;
   const kind = lane.kind === 'step' ? 'step' : 'group';
   const name = lane.kind === 'step' ? lane.node.step.name : (lane.group.name ?? '');
-  const statusText = ui.statusLabel(kind, status, step?.skipReason);
   const starts = span ? t.offset(fmt(span.start)) : t.notRun;
   const took = span ? (span.open ? t.running : fmt(span.end - span.start)) : '';
   const depth = lane.kind === 'step' ? lane.node.depth : 0;
@@ -273,7 +272,6 @@ const WaterfallLane = memo(function WaterfallLane({ lane, index, start, span, ra
     <div
       role="option"
       aria-selected={selected}
-      aria-label={t.row(name, statusText, starts, took)}
       tabIndex={tabStop ? 0 : -1}
       data-index={index}
       data-slot="waterfall-row"
@@ -291,7 +289,14 @@ const WaterfallLane = memo(function WaterfallLane({ lane, index, start, span, ra
         {branch ? <span className="rv-badge">{ui.text.branch(branch.index + 1)}</span> : null}
       </span>
       <span className="rv-waterfall__track">
-        {span ? <Bar span={span} range={range} tone={statusAppearance(status).tone} /> : <span className="rv-waterfall__none">{t.notRun}</span>}
+        {span ? (
+          <>
+            <Bar span={span} range={range} tone={statusAppearance(status).tone} />
+            <span className="rv-visually-hidden">{t.timing(starts, took)}</span>
+          </>
+        ) : (
+          <span className="rv-waterfall__none">{t.notRun}</span>
+        )}
       </span>
     </div>
   );
