@@ -104,6 +104,8 @@ export interface UseStepTimelineResult {
   select: (stepId: string | null) => void;
   setFilters: (filters: StepFilters) => void;
   setSection: (stepId: string, update: (state: StepSectionState) => StepSectionState) => void;
+  /** Makes a step visible (unfolds its run and group), expands and selects it, and sets `revealed` so the view scrolls to it and focuses it. */
+  showStep: (stepId: string, runKey?: string) => void;
   /** Makes the failed step visible (filters, folds), expands it, opens its Error section, selects it, and sets `revealed`. */
   jumpToFailed: () => void;
 }
@@ -221,19 +223,24 @@ export function useStepTimeline(options: UseStepTimelineOptions): UseStepTimelin
       setSections((all) => ({ ...all, [stepId]: update(all[stepId] ?? {}) })),
     [setSections],
   );
+  const showStep = useCallback(
+    (id: string, runKey: string = sources[0]?.key ?? '') => {
+      setCollapsedKeys((keys) => {
+        const next = revealStep(new Set(keys), sources, runKey, id, runHeaders);
+        return next.size === keys.length ? keys : [...next];
+      });
+      setStepExpanded(id, true);
+      setSelected(id);
+      setRevealed(runHeaders ? `${runKey}/${id}` : id);
+    },
+    [setCollapsedKeys, sources, runHeaders, setStepExpanded, setSelected],
+  );
   const jumpToFailed = useCallback(() => {
     if (!failed) return;
-    const id = failed.node.id;
     if (filters.rejected && !filters.errors) setFilters({ ...filters, errors: true });
-    setCollapsedKeys((keys) => {
-      const next = revealStep(new Set(keys), sources, failed.runKey, id, runHeaders);
-      return next.size === keys.length ? keys : [...next];
-    });
-    setStepExpanded(id, true);
-    setSection(id, (s) => withSectionOpen(s, 'error', true));
-    setSelected(id);
-    setRevealed(runHeaders ? `${failed.runKey}/${id}` : id);
-  }, [failed, filters, setFilters, setCollapsedKeys, sources, runHeaders, setStepExpanded, setSection, setSelected]);
+    setSection(failed.node.id, (s) => withSectionOpen(s, 'error', true));
+    showStep(failed.node.id, failed.runKey);
+  }, [failed, filters, setFilters, setSection, showStep]);
 
   return {
     rows,
@@ -256,6 +263,7 @@ export function useStepTimeline(options: UseStepTimelineOptions): UseStepTimelin
     select: setSelected,
     setFilters,
     setSection,
+    showStep,
     jumpToFailed,
   };
 }

@@ -128,7 +128,7 @@ export function RunDetailCompare({ height = 480, maxOutputBytes = 262_144, class
               <input type="checkbox" checked={onlyDifferences} onChange={(event) => setOnlyDifferences(event.currentTarget.checked)} /> {t.onlyDifferences}
             </label>
           </div>
-          <div ref={scroller} className="rv-compare__scroller" style={{ maxHeight: height }}>
+          <div ref={scroller} className="rv-compare__scroller" style={{ maxHeight: height }} tabIndex={0} role="region" aria-label={t.label}>
             <table className="rv-compare__table" data-slot="compare-table" aria-rowcount={rows.length + 1}>
               <caption className="rv-visually-hidden">{t.label}</caption>
               <thead>

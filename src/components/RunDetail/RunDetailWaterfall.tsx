@@ -157,7 +157,14 @@ export function RunDetailWaterfall({ rowHeight = 28, height = 420, overscan = 8,
           {t.noTimes}
         </p>
       ) : null}
-      <div ref={scroller} className="rv-waterfall__scroller" style={{ maxHeight: height }} onWheel={view === 'chart' ? onWheel : undefined}>
+      {/* The table scrolls by keyboard as a focusable region; the chart's rows take focus themselves. */}
+      <div
+        ref={scroller}
+        className="rv-waterfall__scroller"
+        style={{ maxHeight: height }}
+        onWheel={view === 'chart' ? onWheel : undefined}
+        {...(view === 'table' ? { tabIndex: 0, role: 'region', 'aria-label': t.table } : {})}
+      >
         {view === 'chart' ? (
           <>
             <div className="rv-waterfall__head" aria-hidden="true">

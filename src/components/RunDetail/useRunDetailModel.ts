@@ -31,7 +31,7 @@ export interface RunDetailModel {
   setCompareRunId: (runId: string | null) => void;
   /** Selects the Steps tab and opens the failed step in it (expanded, Error open, selected, focused). */
   jumpToFailedStep: () => void;
-  /** Selects the Steps tab with this step selected and expanded. */
+  /** Selects the Steps tab with this step shown: unfolded, expanded, selected, scrolled to and focused. */
   showStep: (stepId: string) => void;
 }
 
@@ -93,14 +93,13 @@ export function useRunDetailModel(props: RunDetailViewProps): RunDetailModel {
     defaultCollapsed: props.defaultCollapsed,
     onCollapsedChange: props.onCollapsedChange,
   });
-  const { jumpToFailed, select, setStepExpanded } = timeline;
+  const { jumpToFailed, showStep: revealInTimeline } = timeline;
   const showStep = useCallback(
     (stepId: string) => {
       setTab('steps');
-      setStepExpanded(stepId, true);
-      select(stepId);
+      revealInTimeline(stepId);
     },
-    [setTab, setStepExpanded, select],
+    [setTab, revealInTimeline],
   );
   const jumpToFailedStep = useCallback(() => {
     setTab('steps');
