@@ -1,0 +1,64 @@
+// @vitest-environment jsdom
+/** The delivery hooks against the reference executor: one query behind the list and a run's tab, pages, filters, one attempt. */
+import { act, renderHook, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { notify } from '../components/DeliveryList/testSetup.js';
+import { setupHarness } from '../../test/hooks/harness.js';
+import { useDeliveries } from './useDeliveries.js';
+import { useDelivery } from './useDelivery.js';
+import { useRunDeliveries } from './useRunDeliveries.js';
+
+const h = setupHarness({ workflows: [notify] });
+
+async function finishedRun() {
+  const run = await h.client.command('wf_notify', { command: 'start' });
+  h.mock.advance(30_000);
+  return run;
+}
+
+describe('delivery hooks', () => {
+  it('useRunDeliveries reads the same query as useDeliveries filtered by the run: one request, oldest first', async () => {
+    const run = await finishedRun();
+    const { result } = renderHook(() => ({ tab: useRunDeliveries(run.id), list: useDeliveries({ filters: { runId: run.id }, pageSize: 200 }) }), { wrapper: h.wrapper });
+    await waitFor(() => expect(result.current.tab.deliveries).toHaveLength(2));
+    expect(result.current.tab.deliveries.map((d) => d.channel)).toEqual(['email', 'sms']);
+    expect(result.current.list.deliveries.map((d) => d.channel)).toEqual(['sms', 'email']);
+    expect(h.requestsTo('/v1/deliveries').filter((r) => r.query.get('runId') === run.id)).toHaveLength(1);
+  });
+
+  it('useRunDeliveries without a run shows nothing, even when the unfiltered list is cached', async () => {
+    await finishedRun();
+    const { result } = renderHook(() => ({ all: useDeliveries({ pageSize: 200 }), tab: useRunDeliveries(null) }), { wrapper: h.wrapper });
+    await waitFor(() => expect(result.current.all.deliveries.length).toBeGreaterThan(0));
+    expect(result.current.tab.deliveries).toEqual([]);
+  });
+
+  it('useDeliveries pages with the cursor and asks again from the top when a filter changes', async () => {
+    await finishedRun();
+    await finishedRun();
+    const changes: unknown[] = [];
+    const { result } = renderHook(() => useDeliveries({ pageSize: 3, onFiltersChange: (f) => changes.push(f) }), { wrapper: h.wrapper });
+    await waitFor(() => expect(result.current.deliveries.length).toBeGreaterThanOrEqual(3));
+    expect(result.current.hasMore).toBe(true);
+    const first = result.current.deliveries.map((d) => d.id);
+    act(() => result.current.loadMore());
+    await waitFor(() => expect(result.current.deliveries.length).toBeGreaterThan(3));
+    expect(new Set(result.current.deliveries.map((d) => d.id)).size).toBe(result.current.deliveries.length);
+    expect(result.current.deliveries.slice(0, 3).map((d) => d.id)).toEqual(first);
+    act(() => result.current.setFilters({ status: ['bounced'] }));
+    await waitFor(() => expect(result.current.deliveries.length).toBeGreaterThan(0));
+    expect(result.current.deliveries.every((d) => d.status === 'bounced')).toBe(true);
+    expect(changes).toEqual([{ status: ['bounced'] }]);
+    expect(h.requestsTo('/v1/deliveries').at(-1)?.query.get('status')).toBe('bounced');
+  });
+
+  it('useDelivery reads one attempt, and says notFound for an unknown id', async () => {
+    const run = await finishedRun();
+    const id = (await h.client.listDeliveries({ runId: run.id })).items[0]!.id;
+    const { result } = renderHook(() => ({ one: useDelivery(id, { refetchIntervalMs: false }), none: useDelivery('dlv_missing') }), { wrapper: h.wrapper });
+    await waitFor(() => expect(result.current.one.delivery?.id).toBe(id));
+    await waitFor(() => expect(result.current.none.notFound).toBe(true));
+    expect(result.current.none.delivery).toBeNull();
+    expect(result.current.one.notFound).toBe(false);
+  });
+});
