@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 
-const benches = { executor: 'bench/executor.bench.ts', core: 'bench/core.bench.ts', timeline: 'bench/timeline.bench.ts', runlist: 'bench/runlist.bench.ts', waterfall: 'bench/waterfall.bench.ts', load: 'bench/load.bench.ts' };
+const benches = { executor: 'bench/executor.bench.ts', core: 'bench/core.bench.ts', timeline: 'bench/timeline.bench.ts', runlist: 'bench/runlist.bench.ts', logsearch: 'bench/logsearch.bench.ts', waterfall: 'bench/waterfall.bench.ts', load: 'bench/load.bench.ts' };
 const results: Record<string, unknown> = {};
 let failed = false;
 for (const [name, file] of Object.entries(benches)) {

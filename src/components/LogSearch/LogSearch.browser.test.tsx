@@ -204,6 +204,15 @@ describe('LogSearch', () => {
     const details = view.container.querySelector<HTMLElement>('[data-slot="log-search-entry-details"]')!;
     expect(details).not.toBeNull();
     expect(toggles()[0]!.getAttribute('aria-controls')).toBe(details.id);
+    // The open entry is measured: the next one moves down below its data, and back up when it closes.
+    const gap = () => {
+      const [a, b] = [0, 1].map((i) => view.container.querySelector(`[data-index="${i}"]`)!.getBoundingClientRect().top);
+      return b! - a!;
+    };
+    await waitFor(() => expect(gap()).toBeGreaterThan(60));
+    await user.keyboard('{Enter}');
+    expect(toggles()[0]!.getAttribute('aria-expanded')).toBe('false');
+    await waitFor(() => expect(gap()).toBe(36));
     // End goes to the last loaded entry, scrolling it into view.
     await user.keyboard('{End}');
     const last = local.executor.searchLogs({ limit: 100 }).items.length;

@@ -34,7 +34,7 @@ export function LogSearchEntries(props: LogSearchEntriesProps) {
       entries={view.entries}
       expanded={model.expanded}
       onExpandedChange={model.setExpanded}
-      entryProps={{ ...entryProps, ...props.entryProps }}
+      entryProps={props.entryProps ? { ...entryProps, ...props.entryProps } : entryProps}
       hasMore={Boolean(view.hasMore)}
       holdLoading={Boolean(view.loadingMore || view.refreshing || view.error)}
       onLoadMore={view.onLoadMore}

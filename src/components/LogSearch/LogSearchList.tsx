@@ -1,8 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type ComponentPropsWithoutRef, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type ComponentPropsWithoutRef, type KeyboardEvent, type ReactNode } from 'react';
 import type { RunEvent } from '../../api/types.js';
 import { logEntryId } from '../../core/logSearchFilters.js';
 import { cx } from '../shared/cx.js';
+import { useStableCallback } from '../shared/useStableCallback.js';
 import { useUi } from '../shared/useUi.js';
 import { LogSearchEntry, type LogSearchEntryProps } from './LogSearchEntry.js';
 
@@ -85,14 +86,18 @@ export function LogSearchList({
   const id = useId();
   const scroller = useRef<HTMLDivElement>(null);
   const count = entries.length;
+  // Keys once per list, not once per render: the virtualizer re-measures every item when they change.
+  const ids = useMemo(() => entries.map(logEntryId), [entries]);
+  const getItemKey = useCallback((index: number) => ids[index] ?? index, [ids]);
+  const estimateSize = useCallback(() => rowHeight, [rowHeight]);
   // The virtualizer is read fresh each render; nothing memoizes what it returns.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scroller.current,
-    estimateSize: () => rowHeight,
+    estimateSize,
     overscan: 8,
-    getItemKey: (index) => logEntryId(entries[index]!),
+    getItemKey,
     initialRect,
   });
   const items = virtualizer.getVirtualItems();
@@ -180,11 +185,16 @@ export function LogSearchList({
     if (newestAt === 'start' && hasMore && !holdLoading && onLoadMore && lastIndex >= count - LOAD_AHEAD) onLoadMore();
   }, [newestAt, hasMore, holdLoading, onLoadMore, lastIndex, count]);
 
-  const expandedSet = new Set(expanded);
-  const toggle = (entryId: string) => {
+  const expandedSet = useMemo(() => new Set(expanded), [expanded]);
+  // Stable, so rows re-render only for their own entry.
+  const toggle = useStableCallback((entryId: string) => {
     if (!onExpandedChange) return;
-    onExpandedChange(expandedSet.has(entryId) ? expanded.filter((x) => x !== entryId) : [...expanded, entryId]);
-  };
+    const closing = expanded.includes(entryId);
+    onExpandedChange(closing ? expanded.filter((x) => x !== entryId) : [...expanded, entryId]);
+    // A closed entry is no longer measured: give it back its one-line height.
+    const index = closing ? ids.indexOf(entryId) : -1;
+    if (index >= 0) virtualizer.resizeItem(index, rowHeight);
+  });
 
   // Arrow keys move between entries (rows out of view are scrolled in first), Home/End to the ends.
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -245,20 +255,17 @@ export function LogSearchList({
             return (
               <div
                 key={entryId}
-                ref={virtualizer.measureElement}
+                // Only open entries are measured; closed ones are `rowHeight` tall (measuring every new row costs a layout each).
+                ref={isOpen ? virtualizer.measureElement : undefined}
                 data-index={item.index}
                 role="listitem"
                 data-entry-id={entryId}
                 aria-setsize={count}
                 aria-posinset={item.index + 1}
                 className="rv-log-list__item"
-                style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)`, minHeight: rowHeight }}
+                style={{ position: 'absolute', top: item.start, left: 0, right: 0, minHeight: rowHeight }}
               >
-                {renderEntry ? (
-                  renderEntry(entry, { expanded: isOpen, toggle: () => toggle(entryId) })
-                ) : (
-                  <LogSearchEntry {...entryProps} entry={entry} expanded={isOpen} onExpandedChange={onExpandedChange ? () => toggle(entryId) : undefined} />
-                )}
+                <ListRow entry={entry} entryId={entryId} open={isOpen} toggle={onExpandedChange ? toggle : undefined} entryProps={entryProps} renderEntry={renderEntry} />
               </div>
             );
           })}
@@ -268,3 +275,18 @@ export function LogSearchList({
     </div>
   );
 }
+
+interface ListRowProps {
+  entry: RunEvent;
+  entryId: string;
+  open: boolean;
+  toggle: ((entryId: string) => void) | undefined;
+  entryProps: LogSearchListEntryProps | undefined;
+  renderEntry: LogSearchListProps['renderEntry'];
+}
+
+/** One entry of the list; memoized, so scrolling and new entries do not re-render the rows already shown. */
+const ListRow = memo(function ListRow({ entry, entryId, open, toggle, entryProps, renderEntry }: ListRowProps) {
+  if (renderEntry) return <>{renderEntry(entry, { expanded: open, toggle: () => toggle?.(entryId) })}</>;
+  return <LogSearchEntry {...entryProps} entry={entry} expanded={open} onExpandedChange={toggle ? () => toggle(entryId) : undefined} />;
+});
