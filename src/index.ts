@@ -155,6 +155,21 @@ export type { RunAnalyticsBreakdownProps } from './components/RunAnalytics/RunAn
 export { RunAnalyticsMessage } from './components/RunAnalytics/RunAnalyticsMessage.js';
 export type { RunAnalyticsMessageProps } from './components/RunAnalytics/RunAnalyticsMessage.js';
 
+// Command center for operators and its parts (see src/components/CommandCenter/README.md)
+export { CommandCenter } from './components/CommandCenter/CommandCenter.js';
+export type { CommandCenterProps } from './components/CommandCenter/CommandCenter.js';
+export { CommandCenterRoot } from './components/CommandCenter/CommandCenterRoot.js';
+export type { CommandCenterRootProps } from './components/CommandCenter/CommandCenterRoot.js';
+export { CommandCenterPanel } from './components/CommandCenter/CommandCenterPanel.js';
+export type { CommandCenterPanelProps } from './components/CommandCenter/CommandCenterPanel.js';
+export { CommandCenterApprovals } from './components/CommandCenter/CommandCenterApprovals.js';
+export type { CommandCenterApprovalsProps } from './components/CommandCenter/CommandCenterApprovals.js';
+export { ACTIVE_RUN_STATUSES, CommandCenterActiveRuns, CommandCenterFailures } from './components/CommandCenter/CommandCenterRuns.js';
+export type { CommandCenterActiveRunsProps, CommandCenterFailuresProps } from './components/CommandCenter/CommandCenterRuns.js';
+export { CommandCenterRunControls } from './components/CommandCenter/CommandCenterRunControls.js';
+export type { CommandCenterRunControlsProps } from './components/CommandCenter/CommandCenterRunControls.js';
+export type { CommandCenterLinks } from './components/CommandCenter/types.js';
+
 // Run detail and its parts (see src/components/RunDetail/README.md)
 export { RunDetail } from './components/RunDetail/RunDetail.js';
 export type { RunDetailProps } from './components/RunDetail/RunDetail.js';

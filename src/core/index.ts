@@ -249,3 +249,5 @@ export {
 export type { AnalyticsChartLayout, AnalyticsOutcome, BarSegment, ChartBox } from './analyticsModel.js';
 export { defaultAnalyticsStrings } from './analyticsStrings.js';
 export type { AnalyticsStrings } from './analyticsStrings.js';
+export { defaultCommandCenterStrings } from './commandCenterStrings.js';
+export type { CommandCenterStrings } from './commandCenterStrings.js';

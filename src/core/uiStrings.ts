@@ -13,6 +13,7 @@ import { defaultRunDetailStrings, type RunDetailStrings } from './runDetailStrin
 import { defaultDeliveryStrings, type DeliveryStrings } from './deliveryStrings.js';
 import { defaultLogSearchStrings, type LogSearchStrings } from './logSearchStrings.js';
 import { defaultAnalyticsStrings, type AnalyticsStrings } from './analyticsStrings.js';
+import { defaultCommandCenterStrings, type CommandCenterStrings } from './commandCenterStrings.js';
 
 /** Why a chunk of a step's input/output was refused (see `chunkFit`). */
 export type ChunkProblem = Exclude<ChunkFit, 'next'>;
@@ -129,6 +130,8 @@ export interface UiStrings {
   logSearch: LogSearchStrings;
   /** Words of the analytics view (`RunAnalytics`). */
   analytics: AnalyticsStrings;
+  /** Words of the operators' command center (`CommandCenter`). */
+  commandCenter: CommandCenterStrings;
 }
 
 /** Words of the run list. Functions receive numbers already counted, and format them their own way. */
@@ -403,11 +406,13 @@ export const defaultUiStrings: UiStrings = {
   deliveries: defaultDeliveryStrings,
   logSearch: defaultLogSearchStrings,
   analytics: defaultAnalyticsStrings,
+  commandCenter: defaultCommandCenterStrings,
 };
 
 /** Overrides for `mergeUiStrings`: any subset, including single actions, hints or summary keys. */
-export type UiStringOverrides = Partial<Omit<UiStrings, 'actions' | 'hints' | 'summaryKeys' | 'runList' | 'approvals' | 'runForm' | 'runDetail' | 'deliveries' | 'logSearch' | 'analytics'>> & {
+export type UiStringOverrides = Partial<Omit<UiStrings, 'actions' | 'hints' | 'summaryKeys' | 'runList' | 'approvals' | 'runForm' | 'runDetail' | 'deliveries' | 'logSearch' | 'analytics' | 'commandCenter'>> & {
   analytics?: Partial<AnalyticsStrings>;
+  commandCenter?: Partial<CommandCenterStrings>;
   runList?: Partial<RunListStrings>;
   approvals?: Partial<ApprovalStrings>;
   runForm?: Partial<RunFormStrings>;
@@ -421,7 +426,7 @@ export type UiStringOverrides = Partial<Omit<UiStrings, 'actions' | 'hints' | 's
 
 /** `base` (the defaults unless given) with `overrides` laid over it; undefined entries are ignored. */
 export function mergeUiStrings(overrides: UiStringOverrides = {}, base: UiStrings = defaultUiStrings): UiStrings {
-  const { actions, hints, summaryKeys, runList, approvals, runForm, runDetail, deliveries, logSearch, analytics, ...rest } = overrides;
+  const { actions, hints, summaryKeys, runList, approvals, runForm, runDetail, deliveries, logSearch, analytics, commandCenter, ...rest } = overrides;
   const merged = { ...base } as Record<string, unknown>;
   for (const [key, value] of Object.entries(rest)) if (value !== undefined) merged[key] = value;
   return {
@@ -436,6 +441,7 @@ export function mergeUiStrings(overrides: UiStringOverrides = {}, base: UiString
     deliveries: { ...base.deliveries, ...stripUndefined(deliveries) },
     logSearch: { ...base.logSearch, ...stripUndefined(logSearch) },
     analytics: { ...base.analytics, ...stripUndefined(analytics) },
+    commandCenter: { ...base.commandCenter, ...stripUndefined(commandCenter) },
   };
 }
 

@@ -16,7 +16,7 @@ export function RunListView(props: RunListViewProps) {
   const model = useRunListModel(props);
   const hasRows = props.runs.length > 0;
   return (
-    <RunListRoot model={model} className={props.className}>
+    <RunListRoot model={model} className={props.className} {...(props.regionLabel ? { 'aria-label': props.regionLabel } : {})}>
       {props.hideToolbar ? null : <RunListToolbar />}
       <RunListNotices />
       <RunListBulkBar />

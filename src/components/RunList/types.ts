@@ -169,5 +169,7 @@ export interface RunListViewProps extends RunListSlots {
   classNames?: RunListClassNames;
   /** Accessible name of the grid. Defaults to "Runs". */
   'aria-label'?: string;
+  /** Accessible name of the list's region (tell several lists on one page apart). Defaults to the strings' `regionLabel`. */
+  regionLabel?: string;
   className?: string;
 }
