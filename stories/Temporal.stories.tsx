@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useMemo, type ReactNode } from 'react';
 import { expect, waitFor, within } from 'storybook/test';
 import { createTemporalRunClient } from '../src/adapters/temporal';
+import { ApprovalInbox } from '../src/components/ApprovalInbox/ApprovalInbox';
 import { RunDetail } from '../src/components/RunDetail/RunDetail';
 import { RunList } from '../src/components/RunList/RunList';
 import { StepTimeline } from '../src/components/StepTimeline/StepTimeline';
@@ -17,8 +18,11 @@ const cluster = seedCluster();
 // Relative times read as the histories meant them (they happen on 20 November 2026).
 const NOW = Date.parse('2026-11-20T12:00:00.000Z');
 
-function TemporalProvider({ children }: { children: ReactNode }) {
-  const client = useMemo(() => createTemporalRunClient({ baseUrl: TEMPORAL_URL, namespace: 'default', taskQueue: 'orders' }), []);
+function TemporalProvider({ children, approvals = false }: { children: ReactNode; approvals?: boolean }) {
+  const client = useMemo(
+    () => createTemporalRunClient({ baseUrl: TEMPORAL_URL, namespace: 'default', taskQueue: 'orders', approvals: approvals ? {} : false }),
+    [approvals],
+  );
   return (
     <RunViewsProvider client={client} now={() => NOW}>
       {children}
@@ -115,5 +119,30 @@ export const DetailOfARunningWorkflow: Story = {
     await expect(root.getAttribute('data-status')).toBe('running');
     const stop = root.querySelector('[data-slot="run-detail-controls"] [data-action="stop"]');
     await expect(stop?.getAttribute('data-available')).toBe('true');
+  },
+};
+
+/** Approvals by the documented convention: a run waiting with AwaitingApproval = true, described by its approval query. */
+export const Approvals: Story = {
+  render: () => (
+    <TemporalProvider approvals>
+      <ApprovalInbox />
+    </TemporalProvider>
+  ),
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(within(canvasElement).getAllByText('Refund 42.50 EUR to ann@example.com').length).toBeGreaterThan(0), { timeout: 15_000 });
+  },
+};
+export const ApprovalsDark: Story = { ...Approvals, globals: { theme: 'dark' } };
+
+/** Without the convention configured, the inbox says approvals are not available for this backend. */
+export const ApprovalsNotAvailable: Story = {
+  render: () => (
+    <TemporalProvider>
+      <ApprovalInbox />
+    </TemporalProvider>
+  ),
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(within(canvasElement).getByText(/Approvals are not available for this backend/)).toBeVisible(), { timeout: 15_000 });
   },
 };

@@ -17,7 +17,7 @@ runHookContract({
     const cluster = seedCluster();
     server.resetHandlers(...cluster.handlers());
     return {
-      client: createTemporalRunClient({ baseUrl: TEMPORAL_URL, namespace: 'default', taskQueue: 'orders', timeoutMs: 5000 }),
+      client: createTemporalRunClient({ baseUrl: TEMPORAL_URL, namespace: 'default', taskQueue: 'orders', approvals: {}, timeoutMs: 5000 }),
       finished: { workflowId: 'OrderWorkflow', runId: RUNS.completed, status: 'succeeded' },
       running: { workflowId: 'ReviewWorkflow', runId: RUNS.review },
       workflowId: 'OrderWorkflow',

@@ -11,18 +11,20 @@ import { RunApiError, excerpt, isRunApiError, toRunApiError } from '../../api/er
 import { buildQuery, requestHeaders, withDeadline, type Query, type Transport } from '../../api/http.js';
 import { isTerminalRunStatus, runActionAvailability } from '../../api/status.js';
 import type { Page, PayloadChunk, Run, RunContext, RunStatus, RunStatusCounts, RunWithSteps, Workflow } from '../../api/types.js';
+import { approvalOf, decisionSignal, listPendingApprovals, type TemporalApprovalOptions } from './approvals.js';
 import { createHistoryFold, foldHistory, mapExecutionStatus, type HistoryFoldOptions, type HistorySnapshot } from './fold.js';
-import { decodePayload, decodeWithCodec, jsonPayload, payloadText, type TemporalPayloadCodec } from './payloads.js';
+import { decodePayload, decodePayloads, decodeWithCodec, jsonPayload, payloadText, type TemporalPayloadCodec } from './payloads.js';
 import type {
   TemporalCountWorkflowExecutionsResponse,
   TemporalDescribeWorkflowExecutionResponse,
   TemporalGetWorkflowExecutionHistoryResponse,
   TemporalHistoryEvent,
   TemporalListWorkflowExecutionsResponse,
+  TemporalPayloads,
   TemporalStatus,
   TemporalWorkflowExecutionInfo,
 } from './types.js';
-import { UnsupportedFilterError, executionStatusToRunStatus, visibilityQuery, STATUS_TO_EXECUTION } from './visibility.js';
+import { UnsupportedFilterError, executionStatusToRunStatus, quote, visibilityQuery, STATUS_TO_EXECUTION } from './visibility.js';
 
 export interface TemporalRunClientOptions {
   /** Base URL of the cluster's HTTP API (the frontend's `--http-port`, e.g. `http://localhost:7243`); paths start with `/api/v1`. Required. */
@@ -62,6 +64,11 @@ export interface TemporalRunClientOptions {
   historyPageSize?: number;
   /** Makes idempotency keys (Temporal request ids) for commands. Defaults to `crypto.randomUUID()`. */
   idempotencyKey?: () => string;
+  /**
+   * Approvals by the convention of `approvals.ts` (a Bool search attribute while waiting, a decision signal, an
+   * optional describing query). Defaults to false: the approval inbox says approvals are not available.
+   */
+  approvals?: TemporalApprovalOptions | false;
 }
 
 /** The client, with the Temporal-specific facts it knows. */
@@ -186,7 +193,7 @@ export function createTemporalRunClient(options: TemporalRunClientOptions): Temp
   const locate = async (operationId: string, type: string, runId: string, opts?: CallOptions): Promise<{ workflowId: string; type: string }> => {
     let found = located.get(runId);
     if (!found) {
-      const answer = await call<TemporalListWorkflowExecutionsResponse>(operationId, 'GET', `${nsPath}/workflows`, { query: { query: `RunId = '${runId.replace(/'/g, "\\'")}'`, pageSize: 1 } }, opts);
+      const answer = await call<TemporalListWorkflowExecutionsResponse>(operationId, 'GET', `${nsPath}/workflows`, { query: { query: `RunId = ${quote(runId)}`, pageSize: 1 } }, opts);
       const info = answer.executions?.[0];
       remember(info?.execution?.runId, info?.execution?.workflowId, info?.type?.name);
       found = located.get(runId);
@@ -194,6 +201,17 @@ export function createTemporalRunClient(options: TemporalRunClientOptions): Temp
     if (!found || found.type !== type) throw problemError(operationId, 404, 'run_not_found', `Workflow "${type}" has no run "${runId}".`);
     return found;
   };
+
+  /** A run's workflow id and type from its run id alone (approval ids are run ids). */
+  const locateAny = async (operationId: string, runId: string, opts?: CallOptions) => {
+    const answer = await call<TemporalListWorkflowExecutionsResponse>(operationId, 'GET', `${nsPath}/workflows`, { query: { query: `RunId = ${quote(runId)}`, pageSize: 1 } }, opts);
+    const info = answer.executions?.[0];
+    remember(info?.execution?.runId, info?.execution?.workflowId, info?.type?.name);
+    const found = located.get(runId);
+    if (!found) throw problemError(operationId, 404, 'approval_not_found', `No approval "${runId}".`);
+    return found;
+  };
+  const approvalOptions = options.approvals || null;
 
   // Closed runs' histories never change: keep a few.
   const closedHistories = new Map<string, TemporalHistoryEvent[]>();
@@ -614,8 +632,62 @@ export function createTemporalRunClient(options: TemporalRunClientOptions): Temp
       return found;
     },
     setWorkflowActive: notHere('setWorkflowActive', 'workflow_activation_unsupported', 'Temporal workflow types cannot be switched on or off; stop their workers or schedules instead.'),
-    listApprovals: notHere('listApprovals', 'approvals_unavailable', 'Approvals are not available for this backend.'),
-    decideApproval: notHere('decideApproval', 'approvals_unavailable', 'Approvals are not available for this backend.'),
+    listApprovals: approvalOptions
+      ? (query, opts) =>
+          listPendingApprovals(
+            {
+              listWaiting: async (visibility, cursor, limit) => {
+                const answer = await call<TemporalListWorkflowExecutionsResponse>('listApprovals', 'GET', `${nsPath}/workflows`, { query: { query: visibility, pageSize: limit, nextPageToken: cursor } }, opts);
+                for (const info of answer.executions ?? []) remember(info.execution?.runId, info.execution?.workflowId, info.type?.name);
+                return { executions: answer.executions ?? [], nextCursor: answer.nextPageToken || null };
+              },
+              describe: async (info) => {
+                const queryType = approvalOptions.query ?? 'approval';
+                if (!queryType || !info.execution?.workflowId) return null;
+                const answer = await call<{ queryResult?: TemporalPayloads }>('listApprovals', 'POST', `${wfPath(info.execution.workflowId)}/query/${encodeURIComponent(queryType)}`, {
+                  body: { namespace: ns, execution: info.execution, query: { queryType } },
+                }, opts);
+                const value = decodePayloads(answer.queryResult);
+                return typeof value === 'object' && value !== null ? (value) : null;
+              },
+              count: async (visibility) => Number((await call<TemporalCountWorkflowExecutionsResponse>('listApprovals', 'GET', `${nsPath}/workflow-count`, { query: { query: visibility } }, opts)).count ?? 0) || 0,
+            },
+            approvalOptions,
+            query,
+          )
+      : notHere('listApprovals', 'approvals_unavailable', 'Approvals are not available for this backend.'),
+    decideApproval: approvalOptions
+      ? async (approvalId, body, opts: CommandOptions = {}) => {
+          const key = opts.idempotencyKey ?? makeKey();
+          const where = located.get(approvalId) ?? (await locateAny('decideApproval', approvalId, opts));
+          const described = await describe('decideApproval', where.workflowId, approvalId, opts);
+          const info = described.workflowExecutionInfo ?? {};
+          const attribute = approvalOptions.searchAttribute ?? 'AwaitingApproval';
+          const waiting = info.searchAttributes?.indexedFields?.[attribute];
+          if (info.status !== 'WORKFLOW_EXECUTION_STATUS_RUNNING' || !waiting || decodePayload(waiting) !== true) {
+            throw problemError('decideApproval', 409, 'approval_already_decided', 'This run is no longer waiting for a decision.');
+          }
+          const signalName = approvalOptions.signal ?? 'approval';
+          await call('decideApproval', 'POST', `${wfPath(where.workflowId)}/signal/${encodeURIComponent(signalName)}`, {
+            body: {
+              namespace: ns,
+              workflowExecution: { workflowId: where.workflowId, runId: approvalId },
+              signalName,
+              input: { payloads: [jsonPayload(decisionSignal(body, identity))] },
+              identity,
+              requestId: key,
+            },
+          }, opts);
+          return {
+            ...approvalOf(info, null),
+            status: body.decision === 'approve' ? 'approved' : 'rejected',
+            decidedAt: new Date().toISOString(),
+            decidedBy: identity,
+            comment: body.comment ?? null,
+            version: 1,
+          };
+        }
+      : notHere('decideApproval', 'approvals_unavailable', 'Approvals are not available for this backend.'),
     listDeliveries: notHere('listDeliveries', 'deliveries_unavailable', 'Temporal records no message deliveries; a send activity shows as a step.'),
     getDelivery: notHere('getDelivery', 'deliveries_unavailable', 'Temporal records no message deliveries; a send activity shows as a step.'),
     searchLogs: notHere('searchLogs', 'logs_unavailable', 'Temporal keeps no searchable log across runs; each run\u2019s history is in its Events tab.'),

@@ -4,6 +4,8 @@
  */
 export { chunkOf, createTemporalRunClient, unavailable } from './client.js';
 export type { TemporalRunClient, TemporalRunClientOptions } from './client.js';
+export { approvalOf, decisionSignal, listPendingApprovals } from './approvals.js';
+export type { ApprovalQueryAnswer, TemporalApprovalOptions } from './approvals.js';
 export { createHistoryFold, failureToStepError, foldHistory, mapExecutionStatus } from './fold.js';
 export type { HistoryFold, HistoryFoldOptions, HistorySnapshot, StepPayloads } from './fold.js';
 export { ENCODED_PAYLOAD_KEY, decodePayload, decodePayloads, decodeWithCodec, isEncodedPlaceholder, jsonPayload } from './payloads.js';

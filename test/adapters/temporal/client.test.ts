@@ -214,4 +214,23 @@ describe('Temporal run client: commands', () => {
     expect((await client.getWorkflow('OrderWorkflow')).name).toBe('OrderWorkflow');
     expect(await rejection(client.getWorkflow('Nope'))).toMatchObject({ status: 404 });
   });
+
+  it('lists and decides approvals by the documented convention when configured', async () => {
+    const reviewing = createTemporalRunClient({ baseUrl: TEMPORAL_URL, namespace: 'default', approvals: {}, identity: 'ann@example.com', idempotencyKey: () => 'k-decide' });
+    const page = await reviewing.listApprovals();
+    expect(page.pendingCount).toBe(1);
+    expect(page.items).toEqual([
+      expect.objectContaining({ id: RUNS.review, runId: RUNS.review, workflowId: 'ReviewWorkflow', status: 'pending', action: 'Refund 42.50 EUR to ann@example.com', requestedAt: '2026-11-20T10:00:00.000Z', details: { orderId: 'ord_1001', amount: 42.5 } }),
+    ]);
+    expect(cluster.calls.find((c) => c.path.endsWith('/workflows'))?.query.get('query')).toBe("AwaitingApproval = true AND ExecutionStatus = 'Running'");
+    expect((await reviewing.listApprovals({ status: ['approved'] })).items).toEqual([]);
+    const decided = await reviewing.decideApproval(RUNS.review, { decision: 'reject', comment: 'wrong amount' });
+    expect(decided).toMatchObject({ status: 'rejected', decidedBy: 'ann@example.com', comment: 'wrong amount' });
+    const signal = cluster.calls.find((c) => c.path.endsWith('/review-3001/signal/approval'));
+    expect(signal?.body).toMatchObject({ signalName: 'approval', requestId: 'k-decide', workflowExecution: { runId: RUNS.review } });
+    const { steps } = await reviewing.getRun('ReviewWorkflow', RUNS.review);
+    expect(steps.at(-1)).toMatchObject({ kind: 'signal', name: 'Signal approval' });
+    expect((await reviewing.listApprovals()).items).toEqual([]);
+    expect(await rejection(reviewing.decideApproval(RUNS.review, { decision: 'approve' }))).toMatchObject({ status: 409, code: 'approval_already_decided' });
+  });
 });

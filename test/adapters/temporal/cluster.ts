@@ -23,6 +23,8 @@ export interface Execution {
   searchAttributes?: Record<string, unknown>;
   requestId?: string;
   resetRunId?: string;
+  /** Answers of QueryWorkflow by query type. */
+  queries?: Record<string, unknown>;
 }
 
 export interface RecordedCall {
@@ -129,6 +131,7 @@ export class FakeTemporalCluster {
     const info = this.info(execution);
     const value = (text: string) => text.replace(/^'(.*)'$/, '$1').replace(/\\'/g, "'");
     let m: RegExpExecArray | null;
+    if ((m = /^(\w+) = (true|false)$/.exec(c))) return execution.searchAttributes?.[m[1]!] === (m[2] === 'true');
     if ((m = /^(\w+) = ('(?:[^'\\]|\\.)*')$/.exec(c))) {
       const [, field, literal] = m;
       return this.field(execution, info, field!) === value(literal!);
@@ -147,6 +150,7 @@ export class FakeTemporalCluster {
     if (name === 'RunId') return execution.runId;
     if (name === 'WorkflowId') return execution.workflowId;
     if (name === 'WorkflowType') return execution.type;
+    if (name === 'ExecutionStatus') return this.status(execution);
     const attribute = execution.searchAttributes?.[name];
     return typeof attribute === 'string' ? attribute : info.searchAttributes?.indexedFields?.[name] ? String(attribute) : undefined;
   }
@@ -260,6 +264,27 @@ export class FakeTemporalCluster {
         builder.add('EVENT_TYPE_WORKFLOW_TASK_SCHEDULED', 'workflowTaskScheduledEventAttributes', { taskQueue: { name: taskQueue } }, 0);
         const execution = this.add({ workflowId, runId: this.newRunId(), type, taskQueue, events: builder.events, requestId });
         return HttpResponse.json({ runId: execution.runId, started: true });
+      }),
+      http.post(`${base}/workflows/:workflowId/signal/:signalName`, async ({ request, params }) => {
+        const { body } = await record(request);
+        const target = body?.workflowExecution as { runId?: string } | undefined;
+        const execution = byRun(String(params.workflowId), target?.runId ?? null);
+        if (!execution || closed(execution)) return grpcError(404, 5, 'workflow execution already completed');
+        this.append(execution.runId, (h) => {
+          h.add('EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED', 'workflowExecutionSignaledEventAttributes', { signalName: String(params.signalName), input: body?.input as never, identity: text(body?.identity) });
+        });
+        // The convention's workflow: a decision ends the wait.
+        if (execution.searchAttributes && 'AwaitingApproval' in execution.searchAttributes) execution.searchAttributes.AwaitingApproval = false;
+        return HttpResponse.json({});
+      }),
+      http.post(`${base}/workflows/:workflowId/query/:queryType`, async ({ request, params }) => {
+        const { body } = await record(request);
+        const target = body?.execution as { runId?: string } | undefined;
+        const execution = byRun(String(params.workflowId), target?.runId ?? null);
+        if (!execution) return notFound(String(params.workflowId));
+        const queryType = String(params.queryType);
+        if (!execution.queries || !(queryType in execution.queries)) return grpcError(400, 3, `unknown queryType ${queryType}`);
+        return HttpResponse.json({ queryResult: json(execution.queries[queryType]) });
       }),
       http.post(`${base}/workflows/:workflowId/terminate`, async ({ request, params }) => {
         const { body } = await record(request);

@@ -34,7 +34,15 @@ export function seedCluster(cluster = new FakeTemporalCluster()): FakeTemporalCl
   cluster.add({ workflowId: 'order-1002', runId: RUNS.failed, type: 'OrderWorkflow', events: failedWithRetriesHistory('order-1002') });
   cluster.add({ workflowId: 'ship-2001', runId: RUNS.parent, type: 'ShipmentWorkflow', events: parent });
   cluster.add({ workflowId: 'label-2001', runId: RUNS.child, type: 'LabelWorkflow', events: child });
-  cluster.add({ workflowId: 'review-3001', runId: RUNS.review, type: 'ReviewWorkflow', events: timersSignalsHistory('review-3001') });
+  cluster.add({
+    workflowId: 'review-3001',
+    runId: RUNS.review,
+    type: 'ReviewWorkflow',
+    events: timersSignalsHistory('review-3001'),
+    // Waits for a decision by the approval convention (docs/backends.md).
+    searchAttributes: { AwaitingApproval: true },
+    queries: { approval: { action: 'Refund 42.50 EUR to ann@example.com', details: { orderId: 'ord_1001', amount: 42.5 }, requestedAt: '2026-11-20T10:00:00.000Z' } },
+  });
   cluster.add({ workflowId: 'order-1004', runId: RUNS.canceled, type: 'OrderWorkflow', events: canceledHistory('order-1004') });
   cluster.add({ workflowId: 'order-1005', runId: RUNS.terminated, type: 'OrderWorkflow', events: terminatedHistory('order-1005') });
   cluster.add({ workflowId: 'order-1006', runId: RUNS.timedOut, type: 'OrderWorkflow', events: timedOutHistory('order-1006') });
