@@ -5,7 +5,14 @@ import { createExecutor, createHandlers } from '../mock-server/index';
 import type { Delivery } from '../src/api/types';
 import { DeliveryDetail } from '../src/components/DeliveryList/DeliveryDetail';
 import { DeliveryList } from '../src/components/DeliveryList/DeliveryList';
+import { DeliveryListFooter } from '../src/components/DeliveryList/DeliveryListFooter';
+import { DeliveryListMessage } from '../src/components/DeliveryList/DeliveryListMessage';
+import { DeliveryListRoot } from '../src/components/DeliveryList/DeliveryListRoot';
+import { DeliveryListRows } from '../src/components/DeliveryList/DeliveryListRows';
+import { DeliveryListToolbar } from '../src/components/DeliveryList/DeliveryListToolbar';
 import { DeliveryListView } from '../src/components/DeliveryList/DeliveryListView';
+import { useDeliveryListModel } from '../src/components/DeliveryList/useDeliveryListModel';
+import type { DeliveryListViewProps } from '../src/components/DeliveryList/types';
 import { notify } from '../src/components/DeliveryList/testSetup';
 import { MOCK_BASE_URL, MockProvider } from './executorStory';
 
@@ -158,6 +165,47 @@ export const Detail: Story = {
   },
 };
 
+function Recomposition(props: DeliveryListViewProps) {
+  const model = useDeliveryListModel(props);
+  return (
+    <DeliveryListRoot model={model} className="sb-host-deliveries">
+      <DeliveryListMessage />
+      <DeliveryListRows height={320} />
+      <DeliveryListFooter />
+      <DeliveryListToolbar>
+        <span>Host note</span>
+      </DeliveryListToolbar>
+    </DeliveryListRoot>
+  );
+}
+
+/** Recomposed from the parts: toolbar last with a host child, a shorter list, a Resend action, open responses. */
+export const Recomposed: Story = {
+  render: () => (
+    <Recomposition
+      deliveries={[sample(1), sample(2), sample(7)]}
+      now={NOW}
+      defaultExpanded={['dlv_00002']}
+      classNames={{ row: 'sb-host-row' }}
+      renderActions={(delivery) => (
+        <button type="button" className="rv-button">
+          Resend to {delivery.recipient}
+        </button>
+      )}
+      onOpenStep={fn()}
+    />
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(rows(canvasElement)).toHaveLength(3);
+    await expect(rows(canvasElement).every((row) => row.classList.contains('sb-host-row'))).toBe(true);
+    await expect(rows(canvasElement)[1]!.getAttribute('data-state')).toBe('open');
+    await expect(canvas.getByRole('button', { name: 'Resend to customer1@example.com' })).toBeVisible();
+    const slots = [...canvasElement.querySelector('[data-slot="delivery-list"]')!.children].map((el) => el.getAttribute('data-slot'));
+    await expect(slots).toEqual(['delivery-list-rows', 'delivery-list-footer', 'delivery-list-toolbar']);
+  },
+};
+
 export const OverExecutorDark: Story = { ...OverExecutor, globals: { theme: 'dark' } };
 export const FilteredDark: Story = { ...Filtered, globals: { theme: 'dark' } };
 export const ManualResendsDark: Story = { ...ManualResends, globals: { theme: 'dark' } };
@@ -167,3 +215,4 @@ export const LoadingDark: Story = { ...Loading, globals: { theme: 'dark' } };
 export const LoadErrorDark: Story = { ...LoadError, globals: { theme: 'dark' } };
 export const ErrorUnderRowsDark: Story = { ...ErrorUnderRows, globals: { theme: 'dark' } };
 export const DetailDark: Story = { ...Detail, globals: { theme: 'dark' } };
+export const RecomposedDark: Story = { ...Recomposed, globals: { theme: 'dark' } };
