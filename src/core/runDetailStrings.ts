@@ -18,6 +18,8 @@ export interface WaterfallStrings {
   later: string;
   chart: string;
   table: string;
+  /** Name of the chart / table switch. */
+  viewLabel: string;
   /** The visible window: start and end offsets and the whole length, already formatted. */
   window: (from: string, to: string, total: string) => string;
   queue: string;
@@ -39,6 +41,10 @@ export interface WaterfallStrings {
 /** Words of the run comparison. */
 export interface CompareStrings {
   label: string;
+  /** Name of the scrolling table of both runs' steps. */
+  tableLabel: string;
+  /** The button that compares with the run id entered. */
+  compareButton: string;
   /** Heading: this run against the other. */
   against: (other: string) => string;
   otherRun: string;
@@ -254,6 +260,7 @@ export const defaultRunDetailStrings: RunDetailStrings = {
     later: 'Later',
     chart: 'Chart',
     table: 'Table',
+    viewLabel: 'View',
     window: (from, to, total) => `Showing ${from} to ${to} of ${total}`,
     queue: 'Queued',
     offset: (duration) => `+${duration}`,
@@ -270,6 +277,8 @@ export const defaultRunDetailStrings: RunDetailStrings = {
   },
   compare: {
     label: 'Comparison of two runs',
+    tableLabel: 'Steps of both runs',
+    compareButton: 'Compare',
     against: (other) => `This run against ${other}`,
     otherRun: 'Compare with run',
     noOther: 'This run is not a replay and has no replays: enter another run id of the same workflow to compare with.',

@@ -94,7 +94,7 @@ export function RunDetailCompare({ height = 480, maxOutputBytes = 262_144, class
           </datalist>
         ) : null}
         <button type="submit" className="rv-button">
-          {t.label}
+          {t.compareButton}
         </button>
       </form>
       {compareRunId === null ? (
@@ -128,9 +128,9 @@ export function RunDetailCompare({ height = 480, maxOutputBytes = 262_144, class
               <input type="checkbox" checked={onlyDifferences} onChange={(event) => setOnlyDifferences(event.currentTarget.checked)} /> {t.onlyDifferences}
             </label>
           </div>
-          <div ref={scroller} className="rv-compare__scroller" style={{ maxHeight: height }} tabIndex={0} role="region" aria-label={t.label}>
+          <div ref={scroller} className="rv-compare__scroller" style={{ maxHeight: height }} tabIndex={0} role="region" aria-label={t.tableLabel}>
             <table className="rv-compare__table" data-slot="compare-table" aria-rowcount={rows.length + 1}>
-              <caption className="rv-visually-hidden">{t.label}</caption>
+              <caption className="rv-visually-hidden">{t.tableLabel}</caption>
               <thead>
                 <tr aria-rowindex={1}>
                   <th scope="col">{t.step}</th>

@@ -144,7 +144,7 @@ export function RunDetailWaterfall({ rowHeight = 28, height = 420, overscan = 8,
         <span className="rv-waterfall__window" data-slot="waterfall-window">
           {t.window(fmt(range.from), fmt(range.to), fmt(layout.total))}
         </span>
-        <span className="rv-waterfall__views" role="group" aria-label={t.label}>
+        <span className="rv-waterfall__views" role="group" aria-label={t.viewLabel}>
           {(['chart', 'table'] as const).map((key) => (
             <button key={key} type="button" className="rv-button" aria-pressed={view === key} onClick={() => setWaterfallView(key)}>
               {t[key]}
