@@ -173,6 +173,16 @@ describe('Temporal run client: commands', () => {
     expect(cluster.calls.some((c) => c.path.endsWith('/pause'))).toBe(false);
   });
 
+  it('pauses and resumes through PauseWorkflowExecution when the cluster has it', async () => {
+    const pausing = createTemporalRunClient({ baseUrl: TEMPORAL_URL, namespace: 'default', workflowPause: true, idempotencyKey: () => 'k-pause' });
+    const paused = await pausing.command('ReviewWorkflow', { command: 'pause', runId: RUNS.review });
+    expect(paused.status).toBe('paused');
+    expect(cluster.calls.find((c) => c.path.endsWith('/review-3001/pause'))?.body).toMatchObject({ workflowId: 'review-3001', runId: RUNS.review, requestId: 'k-pause' });
+    const resumed = await pausing.command('ReviewWorkflow', { command: 'resume', runId: RUNS.review });
+    expect(resumed.status).toBe('running');
+    expect(cluster.calls.some((c) => c.path.endsWith('/review-3001/unpause'))).toBe(true);
+  });
+
   it('replays a finished run with the same type, task queue and input; refuses a running one', async () => {
     const replayed = await client.replay('OrderWorkflow', RUNS.completed, {}, { idempotencyKey: 'k-replay' });
     expect(replayed).toMatchObject({ workflowId: 'OrderWorkflow', replayOf: RUNS.completed, trigger: { type: 'replay' } });

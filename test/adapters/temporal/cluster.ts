@@ -286,6 +286,16 @@ export class FakeTemporalCluster {
         if (!execution.queries || !(queryType in execution.queries)) return grpcError(400, 3, `unknown queryType ${queryType}`);
         return HttpResponse.json({ queryResult: json(execution.queries[queryType]) });
       }),
+      // PauseWorkflowExecution / UnpauseWorkflowExecution (experimental, newer servers): the status turns PAUSED.
+      http.post(`${base}/workflows/:workflowId/:action`, async ({ request, params }) => {
+        const action = String(params.action);
+        if (action !== 'pause' && action !== 'unpause') return undefined;
+        const { body } = await record(request);
+        const execution = byRun(String(params.workflowId), text(body?.runId) || null);
+        if (!execution || closed(execution)) return grpcError(404, 5, 'workflow execution not found');
+        execution.paused = action === 'pause';
+        return HttpResponse.json({});
+      }),
       http.post(`${base}/workflows/:workflowId/terminate`, async ({ request, params }) => {
         const { body } = await record(request);
         const target = body?.workflowExecution as { runId?: string } | undefined;
