@@ -61,6 +61,8 @@ export interface CompareStrings {
   onlyThere: string;
   same: string;
   differs: string;
+  /** Heading of the column saying what differs. */
+  differences: string;
   firstDivergence: string;
   noDivergence: string;
   onlyDifferences: string;
@@ -294,6 +296,7 @@ export const defaultRunDetailStrings: RunDetailStrings = {
     onlyThere: 'only in the other run',
     same: 'same',
     differs: 'differs',
+    differences: 'What differs',
     firstDivergence: 'First divergence',
     noDivergence: 'The runs took the same path with the same results.',
     onlyDifferences: 'Only steps that differ',

@@ -136,7 +136,7 @@ export function RunDetailCompare({ height = 480, maxOutputBytes = 262_144, class
                   <th scope="col">{t.step}</th>
                   <th scope="col">{t.thisRun}</th>
                   <th scope="col">{t.otherRunColumn}</th>
-                  <th scope="col">{t.differs}</th>
+                  <th scope="col">{t.differences}</th>
                 </tr>
               </thead>
               <tbody>
