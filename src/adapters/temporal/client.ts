@@ -49,8 +49,11 @@ export interface TemporalRunClientOptions {
   workflowTypes?: readonly string[];
   /** JSON Schemas of each workflow type's input, for the run form. Defaults to an open object schema. */
   inputSchemas?: Readonly<Record<string, Record<string, unknown>>>;
-  /** Custom Keyword search attributes that hold a run's subject and mode (read, filtered on, and set on start). Defaults to none. */
-  searchAttributes?: { subject?: string; mode?: string };
+  /**
+   * Custom Keyword search attributes that hold a run's subject and mode (read, filtered on, and set on start) and
+   * the run a replay made here replays (set on replay; lets a run detail list its replays). Defaults to none.
+   */
+  searchAttributes?: { subject?: string; mode?: string; replayOf?: string };
   /** Identity sent with commands. Defaults to `'react-run-views'`. */
   identity?: string;
   /**
@@ -312,7 +315,7 @@ export function createTemporalRunClient(options: TemporalRunClientOptions): Temp
       error: null,
       cancelReason: mapped.cancelReason,
       creditsUsed: 0,
-      replayOf: null,
+      replayOf: attribute(options.searchAttributes?.replayOf),
       lastSeq: Number(info.historyLength ?? 0) || 0,
     };
   };
@@ -531,6 +534,9 @@ export function createTemporalRunClient(options: TemporalRunClientOptions): Temp
         taskQueue: source.start.taskQueue,
         ...(source.start.input ? { input: source.start.input } : {}),
         memo: { fields: { rvReplayOf: jsonPayload(runId) } },
+        ...(options.searchAttributes?.replayOf
+          ? { searchAttributes: { indexedFields: { [options.searchAttributes.replayOf]: jsonPayload(runId, { type: 'Keyword' }) } } }
+          : {}),
       },
       opts,
     );

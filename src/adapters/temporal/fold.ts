@@ -18,8 +18,8 @@ import type { TemporalEventAttributes, TemporalFailure, TemporalHistoryEvent, Te
 export interface HistoryFoldOptions {
   /** The run's workflow in this library's terms (the Temporal workflow type). Defaults to the type in the history. */
   workflowId?: string;
-  /** Custom search attributes that hold the run's subject and mode (`test`/`live`). Defaults to none. */
-  searchAttributes?: { subject?: string; mode?: string };
+  /** Custom search attributes that hold the run's subject, mode (`test`/`live`) and the run it replays. Defaults to none. */
+  searchAttributes?: { subject?: string; mode?: string; replayOf?: string };
   /** Memo key the adapter writes on a replay: the run it replays. Defaults to `'rvReplayOf'`. */
   replayMemoKey?: string;
   /** Histories of child workflows by the parent's `START_CHILD_WORKFLOW_EXECUTION_INITIATED` event id: their steps nest under the child step. */

@@ -43,8 +43,8 @@ export function quote(value: string): string {
 }
 
 export interface VisibilityQueryOptions {
-  /** Custom search attributes holding the subject and mode. */
-  searchAttributes?: { subject?: string; mode?: string } | undefined;
+  /** Custom search attributes holding the subject, the mode and the run a replay replays. */
+  searchAttributes?: { subject?: string; mode?: string; replayOf?: string } | undefined;
   /** Leave the status filter out (counts group by status instead). */
   withoutStatus?: boolean;
 }
@@ -56,7 +56,7 @@ export class UnsupportedFilterError extends Error {
 
 /**
  * The visibility query for `filter`: workflow type, execution statuses, run/workflow id prefix, a time range on
- * StartTime or CloseTime, and subject/mode through configured search attributes. Filters Temporal cannot
+ * StartTime or CloseTime, and subject, mode and replayOf through configured search attributes. Filters Temporal cannot
  * answer (trigger, model, credits; subject or mode without a search attribute) throw `UnsupportedFilterError`.
  */
 export function visibilityQuery(filter: RunFilterQuery, options: VisibilityQueryOptions = {}): string {
@@ -70,11 +70,17 @@ export function visibilityQuery(filter: RunFilterQuery, options: VisibilityQuery
   const timeAttribute = filter.timeField === 'completedAt' ? 'CloseTime' : 'StartTime';
   if (filter.from) clauses.push(`${timeAttribute} >= ${quote(new Date(filter.from).toISOString())}`);
   if (filter.to) clauses.push(`${timeAttribute} < ${quote(new Date(filter.to).toISOString())}`);
-  for (const key of ['subject', 'mode'] as const) {
+  for (const key of ['subject', 'mode', 'replayOf'] as const) {
     const value = filter[key];
     if (value === undefined || value === '') continue;
     const attribute = options.searchAttributes?.[key];
-    if (!attribute) throw new UnsupportedFilterError(`Filtering by ${key} needs a search attribute for it (the searchAttributes.${key} option).`);
+    if (!attribute) {
+      throw new UnsupportedFilterError(
+        key === 'replayOf'
+          ? 'Finding the replays of a Temporal run needs a search attribute for it (the searchAttributes.replayOf option).'
+          : `Filtering by ${key} needs a search attribute for it (the searchAttributes.${key} option).`,
+      );
+    }
     clauses.push(`${attribute} = ${quote(value)}`);
   }
   if (filter.trigger && filter.trigger.length > 0) throw new UnsupportedFilterError('Temporal runs have no trigger type to filter by.');

@@ -189,6 +189,12 @@ describe('Temporal run client: commands', () => {
     const start = cluster.calls.find((c) => c.method === 'POST');
     expect(start?.body).toMatchObject({ taskQueue: { name: 'orders' }, input: cluster.find(RUNS.completed)!.events[0]!.workflowExecutionStartedEventAttributes!.input, requestId: 'k-replay' });
     expect(await rejection(client.replay('ReviewWorkflow', RUNS.review))).toMatchObject({ status: 409, code: 'run_not_finished' });
+    // A run's replays are found only through a search attribute that says which run a replay replays.
+    expect(await rejection(client.listRuns({ replayOf: RUNS.completed }))).toMatchObject({ status: 501, code: 'filter_unsupported' });
+    const tracking = createTemporalRunClient({ baseUrl: TEMPORAL_URL, namespace: 'default', searchAttributes: { replayOf: 'ReplayOf' } });
+    const second = await tracking.replay('OrderWorkflow', RUNS.completed, {}, { idempotencyKey: 'k-replay-2' });
+    const replays = await tracking.listRuns({ workflowId: 'OrderWorkflow', replayOf: RUNS.completed });
+    expect(replays.items.map((run) => [run.id, run.replayOf])).toEqual([[second.id, RUNS.completed]]);
   });
 
   it('retries a failed run from its failed step by resetting to the last completed workflow task before the failure', async () => {

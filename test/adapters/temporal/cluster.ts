@@ -7,7 +7,8 @@
  * `google.rpc.Status` bodies (`{ code, message, details }`) with the HTTP status grpc-gateway gives them.
  */
 import { http, HttpResponse } from 'msw';
-import type { TemporalHistoryEvent, TemporalWorkflowExecutionInfo } from '../../../src/adapters/temporal/types';
+import { decodePayload } from '../../../src/adapters/temporal/payloads';
+import type { TemporalHistoryEvent, TemporalPayload, TemporalWorkflowExecutionInfo } from '../../../src/adapters/temporal/types';
 import { HistoryBuilder, T0, json } from './histories';
 
 export const TEMPORAL_URL = 'http://temporal.test:7243';
@@ -262,7 +263,9 @@ export class FakeTemporalCluster {
           ...(body?.searchAttributes ? { searchAttributes: body.searchAttributes } : {}),
         });
         builder.add('EVENT_TYPE_WORKFLOW_TASK_SCHEDULED', 'workflowTaskScheduledEventAttributes', { taskQueue: { name: taskQueue } }, 0);
-        const execution = this.add({ workflowId, runId: this.newRunId(), type, taskQueue, events: builder.events, requestId });
+        const indexed = (body?.searchAttributes as { indexedFields?: Record<string, TemporalPayload> } | undefined)?.indexedFields ?? {};
+        const searchAttributes = Object.fromEntries(Object.entries(indexed).map(([key, payload]) => [key, decodePayload(payload)]));
+        const execution = this.add({ workflowId, runId: this.newRunId(), type, taskQueue, events: builder.events, requestId, searchAttributes });
         return HttpResponse.json({ runId: execution.runId, started: true });
       }),
       http.post(`${base}/workflows/:workflowId/signal/:signalName`, async ({ request, params }) => {
