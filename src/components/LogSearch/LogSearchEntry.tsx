@@ -104,7 +104,7 @@ export const LogSearchEntry = memo(function LogSearchEntry({
           </button>
         ) : null}
         {showSeq ? <span className="rv-log-entry__seq">#{entry.seq}</span> : null}
-        <time className="rv-log-entry__time" dateTime={entry.time} title={formatDateTime(entry.time, { locale: ui.locale, timeZone: ui.timeZone, dateStyle: 'full', timeStyle: 'long' })}>
+        <time className="rv-log-entry__time" data-date={showDate || undefined} dateTime={entry.time} title={formatDateTime(entry.time, { locale: ui.locale, timeZone: ui.timeZone, dateStyle: 'full', timeStyle: 'long' })}>
           {formatDateTime(entry.time, { locale: ui.locale, timeZone: ui.timeZone, dateStyle: showDate ? 'short' : null, timeStyle: 'medium' })}
         </time>
         <span className="rv-log-entry__severity" data-severity={entry.severity}>
