@@ -18,6 +18,7 @@ runHookContract({
       finished: { workflowId: 'wf_quick', runId: finished.id, status: 'succeeded' },
       running: { workflowId: 'wf_quick', runId: running.id },
       workflowId: 'wf_quick',
+      finishRunning: () => h.mock.advance(60_000),
       now: () => h.mock.executor.now(),
     };
   },

@@ -36,6 +36,8 @@ export interface ContractFixture {
   running: ContractRun;
   /** A workflow `listWorkflows` knows. */
   workflowId: string;
+  /** Makes the running run finish successfully on the backend (time passes, the worker completes it). */
+  finishRunning: () => void;
   /** The provider's clock. Defaults to `Date.now`. */
   now?: () => number;
 }
@@ -122,6 +124,17 @@ export function runHookContract(backend: ContractBackend): void {
     it('useWorkflows lists the backend’s workflows', async () => {
       const { result } = renderHook(() => useWorkflows(), { wrapper });
       await waitFor(() => expect(result.current.workflows.map((workflow) => workflow.id)).toContain(fixture.workflowId));
+    });
+
+    it('useRun follows a running run live over the stream until it succeeds', async () => {
+      const { workflowId, runId } = fixture.running;
+      const { result } = renderHook(() => useRun(workflowId, runId, { live: 'stream' }), { wrapper });
+      await waitFor(() => expect(result.current.run?.status).toBe('running'));
+      const stepsBefore = result.current.steps.length;
+      act(() => fixture.finishRunning());
+      await waitFor(() => expect(result.current.run?.status).toBe('succeeded'), { timeout: 10_000 });
+      expect(result.current.error).toBeNull();
+      expect(result.current.steps.length).toBeGreaterThanOrEqual(stepsBefore);
     });
 
     it('useRunCommands stops a running run', async () => {

@@ -21,6 +21,11 @@ runHookContract({
       finished: { workflowId: 'OrderWorkflow', runId: RUNS.completed, status: 'succeeded' },
       running: { workflowId: 'ReviewWorkflow', runId: RUNS.review },
       workflowId: 'OrderWorkflow',
+      finishRunning: () =>
+        cluster.append(RUNS.review, (h) => {
+          const done = h.task();
+          h.add('EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED', 'workflowExecutionCompletedEventAttributes', { workflowTaskCompletedEventId: done });
+        }),
     };
   },
 });
