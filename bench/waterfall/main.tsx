@@ -78,4 +78,4 @@ const ops: Record<string, (arg?: unknown) => unknown> = {
     }),
 };
 
-(window as unknown as { rvBench: unknown }).rvBench = { run: async (name: string, arg?: unknown) => ops[name]!(arg) };
+(window as unknown as { rvBench: unknown }).rvBench = { run: (name: string, arg?: unknown) => Promise.resolve(ops[name]!(arg)) };

@@ -54,7 +54,7 @@ export function stepSpan(step: Step, now: number): { start: number; end: number;
  * number of rows (one pass for steps, one backwards for group spans).
  */
 export function waterfallLayout(rows: readonly TimelineRow[], run: Pick<Run, 'queuedAt' | 'startedAt' | 'completedAt'> | null, now: number): WaterfallLayout {
-  const epoch: ({ start: number; end: number; open: boolean } | null)[] = new Array(rows.length).fill(null);
+  const epoch = Array.from({ length: rows.length }, (): { start: number; end: number; open: boolean } | null => null);
   let min = Infinity;
   let max = -Infinity;
   for (let i = 0; i < rows.length; i++) {

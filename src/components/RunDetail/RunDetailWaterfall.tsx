@@ -53,6 +53,7 @@ export function RunDetailWaterfall({ rowHeight = 28, height = 420, overscan = 8,
   const [active, setActive] = useState(0);
   // The axis (and the queue lane) sit above the rows inside the scroller, one row height each.
   const scrollMargin = view === 'chart' ? rowHeight * (layout.queue ? 2 : 1) : rowHeight;
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({ count: lanes.length, getScrollElement: () => scroller.current, estimateSize: () => rowHeight, overscan, scrollMargin });
   const selected = timeline.selectedStep;
   const fmt = useCallback((ms: number) => formatDuration(ms, ui.locale), [ui.locale]);
@@ -187,6 +188,7 @@ export function RunDetailWaterfall({ rowHeight = 28, height = 420, overscan = 8,
             ) : null}
             <div
               role="listbox"
+              tabIndex={-1}
               aria-label={t.label}
               aria-describedby={`${id}-hint`}
               className="rv-waterfall__rows"
@@ -276,6 +278,8 @@ const WaterfallLane = memo(function WaterfallLane({ lane, index, start, span, ra
   const depth = lane.kind === 'step' ? lane.node.depth : 0;
   const branch = lane.kind === 'step' ? lane.node.branch : null;
   return (
+    // Keys are handled by the listbox (roving focus over the rows); a click selects the row.
+    // eslint-disable-next-line jsx-a11y/click-events-have-key-events
     <div
       role="option"
       aria-selected={selected}
