@@ -2,9 +2,9 @@ import { useEffect, useId, useRef, useState, type ComponentPropsWithoutRef } fro
 import type { Approval } from '../../api/types.js';
 import { JsonBlock } from '../shared/JsonBlock.js';
 import { RelativeTime } from '../shared/RelativeTime.js';
+import { ReviewDecisionForm, ReviewDecisionOutcome } from '../shared/ReviewDecision.js';
 import { StatusBadge } from '../shared/StatusBadge.js';
 import { cx } from '../shared/cx.js';
-import { formatRelativeTime } from '../../core/formatTime.js';
 import { useUi } from '../shared/useUi.js';
 import { Countdown } from './Countdown.js';
 import { useInbox } from './InboxContext.js';
@@ -18,7 +18,7 @@ export type ApprovalInboxReviewProps = Omit<ComponentPropsWithoutRef<'dialog'>, 
  * `data-slot="approval-review"`, `data-status` of the task, `data-outcome="decided|decidedElsewhere|error"`.
  */
 export function ApprovalInboxReview({ className, ...rest }: ApprovalInboxReviewProps) {
-  const { text, locale } = useUi();
+  const { text } = useUi();
   const t = text.approvals;
   const { inbox, now, classNames, onOpenRun } = useInbox();
   const id = useId();
@@ -126,61 +126,8 @@ export function ApprovalInboxReview({ className, ...rest }: ApprovalInboxReviewP
               <JsonBlock value={approval.details} label={t.details} />
             </section>
           ) : null}
-          <div role="status" aria-live="polite" className="rv-approval-review__outcome">
-            {outcome?.status === 'decided' ? (
-              <p data-slot="approval-outcome" data-kind="decided">
-                {t.decidedByYou(t.statuses[outcome.approval.status])}
-              </p>
-            ) : null}
-          </div>
-          <div role="alert" className="rv-approval-review__outcome">
-            {outcome?.status === 'decidedElsewhere' ? (
-              <p data-slot="approval-outcome" data-kind="decidedElsewhere">
-                {t.decidedElsewhere(
-                  t.statuses[outcome.approval.status],
-                  outcome.approval.decidedBy ?? t.anonymous,
-                  formatRelativeTime(outcome.approval.decidedAt, now, locale),
-                )}
-                {outcome.approval.comment ? ` “${outcome.approval.comment}”` : ''}
-              </p>
-            ) : null}
-            {outcome?.status === 'error' ? (
-              <p data-slot="approval-outcome" data-kind="error">
-                {t.decisionFailed(outcome.error.message)}
-              </p>
-            ) : null}
-          </div>
-          {pending || busy ? (
-            <form
-              className="rv-approval-review__form"
-              onSubmit={(e) => {
-                e.preventDefault();
-              }}
-            >
-              <label htmlFor={`${id}-comment`} className="rv-run-form__label">
-                {t.comment}
-              </label>
-              <p id={`${id}-comment-hint`} className="rv-run-form__hint">
-                {t.commentHint}
-              </p>
-              <textarea
-                id={`${id}-comment`}
-                className="rv-input"
-                rows={3}
-                value={comment}
-                aria-describedby={`${id}-comment-hint`}
-                onChange={(e) => setComment(e.target.value)}
-              />
-              <div className="rv-approval-review__buttons">
-                <button type="button" className="rv-button" data-variant="primary" disabled={busy} onClick={() => decide('approve')}>
-                  {t.approve}
-                </button>
-                <button type="button" className="rv-button" disabled={busy} onClick={() => decide('reject')}>
-                  {t.reject}
-                </button>
-              </div>
-            </form>
-          ) : null}
+          <ReviewDecisionOutcome outcome={outcome} now={now} slot="approval-outcome" />
+          {pending || busy ? <ReviewDecisionForm comment={comment} onCommentChange={setComment} onDecide={decide} busy={busy} rows={3} /> : null}
         </div>
       ) : (
         <h2 id={`${id}-title`} className="rv-visually-hidden">

@@ -1,8 +1,8 @@
 import { useId, useState, type ComponentPropsWithoutRef } from 'react';
-import { formatRelativeTime } from '../../core/formatTime.js';
 import { cx } from '../shared/cx.js';
 import { DataSection } from '../shared/DataSection.js';
 import { RelativeTime } from '../shared/RelativeTime.js';
+import { ReviewDecisionForm, ReviewDecisionOutcome } from '../shared/ReviewDecision.js';
 import { useRunDetailContext } from './RunDetailContext.js';
 
 export type RunDetailReviewProps = Omit<ComponentPropsWithoutRef<'section'>, 'children'>;
@@ -62,45 +62,8 @@ export function RunDetailReview({ className, ...rest }: RunDetailReviewProps) {
         </div>
       </dl>
       {review.details !== undefined ? <DataSection title={t.details} data={review.details} defaultOpen /> : null}
-      <div role="status" className="rv-run-detail__status">
-        {outcome?.status === 'decided' ? (
-          <p data-slot="run-detail-review-outcome" data-kind="decided">
-            {t.decidedByYou(t.statuses[outcome.approval.status])}
-          </p>
-        ) : null}
-      </div>
-      <div role="alert" className="rv-run-detail__status">
-        {outcome?.status === 'decidedElsewhere' ? (
-          <p data-slot="run-detail-review-outcome" data-kind="decidedElsewhere">
-            {t.decidedElsewhere(t.statuses[outcome.approval.status], outcome.approval.decidedBy ?? t.anonymous, formatRelativeTime(outcome.approval.decidedAt, now, ui.locale))}
-            {outcome.approval.comment ? ` “${outcome.approval.comment}”` : ''}
-          </p>
-        ) : null}
-        {outcome?.status === 'error' ? (
-          <p data-slot="run-detail-review-outcome" data-kind="error">
-            {t.decisionFailed(outcome.error.message)}
-          </p>
-        ) : null}
-      </div>
-      {props.onDecide && !settled ? (
-        <div className="rv-run-detail__review-form">
-          <label htmlFor={`${id}-comment`} className="rv-run-form__label">
-            {t.comment}
-          </label>
-          <p id={`${id}-hint`} className="rv-run-form__hint">
-            {t.commentHint}
-          </p>
-          <textarea id={`${id}-comment`} className="rv-input" rows={2} value={comment} aria-describedby={`${id}-hint`} onChange={(e) => setComment(e.target.value)} />
-          <div className="rv-run-detail__review-buttons">
-            <button type="button" className="rv-button" data-variant="primary" disabled={busy} onClick={() => decide('approve')}>
-              {t.approve}
-            </button>
-            <button type="button" className="rv-button" disabled={busy} onClick={() => decide('reject')}>
-              {t.reject}
-            </button>
-          </div>
-        </div>
-      ) : null}
+      <ReviewDecisionOutcome outcome={outcome} now={now} slot="run-detail-review-outcome" />
+      {props.onDecide && !settled ? <ReviewDecisionForm comment={comment} onCommentChange={setComment} onDecide={decide} busy={busy} /> : null}
     </section>
   );
 }
