@@ -3,6 +3,7 @@ import type { MswApi } from 'msw-storybook-addon/types';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { createExecutor, createHandlers, type WorkflowDefinition } from '../mock-server/index';
 import { CommandCenter } from '../src/components/CommandCenter/CommandCenter';
+import { CommandCenterFailures } from '../src/components/CommandCenter/CommandCenterRuns';
 import { reviewWorkflow } from '../test/fixtures/localExecutor';
 import { MOCK_BASE_URL, MockProvider } from './executorStory';
 
@@ -125,3 +126,19 @@ export const ReplayAFailureDark: Story = { ...ReplayAFailure, globals: { theme: 
 export const ApproveAReviewDark: Story = { ...ApproveAReview, globals: { theme: 'dark' } };
 export const NarrowDark: Story = { ...Narrow, globals: { theme: 'dark' } };
 export const QuietDark: Story = { ...Quiet, globals: { theme: 'dark' } };
+
+/** One panel alone, anywhere under the provider: the failures of the last 7 days. */
+export const FailuresPanelAlone: Story = {
+  render: (_args, { loaded }) => (
+    <MockProvider now={(loaded as { now?: number }).now}>
+      <CommandCenterFailures defaultWindow="7d" getRunHref={(run) => `#/runs/${run.id}`} />
+    </MockProvider>
+  ),
+  play: async ({ canvasElement }) => {
+    const failures = panel(canvasElement, 'command-center-failures');
+    await waitFor(() => expect(cards(failures)).toHaveLength(2), T);
+    await expect(within(failures).getByLabelText('Failed in the')).toHaveValue('7d');
+    await expect(canvasElement.querySelector('[data-slot="command-center-active"]')).toBeNull();
+  },
+};
+export const FailuresPanelAloneDark: Story = { ...FailuresPanelAlone, globals: { theme: 'dark' } };

@@ -27,6 +27,13 @@ export function RunAnalyticsToolbar({ className, children, ...rest }: RunAnalyti
   const initial = range ? datesFromRange(range, zone) : datesFromRange({ from: new Date(ui.now() - 6 * DAY).toISOString(), to: new Date(ui.now()).toISOString() }, zone);
   const [dates, setDates] = useState(initial);
   const [invalid, setInvalid] = useState(false);
+  // Bounds set from outside (controlled, or applied) show in the inputs.
+  const rangeKey = range ? `${range.from}|${range.to}` : '';
+  const [shownKey, setShownKey] = useState(rangeKey);
+  if (shownKey !== rangeKey) {
+    setShownKey(rangeKey);
+    if (range) setDates(datesFromRange(range, zone));
+  }
   const readOnly = !props.onWindowChange;
   const apply = (event: FormEvent) => {
     event.preventDefault();
