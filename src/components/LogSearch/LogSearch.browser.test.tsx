@@ -137,6 +137,24 @@ describe('LogSearch', () => {
     await expectNoAxeViolations(view.container);
   });
 
+  it('narrows to a time window in the client and stops paging past its start', async () => {
+    const local = localExecutor([noisy]);
+    runMany(local, 3);
+    local.executor.advance(3_600_000);
+    const recent = runMany(local, 2);
+    const from = new Date(local.executor.now() - 30 * 60_000).toISOString();
+    const inWindow = local.executor.searchLogs({ limit: 500 }).items.filter((e) => e.time >= from);
+    const view = render(<Search local={local} pageSize={5} defaultFilters={{ range: { from, to: null } }} />);
+    // Small pages: the search asks for older ones on its own until the window's start is passed.
+    await waitFor(() => expect(view.container.querySelector('[data-slot="log-search-footer"]')?.getAttribute('data-state')).toBe('end'), slow);
+    expect(inWindow.length).toBeGreaterThan(10);
+    expect(local.requests.filter((r) => r.url.includes('/v1/logs')).length).toBeGreaterThan(inWindow.length / 5);
+    const shown = entries(view.container);
+    expect(view.container.querySelector('.rv-log-search__count')?.textContent).toBe(`${inWindow.length} entries`);
+    expect(shown.every((row) => recent.some((id) => row.textContent?.includes(id)))).toBe(true);
+    expect(view.getByLabelText('Time')).toHaveValue('custom');
+  });
+
   it('live tail: follows at the top, and keeps the first visible row still while the reader is scrolled away', async () => {
     const local = localExecutor([noisy]);
     runMany(local, 30);
