@@ -99,8 +99,11 @@ describe('CommandCenter against the executor', () => {
     await user.click(confirm);
     await waitFor(() => expect(runStatus(local, 'wf_slow', running)).toBe('canceled'));
     await waitFor(() => expect(card(active, running)?.getAttribute('data-status') ?? 'gone').not.toBe('running'));
-    const outcome = card(active, running)?.querySelector('[data-slot="command-center-outcome"]');
-    if (outcome) expect(outcome.textContent).toBe(`Stopped: ${running}`);
+    // the card stays where it was (rows are updated in place, never reordered) with its new status and the answer
+    const stopped = card(active, running)!;
+    expect(stopped.getAttribute('data-status')).toBe('canceled');
+    expect(stopped.querySelector('[data-slot="command-center-outcome"]')!.textContent).toBe(`Stopped: ${running}`);
+    expect(within(stopped).queryByRole('button', { name: 'Stop now' })).toBeNull();
     expect(local.requests.filter((r) => r.method === 'POST' && r.url.includes('/command'))).toHaveLength(1);
   });
 
