@@ -6,6 +6,7 @@ import { DemoHeader } from './DemoHeader';
 import { RunsPane } from './RunsPane';
 import { RunPane } from './RunPane';
 import { ApprovalsPane } from './ApprovalsPane';
+import { DEMO_PAGES, ObservabilityPage, type DemoPage } from './ObservabilityPages';
 
 export interface AppProps {
   baseUrl: string;
@@ -26,7 +27,15 @@ function readSelection(): Selection | null {
   return workflowId && runId ? { workflowId, runId } : null;
 }
 
-/** Deep-linkable: `?run=…&workflow=…` selects a run, so a reload or a shared link restores the view. */
+function readPage(): DemoPage {
+  const page = new URLSearchParams(location.search).get('page');
+  return DEMO_PAGES.some((p) => p.page === page) ? (page as DemoPage) : 'runs';
+}
+
+/**
+ * Deep-linkable: `?page=…` picks the page, `?run=…&workflow=…` selects a run, so a reload or a shared link
+ * restores the view.
+ */
 export function App({ baseUrl, scenario, speed, executor }: AppProps) {
   const client = useMemo(() => createRunClient({ baseUrl }), [baseUrl]);
   const now = useCallback(() => executor.now(), [executor]);
@@ -34,9 +43,18 @@ export function App({ baseUrl, scenario, speed, executor }: AppProps) {
     matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light',
   );
   const [selection, setSelectionState] = useState<Selection | null>(readSelection);
+  const [page, setPageState] = useState<DemoPage>(readPage);
+  const setPage = (next: DemoPage) => {
+    setPageState(next);
+    const p = new URLSearchParams(location.search);
+    p.set('page', next);
+    history.replaceState(null, '', `?${p}`);
+  };
   const setSelection = (next: Selection) => {
     setSelectionState(next);
+    setPageState('runs');
     const p = new URLSearchParams(location.search);
+    p.set('page', 'runs');
     p.set('workflow', next.workflowId);
     p.set('run', next.runId);
     history.replaceState(null, '', `?${p}`);
@@ -53,17 +71,41 @@ export function App({ baseUrl, scenario, speed, executor }: AppProps) {
           onFastForward={(ms) => executor.advance(ms)}
           onStarted={(run) => setSelection({ workflowId: run.workflowId, runId: run.id })}
         />
-        <RunsPane onSelect={setSelection} />
-        <main className="demo-main">
-          <section className="demo-detail" aria-label="Run detail">
-            {selection ? (
-              <RunPane key={selection.runId} workflowId={selection.workflowId} runId={selection.runId} onOpenRun={setSelection} />
-            ) : (
-              <p className="demo-hint">Pick a run in the list above to see its steps update live.</p>
-            )}
-          </section>
-          <ApprovalsPane onOpenRun={setSelection} />
-        </main>
+        <nav className="demo-nav" aria-label="Demo pages">
+          {DEMO_PAGES.map((p) => (
+            <a
+              key={p.page}
+              href={`?page=${p.page}`}
+              aria-current={p.page === page ? 'page' : undefined}
+              onClick={(event) => {
+                if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+                event.preventDefault();
+                setPage(p.page);
+              }}
+            >
+              {p.label}
+            </a>
+          ))}
+        </nav>
+        {page === 'runs' ? (
+          <>
+            <RunsPane onSelect={setSelection} />
+            <main className="demo-main">
+              <section className="demo-detail" aria-label="Run detail">
+                {selection ? (
+                  <RunPane key={selection.runId} workflowId={selection.workflowId} runId={selection.runId} onOpenRun={setSelection} />
+                ) : (
+                  <p className="demo-hint">Pick a run in the list above to see its steps update live.</p>
+                )}
+              </section>
+              <ApprovalsPane onOpenRun={setSelection} />
+            </main>
+          </>
+        ) : (
+          <main className="demo-page" aria-label={DEMO_PAGES.find((p) => p.page === page)!.label}>
+            <ObservabilityPage page={page} onOpenRun={setSelection} />
+          </main>
+        )}
       </div>
     </RunViewsProvider>
   );

@@ -1,11 +1,11 @@
 import { RunDetail } from '../src';
 import type { Selection } from './App';
+import { runHref } from './links';
 
 export interface RunPaneProps extends Selection {
   onOpenRun: (selection: Selection) => void;
 }
 
-const runHref = ({ workflowId, runId }: Selection) => `?workflow=${encodeURIComponent(workflowId)}&run=${encodeURIComponent(runId)}`;
 
 /**
  * One run: its overview, progress, error, controls (available per status, with the reason when not), live

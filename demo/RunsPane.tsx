@@ -4,6 +4,7 @@ import { filtersFromSearchParams, filtersToSearchParams } from '../src/core';
 import type { RunFeedFilters } from '../src/hooks';
 import { RunList } from '../src';
 import type { Selection } from './App';
+import { runHref } from './links';
 
 export interface RunsPaneProps {
   onSelect: (selection: Selection) => void;
@@ -32,7 +33,7 @@ export function RunsPane({ onSelect }: RunsPaneProps) {
         bulkActions={['cancel', 'replay']}
         activeRunsIntervalMs={3_000}
         newRunsIntervalMs={5_000}
-        getRunHref={(run) => `?workflow=${encodeURIComponent(run.workflowId)}&run=${encodeURIComponent(run.id)}`}
+        getRunHref={(run) => runHref({ workflowId: run.workflowId, runId: run.id })}
         onOpenRun={(run) => onSelect({ workflowId: run.workflowId, runId: run.id })}
       />
     </section>
