@@ -96,7 +96,7 @@ export function LogSearchList({
     count,
     getScrollElement: () => scroller.current,
     estimateSize,
-    overscan: 8,
+    overscan: 5,
     getItemKey,
     initialRect,
   });
