@@ -10,7 +10,7 @@ import { emit } from './emit.js';
 import { pump } from './flow.js';
 import { fingerprintOf, idempotent } from './idempotency.js';
 import { runOrThrow, runSnapshot, workflowOrThrow, type RunRef } from './lookup.js';
-import type { Ctx, RunRec, StartSpec } from './model.js';
+import type { Ctx, RunRec } from './model.js';
 import { reusePlan } from './reuse.js';
 import { armSchedule } from './schedules.js';
 import { cancelRun, setRunStatus, stopImmediately } from './terminate.js';
@@ -131,17 +131,30 @@ export function replayRun(ctx: Ctx, workflowId: string, runId: string, body: Rep
   if (request.from !== undefined && request.from !== 'start' && request.from !== 'failed_step') {
     errors.push({ field: 'from', message: 'Must be start or failed_step.' });
   }
+  if (request.from === 'failed_step' && (typeof request.prompt === 'string' || typeof request.model === 'string')) {
+    // Reused results were made with the run's own prompt and model: mixing them with new ones would mislead.
+    errors.push({ field: 'from', message: 'A retry from the failed step keeps the run’s prompt and model; replay from the start to change them.' });
+  }
   if (typeof request.model === 'string' && wf.workflow.models.length && !wf.workflow.models.includes(request.model)) {
     errors.push({ field: 'model', message: `Must be one of: ${wf.workflow.models.join(', ')}.` });
   }
   if (errors.length) throw new ExecutorProblem(422, 'invalid_body', 'The replay request is not valid.', { errors });
   const retry = request.from === 'failed_step';
-  return withIdempotency(ctx, workflowId, key, fingerprintOf(`replay ${runId}`, request), () => {
+  const { from: _from, ...rest } = request; // `from: 'start'` is the same request as no `from`
+  return withIdempotency(ctx, workflowId, key, fingerprintOf(`replay ${runId}`, retry ? request : rest), () => {
     refuse(ctx, ref, 'replay');
     const source = runSnapshot(ctx, ref);
     if (retry) {
       const availability = retryFailedAvailability(source);
       if (!availability.available) throw new ExecutorProblem(409, availability.code, availability.reason, { current: source });
+      if (source.workflowVersion !== wf.workflow.version) {
+        throw new ExecutorProblem(
+          409,
+          'workflow_changed',
+          `The workflow changed since this run (version ${source.workflowVersion}, now ${wf.workflow.version}): its results cannot be reused; replay it instead.`,
+          { current: source },
+        );
+      }
     }
     if (!wf.workflow.active) throw inactive(wf.workflow);
     const rec = ctx.startRun({
@@ -162,17 +175,10 @@ export function replayRun(ctx: Ctx, workflowId: string, runId: string, body: Rep
       env: ref.rec ? ref.rec.vault.env : {},
       secrets: ref.rec ? ref.rec.vault.secrets : {},
       replayOf: source.id,
-      reuse: retry ? retryPlan(ctx, ref, source.id) : null,
+      reuse: retry ? reusePlan(source.id, ref.rec ? ref.rec.steps : ctx.archive!.hydrate(ref.ordinal).steps) : null,
     });
     return { run: { ...rec.run }, created: true };
   });
-}
-
-/** What a retry of a failed run takes over: its succeeded steps' results and the variables they captured. */
-function retryPlan(ctx: Ctx, ref: RunRef, sourceRunId: string): NonNullable<StartSpec['reuse']> {
-  const { steps, variables } = ref.rec ?? ctx.archive!.hydrate(ref.ordinal);
-  const captured = variables.captured;
-  return { plan: reusePlan(sourceRunId, steps), captured: captured && typeof captured === 'object' ? { ...(captured as Record<string, unknown>) } : {} };
 }
 
 /** Activates or deactivates a workflow; deactivating cancels its unfinished runs. */

@@ -81,7 +81,7 @@ function startNode(ctx: Ctx, rec: RunRec, scope: ScopeRt, nodeId: string): void 
   const handler = HANDLERS[node.kind];
   state.step ??= createStep(rec, node, { parent: scope.parentStep, iteration: scope.iteration, leaf: handler.leaf(node) });
   state.phase = 'active';
-  const reused = reusableResult(rec.reuse, state.step);
+  const reused = rec.reuse ? reusableResult(rec.reuse, state.step) : null;
   if (reused) {
     takeOver(ctx, rec, state.step, reused);
     nodeFinished(ctx, rec, scope, nodeId, { kind: 'succeeded' });

@@ -72,8 +72,8 @@ export function createRun(ctx: Ctx, spec: StartSpec): RunRec {
       mode: run.mode,
       subject: spec.subject,
       trigger: spec.trigger.type,
-      // A retry restores what the steps it takes over had captured, so branches take the same side again.
-      captured: { ...(spec.reuse?.captured ?? {}) },
+      // A retry's reused steps put back what they captured, in order, as they are taken over.
+      captured: {},
     },
     top: null,
     endSummary: null,
@@ -83,7 +83,7 @@ export function createRun(ctx: Ctx, spec: StartSpec): RunRec {
     startedMs: null,
     lifecycleTimer: null,
     pumping: false,
-    reuse: spec.reuse?.plan ?? null,
+    reuse: spec.reuse ?? null,
   };
   ctx.index.add({
     id,

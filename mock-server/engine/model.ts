@@ -8,7 +8,6 @@ import type { NodeDefinition, WorkflowDefinition } from './definitions.js';
 import type { CompiledGraph, CompiledNode, ScopeDef } from './graph.js';
 import type { PayloadSource } from './payloads.js';
 import type { Redactor } from './redact.js';
-import type { ReusePlan } from './reuse.js';
 import type { RunIds } from './ids.js';
 import type { Rng } from './rng.js';
 import type { RunIndex } from './runIndex.js';
@@ -31,6 +30,21 @@ export interface StepRec {
   startedMs: number | null;
   input: PayloadSource | null;
   output: PayloadSource | null;
+  /** What the step put into the run's `captured` variables (integrations), so a retry that reuses it can too. */
+  captured?: Record<string, unknown>;
+}
+
+/** A source step a retry can take over (see reuse.ts), with its request pages when it is a paginated request. */
+export interface Reusable {
+  step: StepRec;
+  pages: readonly StepRec[];
+}
+
+/** What a retried run may take over from its source. */
+export interface ReusePlan {
+  sourceRunId: string;
+  /** Succeeded work steps of the source run by their place in the graph. */
+  results: Map<string, Reusable>;
 }
 
 /** A node's state inside one scope instance (the top level, or one loop iteration). */
@@ -132,8 +146,8 @@ export interface StartSpec extends StartValues {
   wf: WorkflowRec;
   trigger: Trigger;
   replayOf: string | null;
-  /** Retry from the failed step: results to take over and the source's captured variables. Defaults to none. */
-  reuse?: { plan: ReusePlan; captured: Record<string, unknown> } | null;
+  /** Retry from the failed step: the results to take over. Defaults to none. */
+  reuse?: ReusePlan | null;
 }
 
 export interface Ctx {

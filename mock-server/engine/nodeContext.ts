@@ -55,6 +55,7 @@ export function nodeContext(ctx: Ctx, rec: RunRec, srec: StepRec, iteration: Nod
     emit: (type, event) => void emit(ctx, rec, type, { ...event, step: srec }),
     capture(values) {
       rec.variables.captured = { ...(rec.variables.captured as Record<string, unknown> | undefined), ...values };
+      srec.captured = { ...srec.captured, ...values };
     },
     setEndSummary(summary) {
       rec.endSummary = summary;

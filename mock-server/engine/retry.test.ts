@@ -98,9 +98,10 @@ describe('retry from the failed step', () => {
     const write = byName('Write section')[1]!;
     const chunk = ex.getPayload('pub', retried.id, write.id, 'output', 0, 10_000);
     expect(chunk.data).toBe(ex.getPayload('pub', current, write.reusedFrom!, 'output', 0, 10_000).data);
-    // Only what executed was charged, and the log tells which steps were reused.
+    // Only what executed was charged (the reused model calls cost nothing), and the log tells which steps were reused.
     expect(after.run.creditsUsed).toBe(after.steps.reduce((sum, s) => sum + s.credits, 0));
-    expect(after.run.creditsUsed).toBeLessThan(ex.getRun('pub', id).run.creditsUsed + 1);
+    expect(after.steps.filter((s) => s.reusedFrom).every((s) => s.credits === 0)).toBe(true);
+    expect(after.run.creditsUsed).toBeLessThan(ex.getRun('pub', id).run.creditsUsed);
     const events = ex.listEvents('pub', retried.id, 0, 5000).items;
     expect(events.filter((e) => e.message.includes('reused')).length).toBe(after.steps.filter((s) => s.reusedFrom).length);
     expect(foldMatches(ex, 'pub', retried.id).ok).toBe(true);
@@ -125,6 +126,85 @@ describe('retry from the failed step', () => {
       return;
     }
     throw new Error('no seed made Sync fail');
+  });
+
+  it('reuses a paginated request with all its pages, and puts back captures in order (a later overwrite wins only where it came later)', () => {
+    const paged = workflow(
+      'paged',
+      [
+        { id: 'first', name: 'First lookup', kind: 'integration', config: { provider: 'crm', operation: 'get', response: { flag: 'x' }, capture: ['flag'], durationMs: 100, jitter: 0 } },
+        { id: 'check', name: 'Flag is x?', kind: 'branch', config: { condition: { path: 'captured.flag', op: 'eq', value: 'x' } } },
+        { id: 'yes', name: 'Yes path', kind: 'task', config: { durationMs: 100, jitter: 0 } },
+        { id: 'no', name: 'No path', kind: 'task', config: { durationMs: 100, jitter: 0 } },
+        { id: 'pages', name: 'List invoices', kind: 'http', config: { url: 'https://billing.example.com/invoices', pages: 3, durationMs: 100, jitter: 0 } },
+        { id: 'second', name: 'Second lookup', kind: 'integration', config: { provider: 'crm', operation: 'get', response: { flag: 'y' }, capture: ['flag'], durationMs: 100, jitter: 0 } },
+        { id: 'boom', name: 'Post', kind: 'task', config: { durationMs: 100, jitter: 0, fail: { code: 'down', message: 'Down' }, failChance: 0.5 } },
+      ],
+      [
+        { from: 'first', to: 'check' },
+        { from: 'check', to: 'yes', label: 'true' },
+        { from: 'check', to: 'no', label: 'false' },
+        { from: 'yes', to: 'pages' },
+        { from: 'no', to: 'pages' },
+        { from: 'pages', to: 'second' },
+        { from: 'second', to: 'boom' },
+      ],
+    );
+    for (let seed = 1; seed < 50; seed++) {
+      const ex = executorWith([paged], { seed });
+      const id = start(ex, 'paged');
+      ex.advance(60_000);
+      if (ex.getRun('paged', id).run.status !== 'failed') continue;
+      const retried = ex.replay('paged', id, { from: 'failed_step' }).run;
+      ex.advance(60_000);
+      const { run, steps } = ex.getRun('paged', retried.id);
+      // The branch read "x" (what First lookup captured), not the "y" Second lookup wrote later: same path as the source.
+      expect(stepStatuses(ex, 'paged', retried.id)).toMatchObject({ 'Yes path': 'succeeded', 'No path': 'skipped:branch_not_taken' });
+      const pages = steps.filter((s) => s.page !== null);
+      expect(pages.map((s) => [s.page, Boolean(s.reusedFrom), s.credits])).toEqual([
+        [1, true, 0],
+        [2, true, 0],
+        [3, true, 0],
+      ]);
+      expect(steps.find((s) => s.name === 'List invoices')).toMatchObject({ reusedFrom: expect.any(String), credits: 0 });
+      // Only Post ran (and branches, which cost nothing): the retry cost less than the source.
+      expect(run.creditsUsed).toBeLessThan(ex.getRun('paged', id).run.creditsUsed);
+      expect(ex.getContext('paged', retried.id).variables).toMatchObject({ captured: { flag: 'y' } });
+      expect(foldMatches(ex, 'paged', retried.id).ok).toBe(true);
+      return;
+    }
+    throw new Error('no seed made Post fail');
+  });
+
+  it('reuses an approved review instead of asking again', () => {
+    const reviewed = workflow('reviewed', [
+      { id: 'ok', name: 'Approve refund', kind: 'review', config: { action: 'Refund', expiresInMs: null } },
+      { id: 'pay', name: 'Pay', kind: 'task', config: { durationMs: 100, jitter: 0, fail: { code: 'declined', message: 'Declined' }, failChance: 0.5 } },
+    ]);
+    for (let seed = 1; seed < 50; seed++) {
+      const ex = executorWith([reviewed], { seed });
+      const id = start(ex, 'reviewed');
+      ex.advance(5_000);
+      const approval = ex.listApprovals({ status: ['pending'] }).items[0]!;
+      ex.decide(approval.id, { decision: 'approve' }, 'ann');
+      ex.advance(5_000);
+      if (ex.getRun('reviewed', id).run.status !== 'failed') continue;
+      const retried = ex.replay('reviewed', id, { from: 'failed_step' }).run;
+      ex.advance(5_000);
+      expect(ex.listApprovals({ status: ['pending'] }).items).toHaveLength(0);
+      expect(ex.getRun('reviewed', retried.id).steps[0]).toMatchObject({ status: 'succeeded', approvalId: approval.id, reusedFrom: expect.any(String) });
+      return;
+    }
+    throw new Error('no seed made Pay fail');
+  });
+
+  it('refuses a retry with a new prompt or model, and a retry after the workflow changed', () => {
+    const { ex, id } = failedRun();
+    expect(problem(() => ex.replay('pub', id, { from: 'failed_step', model: 'other' }))).toMatchObject({ status: 422, code: 'invalid_body' });
+    ex.registerWorkflow({ ...flaky, version: 2 });
+    expect(problem(() => ex.replay('pub', id, { from: 'failed_step' }))).toMatchObject({ status: 409, code: 'workflow_changed' });
+    // A plain replay still works: it runs everything on the new version.
+    expect(ex.replay('pub', id, {}).run.workflowVersion).toBe(2);
   });
 
   it('refuses runs that did not fail and invalid requests, starting nothing', () => {

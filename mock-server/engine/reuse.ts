@@ -1,55 +1,68 @@
 /**
  * Retry from the failed step: a new run takes over the results of the steps its failed source run completed
  * and executes the rest. A step is matched to its source step by where it sits in the graph (node, loop
- * iteration and page along its lineage), so a step inside iteration 3 of a loop reuses iteration 3's result.
- * Only steps that do work are taken over (tasks, model and tool calls, requests, integrations, messages and
- * approved reviews); control nodes (branches, joins, ends) run again, cheaply and deterministically, over the
- * restored variables, so the new run takes the same path up to the failure.
+ * iteration and page along its lineage; see src/api/stepPlace.ts), so a step inside iteration 3 of a loop reuses
+ * iteration 3's result. Only steps that do work are taken over (tasks, model and tool calls, requests, a
+ * paginated request with all its pages, integrations, messages and approved reviews), each putting back what it
+ * captured into the run's variables; control nodes (branches, joins, ends) run again over those variables, so
+ * the new run takes the path the source took up to the failure.
  */
 import { stepPlaceSegment } from '../../src/api/stepPlace.js';
 import type { Step } from '../../src/api/types.js';
-import type { Ctx, RunRec, StepRec } from './model.js';
-import { setStepStatus } from './steps.js';
+import type { Ctx, Reusable, ReusePlan, RunRec, StepRec } from './model.js';
+import { createStep, setStepStatus } from './steps.js';
 
 const REUSABLE_KINDS: ReadonlySet<string> = new Set(['task', 'llm', 'tool', 'http', 'integration', 'send_message', 'review']);
 
-/** What a retried run may take over from its source. */
-export interface ReusePlan {
-  sourceRunId: string;
-  /** Succeeded leaf steps of the source run by their place in the graph. */
-  results: Map<string, StepRec>;
-}
-
-/** A step's place in the graph (src/api/stepPlace.ts): its lineage of nodes with loop iteration and page. */
+/** A step's place in the graph: its own segment after its ancestors' (the rule of src/api/stepPlace.ts). */
 export function placeOf(srec: StepRec): string {
   const parts: string[] = [];
   for (let s: StepRec | null = srec; s; s = s.parent) parts.push(stepPlaceSegment(s.step));
   return parts.reverse().join('/');
 }
 
-/** The results a retry of `source` (with these steps) can take over. */
+/** The results a retry of the source run (with these steps) can take over. */
 export function reusePlan(sourceRunId: string, steps: readonly StepRec[]): ReusePlan {
-  const results = new Map<string, StepRec>();
+  const pagesOf = new Map<StepRec, StepRec[]>();
   for (const srec of steps) {
-    if (srec.leaf && srec.step.status === 'succeeded' && REUSABLE_KINDS.has(srec.step.kind)) results.set(placeOf(srec), srec);
+    if (srec.parent && srec.step.page !== null) pagesOf.set(srec.parent, [...(pagesOf.get(srec.parent) ?? []), srec]);
+  }
+  const results = new Map<string, Reusable>();
+  for (const srec of steps) {
+    if (srec.step.status !== 'succeeded' || !REUSABLE_KINDS.has(srec.step.kind) || srec.step.page !== null) continue;
+    const pages = pagesOf.get(srec) ?? [];
+    // A leaf, or a paginated request whose pages all succeeded (then it is taken over with them).
+    if (srec.leaf || (pages.length > 0 && pages.every((page) => page.step.status === 'succeeded'))) results.set(placeOf(srec), { step: srec, pages });
   }
   return { sourceRunId, results };
 }
 
 /** The source step whose result `srec` can take over, or null when it must execute. */
-export function reusableResult(plan: ReusePlan | null, srec: StepRec): StepRec | null {
-  if (!plan || !srec.leaf) return null;
-  return plan.results.get(placeOf(srec)) ?? null;
+export function reusableResult(plan: ReusePlan | null, srec: StepRec): Reusable | null {
+  return plan?.results.get(placeOf(srec)) ?? null;
 }
 
 /**
- * Completes `srec` with the result of `source` without executing it: output, summary and sizes, the delivery
- * or review it made; no times, attempts or credits (nothing ran). Its completion event says it was reused.
+ * Completes `srec` (and its pages) with the results of `source` without executing them: output, summary and
+ * sizes, the delivery or review it made, what it captured; no times, attempts or credits (nothing ran). Their
+ * completion events say they were reused.
  */
-export function takeOver(ctx: Ctx, rec: RunRec, srec: StepRec, source: StepRec): void {
+export function takeOver(ctx: Ctx, rec: RunRec, srec: StepRec, source: Reusable): void {
+  for (const page of source.pages) {
+    const copy = createStep(rec, srec.node, { parent: srec, name: page.step.name, kind: page.step.kind, page: page.step.page, iteration: page.step.iteration, leaf: true });
+    complete(ctx, rec, copy, page);
+  }
+  complete(ctx, rec, srec, source.step);
+}
+
+function complete(ctx: Ctx, rec: RunRec, srec: StepRec, source: StepRec): void {
   const from = source.step;
   srec.input = source.input;
   srec.output = source.output;
+  if (source.captured) {
+    srec.captured = { ...source.captured };
+    rec.variables.captured = { ...(rec.variables.captured as Record<string, unknown> | undefined), ...source.captured };
+  }
   const patch: Partial<Step> = {
     summary: from.summary.map((field) => ({ ...field })),
     inputSize: from.inputSize,

@@ -35,6 +35,7 @@ describe('blankStepRec', () => {
       deliveryId: null,
       approvalId: null,
       credits: 0,
+      reusedFrom: null,
     });
     expect(srec).toMatchObject({ node, parent: loop, leaf: true, startedMs: null, input: null, output: null });
     expect(loop.step).toMatchObject({ parentId: null, name: 'Each', kind: 'loop', group: null });

@@ -79,6 +79,7 @@ export function runActionAvailability(action: RunAction, status: RunStatus): Ava
       return no('run_not_finished', 'Only a finished run (succeeded, failed or canceled) can be replayed.');
     case 'retryFailed':
       if (status === 'failed') return OK;
+      if (!terminal) return runActionAvailability('replay', status);
       return no('run_not_failed', 'Only a failed run can be retried from its failed step.');
   }
 }

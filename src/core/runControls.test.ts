@@ -15,7 +15,8 @@ describe('runControls', () => {
 
   it('agrees with the shared status rules for every status', () => {
     for (const status of RUN_STATUSES) {
-      const controls = runControls({ status });
+      const error = { code: 'x', message: 'x', stepId: 'stp_1', providerStatus: null, retryable: false };
+      const controls = runControls({ status, error });
       for (const [action, state] of Object.entries(controls)) {
         expect(state.available).toBe(runActionAvailability(action as keyof typeof controls, status).available);
       }

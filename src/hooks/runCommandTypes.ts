@@ -31,10 +31,10 @@ export interface UseRunCommandsResult {
   /** Replays a finished run as-is or with a new prompt/model; the new run is added to the feeds at once. */
   replay: (overrides?: ReplayRequest) => Promise<CommandOutcome>;
   /**
-   * Retries a failed run from its failed step (a new run reusing what succeeded before it, optionally with a
-   * new prompt/model); the new run is added to the feeds at once. Unavailable unless the run failed in a step.
+   * Retries a failed run from its failed step (a new run reusing what succeeded before it, with the run's own
+   * prompt and model); the new run is added to the feeds at once. Unavailable unless the run failed in a step.
    */
-  retryFailed: (overrides?: Omit<ReplayRequest, 'from'>) => Promise<CommandOutcome>;
+  retryFailed: () => Promise<CommandOutcome>;
   /** The action in flight, or null. */
   pendingAction: RunAction | null;
   /** The last failure (the optimistic change was rolled back), or null. */

@@ -127,7 +127,7 @@ export function useRunCommands(run: Run | null | undefined): UseRunCommandsResul
     cancel: () => act('cancel'),
     stop: (mode: StopMode = 'immediate') => act(mode === 'graceful' ? 'stopGraceful' : 'stop'),
     replay: (overrides?: ReplayRequest) => act('replay', overrides),
-    retryFailed: (overrides?: Omit<ReplayRequest, 'from'>) => act('retryFailed', overrides),
+    retryFailed: () => act('retryFailed'),
     pendingAction,
     error: errorValue(mutation.error, variables && startsRun(variables.action) ? 'replayRun' : 'runCommand'),
     retry: async () => (failed.current ? submit(failed.current.action, failed.current.run, failed.current.replay) : null),
