@@ -93,6 +93,7 @@ export const ReplayComparedWithItsSource: Story = {
     const first = root.querySelector<HTMLElement>('[data-first-divergence="true"]')!;
     await expect(first).not.toBeNull();
     await expect(within(first).getByText('First divergence')).toBeVisible();
+    await waitFor(() => expect(document.activeElement).toBe(first.querySelector('th')));
   },
 };
 
@@ -100,13 +101,20 @@ export const RetryFromTheFailedStep: Story = {
   loaders: [executorLoader({ scenario: 'fail-fast', advance: 'idle', pick: (run: Run) => run.status === 'failed' })],
   play: async ({ canvasElement, args }) => {
     const root = await ready(canvasElement);
+    const sourceId = root.querySelector('[data-field="id"] dd')!.textContent;
     await userEvent.click(within(root).getByRole('button', { name: 'Retry from failed step' }));
     await waitFor(() => expect(args.onReplayed).toHaveBeenCalledTimes(1));
+    // A retry, not a plain replay: linked to this run and labelled as a retry from its failed step.
+    const retried = (args.onReplayed as unknown as { mock: { calls: [Run][] } }).mock.calls[0]![0];
+    await expect(sourceId).toContain(retried.replayOf!);
+    await expect(retried.trigger.label).toMatch(/^Retry of .* from its failed step$/);
     const outcome = root.querySelector<HTMLElement>('[data-slot="run-detail-outcome"]')!;
-    await expect(within(outcome).getByRole('link')).toBeVisible();
+    await expect(within(outcome).getByText('Retry queued:')).toBeVisible();
+    await expect(within(outcome).getByRole('link', { name: retried.id })).toBeVisible();
   },
 };
 
 export const WaterfallOfAParallelFailFastRunDark: Story = { ...WaterfallOfAParallelFailFastRun, globals: { theme: 'dark' } };
+export const RetryFromTheFailedStepDark: Story = { ...RetryFromTheFailedStep, globals: { theme: 'dark' } };
 export const WaterfallAsATableDark: Story = { ...WaterfallAsATable, globals: { theme: 'dark' } };
 export const ReplayComparedWithItsSourceDark: Story = { ...ReplayComparedWithItsSource, globals: { theme: 'dark' } };

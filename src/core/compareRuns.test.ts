@@ -46,6 +46,14 @@ describe('compareRuns', () => {
     expect(compareRuns(a, a)).toMatchObject({ firstDivergence: null, differing: 0 });
   });
 
+  it('does not take a step still running on one side for the first divergence', () => {
+    const a = [step('a1', 'one', 0), step('a2', 'two', 1, { id: 'a2', status: 'running', durationMs: null, outputSize: null })];
+    const b = [step('b1', 'one', 0), step('b2', 'two', 1)];
+    const result = compareRuns(a, b);
+    expect(result.rows[1]!.differences).toEqual(['status']);
+    expect(result.firstDivergence).toBeNull();
+  });
+
   it('does not count attempts of a reused step, nor a duration difference, as a divergence of outcome', () => {
     const a = [step('a1', 'one', 0, { id: 'a1', attempts: 0, durationMs: null, reusedFrom: 'b1' }), step('a2', 'two', 1, { id: 'a2', durationMs: 5_000 })];
     const b = [step('b1', 'one', 0, { id: 'b1', attempts: 2 }), step('b2', 'two', 1)];

@@ -4,6 +4,7 @@
  * output size, presence) and the first divergence: the earliest step, in the run's own order, whose outcome
  * differs. Durations within a tolerance count as the same (timing jitter is not a divergence).
  */
+import { isTerminalStepStatus } from '../api/status.js';
 import { stepPlaces } from '../api/stepPlace.js';
 import type { Run, Step } from '../api/types.js';
 
@@ -26,7 +27,10 @@ export interface StepComparison {
 export interface RunComparison {
   /** Every place either run reached, in this run's step order, the other run's extra steps after their predecessor. */
   readonly rows: readonly StepComparison[];
-  /** Index in `rows` of the first step whose outcome differs (status, attempts, output or presence), or null. */
+  /**
+   * Index in `rows` of the first step whose outcome differs (status, attempts, output size or presence), or
+   * null. A step not finished on either side is not counted: its outcome is not known yet.
+   */
   readonly firstDivergence: number | null;
   /** Rows with any difference (duration included). */
   readonly differing: number;
@@ -48,6 +52,7 @@ function depthOf(step: Step, byId: ReadonlyMap<string, Step>): number {
 
 function differencesOf(a: Step | null, b: Step | null, options: Required<CompareRunsOptions>): StepDifference[] {
   if (!a || !b) return ['missing'];
+  if (!isTerminalStepStatus(a.status) || !isTerminalStepStatus(b.status)) return a.status === b.status ? [] : ['status'];
   const out: StepDifference[] = [];
   if (a.status !== b.status || a.skipReason !== b.skipReason) out.push('status');
   if (a.attempts !== b.attempts && !a.reusedFrom && !b.reusedFrom) out.push('attempts');
@@ -86,7 +91,11 @@ export function compareRuns(a: readonly Step[], b: readonly Step[], options: Com
     const place = placesB.get(step.id)!;
     if (aPlaces.has(place)) previous = place;
     else if (previous === '') leading.push(step);
-    else extrasAfter.set(previous, [...(extrasAfter.get(previous) ?? []), step]);
+    else {
+      const list = extrasAfter.get(previous);
+      if (list) list.push(step);
+      else extrasAfter.set(previous, [step]);
+    }
   }
   for (const step of leading) rows.push(row(placesB.get(step.id)!, null, step));
   const seen = new Set<string>();
@@ -101,7 +110,8 @@ export function compareRuns(a: readonly Step[], b: readonly Step[], options: Com
   let differing = 0;
   rows.forEach((r, index) => {
     if (r.differences.length) differing++;
-    if (firstDivergence === null && r.differences.some((d) => OUTCOME.has(d))) firstDivergence = index;
+    const settled = !r.a || !r.b || (isTerminalStepStatus(r.a.status) && isTerminalStepStatus(r.b.status));
+    if (firstDivergence === null && settled && r.differences.some((d) => OUTCOME.has(d))) firstDivergence = index;
   });
   return { rows, firstDivergence, differing };
 }

@@ -30,6 +30,8 @@ export interface WaterfallStrings {
   duration: string;
   attempts: string;
   notRun: string;
+  /** A step a retry took over from its source run instead of running it. */
+  reused: string;
   running: string;
   /** A row's timing for screen readers: start offset and duration (already formatted). */
   timing: (starts: string, duration: string) => string;
@@ -128,6 +130,8 @@ export interface RunDetailStrings {
   actionDone: (action: string) => string;
   /** A replay was queued; the new run's id follows as a link. */
   replayQueued: string;
+  /** Before the link to the new run of a retry from the failed step. */
+  retryQueued: string;
   /** A command the server refused (409/422), with its reason. */
   refused: (action: string, reason: string) => string;
   /** A command that failed without an answer. */
@@ -226,6 +230,7 @@ export const defaultRunDetailStrings: RunDetailStrings = {
   sending: (action) => `${action}…`,
   actionDone: (action) => `${action}: done.`,
   replayQueued: 'Replay queued:',
+  retryQueued: 'Retry queued:',
   refused: (action, reason) => `${action} was refused: ${reason}`,
   actionFailed: (action, message) => `${action} failed: ${message}`,
   dismiss: 'Dismiss',
@@ -271,6 +276,7 @@ export const defaultRunDetailStrings: RunDetailStrings = {
     duration: 'Duration',
     attempts: 'Attempts',
     notRun: 'did not run',
+    reused: 'reused from the source run',
     running: 'running',
     timing: (starts, duration) => `: starts at ${starts}, ${duration}`,
     showInSteps: 'Show in Steps',
@@ -291,7 +297,7 @@ export const defaultRunDetailStrings: RunDetailStrings = {
     status: 'Status',
     duration: 'Duration',
     attempts: 'Attempts',
-    output: 'Output',
+    output: 'Output size',
     onlyHere: 'only in this run',
     onlyThere: 'only in the other run',
     same: 'same',

@@ -30,6 +30,12 @@ describe('waterfallLayout', () => {
     expect(layout.total).toBe(6_000);
   });
 
+  it('spans a folded group over all its steps, though none of them is a row', () => {
+    const folded = timelineRows([{ key: 'r', run, tree: buildStepTree(steps, { runStatus: 'running' }) }], { collapsed: new Set(['group:Intake']) });
+    expect(folded.map((r) => r.key)).toEqual(['group:Intake', 'group:Notify', 'c']);
+    expect(waterfallLayout(folded, run, T0 + 6_000).spans[0]).toEqual({ start: 1_000, end: 6_000, open: true });
+  });
+
   it('has no origin when nothing has a time, and survives unparsable times', () => {
     const empty = waterfallLayout(timelineRows([{ key: 'r', run: null, tree: buildStepTree([makeStep({ id: 'x', startedAt: 'not a time' })]) }]), null, T0);
     expect(empty).toMatchObject({ origin: null, total: 1, queue: null, spans: [null] });
@@ -37,6 +43,8 @@ describe('waterfallLayout', () => {
 
   it('reads a finished step without an end time from its duration', () => {
     expect(stepSpan(makeStep({ id: 'f', status: 'failed', startedAt: at(0), endedAt: null, durationMs: 250 }), T0 + 10_000)).toEqual({ start: T0, end: T0 + 250, open: false });
+    // Finished without an end or a duration: a point, not a bar growing with "now".
+    expect(stepSpan(makeStep({ id: 'g', status: 'stopped', startedAt: at(0), endedAt: null, durationMs: null }), T0 + 10_000)).toEqual({ start: T0, end: T0, open: false });
   });
 });
 

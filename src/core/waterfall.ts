@@ -6,6 +6,7 @@
  */
 import type { Run, Step } from '../api/types.js';
 import { isTerminalStepStatus } from '../api/status.js';
+import type { StepNode } from './stepTreeTypes.js';
 import type { TimelineRow } from './timelineRows.js';
 
 /** A span on the run's time axis, in ms from the run's origin (its queue time). */
@@ -45,13 +46,32 @@ export function stepSpan(step: Step, now: number): { start: number; end: number;
   if (start === null) return null;
   const ended = time(step.endedAt);
   if (ended !== null) return { start, end: Math.max(start, ended), open: false };
-  if (step.durationMs !== null && isTerminalStepStatus(step.status)) return { start, end: start + step.durationMs, open: false };
-  return { start, end: Math.max(start, now), open: !isTerminalStepStatus(step.status) };
+  if (isTerminalStepStatus(step.status)) return { start, end: start + (step.durationMs ?? 0), open: false };
+  return { start, end: Math.max(start, now), open: true };
+}
+
+/** The span of a group's steps at any depth (folded or not), in epoch ms, or null when none started. */
+function groupSpan(nodes: readonly StepNode[], now: number): { start: number; end: number; open: boolean } | null {
+  let start = Infinity;
+  let end = -Infinity;
+  let open = false;
+  const stack = [...nodes];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const span = stepSpan(node.step, now);
+    if (span) {
+      start = Math.min(start, span.start);
+      end = Math.max(end, span.end);
+      open ||= span.open;
+    }
+    for (const child of node.children) stack.push(child);
+  }
+  return start === Infinity ? null : { start, end, open };
 }
 
 /**
- * Lays out `rows` (the timeline's row model: runs, groups, steps, dividers) on `run`'s time axis. Linear in the
- * number of rows (one pass for steps, one backwards for group spans).
+ * Lays out `rows` (the timeline's row model: runs, groups, steps, dividers) on `run`'s time axis: a step row
+ * spans its step, a group row every step of its group (also when folded). Linear in the number of steps.
  */
 export function waterfallLayout(rows: readonly TimelineRow[], run: Pick<Run, 'queuedAt' | 'startedAt' | 'completedAt'> | null, now: number): WaterfallLayout {
   const epoch = Array.from({ length: rows.length }, (): { start: number; end: number; open: boolean } | null => null);
@@ -59,30 +79,11 @@ export function waterfallLayout(rows: readonly TimelineRow[], run: Pick<Run, 'qu
   let max = -Infinity;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
-    if (row.kind !== 'step') continue;
-    const span = stepSpan(row.node.step, now);
+    const span = row.kind === 'step' ? stepSpan(row.node.step, now) : row.kind === 'group' ? groupSpan(row.group.nodes, now) : null;
     epoch[i] = span;
     if (span) {
       if (span.start < min) min = span.start;
       if (span.end > max) max = span.end;
-    }
-  }
-  // A group's span covers its steps: walk backwards, folding each step into the nearest group above it.
-  let lo = Infinity;
-  let hi = -Infinity;
-  let open = false;
-  for (let i = rows.length - 1; i >= 0; i--) {
-    const row = rows[i]!;
-    const span = epoch[i];
-    if (row.kind === 'step' && span) {
-      lo = Math.min(lo, span.start);
-      hi = Math.max(hi, span.end);
-      open ||= span.open;
-    } else if (row.kind === 'group' || row.kind === 'run') {
-      if (lo !== Infinity) epoch[i] = { start: lo, end: hi, open };
-      lo = Infinity;
-      hi = -Infinity;
-      open = false;
     }
   }
   const queued = time(run?.queuedAt);
@@ -112,6 +113,9 @@ export const fullRange = (total: number): WaterfallRange => ({ from: 0, to: Math
 
 /** The narrowest window a zoom reaches: 10 ms, or the whole axis when it is shorter. */
 const MIN_SPAN = 10;
+
+/** Whether zooming in can narrow `range` further. */
+export const canZoomIn = (range: WaterfallRange, total: number): boolean => range.to - range.from > Math.min(MIN_SPAN, Math.max(1, total));
 
 /** `range` kept inside the axis, at least `MIN_SPAN` wide (or the whole axis). */
 export function clampRange(range: WaterfallRange, total: number): WaterfallRange {

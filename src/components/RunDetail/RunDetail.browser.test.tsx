@@ -217,13 +217,17 @@ describe('RunDetail', () => {
     expect(prepare.textContent).toContain('Result reused from step');
     const get = [...next.container.querySelectorAll<HTMLElement>('[data-slot="timeline-step-head"]')].find((head) => head.textContent?.includes('Get invoice'))!;
     expect(within(get).queryByText('reused')).toBeNull();
-    // A run that succeeded says why it cannot be retried, in text.
+    // A running run and a run that succeeded say why they cannot be retried, in text.
     next.unmount();
-    const ok = localExecutor([slow]);
-    const done = start(ok, 'slow', (r) => r.status === 'running');
-    const other = render(<Detail local={ok} run={done} />);
-    await other.findByText('Crunch');
-    expect(within(control(other.container, 'retryFailed')).getByText('Only a failed run can be retried from its failed step.')).toBeVisible();
+    const quick: WorkflowDefinition = { id: 'quick', name: 'Quick', nodes: [{ id: 'a', name: 'Only step', kind: 'task', config: { durationMs: 100, jitter: 0 } }], edges: [] };
+    const ok = localExecutor([slow, quick]);
+    const running = render(<Detail local={ok} run={start(ok, 'slow', (r) => r.status === 'running')} />);
+    await running.findByText('Crunch');
+    expect(within(control(running.container, 'retryFailed')).getByText(/Only a finished run/)).toBeVisible();
+    running.unmount();
+    const done = render(<Detail local={ok} run={start(ok, 'quick', (r) => r.status === 'succeeded')} />);
+    await done.findByText('Only step');
+    expect(within(control(done.container, 'retryFailed')).getByText('Only a failed run can be retried from its failed step.')).toBeVisible();
   });
 
   it('opens the replay-with-changes dialog with the run form in replay mode', async () => {

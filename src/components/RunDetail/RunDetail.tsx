@@ -1,7 +1,6 @@
 import { memo, useCallback, useMemo } from 'react';
 import { isTerminalRunStatus, type RunAction } from '../../api/status.js';
 import type { Approval, PayloadPart, Run, Step } from '../../api/types.js';
-import { defaultComparison } from '../../core/compareRuns.js';
 import { isRunNotFound } from '../../core/runObserver.js';
 import type { RunDetailTab } from '../../core/runDetailStrings.js';
 import { runLiveState } from '../../core/runLiveState.js';
@@ -19,6 +18,7 @@ import { useWorkflowRuns } from '../../hooks/useWorkflowRuns.js';
 import { ManualRunForm } from '../ManualRunForm/ManualRunForm.js';
 import { RefreshBanner } from '../StepTimeline/RefreshBanner.js';
 import { RunDetailView } from './RunDetailView.js';
+import { useCompareRunId } from './useCompareRunId.js';
 import type { RunDetailViewProps } from './types.js';
 
 // Pure: a host importing another component must not pay for this one.
@@ -91,13 +91,13 @@ export function RunDetail({ workflowId, runId, live = 'poll', pollIntervalMs, on
   // Its replays (overview, Compare) and the run Compare reads: the one it replays, its newest replay, or the reader's pick.
   const replayFilters = useMemo(() => ({ replayOf: runId }), [runId]);
   const replays = useWorkflowRuns(workflowId, { filters: replayFilters, pageSize: 20 });
-  const [chosenComparison, setCompareRunId] = useControllableState<string | null | undefined>({
-    value: viewProps.compareRunId,
-    defaultValue: viewProps.defaultCompareRunId,
-    onValueChange: viewProps.onCompareRunIdChange as ((id: string | null | undefined) => void) | undefined,
+  const [compareRunId, setCompareRunId] = useCompareRunId(viewProps, run, replays.runs);
+  // Followed live like this run (a just-queued retry fills in as it goes), once the Compare tab is open.
+  const other = useRun(workflowId, compareRunId, {
+    live,
+    ...(pollIntervalMs !== undefined ? { pollIntervalMs } : {}),
+    enabled: tab === 'compare' && compareRunId !== null,
   });
-  const compareRunId = chosenComparison === undefined ? defaultComparison(run, replays.runs) : chosenComparison;
-  const other = useRun(workflowId, compareRunId, { live: false, enabled: tab === 'compare' && compareRunId !== null });
   const compare = useMemo(
     () => ({ run: other.run, steps: other.steps, loading: other.isLoading, error: other.error }),
     [other.run, other.steps, other.isLoading, other.error],

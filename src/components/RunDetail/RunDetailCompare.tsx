@@ -256,7 +256,7 @@ function CompareOutputs({ a, b, loadA, loadB, maxBytes, ui }: { a: Step; b: Step
   const loaded = tooLarge ? ({ status: 'large' } as const) : (current ?? ({ status: 'loading' } as const));
   const diff = useMemo(() => (current?.status === 'done' ? diffJson(current.a, current.b) : null), [current]);
   return (
-    <div className="rv-compare__outputs" data-slot="compare-outputs" aria-label={`${t.output}: ${a.name}`} role="region">
+    <div className="rv-compare__outputs" data-slot="compare-outputs" aria-label={`${t.showOutputs}: ${a.name}`} role="region">
       {loaded.status === 'loading' ? <p role="status">{t.loading}</p> : null}
       {loaded.status === 'large' ? <p role="status">{t.outputTooLarge}</p> : null}
       {loaded.status === 'error' ? <p role="alert">{loaded.message}</p> : null}

@@ -118,7 +118,7 @@ export function RunDetailControls({ actions = ALL, confirm = DESTRUCTIVE, classN
           <span data-slot="run-detail-outcome" data-kind="done">
             {shown?.action === 'replay' || shown?.action === 'retryFailed' ? (
               <>
-                {t.replayQueued} <RunLink target={{ workflowId: outcome.run.workflowId, runId: outcome.run.id }} links={props} />
+                {shown?.action === 'retryFailed' ? t.retryQueued : t.replayQueued} <RunLink target={{ workflowId: outcome.run.workflowId, runId: outcome.run.id }} links={props} />
               </>
             ) : (
               t.actionDone(shownLabel)

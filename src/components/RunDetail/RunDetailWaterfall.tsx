@@ -1,9 +1,9 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type ComponentPropsWithoutRef, type KeyboardEvent, type WheelEvent } from 'react';
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
+import { memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type ComponentPropsWithoutRef, type KeyboardEvent } from 'react';
 import { isTerminalRunStatus } from '../../api/status.js';
 import { formatDuration } from '../../core/formatDuration.js';
 import type { TimelineRow } from '../../core/timelineRows.js';
-import { clampRange, fullRange, panRange, placeSpan, timeTicks, waterfallLayout, zoomRange, type WaterfallRange, type WaterfallSpan } from '../../core/waterfall.js';
+import { canZoomIn, clampRange, fullRange, panRange, placeSpan, timeTicks, waterfallLayout, zoomRange, type WaterfallRange, type WaterfallSpan } from '../../core/waterfall.js';
 import { cx } from '../shared/cx.js';
 import { StatusBadge } from '../shared/StatusBadge.js';
 import { statusAppearance } from '../shared/statusAppearance.js';
@@ -50,11 +50,30 @@ export function RunDetailWaterfall({ rowHeight = 28, height = 420, overscan = 8,
   const zoomed = waterfallRange !== null && (range.from > 0 || range.to < layout.total);
   const scroller = useRef<HTMLDivElement>(null);
   const track = useRef<HTMLDivElement>(null);
-  const [active, setActive] = useState(0);
+  // The roving tab stop, by row key (a live run inserts rows above it; it stays on its step).
+  const [activeKey, setActiveKey] = useState<string | null>(null);
+  const found = activeKey === null ? -1 : lanes.findIndex((lane) => lane.key === activeKey);
+  const activeIndex = found >= 0 ? found : 0;
   // The axis (and the queue lane) sit above the rows inside the scroller, one row height each.
   const scrollMargin = view === 'chart' ? rowHeight * (layout.queue ? 2 : 1) : rowHeight;
+  // The tab stop is always rendered, so the chart stays in the tab order when it is scrolled away.
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const indexes = defaultRangeExtractor(range);
+      return activeIndex < range.count && !indexes.includes(activeIndex) ? [...indexes, activeIndex].sort((a, b) => a - b) : indexes;
+    },
+    [activeIndex],
+  );
   // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({ count: lanes.length, getScrollElement: () => scroller.current, estimateSize: () => rowHeight, overscan, scrollMargin });
+  const virtualizer = useVirtualizer({
+    count: lanes.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => rowHeight,
+    overscan,
+    scrollMargin,
+    scrollPaddingStart: rowHeight, // the sticky axis covers one row: a row moved to by keys is not under it
+    rangeExtractor,
+  });
   const selected = timeline.selectedStep;
   const fmt = useCallback((ms: number) => formatDuration(ms, ui.locale), [ui.locale]);
 
@@ -65,12 +84,19 @@ export function RunDetailWaterfall({ rowHeight = 28, height = 420, overscan = 8,
   const zoom = (factor: number, anchor = 0.5) => setRange(zoomRange(range, factor, layout.total, anchor));
   const pan = (fraction: number) => setRange(panRange(range, fraction, layout.total));
 
-  const activeIndex = Math.min(active, Math.max(0, lanes.length - 1));
+  // A key moved the tab stop: focus it once rendered (the range extractor renders it in the next commit).
+  const focusPending = useRef(false);
+  useLayoutEffect(() => {
+    if (!focusPending.current) return;
+    focusPending.current = false;
+    scroller.current?.querySelector<HTMLElement>(`[data-index="${activeIndex}"]`)?.focus({ preventScroll: true });
+  });
   const focusRow = (index: number) => {
     const next = Math.min(Math.max(0, index), lanes.length - 1);
-    setActive(next);
+    if (next < 0) return;
+    focusPending.current = true;
+    setActiveKey(lanes[next]!.key);
     virtualizer.scrollToIndex(next, { align: 'auto' });
-    requestAnimationFrame(() => scroller.current?.querySelector<HTMLElement>(`[data-index="${next}"]`)?.focus());
   };
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const page = Math.max(1, Math.floor(height / rowHeight) - 1);
@@ -97,21 +123,37 @@ export function RunDetailWaterfall({ rowHeight = 28, height = 420, overscan = 8,
   const selectLane = (lane: Lane | undefined) => {
     if (lane?.kind === 'step') timeline.select(lane.node.id);
   };
-  // Ctrl/⌘ + wheel zooms around the pointer; a horizontal wheel (or Shift + wheel) pans.
-  const onWheel = (event: WheelEvent<HTMLDivElement>) => {
+  const { select } = timeline;
+  const pick = useCallback(
+    (lane: Lane) => {
+      setActiveKey(lane.key);
+      if (lane.kind === 'step') select(lane.node.id);
+    },
+    [select],
+  );
+  // Ctrl/⌘ + wheel zooms around the pointer (a native, non-passive listener: only it may stop the page's zoom);
+  // a horizontal wheel or Shift + wheel pans by as much as the wheel moved, over the track's width.
+  const wheel = useRef<(event: WheelEvent) => void>(() => {});
+  wheel.current = (event: WheelEvent) => {
     const box = track.current?.getBoundingClientRect();
-    if ((event.ctrlKey || event.metaKey) && box && box.width > 0) {
+    if (!box || box.width <= 0) return;
+    if (event.ctrlKey || event.metaKey) {
       event.preventDefault();
       zoom(event.deltaY < 0 ? 1.25 : 0.8, (event.clientX - box.left) / box.width);
     } else if (Math.abs(event.deltaX) > Math.abs(event.deltaY) || event.shiftKey) {
       const delta = event.shiftKey ? event.deltaY : event.deltaX;
-      if (delta !== 0) pan(delta > 0 ? 0.1 : -0.1);
+      if (delta === 0) return;
+      event.preventDefault();
+      pan(delta / box.width);
     }
   };
-  // The row model can shrink (a filter): keep the roving tab stop on a row that exists.
   useEffect(() => {
-    if (active >= lanes.length && lanes.length > 0) setActive(lanes.length - 1);
-  }, [active, lanes.length]);
+    const el = scroller.current;
+    if (!el || view !== 'chart') return;
+    const listener = (event: WheelEvent) => wheel.current(event);
+    el.addEventListener('wheel', listener, { passive: false });
+    return () => el.removeEventListener('wheel', listener);
+  }, [view]);
 
   const { ticks } = timeTicks(range, 6);
   const selectedLane = selected ? lanes.find((lane) => lane.kind === 'step' && lane.node.id === selected) : undefined;
@@ -127,7 +169,7 @@ export function RunDetailWaterfall({ rowHeight = 28, height = 420, overscan = 8,
       {...rest}
     >
       <div className="rv-waterfall__toolbar" data-slot="waterfall-toolbar" role="toolbar" aria-label={t.controls}>
-        <button type="button" className="rv-button" onClick={() => zoom(ZOOM_STEP)} disabled={range.to - range.from <= 10}>
+        <button type="button" className="rv-button" onClick={() => zoom(ZOOM_STEP)} disabled={!canZoomIn(range, layout.total)}>
           {t.zoomIn}
         </button>
         <button type="button" className="rv-button" onClick={() => zoom(1 / ZOOM_STEP)} disabled={!zoomed}>
@@ -163,7 +205,6 @@ export function RunDetailWaterfall({ rowHeight = 28, height = 420, overscan = 8,
         ref={scroller}
         className="rv-waterfall__scroller"
         style={{ maxHeight: height }}
-        onWheel={view === 'chart' ? onWheel : undefined}
         {...(view === 'table' ? { tabIndex: 0, role: 'region', 'aria-label': t.table } : {})}
       >
         {view === 'chart' ? (
@@ -205,14 +246,12 @@ export function RunDetailWaterfall({ rowHeight = 28, height = 420, overscan = 8,
                     start={item.start - scrollMargin}
                     span={layout.spans[item.index] ?? null}
                     range={range}
+                    count={lanes.length}
                     tabStop={item.index === activeIndex}
                     selected={lane.kind === 'step' && lane.node.id === selected}
                     ui={ui}
                     fmt={fmt}
-                    onPick={(index) => {
-                      setActive(index);
-                      selectLane(lanes[index]);
-                    }}
+                    onPick={pick}
                   />
                 );
               })}
@@ -256,6 +295,7 @@ function Bar({ span, range, tone, label }: { span: WaterfallSpan; range: Waterfa
 interface LaneProps {
   lane: Lane;
   index: number;
+  count: number;
   start: number;
   span: WaterfallSpan | null;
   range: WaterfallRange;
@@ -263,11 +303,11 @@ interface LaneProps {
   selected: boolean;
   ui: UiConfig;
   fmt: (ms: number) => string;
-  onPick: (index: number) => void;
+  onPick: (lane: Lane) => void;
 }
 
 /** One lane: a group (spanning its steps) or a step, with its status in text and its bar. */
-const WaterfallLane = memo(function WaterfallLane({ lane, index, start, span, range, tabStop, selected, ui, fmt, onPick }: LaneProps) {
+const WaterfallLane = memo(function WaterfallLane({ lane, index, count, start, span, range, tabStop, selected, ui, fmt, onPick }: LaneProps) {
   const t = ui.text.runDetail.waterfall;
   const step = lane.kind === 'step' ? lane.node.step : null;
   const status = lane.kind === 'step' ? lane.node.step.status : lane.group.status;
@@ -283,8 +323,11 @@ const WaterfallLane = memo(function WaterfallLane({ lane, index, start, span, ra
     <div
       role="option"
       aria-selected={selected}
+      aria-setsize={count}
+      aria-posinset={index + 1}
       tabIndex={tabStop ? 0 : -1}
       data-index={index}
+      data-parity={index % 2 ? 'odd' : 'even'}
       data-slot="waterfall-row"
       data-kind={kind}
       data-status={status}
@@ -292,7 +335,7 @@ const WaterfallLane = memo(function WaterfallLane({ lane, index, start, span, ra
       data-branch={branch ? branch.index + 1 : undefined}
       className="rv-waterfall__row"
       style={{ transform: `translateY(${start}px)` }}
-      onClick={() => onPick(index)}
+      onClick={() => onPick(lane)}
     >
       <span className="rv-waterfall__label" style={{ paddingInlineStart: `calc(${depth} * var(--rv-space-3))` }}>
         <StatusBadge status={status} kind={kind} reason={step?.skipReason} variant="icon" />
@@ -306,7 +349,7 @@ const WaterfallLane = memo(function WaterfallLane({ lane, index, start, span, ra
             <span className="rv-visually-hidden">{t.timing(starts, took)}</span>
           </>
         ) : (
-          <span className="rv-waterfall__none">{t.notRun}</span>
+          <span className="rv-waterfall__none">{step?.reusedFrom ? t.reused : t.notRun}</span>
         )}
       </span>
     </div>
@@ -353,7 +396,7 @@ function WaterfallTable({ lanes, spans, ui, fmt, virtualizer }: TableProps) {
               <td>
                 <StatusBadge status={status} kind={step ? 'step' : 'group'} reason={step?.skipReason} />
               </td>
-              <td>{span ? t.offset(fmt(span.start)) : t.notRun}</td>
+              <td>{span ? t.offset(fmt(span.start)) : step?.reusedFrom ? t.reused : t.notRun}</td>
               <td>{span ? (span.open ? t.running : fmt(span.end - span.start)) : ''}</td>
               <td>{step ? step.attempts : ''}</td>
             </tr>

@@ -54,14 +54,28 @@ describe('RunDetail waterfall', () => {
     await user.tab();
     expect(document.activeElement).toBe(rows()[0]);
     await user.keyboard('{ArrowDown}{ArrowDown}');
+    expect(document.activeElement?.getAttribute('role')).toBe('option');
     expect(document.activeElement?.textContent).toContain('Step 3');
+    const bar = () => rows()[0]!.querySelector<HTMLElement>('[data-slot="waterfall-bar"]');
+    const before = bar()!.getBoundingClientRect();
     await user.keyboard('+');
     expect(windowText()).not.toBe(whole);
+    // Zoomed around the middle: the first step (early in the run) moves left and grows wider, or leaves the window.
+    const after = bar()?.getBoundingClientRect();
+    expect(!after || (after.width > before.width * 1.5 && after.left <= before.left)).toBe(true);
     const zoomed = windowText();
     await user.keyboard('{ArrowRight}');
     expect(windowText()).not.toBe(zoomed);
+    await expectNoAxeViolations(view.container);
+    // The tab stop stays rendered when the reader scrolls away with the mouse, so Tab still reaches the chart.
+    const scrollerEl = view.container.querySelector<HTMLElement>('.rv-waterfall__scroller')!;
+    scrollerEl.scrollTop = scrollerEl.scrollHeight;
+    await waitFor(() => expect(rows().some((row) => row.textContent?.includes('Step 10000'))).toBe(true));
+    expect(rows().filter((row) => row.tabIndex === 0).map((row) => row.textContent)).toEqual([expect.stringContaining('Step 3')]);
+    expect(rows()[0]!.getAttribute('aria-setsize')).toBe('10000');
     await user.keyboard('{End}');
-    await waitFor(() => expect(document.activeElement?.textContent).toContain('Step 10000'));
+    await waitFor(() => expect(document.activeElement?.getAttribute('aria-posinset')).toBe('10000'));
+    expect(document.activeElement?.textContent).toContain('Step 10000');
     expect(document.activeElement?.getAttribute('data-status')).toBe('failed');
     await user.keyboard('{Enter}');
     expect(document.activeElement?.getAttribute('aria-selected')).toBe('true');

@@ -4,9 +4,9 @@ import { NO_EVENT_FILTERS, type RunEventFilters } from '../../core/runEventFilte
 import { useControllableState } from '../../hooks/useControllableState.js';
 import { useStepTimeline, type StepTimelineRun, type UseStepTimelineResult } from '../../hooks/useStepTimeline.js';
 import { useUi, type UiConfig } from '../shared/useUi.js';
-import { defaultComparison } from '../../core/compareRuns.js';
 import type { WaterfallRange } from '../../core/waterfall.js';
 import type { RunDetailViewProps, WaterfallView } from './types.js';
+import { useCompareRunId } from './useCompareRunId.js';
 
 export interface RunDetailModel {
   props: RunDetailViewProps;
@@ -62,13 +62,7 @@ export function useRunDetailModel(props: RunDetailViewProps): RunDetailModel {
     defaultValue: props.defaultWaterfallView ?? 'chart',
     onValueChange: props.onWaterfallViewChange,
   });
-  // `undefined` inside: nothing chosen yet, so the default follows the data (the run it replays, its replays).
-  const [chosenComparison, setCompareRunId] = useControllableState<string | null | undefined>({
-    value: props.compareRunId,
-    defaultValue: props.defaultCompareRunId,
-    onValueChange: props.onCompareRunIdChange as ((id: string | null | undefined) => void) | undefined,
-  });
-  const compareRunId = chosenComparison === undefined ? defaultComparison(run, props.replays) : chosenComparison;
+  const [compareRunId, setCompareRunId] = useCompareRunId(props, run, props.replays);
   const sources = useMemo<readonly StepTimelineRun[]>(
     () => (run && (tree || steps) ? [{ key: run.id, run, ...(tree ? { tree } : {}), ...(steps && !tree ? { steps } : {}) }] : NO_SOURCES),
     [run, tree, steps],
