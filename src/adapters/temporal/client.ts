@@ -65,6 +65,13 @@ export interface TemporalRunClientOptions {
   maxChildHistories?: number;
   /** Events per history page. Defaults to 1 000. */
   historyPageSize?: number;
+  /**
+   * What a retry from the failed step (a reset) carries over from after the reset point: `'signals_and_updates'`
+   * reapplies the signals and updates the run received after it (decisions, notes: the outside world's input),
+   * `'none'` drops them. Sent explicitly as `resetReapplyExcludeTypes` (and the older `resetReapplyType`).
+   * Defaults to `'signals_and_updates'`.
+   */
+  resetReapply?: 'signals_and_updates' | 'none';
   /** Makes idempotency keys (Temporal request ids) for commands. Defaults to `crypto.randomUUID()`. */
   idempotencyKey?: () => string;
   /**
@@ -518,6 +525,10 @@ export function createTemporalRunClient(options: TemporalRunClientOptions): Temp
           reason: 'Retry from the failed step',
           workflowTaskFinishEventId: source.resetEventId,
           requestId: key,
+          identity,
+          ...(options.resetReapply === 'none'
+            ? { resetReapplyType: 'RESET_REAPPLY_TYPE_NONE', resetReapplyExcludeTypes: ['RESET_REAPPLY_EXCLUDE_TYPE_SIGNAL', 'RESET_REAPPLY_EXCLUDE_TYPE_UPDATE'] }
+            : { resetReapplyType: 'RESET_REAPPLY_TYPE_ALL_ELIGIBLE', resetReapplyExcludeTypes: [] }),
         },
       }, opts);
       if (!answer.runId) throw new RunApiError({ kind: 'invalid_response', operationId: 'replayRun', message: 'replayRun: the reset answer has no runId' });

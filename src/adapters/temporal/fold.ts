@@ -41,8 +41,10 @@ export interface HistorySnapshot {
   /** The run's input (workflow arguments), type and task queue, for replays. */
   start: { temporalWorkflowId: string; workflowType: string; taskQueue: string; input: TemporalEventAttributes['input'] };
   /**
-   * The last `WORKFLOW_TASK_COMPLETED` event before the run failed (a reset point for retrying it), or null
-   * when the run did not fail or no workflow task completed before the failure.
+   * Where a retry from the failed step resets to: the `WORKFLOW_TASK_COMPLETED` event that scheduled the failed
+   * step (its activity's `workflowTaskCompletedEventId`, or its child's), so the new run schedules that step
+   * again; else the last `WORKFLOW_TASK_COMPLETED` before the failure. Null when the run did not fail or no
+   * workflow task completed before the failure.
    */
   resetEventId: string | null;
   /** The run that continued this one (continue-as-new, retry, cron), or null. */
@@ -123,6 +125,7 @@ export function createHistoryFold(runId: string, options: HistoryFoldOptions = {
   const payloads = new Map<string, StepPayloads>();
   const byEventId = new Map<string, string>(); // scheduled / initiated / started event id → step id
   const updates = new Map<string, string>(); // update id → step id
+  const commandedBy = new Map<string, string>(); // step id → the WORKFLOW_TASK_COMPLETED event that scheduled it
   let order = 0;
   let lastSeq = 0;
   let startAttrs: TemporalEventAttributes | undefined;
@@ -388,6 +391,7 @@ export function createHistoryFold(runId: string, options: HistoryFoldOptions = {
         const activityType = a.activityType?.name ?? 'activity';
         touched = addStep(`activity-${event.eventId}`, { name: name ?? activityType, kind: 'activity', nodeId: activityType }, time);
         byEventId.set(event.eventId, touched.id);
+        if (a.workflowTaskCompletedEventId) commandedBy.set(touched.id, a.workflowTaskCompletedEventId);
         setPayload(touched, 'input', decodePayloads(a.input));
         summarize(touched, 'activityId', a.activityId);
         summarize(touched, 'taskQueue', a.taskQueue?.name);
@@ -548,6 +552,7 @@ export function createHistoryFold(runId: string, options: HistoryFoldOptions = {
         const childType = a.workflowType?.name ?? 'child workflow';
         touched = addStep(`child-${event.eventId}`, { name: name ?? childType, kind: 'child_workflow', nodeId: `child:${childType}` }, time);
         byEventId.set(event.eventId, touched.id);
+        if (a.workflowTaskCompletedEventId) commandedBy.set(touched.id, a.workflowTaskCompletedEventId);
         setPayload(touched, 'input', decodePayloads(a.input));
         summarize(touched, 'workflowId', a.workflowId);
         runEvent = 'step_pending';
@@ -635,12 +640,13 @@ export function createHistoryFold(runId: string, options: HistoryFoldOptions = {
         const a = (timedOut ? event.workflowExecutionTimedOutEventAttributes : event.workflowExecutionFailedEventAttributes) ?? {};
         status = 'failed';
         completedAt = iso(time);
-        resetEventId = lastTaskCompleted;
+        const failedStep = failedStepOf(a.failure);
+        resetEventId = (failedStep ? commandedBy.get(failedStep) : undefined) ?? lastTaskCompleted;
         nextRunId = a.newExecutionRunId || null;
         const stepError = timedOut
           ? { code: 'workflow_timed_out', message: 'The workflow run timed out.', retryable: true }
           : failureToStepError(a.failure, 'workflow_failed');
-        error = { code: stepError.code, message: stepError.message, stepId: timedOut ? null : failedStepOf(a.failure), providerStatus: null, retryable: stepError.retryable };
+        error = { code: stepError.code, message: stepError.message, stepId: timedOut ? null : failedStep, providerStatus: null, retryable: stepError.retryable };
         runEvent = 'run_failed';
         severity = 'error';
         withRun = true;

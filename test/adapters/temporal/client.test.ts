@@ -9,6 +9,7 @@ import { createTemporalRunClient, type TemporalRunClient } from '../../../src/ad
 import type { FakeTemporalCluster} from './cluster';
 import { TEMPORAL_URL } from './cluster';
 import { RUNS, seedCluster } from './seed';
+import { failedWithRetriesHistory, json } from './histories';
 
 let cluster: FakeTemporalCluster;
 const server = setupServer();
@@ -197,20 +198,57 @@ describe('Temporal run client: commands', () => {
     expect(replays.items.map((run) => [run.id, run.replayOf])).toEqual([[second.id, RUNS.completed]]);
   });
 
-  it('retries a failed run from its failed step by resetting to the last completed workflow task before the failure', async () => {
+  it('retries a failed run from its failed step by resetting to the workflow task that scheduled the failed activity', async () => {
     const retried = await client.replay('OrderWorkflow', RUNS.failed, { from: 'failed_step' } as never, { idempotencyKey: 'k-reset' });
     const reset = cluster.calls.find((c) => c.path.endsWith('/order-1002/reset'));
     const failedHistory = cluster.find(RUNS.failed)!.events;
+    const capture = failedHistory.find((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'capturePayment')!;
+    const commandedBy = capture.activityTaskScheduledEventAttributes!.workflowTaskCompletedEventId!;
     const lastCompleted = failedHistory.filter((e) => e.eventType === 'EVENT_TYPE_WORKFLOW_TASK_COMPLETED').at(-1)!;
-    expect(reset?.body).toMatchObject({ workflowTaskFinishEventId: lastCompleted.eventId, requestId: 'k-reset', workflowExecution: { runId: RUNS.failed } });
+    expect(commandedBy).not.toBe(lastCompleted.eventId); // the old, wrong reset point
+    expect(reset?.body).toMatchObject({
+      workflowTaskFinishEventId: commandedBy,
+      requestId: 'k-reset',
+      identity: 'react-run-views',
+      workflowExecution: { runId: RUNS.failed },
+      resetReapplyType: 'RESET_REAPPLY_TYPE_ALL_ELIGIBLE',
+      resetReapplyExcludeTypes: [],
+    });
     expect(retried).toMatchObject({ replayOf: RUNS.failed, trigger: { type: 'replay', sourceRunId: RUNS.failed }, status: 'running' });
+    // The new run keeps what completed before the failed activity and not its failure.
+    const newHistory = cluster.find(retried.id)!.events;
+    expect(newHistory.some((e) => e.eventType === 'EVENT_TYPE_ACTIVITY_TASK_FAILED')).toBe(false);
     const { steps } = await client.getRun('OrderWorkflow', retried.id);
     expect(steps.map((s) => [s.kind, s.name, s.status])).toEqual([
       ['activity', 'chargeCard', 'succeeded'],
-      ['activity', 'capturePayment', 'failed'],
       ['reset', 'Reset', 'succeeded'],
     ]);
+    // A worker replays up to the reset point and schedules the failed activity again.
+    cluster.append(retried.id, (h) => {
+      h.add('EVENT_TYPE_WORKFLOW_TASK_STARTED', 'workflowTaskStartedEventAttributes', { scheduledEventId: newHistory.at(-1)!.eventId });
+      const done = h.add('EVENT_TYPE_WORKFLOW_TASK_COMPLETED', 'workflowTaskCompletedEventAttributes', {});
+      h.add('EVENT_TYPE_ACTIVITY_TASK_SCHEDULED', 'activityTaskScheduledEventAttributes', { activityId: '11', activityType: { name: 'capturePayment' }, workflowTaskCompletedEventId: done });
+    });
+    const again = await client.getRun('OrderWorkflow', retried.id);
+    expect(again.run.status).toBe('running');
+    expect(again.steps.at(-1)).toMatchObject({ name: 'capturePayment', status: 'pending', error: null });
     expect(await rejection(client.replay('OrderWorkflow', RUNS.completed, { from: 'failed_step' } as never))).toMatchObject({ status: 409, code: 'run_not_failed' });
+  });
+
+  it('a reset reapplies later signals by default and drops them with resetReapply none', async () => {
+    cluster.add({ workflowId: 'order-1010', runId: 'run-signalled', type: 'OrderWorkflow', events: failedWithRetriesHistory('order-1010') });
+    const events = cluster.find('run-signalled')!.events;
+    const closing = events.pop()!;
+    cluster.append('run-signalled', (h) => {
+      h.add('EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED', 'workflowExecutionSignaledEventAttributes', { signalName: 'addNote', input: json({ note: 'card updated' }) });
+      h.add('EVENT_TYPE_WORKFLOW_EXECUTION_FAILED', 'workflowExecutionFailedEventAttributes', closing.workflowExecutionFailedEventAttributes!);
+    });
+    const kept = await client.replay('OrderWorkflow', 'run-signalled', { from: 'failed_step' } as never, { idempotencyKey: 'k-1' });
+    expect((await client.getRun('OrderWorkflow', kept.id)).steps.map((s) => s.name)).toContain('Signal addNote');
+    const dropping = createTemporalRunClient({ baseUrl: TEMPORAL_URL, namespace: 'default', resetReapply: 'none', identity: 'ops@example.com' });
+    const dropped = await dropping.replay('OrderWorkflow', 'run-signalled', { from: 'failed_step' } as never, { idempotencyKey: 'k-2' });
+    expect(cluster.calls.filter((c) => c.path.endsWith('/reset')).at(-1)?.body).toMatchObject({ identity: 'ops@example.com', resetReapplyType: 'RESET_REAPPLY_TYPE_NONE' });
+    expect((await dropping.getRun('OrderWorkflow', dropped.id)).steps.map((s) => s.name)).not.toContain('Signal addNote');
   });
 
   it('reports what Temporal cannot do as 501 with a reason, and lists workflow types from visibility', async () => {

@@ -340,6 +340,16 @@ export class FakeTemporalCluster {
           cause: 'WORKFLOW_TASK_FAILED_CAUSE_RESET_WORKFLOW',
           failure: { message: text(body?.reason), resetWorkflowFailureInfo: {} },
         });
+        // Signals received after the reset point are reapplied unless excluded (RESET_REAPPLY_EXCLUDE_TYPE_SIGNAL,
+        // or the older resetReapplyType RESET_REAPPLY_TYPE_NONE).
+        const excluded = Array.isArray(body?.resetReapplyExcludeTypes) ? (body.resetReapplyExcludeTypes as unknown[]) : [];
+        const noSignals = excluded.includes('RESET_REAPPLY_EXCLUDE_TYPE_SIGNAL') || body?.resetReapplyType === 'RESET_REAPPLY_TYPE_NONE';
+        if (!noSignals) {
+          for (const event of execution.events.slice(Number(finishId) - 1)) {
+            if (event.eventType !== 'EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED') continue;
+            builder.add('EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED', 'workflowExecutionSignaledEventAttributes', structuredClone(event.workflowExecutionSignaledEventAttributes ?? {}), 1);
+          }
+        }
         builder.add('EVENT_TYPE_WORKFLOW_TASK_SCHEDULED', 'workflowTaskScheduledEventAttributes', {}, 10);
         const reset = this.add({ workflowId: execution.workflowId, runId: this.newRunId(), type: execution.type, events: builder.events });
         execution.resetRunId = reset.runId;
