@@ -63,6 +63,11 @@ export interface TemporalRunClientOptions {
   workflowPause?: boolean;
   /** Child workflows whose histories are read to nest their steps under the child step, per run. Defaults to 20 (0: none). */
   maxChildHistories?: number;
+  /**
+   * Most history events read per run (each child too): past it reading stops, the run's status comes from
+   * DescribeWorkflowExecution and its result summary says the history was truncated. Defaults to 50 000.
+   */
+  maxHistoryEvents?: number;
   /** Events per history page. Defaults to 1 000. */
   historyPageSize?: number;
   /**
@@ -87,6 +92,21 @@ export interface TemporalRunClient extends RunClient {
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000;
+const DEFAULT_MAX_HISTORY_EVENTS = 50_000;
+
+interface ReadHistory {
+  events: TemporalHistoryEvent[];
+  startInput: TemporalPayloads | undefined;
+  truncated: boolean;
+}
+
+interface RunRead extends HistorySnapshot {
+  described: TemporalDescribeWorkflowExecutionResponse;
+  /** The run's input payloads as the server holds them (not run through the payload codec). */
+  startInput: TemporalPayloads | undefined;
+  /** The history had more than `maxHistoryEvents` events: the rest were not read. */
+  truncated: boolean;
+}
 const GRPC_CODES: Record<number, string> = {
   1: 'canceled',
   2: 'unknown',
@@ -224,42 +244,62 @@ export function createTemporalRunClient(options: TemporalRunClientOptions): Temp
   const approvalOptions = options.approvals || null;
 
   // Closed runs' histories never change: keep a few.
-  const closedHistories = new Map<string, TemporalHistoryEvent[]>();
+  const closedHistories = new Map<string, ReadHistory>();
+  const maxEvents = Math.max(1, options.maxHistoryEvents ?? DEFAULT_MAX_HISTORY_EVENTS);
 
-  const readHistory = async (operationId: string, workflowId: string, runId: string, opts?: CallOptions): Promise<TemporalHistoryEvent[]> => {
+  /**
+   * A run's history, decoded, read up to `maxHistoryEvents` (`truncated` when more were left unread), with the
+   * start event's input payloads as the server sent them (still encoded: what a replay sends back).
+   */
+  const readHistory = async (operationId: string, workflowId: string, runId: string, opts?: CallOptions): Promise<ReadHistory> => {
     const cached = closedHistories.get(runId);
     if (cached) return cached;
-    const events: TemporalHistoryEvent[] = [];
+    let events: TemporalHistoryEvent[] = [];
     let token: string | undefined;
+    let truncated = false;
     for (let page = 0; page < 10_000; page++) {
       const answer = await call<TemporalGetWorkflowExecutionHistoryResponse>(
         operationId,
         'GET',
         `${wfPath(workflowId)}/history`,
-        { query: { 'execution.runId': runId, maximumPageSize: pageSize, nextPageToken: token } },
+        { query: { 'execution.runId': runId, maximumPageSize: Math.min(pageSize, maxEvents), nextPageToken: token } },
         opts,
       );
       events.push(...(answer.history?.events ?? []));
       token = answer.nextPageToken || undefined;
       if (!token) break;
+      if (events.length >= maxEvents) {
+        truncated = true;
+        break;
+      }
     }
+    if (events.length > maxEvents) {
+      events = events.slice(0, maxEvents);
+      truncated = true;
+    }
+    const startInput = events[0]?.eventType === 'EVENT_TYPE_WORKFLOW_EXECUTION_STARTED' ? structuredClone(events[0].workflowExecutionStartedEventAttributes?.input) : undefined;
     const decoded = await decodeWithCodec(events, options.payloadCodec);
     const last = decoded.at(-1)?.eventType ?? '';
     const closed = /WORKFLOW_EXECUTION_(COMPLETED|FAILED|TIMED_OUT|CANCELED|TERMINATED|CONTINUED_AS_NEW)$/.test(last);
-    if (closed) {
+    const read: ReadHistory = { events: decoded, startInput, truncated };
+    if (closed && !truncated) {
       if (closedHistories.size >= 50) closedHistories.delete(closedHistories.keys().next().value as string);
-      closedHistories.set(runId, decoded);
+      closedHistories.set(runId, read);
     }
-    return decoded;
+    return read;
   };
 
   const describe = (operationId: string, workflowId: string, runId: string, opts?: CallOptions) =>
     call<TemporalDescribeWorkflowExecutionResponse>(operationId, 'GET', wfPath(workflowId), { query: { 'execution.runId': runId } }, opts);
 
-  /** The run folded from its history (children nested), with the describe answer's status when it knows more. */
-  const readRun = async (operationId: string, type: string, runId: string, opts?: CallOptions): Promise<HistorySnapshot> => {
+  /**
+   * The run folded from its history (children nested), with the describe answer's status when it knows more,
+   * the describe answer itself and the raw start input.
+   */
+  const readRun = async (operationId: string, type: string, runId: string, opts?: CallOptions): Promise<RunRead> => {
     const where = await locate(operationId, type, runId, opts);
-    const [events, described] = await Promise.all([readHistory(operationId, where.workflowId, runId, opts), describe(operationId, where.workflowId, runId, opts)]);
+    const [history, described] = await Promise.all([readHistory(operationId, where.workflowId, runId, opts), describe(operationId, where.workflowId, runId, opts)]);
+    const { events } = history;
     const children = new Map<string, TemporalHistoryEvent[]>();
     const childStarts = events.filter((event) => event.eventType === 'EVENT_TYPE_CHILD_WORKFLOW_EXECUTION_STARTED').slice(0, options.maxChildHistories ?? 20);
     await Promise.all(
@@ -268,7 +308,7 @@ export function createTemporalRunClient(options: TemporalRunClientOptions): Temp
         const child = a?.workflowExecution;
         if (!a?.initiatedEventId || !child?.workflowId || !child.runId) return;
         try {
-          children.set(a.initiatedEventId, await readHistory(operationId, child.workflowId, child.runId, opts));
+          children.set(a.initiatedEventId, (await readHistory(operationId, child.workflowId, child.runId, opts)).events);
         } catch {
           // A child in another namespace or already deleted: its step stays, without nested steps.
         }
@@ -279,7 +319,19 @@ export function createTemporalRunClient(options: TemporalRunClientOptions): Temp
     if (info?.status === 'WORKFLOW_EXECUTION_STATUS_PAUSED' && !isTerminalRunStatus(snapshot.run.status)) {
       snapshot.run = { ...snapshot.run, status: 'paused' };
     }
-    return snapshot;
+    if (history.truncated) {
+      // The closing event may be among the unread ones: the status comes from describe, and the run says so.
+      const mapped = mapExecutionStatus(info?.status);
+      const total = Number(info?.historyLength ?? 0) || null;
+      const note = `History truncated: only the first ${events.length} of ${total ?? 'more'} events were read (maxHistoryEvents); later steps and events are not shown.`;
+      snapshot.run = {
+        ...snapshot.run,
+        ...(mapped ? { status: mapped.status, cancelReason: mapped.cancelReason } : {}),
+        ...(info?.closeTime && !snapshot.run.completedAt ? { completedAt: new Date(info.closeTime).toISOString() } : {}),
+        resultSummary: note,
+      };
+    }
+    return { ...snapshot, described, startInput: history.startInput, truncated: history.truncated };
   };
 
   const runFromInfo = (info: TemporalWorkflowExecutionInfo): Run => {
@@ -543,7 +595,7 @@ export function createTemporalRunClient(options: TemporalRunClientOptions): Temp
       key,
       {
         taskQueue: source.start.taskQueue,
-        ...(source.start.input ? { input: source.start.input } : {}),
+        ...(source.startInput ? { input: source.startInput } : {}),
         memo: { fields: { rvReplayOf: jsonPayload(runId) } },
         ...(options.searchAttributes?.replayOf
           ? { searchAttributes: { indexedFields: { [options.searchAttributes.replayOf]: jsonPayload(runId, { type: 'Keyword' }) } } }
@@ -609,7 +661,7 @@ export function createTemporalRunClient(options: TemporalRunClientOptions): Temp
     },
     listEvents: async (type, runId, query = {}, opts) => {
       const where = await locate('listEvents', type, runId, opts);
-      const history = await readHistory('listEvents', where.workflowId, runId, opts);
+      const { events: history } = await readHistory('listEvents', where.workflowId, runId, opts);
       const { events, run } = foldHistory(runId, history, foldOptions(type));
       const after = query.after ?? 0;
       const limit = query.limit ?? 500;
@@ -617,9 +669,8 @@ export function createTemporalRunClient(options: TemporalRunClientOptions): Temp
       return { items: newer.slice(0, limit), lastSeq: run.lastSeq, hasMore: newer.length > limit };
     },
     getContext: async (type, runId, opts): Promise<RunContext> => {
-      const where = await locate('getRunContext', type, runId, opts);
-      const [snapshot, described] = await Promise.all([readRun('getRunContext', type, runId, opts), describe('getRunContext', where.workflowId, runId, opts)]);
-      const info = described.workflowExecutionInfo;
+      const snapshot = await readRun('getRunContext', type, runId, opts);
+      const info = snapshot.described.workflowExecutionInfo;
       const variables: Record<string, unknown> = {};
       for (const [name, payload] of Object.entries(info?.memo?.fields ?? {})) variables[`memo.${name}`] = decodePayload(payload);
       for (const [name, payload] of Object.entries(info?.searchAttributes?.indexedFields ?? {})) variables[`search.${name}`] = decodePayload(payload);

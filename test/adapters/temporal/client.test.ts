@@ -9,7 +9,7 @@ import { createTemporalRunClient, type TemporalRunClient } from '../../../src/ad
 import type { FakeTemporalCluster} from './cluster';
 import { TEMPORAL_URL } from './cluster';
 import { RUNS, seedCluster } from './seed';
-import { failedWithRetriesHistory, json } from './histories';
+import { HistoryBuilder, encrypted, failedWithRetriesHistory, json } from './histories';
 
 let cluster: FakeTemporalCluster;
 const server = setupServer();
@@ -196,6 +196,41 @@ describe('Temporal run client: commands', () => {
     const second = await tracking.replay('OrderWorkflow', RUNS.completed, {}, { idempotencyKey: 'k-replay-2' });
     const replays = await tracking.listRuns({ workflowId: 'OrderWorkflow', replayOf: RUNS.completed });
     expect(replays.items.map((run) => [run.id, run.replayOf])).toEqual([[second.id, RUNS.completed]]);
+  });
+
+  it('replays with the original input payloads as stored, not as the payload codec opened them', async () => {
+    const sealed = encrypted(32);
+    const h = new HistoryBuilder().started('OrderWorkflow', 'order-1020', { input: sealed });
+    const done = h.task();
+    h.add('EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED', 'workflowExecutionCompletedEventAttributes', { result: json({ ok: true }), workflowTaskCompletedEventId: done });
+    cluster.add({ workflowId: 'order-1020', runId: 'run-sealed', type: 'OrderWorkflow', events: h.events });
+    const opening = createTemporalRunClient({
+      baseUrl: TEMPORAL_URL,
+      namespace: 'default',
+      payloadCodec: { decode: async (payloads) => payloads.map((p) => (p.metadata?.encoding === btoa('binary/encrypted') ? json({ secret: 'opened' }).payloads[0]! : p)) },
+    });
+    const context = await opening.getRun('OrderWorkflow', 'run-sealed');
+    expect(context.run.status).toBe('succeeded');
+    await opening.replay('OrderWorkflow', 'run-sealed', {}, { idempotencyKey: 'k-sealed' });
+    const start = cluster.calls.find((c) => c.method === 'POST' && c.path.endsWith('/OrderWorkflow-k-sealed'));
+    expect(start?.body?.input).toEqual(sealed);
+  });
+
+  it('stops reading a history at maxHistoryEvents and says so on the run; getContext describes once', async () => {
+    const capped = createTemporalRunClient({ baseUrl: TEMPORAL_URL, namespace: 'default', maxHistoryEvents: 5, historyPageSize: 3 });
+    const total = cluster.find(RUNS.completed)!.events.length;
+    const { run, steps } = await capped.getRun('OrderWorkflow', RUNS.completed);
+    expect(run.status).toBe('succeeded'); // from describe: the closing event was not read
+    expect(run.completedAt).not.toBeNull();
+    expect(run.resultSummary).toBe(`History truncated: only the first 5 of ${total} events were read (maxHistoryEvents); later steps and events are not shown.`);
+    expect(steps.map((s) => s.name)).toEqual(['chargeCard']);
+    const historyCalls = cluster.calls.filter((c) => c.path.endsWith('/order-1001/history'));
+    expect(historyCalls).toHaveLength(2); // 3 + 3 events, then it stops
+    const before = cluster.calls.length;
+    const context = await capped.getContext('OrderWorkflow', RUNS.completed);
+    expect(context.status).toBe('succeeded');
+    expect(context.variables).toMatchObject({ 'search.CustomerEmail': 'ann@example.com' });
+    expect(cluster.calls.slice(before).filter((c) => c.path.endsWith('/workflows/order-1001'))).toHaveLength(1);
   });
 
   it('retries a failed run from its failed step by resetting to the workflow task that scheduled the failed activity', async () => {
