@@ -1,5 +1,5 @@
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
-import { useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { RunEvent } from '../api/types.js';
 import { logClientFilter, logEntryId, logFiltersToQuery, type LogSearchFilters } from '../core/logSearchFilters.js';
 import { queryStatus, type QueryStatus } from './queryState.js';
@@ -29,7 +29,9 @@ export interface UseLogSearchOptions {
   tailIntervalMs?: number;
   /**
    * With a step or time filter (narrowed here, not by the API), older pages are asked for on their own while
-   * fewer than a page of entries match, until this many pages are loaded; then the reader loads more. Defaults to 10.
+   * fewer than a page of entries match, until this many pages were scanned with fewer than a page of matches
+   * (`scanExhausted`); then nothing more loads on its own and the reader asks to search older entries (each
+   * time, another `scanPages` pages at most). Defaults to 10.
    */
   scanPages?: number;
   /** Set false to hold the requests. Defaults to true. */
@@ -50,7 +52,14 @@ export interface UseLogSearchResult extends QueryStatus {
   isRefreshing: boolean;
   /** True while older pages are asked for on their own to fill a step or time filter. */
   isScanning: boolean;
-  /** Loads older entries. */
+  /**
+   * True when a step or time filter matched fewer than a page of entries in the last `scanPages` pages and
+   * older ones exist: automatic loading holds until the reader asks (`loadMore`) to search further.
+   */
+  scanExhausted: boolean;
+  /** Entries fetched so far, before the step and time filters narrowed them (the "newest N entries" searched). */
+  scannedCount: number;
+  /** Loads older entries (stable across renders). While `scanExhausted`, scans up to `scanPages` more pages. */
   loadMore: () => void;
 }
 
@@ -111,16 +120,32 @@ export function useLogSearch(options: UseLogSearchOptions = {}): UseLogSearchRes
   const last = loaded[loaded.length - 1];
   const hasMore = feed.hasNextPage && !(clientFilter && last && clientFilter.exhaustedAt(last));
   const { isFetchingNextPage, fetchNextPage, isPlaceholderData } = feed;
-  const loadMore = () => {
-    if (hasMore && !isFetchingNextPage && !isPlaceholderData) void fetchNextPage();
-  };
+  const pageCount = pages?.length ?? 0;
 
-  // A client-side filter may leave a page (almost) empty: ask for older ones on their own, up to a bound.
-  const scanBudget = options.scanPages ?? 10;
-  const wantsScan =
-    Boolean(clientFilter) && hasMore && !feed.error && !isPlaceholderData && entries.length < limit && (pages?.length ?? 0) < scanBudget;
+  // A client-side filter may leave pages (almost) empty: older ones are scanned on their own, at most
+  // `scanPages` pages since the reader last asked, and stop once that many pages matched less than a page.
+  const scanBudget = Math.max(1, options.scanPages ?? 10);
+  const keyText = JSON.stringify(feedKey);
+  const [scanStart, setScanStart] = useState({ key: keyText, from: 0 });
+  const scanFrom = scanStart.key === keyText ? scanStart.from : 0;
+  const recentMatches = useMemo(() => {
+    if (!clientFilter || !pages) return 0;
+    let n = 0;
+    for (const page of pages.slice(Math.max(scanFrom, pages.length - scanBudget))) n += page.items.filter(clientFilter.matches).length;
+    return n;
+  }, [clientFilter, pages, scanFrom, scanBudget]);
+  const scanExhausted = Boolean(clientFilter) && hasMore && !isPlaceholderData && pageCount - scanFrom >= scanBudget && recentMatches < limit;
+
+  const loadMore = useCallback(() => {
+    if (!hasMore || isFetchingNextPage || isPlaceholderData) return;
+    // Held automatic loading: the reader asked to search further, so another budget of pages may be scanned.
+    if (scanExhausted) setScanStart({ key: keyText, from: pageCount });
+    void fetchNextPage({ cancelRefetch: false });
+  }, [hasMore, isFetchingNextPage, isPlaceholderData, scanExhausted, keyText, pageCount, fetchNextPage]);
+
+  const wantsScan = Boolean(clientFilter) && hasMore && !feed.error && !isPlaceholderData && entries.length < limit && !scanExhausted;
   useEffect(() => {
-    if (wantsScan && !isFetchingNextPage) void fetchNextPage();
+    if (wantsScan && !isFetchingNextPage) void fetchNextPage({ cancelRefetch: false });
   }, [wantsScan, isFetchingNextPage, fetchNextPage, loaded.length]);
 
   return {
@@ -132,6 +157,8 @@ export function useLogSearch(options: UseLogSearchOptions = {}): UseLogSearchRes
     isFetchingMore: isFetchingNextPage,
     isRefreshing: isPlaceholderData,
     isScanning: wantsScan,
+    scanExhausted,
+    scannedCount: loaded.length,
     loadMore,
     ...queryStatus(feed, 'searchLogs'),
   };

@@ -155,6 +155,42 @@ describe('LogSearch', () => {
     expect(view.getByLabelText('Time')).toHaveValue('custom');
   });
 
+  it('a step filter that matches nothing scans at most scanPages pages, then waits for the reader', async () => {
+    const local = localExecutor([noisy]);
+    runMany(local, 12);
+    const base = local.fetchAs();
+    let logRequests = 0;
+    const fetch: typeof globalThis.fetch = (input, init) => {
+      if (new Request(input, init).url.includes('/v1/logs')) logRequests += 1;
+      return base(input, init);
+    };
+    const view = render(<Search local={local} fetch={fetch} pageSize={5} scanPages={3} defaultFilters={{ stepId: 'no-such-step' }} />);
+    await waitFor(() => expect(logRequests).toBe(3), slow);
+    await waitFor(() => expect(view.container.querySelector('[data-slot="log-search-message"]')?.getAttribute('data-state')).not.toBe('loading'), slow);
+    // Nothing more is asked for on its own.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(logRequests).toBe(3);
+  });
+
+  it('a step filter that matches a few entries does not page through the whole log', async () => {
+    const local = localExecutor([noisy]);
+    runMany(local, 12);
+    const newest = local.executor.searchLogs({ limit: 1 }).items[0]!;
+    const stepId = local.executor.searchLogs({ runId: newest.runId, type: ['step_started'], limit: 1 }).items[0]!.stepId!;
+    const base = local.fetchAs();
+    let logRequests = 0;
+    const fetch: typeof globalThis.fetch = (input, init) => {
+      if (new Request(input, init).url.includes('/v1/logs')) logRequests += 1;
+      return base(input, init);
+    };
+    const view = render(<Search local={local} fetch={fetch} pageSize={5} scanPages={4} defaultFilters={{ stepId }} />);
+    await waitFor(() => expect(entries(view.container).length).toBeGreaterThan(0), slow);
+    await waitFor(() => expect(logRequests).toBe(4), slow);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(logRequests).toBe(4);
+    expect(entries(view.container).every((row) => row.textContent?.includes(`Step ${stepId}`))).toBe(true);
+  });
+
   it('live tail: follows at the top, and keeps the first visible row still while the reader is scrolled away', async () => {
     const local = localExecutor([noisy]);
     runMany(local, 30);

@@ -36,7 +36,8 @@ export function LogSearchEntries(props: LogSearchEntriesProps) {
       onExpandedChange={model.setExpanded}
       entryProps={props.entryProps ? { ...entryProps, ...props.entryProps } : entryProps}
       hasMore={Boolean(view.hasMore)}
-      holdLoading={Boolean(view.loadingMore || view.refreshing || view.error)}
+      // A rare step or time filter: the reader asks for older pages, they do not load on their own.
+      holdLoading={Boolean(view.loadingMore || view.refreshing || view.error || view.scanExhausted)}
       onLoadMore={view.onLoadMore}
       resetKey={resetKey}
       data-refreshing={view.refreshing || undefined}

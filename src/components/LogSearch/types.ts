@@ -60,6 +60,13 @@ export interface LogSearchViewProps extends LogSearchState, LogSearchLinks {
   refreshing?: boolean;
   /** Older pages are being searched on their own (a step or time filter). Defaults to `false`. */
   scanning?: boolean;
+  /**
+   * A step or time filter matched fewer than a page of entries in the pages scanned on their own, and older
+   * ones exist: nothing loads automatically; the reader asks to search older entries (`onLoadMore`). Defaults to `false`.
+   */
+  scanExhausted?: boolean;
+  /** How many entries were searched (before the step or time filter), for "No matches in the newest N entries". Defaults to none. */
+  scannedCount?: number;
   /** The last failure (a contained message with Try again). Defaults to none. */
   error?: Error | string | null;
   /** Try again after an error. Defaults to none (no button). */
