@@ -12,7 +12,7 @@ import { buildQuery, requestHeaders, withDeadline, type Query, type Transport } 
 import { isTerminalRunStatus, runActionAvailability } from '../../api/status.js';
 import type { Page, PayloadChunk, Run, RunContext, RunStatus, RunStatusCounts, RunWithSteps, Workflow } from '../../api/types.js';
 import { approvalOf, decisionSignal, listPendingApprovals, type TemporalApprovalOptions } from './approvals.js';
-import { createHistoryFold, foldHistory, mapExecutionStatus, type HistoryFoldOptions, type HistorySnapshot } from './fold.js';
+import { createHistoryFold, foldHistory, mapExecutionStatus, mergePendingActivities, type HistoryFoldOptions, type HistorySnapshot } from './fold.js';
 import { decodePayload, decodePayloads, decodeWithCodec, jsonPayload, payloadText, type TemporalPayloadCodec } from './payloads.js';
 import type {
   TemporalCountWorkflowExecutionsResponse,
@@ -319,6 +319,7 @@ export function createTemporalRunClient(options: TemporalRunClientOptions): Temp
     if (info?.status === 'WORKFLOW_EXECUTION_STATUS_PAUSED' && !isTerminalRunStatus(snapshot.run.status)) {
       snapshot.run = { ...snapshot.run, status: 'paused' };
     }
+    if (!isTerminalRunStatus(snapshot.run.status)) snapshot.steps = mergePendingActivities(snapshot.steps, described.pendingActivities);
     if (history.truncated) {
       // The closing event may be among the unread ones: the status comes from describe, and the run says so.
       const mapped = mapExecutionStatus(info?.status);

@@ -12,7 +12,7 @@
  */
 import type { CancelReason, Run, RunError, RunEvent, RunStatus, Severity, Step, StepError, StepStatus, Trigger } from '../../api/types.js';
 import { decodePayload, decodePayloads, payloadSize } from './payloads.js';
-import type { TemporalEventAttributes, TemporalFailure, TemporalHistoryEvent, TemporalPayload } from './types.js';
+import type { TemporalEventAttributes, TemporalFailure, TemporalHistoryEvent, TemporalPayload, TemporalPendingActivityInfo } from './types.js';
 
 /** What a fold needs to know beyond the history. */
 export interface HistoryFoldOptions {
@@ -744,6 +744,45 @@ export function foldHistory(runId: string, events: readonly TemporalHistoryEvent
   const fold = createHistoryFold(runId, options);
   const out = events.map((event) => fold.push(event));
   return { ...fold.snapshot(), events: out };
+}
+
+/**
+ * Steps with what DescribeWorkflowExecution's `pendingActivities` know and the history does not yet: an
+ * activity between retries has only its ACTIVITY_TASK_SCHEDULED event (STARTED is written when it finally
+ * completes or fails). Matched by activity id, an unfinished activity step becomes running with the attempt
+ * (waiting when paused), its start the last attempt's start, and the last failure its error while retrying.
+ */
+export function mergePendingActivities(steps: readonly Step[], pending: readonly TemporalPendingActivityInfo[] | undefined): Step[] {
+  if (!pending || pending.length === 0) return [...steps];
+  const byActivityId = new Map(pending.filter((info) => info.activityId).map((info) => [info.activityId as string, info]));
+  return steps.map((step) => {
+    if (step.kind !== 'activity' || TERMINAL_STEP.has(step.status)) return step;
+    const activityId = step.summary.find((field) => field.key === 'activityId')?.value;
+    const info = activityId ? byActivityId.get(activityId) : undefined;
+    if (!info) return step;
+    const state = enumTail(info.state, 'PENDING_ACTIVITY_STATE_');
+    const attempt = Math.max(1, Number(info.attempt ?? 1) || 1);
+    const next: Step = { ...step, summary: [...step.summary] };
+    const set = (key: string, value: string | null | undefined) => {
+      if (!value) return;
+      const index = next.summary.findIndex((field) => field.key === key);
+      if (index >= 0) next.summary[index] = { key, value };
+      else next.summary.push({ key, value });
+    };
+    if (state === 'PAUSED' || state === 'PAUSE_REQUESTED') next.status = 'waiting';
+    else if (state === 'STARTED' || state === 'CANCEL_REQUESTED' || attempt > 1) next.status = 'running';
+    if (next.status !== 'pending') next.attempts = Math.max(step.attempts, attempt);
+    next.startedAt = iso(info.lastStartedTime) ?? next.startedAt;
+    set('state', state.toLowerCase());
+    if (info.maximumAttempts) set('maximumAttempts', String(info.maximumAttempts));
+    if (info.lastFailure) {
+      next.error = { ...failureToStepError(info.lastFailure, 'activity_failed'), retryable: true };
+      set('lastFailure', next.error.message);
+    }
+    if (info.nextAttemptScheduleTime) set('nextAttemptAt', iso(info.nextAttemptScheduleTime));
+    if (info.lastWorkerIdentity) set('worker', info.lastWorkerIdentity);
+    return next;
+  });
 }
 
 /** A visibility or describe status as this library's run status (`null` for one it does not know). */

@@ -180,7 +180,22 @@ export interface TemporalCountWorkflowExecutionsResponse {
 export interface TemporalDescribeWorkflowExecutionResponse {
   executionConfig?: { taskQueue?: { name?: string } };
   workflowExecutionInfo?: TemporalWorkflowExecutionInfo;
-  pendingActivities?: unknown[];
+  pendingActivities?: TemporalPendingActivityInfo[];
+}
+
+/** `temporal.api.workflow.v1.PendingActivityInfo`: an activity the server still tracks (running or between retries). */
+export interface TemporalPendingActivityInfo {
+  activityId?: string;
+  activityType?: { name?: string };
+  /** `PENDING_ACTIVITY_STATE_SCHEDULED` | `_STARTED` | `_CANCEL_REQUESTED` | `_PAUSED` | `_PAUSE_REQUESTED`. */
+  state?: string;
+  attempt?: number;
+  maximumAttempts?: number;
+  lastFailure?: TemporalFailure;
+  lastStartedTime?: string;
+  scheduledTime?: string;
+  nextAttemptScheduleTime?: string;
+  lastWorkerIdentity?: string;
 }
 
 export interface TemporalGetWorkflowExecutionHistoryResponse {

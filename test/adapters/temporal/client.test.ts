@@ -9,7 +9,7 @@ import { createTemporalRunClient, type TemporalRunClient } from '../../../src/ad
 import type { FakeTemporalCluster} from './cluster';
 import { TEMPORAL_URL } from './cluster';
 import { RUNS, seedCluster } from './seed';
-import { HistoryBuilder, encrypted, failedWithRetriesHistory, json } from './histories';
+import { HistoryBuilder, appFailure, encrypted, failedWithRetriesHistory, json } from './histories';
 
 let cluster: FakeTemporalCluster;
 const server = setupServer();
@@ -231,6 +231,41 @@ describe('Temporal run client: commands', () => {
     expect(context.status).toBe('succeeded');
     expect(context.variables).toMatchObject({ 'search.CustomerEmail': 'ann@example.com' });
     expect(cluster.calls.slice(before).filter((c) => c.path.endsWith('/workflows/order-1001'))).toHaveLength(1);
+  });
+
+  it('shows an activity between retries as running with its attempt and last failure, from describe', async () => {
+    const h = new HistoryBuilder().started('OrderWorkflow', 'order-1030');
+    const done = h.task();
+    h.add('EVENT_TYPE_ACTIVITY_TASK_SCHEDULED', 'activityTaskScheduledEventAttributes', { activityId: 'pay-1', activityType: { name: 'capturePayment' }, input: json({}), workflowTaskCompletedEventId: done });
+    cluster.add({
+      workflowId: 'order-1030',
+      runId: 'run-retrying',
+      type: 'OrderWorkflow',
+      events: h.events,
+      activityRetries: {
+        'pay-1': {
+          state: 'PENDING_ACTIVITY_STATE_SCHEDULED',
+          attempt: 4,
+          maximumAttempts: 10,
+          lastFailure: appFailure('Gateway timeout', 'GatewayError'),
+          lastStartedTime: '2026-11-20T09:05:00Z',
+          nextAttemptScheduleTime: '2026-11-20T09:06:00Z',
+        },
+      },
+    });
+    const { steps } = await client.getRun('OrderWorkflow', 'run-retrying');
+    expect(steps).toHaveLength(1);
+    expect(steps[0]).toMatchObject({
+      name: 'capturePayment',
+      status: 'running',
+      attempts: 4,
+      startedAt: '2026-11-20T09:05:00.000Z',
+      error: { code: 'GatewayError', message: 'Gateway timeout', retryable: true },
+    });
+    expect(steps[0]!.summary).toEqual(expect.arrayContaining([{ key: 'lastFailure', value: 'Gateway timeout' }, { key: 'maximumAttempts', value: '10' }]));
+    // Without the describe record (attempt 1, never started) it stays pending.
+    delete cluster.find('run-retrying')!.activityRetries;
+    expect((await client.getRun('OrderWorkflow', 'run-retrying')).steps[0]).toMatchObject({ status: 'pending', attempts: 0, error: null });
   });
 
   it('retries a failed run from its failed step by resetting to the workflow task that scheduled the failed activity', async () => {

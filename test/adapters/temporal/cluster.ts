@@ -8,7 +8,7 @@
  */
 import { http, HttpResponse } from 'msw';
 import { decodePayload } from '../../../src/adapters/temporal/payloads';
-import type { TemporalHistoryEvent, TemporalPayload, TemporalWorkflowExecutionInfo } from '../../../src/adapters/temporal/types';
+import type { TemporalHistoryEvent, TemporalPayload, TemporalPendingActivityInfo, TemporalWorkflowExecutionInfo } from '../../../src/adapters/temporal/types';
 import { HistoryBuilder, T0, json } from './histories';
 
 export const TEMPORAL_URL = 'http://temporal.test:7243';
@@ -24,6 +24,8 @@ export interface Execution {
   searchAttributes?: Record<string, unknown>;
   requestId?: string;
   resetRunId?: string;
+  /** What the server knows of open activities beyond the history (attempt, last failure…), by activity id. */
+  activityRetries?: Record<string, Omit<TemporalPendingActivityInfo, 'activityId'>>;
   /** Answers of QueryWorkflow by query type. */
   queries?: Record<string, unknown>;
 }
@@ -156,6 +158,36 @@ export class FakeTemporalCluster {
     return typeof attribute === 'string' ? attribute : info.searchAttributes?.indexedFields?.[name] ? String(attribute) : undefined;
   }
 
+  /**
+   * PendingActivityInfo of each activity scheduled and not closed, as the server derives it: STARTED once an
+   * attempt started (an ACTIVITY_TASK_STARTED event exists only for the last attempt, written when it closes),
+   * else SCHEDULED; CANCEL_REQUESTED after a cancel request; attempt and last failure from `activityRetries`.
+   */
+  pendingActivities(execution: Execution): TemporalPendingActivityInfo[] {
+    const closing = new Set(['EVENT_TYPE_ACTIVITY_TASK_COMPLETED', 'EVENT_TYPE_ACTIVITY_TASK_FAILED', 'EVENT_TYPE_ACTIVITY_TASK_TIMED_OUT', 'EVENT_TYPE_ACTIVITY_TASK_CANCELED']);
+    const scheduledIdOf = (event: TemporalHistoryEvent) =>
+      (event.activityTaskStartedEventAttributes ?? event.activityTaskCompletedEventAttributes ?? event.activityTaskFailedEventAttributes ?? event.activityTaskTimedOutEventAttributes ?? event.activityTaskCanceledEventAttributes ?? event.activityTaskCancelRequestedEventAttributes)?.scheduledEventId;
+    const out: TemporalPendingActivityInfo[] = [];
+    for (const event of execution.events) {
+      const a = event.activityTaskScheduledEventAttributes;
+      if (event.eventType !== 'EVENT_TYPE_ACTIVITY_TASK_SCHEDULED' || !a) continue;
+      const related = execution.events.filter((other) => scheduledIdOf(other) === event.eventId);
+      if (related.some((other) => closing.has(other.eventType))) continue;
+      const started = related.find((other) => other.eventType === 'EVENT_TYPE_ACTIVITY_TASK_STARTED');
+      const cancel = related.some((other) => other.eventType === 'EVENT_TYPE_ACTIVITY_TASK_CANCEL_REQUESTED');
+      const extra = execution.activityRetries?.[a.activityId ?? ''] ?? {};
+      out.push({
+        activityId: a.activityId,
+        activityType: a.activityType,
+        state: cancel ? 'PENDING_ACTIVITY_STATE_CANCEL_REQUESTED' : started ? 'PENDING_ACTIVITY_STATE_STARTED' : 'PENDING_ACTIVITY_STATE_SCHEDULED',
+        attempt: started?.activityTaskStartedEventAttributes?.attempt ?? 1,
+        scheduledTime: event.eventTime,
+        ...extra,
+      });
+    }
+    return out;
+  }
+
   private newRunId(): string {
     return `run-new-${this.nextRun++}`;
   }
@@ -224,7 +256,7 @@ export class FakeTemporalCluster {
         return HttpResponse.json({
           executionConfig: { taskQueue: { name: execution.taskQueue, kind: 'TASK_QUEUE_KIND_NORMAL' } },
           workflowExecutionInfo: this.info(execution),
-          pendingActivities: [],
+          pendingActivities: closed(execution) ? [] : this.pendingActivities(execution),
           ...(execution.resetRunId ? { workflowExtendedInfo: { resetRunId: execution.resetRunId } } : {}),
         });
       }),

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
 import { RunSchema, StepSchema, EventSchema } from '../../../src/api/schemas';
-import { foldHistory, mapExecutionStatus } from '../../../src/adapters/temporal/fold';
+import { foldHistory, mapExecutionStatus, mergePendingActivities } from '../../../src/adapters/temporal/fold';
 import { ENCODED_PAYLOAD_KEY, decodePayload, decodePayloads, decodeWithCodec } from '../../../src/adapters/temporal/payloads';
 import type { TemporalPayload } from '../../../src/adapters/temporal/types';
 import {
@@ -12,6 +12,7 @@ import {
   continuedAsNewHistory,
   encrypted,
   failedWithRetriesHistory,
+  HistoryBuilder,
   json,
   queuedHistory,
   resetHistory,
@@ -57,7 +58,11 @@ describe('history fold', () => {
     expect(failed).toMatchObject({ status: 'failed', attempts: 3, error: { code: 'CardDeclinedError', message: 'Card declined', retryable: false } });
     expect(failed?.summary).toEqual(expect.arrayContaining([{ key: 'lastFailure', value: 'Gateway timeout' }, { key: 'retryState', value: 'non_retryable_failure' }]));
     expect(run).toMatchObject({ status: 'failed', error: { code: 'CardDeclinedError', message: 'Card declined', stepId: failed?.id, retryable: false } });
-    expect(resetEventId).not.toBeNull();
+    // The reset point is the workflow task that scheduled the failed activity, so a reset schedules it again.
+    const history = failedWithRetriesHistory();
+    const capture = history.find((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'capturePayment')!;
+    expect(resetEventId).toBe(capture.activityTaskScheduledEventAttributes!.workflowTaskCompletedEventId);
+    expect(Number(resetEventId)).toBeLessThan(Number(capture.eventId));
     expect(events.find((e) => e.stepId === failed?.id && e.type === 'step_retrying')).toMatchObject({ severity: 'warn' });
     expect(events.at(-1)).toMatchObject({ type: 'run_failed', severity: 'error' });
   });
@@ -142,6 +147,26 @@ describe('history fold', () => {
     expect(mapExecutionStatus('WORKFLOW_EXECUTION_STATUS_CANCELED')).toEqual({ status: 'canceled', cancelReason: 'operator_cancel' });
     expect(mapExecutionStatus('WORKFLOW_EXECUTION_STATUS_TERMINATED')).toEqual({ status: 'canceled', cancelReason: 'operator_stop' });
     expect(mapExecutionStatus('SOMETHING_NEW')).toBeNull();
+  });
+});
+
+describe('pending activities', () => {
+  const scheduledOnly = () => {
+    const h = new HistoryBuilder().started('OrderWorkflow', 'order-9');
+    const done = h.task();
+    h.add('EVENT_TYPE_ACTIVITY_TASK_SCHEDULED', 'activityTaskScheduledEventAttributes', { activityId: 'a1', activityType: { name: 'pack' }, workflowTaskCompletedEventId: done });
+    return foldHistory('run-9', h.events).steps;
+  };
+
+  it('a started attempt is running with its attempt; a paused activity waits; other steps and unknown ids are untouched', () => {
+    const steps = scheduledOnly();
+    const running = mergePendingActivities(steps, [{ activityId: 'a1', state: 'PENDING_ACTIVITY_STATE_STARTED', attempt: 2, lastStartedTime: '2026-11-20T09:10:00Z' }]);
+    expect(running[0]).toMatchObject({ status: 'running', attempts: 2, startedAt: '2026-11-20T09:10:00.000Z', error: null });
+    v.parse(StepSchema, running[0]);
+    expect(mergePendingActivities(steps, [{ activityId: 'a1', state: 'PENDING_ACTIVITY_STATE_PAUSED', attempt: 3 }])[0]).toMatchObject({ status: 'waiting', attempts: 3 });
+    expect(mergePendingActivities(steps, [{ activityId: 'other', state: 'PENDING_ACTIVITY_STATE_STARTED', attempt: 5 }])[0]).toEqual(steps[0]);
+    const done = foldHistory('run-1', completedHistory()).steps;
+    expect(mergePendingActivities(done, [{ activityId: done[0]!.summary.find((f) => f.key === 'activityId')!.value, state: 'PENDING_ACTIVITY_STATE_STARTED', attempt: 9 }])).toEqual(done);
   });
 });
 
