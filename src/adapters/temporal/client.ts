@@ -537,26 +537,41 @@ export function createTemporalRunClient(options: TemporalRunClientOptions): Temp
     }
     const where = await locate('runCommand', type, body.runId, opts);
     const execution = { workflowId: where.workflowId, runId: body.runId };
-    if (body.command === 'pause' || body.command === 'resume') {
-      if (!options.workflowPause) {
-        throw unavailable(
-          'runCommand',
-          'pause_unsupported',
-          'This Temporal cluster is not set up for pausing workflows (PauseWorkflowExecution is experimental); stop or cancel the run instead.',
-        );
+    try {
+      if (body.command === 'pause' || body.command === 'resume') {
+        if (!options.workflowPause) {
+          throw unavailable(
+            'runCommand',
+            'pause_unsupported',
+            'This Temporal cluster is not set up for pausing workflows (PauseWorkflowExecution is experimental); stop or cancel the run instead.',
+          );
+        }
+        await call('runCommand', 'POST', `${wfPath(where.workflowId)}/${body.command === 'pause' ? 'pause' : 'unpause'}`, {
+          body: { namespace: ns, workflowId: where.workflowId, runId: body.runId, identity, reason: `${body.command} from run views`, requestId: key },
+        }, opts);
+      } else if (body.command === 'stop' && (body.params?.mode ?? 'immediate') === 'immediate') {
+        await call('runCommand', 'POST', `${wfPath(where.workflowId)}/terminate`, {
+          body: { namespace: ns, workflowExecution: execution, reason: 'Stopped from run views', identity },
+        }, opts);
+      } else {
+        // A graceful stop and a cancel both ask the workflow to cancel itself (it may clean up first).
+        await call('runCommand', 'POST', `${wfPath(where.workflowId)}/cancel`, {
+          body: { namespace: ns, workflowExecution: execution, identity, requestId: key, reason: 'Canceled from run views' },
+        }, opts);
       }
-      await call('runCommand', 'POST', `${wfPath(where.workflowId)}/${body.command === 'pause' ? 'pause' : 'unpause'}`, {
-        body: { namespace: ns, workflowId: where.workflowId, runId: body.runId, identity, reason: `${body.command} from run views`, requestId: key },
-      }, opts);
-    } else if (body.command === 'stop' && (body.params?.mode ?? 'immediate') === 'immediate') {
-      await call('runCommand', 'POST', `${wfPath(where.workflowId)}/terminate`, {
-        body: { namespace: ns, workflowExecution: execution, reason: 'Stopped from run views', identity },
-      }, opts);
-    } else {
-      // A graceful stop and a cancel both ask the workflow to cancel itself (it may clean up first).
-      await call('runCommand', 'POST', `${wfPath(where.workflowId)}/cancel`, {
-        body: { namespace: ns, workflowExecution: execution, identity, requestId: key, reason: 'Canceled from run views' },
-      }, opts);
+    } catch (error) {
+      // The run was found, but the command's answer is NOT_FOUND: it closed in between ("workflow execution
+      // already completed"). Say so as a conflict, not as a missing run (views drop runs that answer 404).
+      if (!isRunApiError(error) || error.code !== 'temporal_not_found') throw error;
+      closedHistories.delete(body.runId);
+      let current: Run;
+      try {
+        current = (await readRun('runCommand', type, body.runId, opts)).run;
+      } catch {
+        throw error;
+      }
+      if (!isTerminalRunStatus(current.status)) throw error;
+      throw problemError('runCommand', 409, 'run_not_active', `The run is no longer active: it ended (${current.status}) before the ${body.command} reached Temporal.`);
     }
     closedHistories.delete(body.runId);
     return (await readRun('runCommand', type, body.runId, opts)).run;

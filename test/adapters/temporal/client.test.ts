@@ -115,8 +115,18 @@ describe('Temporal run client: reads', () => {
   });
 
   it('maps Temporal errors (google.rpc.Status) to RunApiError with the gRPC code', async () => {
-    const error = await rejection(client.command('OrderWorkflow', { command: 'stop', runId: RUNS.completed }));
+    await client.getRun('OrderWorkflow', RUNS.terminated); // located, then deleted from the cluster
+    cluster.executions.splice(cluster.executions.indexOf(cluster.find(RUNS.terminated)!), 1);
+    const error = await rejection(client.command('OrderWorkflow', { command: 'stop', runId: RUNS.terminated }));
     expect(error).toMatchObject({ kind: 'http', status: 404, code: 'temporal_not_found', message: 'workflow execution already completed' });
+  });
+
+  it('a stop of a run that just finished answers 409 run_not_active, not 404', async () => {
+    // Temporal answers TerminateWorkflowExecution on a closed run with NOT_FOUND "workflow execution already completed".
+    const error = await rejection(client.command('OrderWorkflow', { command: 'stop', runId: RUNS.completed }));
+    expect(error).toMatchObject({ status: 409, code: 'run_not_active', retryable: false });
+    expect(error.message).toBe('The run is no longer active: it ended (succeeded) before the stop reached Temporal.');
+    expect(cluster.calls.some((c) => c.path.endsWith('/order-1001/terminate'))).toBe(true);
   });
 
   it('streams new events by long-polling the history, with step snapshots, until the run closes', async () => {
