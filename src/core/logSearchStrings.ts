@@ -45,6 +45,12 @@ export interface LogSearchStrings {
   stepLabel: (stepId: string) => string;
   /** Shown while older pages are searched for entries in the window or step (narrowed in the client). */
   searchingOlder: string;
+  /** A step or time filter found no match in the entries searched so far (older ones exist); receives how many were searched. */
+  noMatchScanned: (n: number) => string;
+  /** A step or time filter found fewer than a page of matches in the entries searched so far; receives how many were searched. */
+  fewMatchesScanned: (n: number) => string;
+  /** The button that searches further back after the step or time filter's scan limit. */
+  searchOlder: string;
   offline: string;
 }
 
@@ -82,5 +88,8 @@ export const defaultLogSearchStrings: LogSearchStrings = {
   runLink: (runId) => runId,
   stepLabel: (stepId) => `Step ${stepId}`,
   searchingOlder: 'Searching older entries…',
+  noMatchScanned: (n) => `No matches in the newest ${n.toLocaleString('en-US')} ${n === 1 ? 'entry' : 'entries'}.`,
+  fewMatchesScanned: (n) => `Searched the newest ${n.toLocaleString('en-US')} ${n === 1 ? 'entry' : 'entries'}.`,
+  searchOlder: 'Search older entries',
   offline: 'You are offline; the log will catch up when the connection is back.',
 };

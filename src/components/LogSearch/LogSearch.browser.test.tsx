@@ -170,6 +170,16 @@ describe('LogSearch', () => {
     // Nothing more is asked for on its own.
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(logRequests).toBe(3);
+    // The reader is told how far the search went and can go on.
+    const message = view.container.querySelector<HTMLElement>('[data-slot="log-search-message"]')!;
+    expect(message.getAttribute('data-state')).toBe('scan-limit');
+    expect(message.getAttribute('role')).toBe('status');
+    expect(message.textContent).toContain('No matches in the newest 15 entries.');
+    await expectNoAxeViolations(view.container);
+    await userEvent.setup().click(within(message).getByRole('button', { name: 'Search older entries' }));
+    await waitFor(() => expect(view.container.querySelector('[data-slot="log-search-message"]')?.textContent).toContain('No matches in the newest 30 entries.'), slow);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(logRequests).toBe(6);
   });
 
   it('a step filter that matches a few entries does not page through the whole log', async () => {
@@ -189,6 +199,11 @@ describe('LogSearch', () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(logRequests).toBe(4);
     expect(entries(view.container).every((row) => row.textContent?.includes(`Step ${stepId}`))).toBe(true);
+    const footer = view.container.querySelector<HTMLElement>('[data-slot="log-search-footer"]')!;
+    expect(footer.getAttribute('data-state')).toBe('scan-limit');
+    expect(footer.textContent).toContain('Searched the newest 20 entries.');
+    await userEvent.setup().click(within(footer).getByRole('button', { name: 'Search older entries' }));
+    await waitFor(() => expect(logRequests).toBe(8), slow);
   });
 
   it('live tail: follows at the top, and keeps the first visible row still while the reader is scrolled away', async () => {

@@ -53,8 +53,9 @@ export interface LogSearchMessageProps extends Omit<ComponentPropsWithoutRef<'di
 
 /**
  * The search's state while it has no entries: loading (a skeleton), an API error with Try again, no entries at
- * all, or none matching the filters (with Clear filters). Renders nothing while there are entries.
- * `data-slot="log-search-message"`, `data-state` (`loading`, `error`, `no-entries`, `no-match`).
+ * all, none matching the filters (with Clear filters), or none in the newest entries a step or time filter
+ * searched while older ones exist (with Search older entries). Renders nothing while there are entries.
+ * `data-slot="log-search-message"`, `data-state` (`loading`, `error`, `no-entries`, `no-match`, `scan-limit`).
  */
 export function LogSearchMessage({ className, children, ...rest }: LogSearchMessageProps) {
   const model = useLogSearchContext('LogSearchMessage');
@@ -90,6 +91,25 @@ export function LogSearchMessage({ className, children, ...rest }: LogSearchMess
       </div>
     );
   }
+  if (props.scanExhausted && props.hasMore) {
+    return (
+      <div {...base} data-state="scan-limit" role="status" {...rest}>
+        {children ?? (
+          <>
+            <p>{t.noMatchScanned(props.scannedCount ?? 0)}</p>
+            {props.onLoadMore ? (
+              <button type="button" className="rv-button" onClick={props.onLoadMore}>
+                {t.searchOlder}
+              </button>
+            ) : null}{' '}
+            <button type="button" className="rv-button" onClick={() => model.setFilters({})}>
+              {t.clearFilters}
+            </button>
+          </>
+        )}
+      </div>
+    );
+  }
   const filtered = hasLogFilters(filters);
   return (
     <div {...base} data-state={filtered ? 'no-match' : 'no-entries'} role="status" {...rest}>
@@ -109,23 +129,24 @@ export function LogSearchMessage({ className, children, ...rest }: LogSearchMess
 
 /**
  * Under the entries: their count, Load older entries (or that one is loading), or that there are no older
- * ones. `data-slot="log-search-footer"`, `data-state` (`more`, `loading`, `end`).
+ * ones; after a step or time filter's scan limit, how many entries were searched and Search older entries.
+ * `data-slot="log-search-footer"`, `data-state` (`more`, `scan-limit`, `loading`, `end`).
  */
 export function LogSearchFooter({ className, ...rest }: Omit<ComponentPropsWithoutRef<'div'>, 'children'>) {
   const { props, ui } = useLogSearchContext('LogSearchFooter');
   const t = ui.text.logSearch;
   const count = props.entries.length;
   if (count === 0) return null;
-  const state = props.loadingMore ? 'loading' : props.hasMore ? 'more' : 'end';
+  const state = props.loadingMore ? 'loading' : props.hasMore ? (props.scanExhausted ? 'scan-limit' : 'more') : 'end';
   return (
     <div className={cx('rv-log-search__footer', className)} data-slot="log-search-footer" data-state={state} {...rest}>
       <span className="rv-log-search__count">{t.entryCount(count, Boolean(props.hasMore))}</span>
       <span role="status">
-        {state === 'loading' ? t.loadingMore : state === 'end' ? t.allLoaded : null}
+        {state === 'loading' ? t.loadingMore : state === 'end' ? t.allLoaded : state === 'scan-limit' ? t.fewMatchesScanned(props.scannedCount ?? 0) : null}
       </span>
-      {state === 'more' && props.onLoadMore ? (
+      {(state === 'more' || state === 'scan-limit') && props.onLoadMore ? (
         <button type="button" className="rv-button" onClick={props.onLoadMore}>
-          {t.loadMore}
+          {state === 'scan-limit' ? t.searchOlder : t.loadMore}
         </button>
       ) : null}
     </div>
