@@ -5,7 +5,7 @@ import { logClientFilter, logEntryId, logFiltersToQuery, type LogSearchFilters }
 import { queryStatus, type QueryStatus } from './queryState.js';
 import { rvKeys } from './queryKeys.js';
 import { useControllableState } from './useControllableState.js';
-import { useLogTail } from './useLogTail.js';
+import { DEFAULT_TAIL_MAX, useLogTail } from './useLogTail.js';
 import { useRunViews } from './RunViewsProvider.js';
 
 /**
@@ -28,6 +28,11 @@ export interface UseLogSearchOptions {
   /** Live tail poll interval in ms (paused in hidden tabs). Defaults to 5 000 ms. */
   tailIntervalMs?: number;
   /**
+   * Live-tailed entries kept, newest first: a tail left on for hours must not grow without bound, so the oldest
+   * tailed entries beyond this are dropped from view (reloading the search brings them back). Defaults to 5 000.
+   */
+  tailMaxEntries?: number;
+  /**
    * With a step or time filter (narrowed here, not by the API), older pages are asked for on their own while
    * fewer than a page of entries match, until this many pages were scanned with fewer than a page of matches
    * (`scanExhausted`); then nothing more loads on its own and the reader asks to search older entries (each
@@ -43,6 +48,8 @@ export interface UseLogSearchResult extends QueryStatus {
   entries: RunEvent[];
   /** Entries the live tail added since the search ran. */
   tailCount: number;
+  /** The live tail's last failed poll (it keeps polling and clears this once one succeeds); null when fine or off. */
+  tailError: Error | null;
   filters: LogFilters;
   setFilters: (filters: LogFilters | ((previous: LogFilters) => LogFilters)) => void;
   hasMore: boolean;
@@ -99,13 +106,14 @@ export function useLogSearch(options: UseLogSearchOptions = {}): UseLogSearchRes
   );
   const pages = feed.data?.pages;
   const loaded = useMemo(() => pages?.flatMap((page) => page.items) ?? NONE, [pages]);
-  const tail = useLogTail({
+  const { entries: tail, error: tailError } = useLogTail({
     enabled: enabled && Boolean(options.liveTail) && feed.data !== undefined && !feed.isPlaceholderData,
     filters: query,
     limit,
     intervalMs: options.tailIntervalMs ?? 5_000,
     loaded,
     feedKey,
+    max: Math.max(1, options.tailMaxEntries ?? DEFAULT_TAIL_MAX),
   });
   const shownTail = useMemo(() => {
     if (tail.length === 0) return NONE;
@@ -151,6 +159,7 @@ export function useLogSearch(options: UseLogSearchOptions = {}): UseLogSearchRes
   return {
     entries,
     tailCount: shownTail.length,
+    tailError,
     filters,
     setFilters,
     hasMore,

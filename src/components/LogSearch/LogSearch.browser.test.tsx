@@ -245,6 +245,30 @@ describe('LogSearch', () => {
     await expectNoAxeViolations(view.container);
   });
 
+  it('live tail keeps at most tailMaxEntries tailed entries, the newest', async () => {
+    const local = localExecutor([noisy]);
+    runMany(local, 3);
+    const view = render(<Search local={local} defaultLiveTail tailIntervalMs={100} tailMaxEntries={4} />);
+    await waitFor(() => expect(entries(view.container).length).toBeGreaterThan(10), slow);
+    const loaded = local.executor.searchLogs({ limit: 100 }).items.length;
+    const count = () => Number(view.container.querySelector('.rv-log-search__count')?.textContent?.match(/\d+/)?.[0]);
+    expect(count()).toBe(loaded);
+    for (let i = 0; i < 2; i++) {
+      const runId = local.executor.command('noisy', { command: 'start', params: {} }).run.id;
+      act(() => {
+        local.executor.runUntilIdle(600_000);
+      });
+      await waitFor(() => expect(entries(view.container)[0]!.textContent).toContain(runId), slow);
+    }
+    // Two runs added far more than four entries: only the newest four tailed ones stay, above the search's own.
+    const newest = local.executor.searchLogs({ limit: 4 }).items;
+    expect(newest.every((e) => e.runId === newest[0]!.runId)).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(count()).toBe(loaded + 4);
+    const shownIds = [...view.container.querySelectorAll<HTMLElement>('[data-entry-id]')].slice(0, 4).map((row) => row.dataset.entryId);
+    expect(shownIds).toEqual(newest.map((e) => `${e.runId}:${e.seq}`));
+  });
+
   it('works from the keyboard: filters, moving between entries, opening one to its data', async () => {
     const local = localExecutor([noisy]);
     runMany(local, 4);

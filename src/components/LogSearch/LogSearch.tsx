@@ -6,7 +6,7 @@ import { LogSearchView } from './LogSearchView.js';
 
 export interface LogSearchProps
   extends Omit<LogSearchViewProps, 'entries' | 'loading' | 'refreshing' | 'scanning' | 'scanExhausted' | 'scannedCount' | 'error' | 'onRetry' | 'hasMore' | 'loadingMore' | 'onLoadMore' | 'workflows'>,
-    Pick<UseLogSearchOptions, 'pageSize' | 'tailIntervalMs' | 'scanPages'> {
+    Pick<UseLogSearchOptions, 'pageSize' | 'tailIntervalMs' | 'tailMaxEntries' | 'scanPages'> {
   /** Loads the workspace's workflows for the workflow filter. Defaults to `true`. */
   loadWorkflows?: boolean;
 }
@@ -17,7 +17,7 @@ export interface LogSearchProps
  * scrolls, entries that open to their data, and a live tail that puts new entries on top without moving what
  * the reader looks at (polling pauses in hidden tabs).
  */
-export function LogSearch({ loadWorkflows = true, pageSize, tailIntervalMs, scanPages, filters, defaultFilters, onFiltersChange, liveTail, defaultLiveTail, onLiveTailChange, ...viewProps }: LogSearchProps) {
+export function LogSearch({ loadWorkflows = true, pageSize, tailIntervalMs, tailMaxEntries, scanPages, filters, defaultFilters, onFiltersChange, liveTail, defaultLiveTail, onLiveTailChange, ...viewProps }: LogSearchProps) {
   const [tail, setTail] = useControllableState({ value: liveTail, defaultValue: defaultLiveTail ?? false, onValueChange: onLiveTailChange });
   const search = useLogSearch({
     filters,
@@ -26,6 +26,7 @@ export function LogSearch({ loadWorkflows = true, pageSize, tailIntervalMs, scan
     liveTail: tail,
     ...(pageSize !== undefined ? { pageSize } : {}),
     ...(tailIntervalMs !== undefined ? { tailIntervalMs } : {}),
+    ...(tailMaxEntries !== undefined ? { tailMaxEntries } : {}),
     ...(scanPages !== undefined ? { scanPages } : {}),
   });
   const workflows = useWorkflows({ enabled: loadWorkflows });
