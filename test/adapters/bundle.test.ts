@@ -48,8 +48,9 @@ describe('Temporal adapter bundle', () => {
     const code = await hostBundle('host-with', `import { createTemporalRunClient } from ${JSON.stringify(src('adapters/temporal/index.ts'))};\nconsole.log(createTemporalRunClient);`);
     for (const marker of ADAPTER_MARKERS) expect(code).toContain(marker);
     const gzip = gzipSync(code, { level: 9 }).length;
-    // Measured 13 485 B min+gzip (fold, client, payloads, visibility, approvals, and the api errors/http/status it uses).
-    expect(gzip).toBeLessThan(14_000);
+    // Measured 14 322 B min+gzip (fold, client, payloads, visibility, approvals, and the api errors/http/status it uses;
+    // +837 B for the reset point, pending activities, the history cap, run_not_active and the count fallback rules).
+    expect(gzip).toBeLessThan(14_800);
   });
 
   it('is a package entry with its declarations, and a library build entry', () => {

@@ -24,7 +24,7 @@ import type {
   TemporalStatus,
   TemporalWorkflowExecutionInfo,
 } from './types.js';
-import { UnsupportedFilterError, executionStatusToRunStatus, quote, visibilityQuery, STATUS_TO_EXECUTION } from './visibility.js';
+import { InvalidFilterError, UnsupportedFilterError, executionStatusToRunStatus, quote, visibilityQuery, STATUS_TO_EXECUTION } from './visibility.js';
 
 export interface TemporalRunClientOptions {
   /** Base URL of the cluster's HTTP API (the frontend's `--http-port`, e.g. `http://localhost:7243`); paths start with `/api/v1`. Required. */
@@ -385,6 +385,7 @@ export function createTemporalRunClient(options: TemporalRunClientOptions): Temp
       return visibilityQuery(filter, { searchAttributes: options.searchAttributes, withoutStatus });
     } catch (error) {
       if (error instanceof UnsupportedFilterError) throw unavailable(operationId, 'filter_unsupported', error.message);
+      if (error instanceof InvalidFilterError) throw problemError(operationId, 422, 'invalid_filter', error.message);
       throw error;
     }
   };
@@ -421,12 +422,15 @@ export function createTemporalRunClient(options: TemporalRunClientOptions): Temp
         }
         return totalled(byStatus, query.status);
       } catch (error) {
-        // Servers without GROUP BY answer 400 invalid_argument or 501: count each status apart from then on.
-        if (!isRunApiError(error) || (error.status !== 400 && error.status !== 501)) throw error;
+        // Servers without GROUP BY answer 501, or 400 invalid_argument naming the GROUP BY clause: count each
+        // status apart from then on. Any other error (a bad filter, auth) is the answer.
+        const aboutGroupBy = isRunApiError(error) && (error.status === 501 || (error.status === 400 && /group\s*by/i.test(`${error.message} ${error.detail ?? ''}`)));
+        if (!aboutGroupBy) throw error;
         groupByUnsupported = true;
       }
     }
-    const groups: RunStatus[] = ['running', 'paused', 'succeeded', 'failed', 'canceled'];
+    // Servers without GROUP BY predate the Paused status (and refuse it in a query): no paused runs to count.
+    const groups: RunStatus[] = ['running', 'succeeded', 'failed', 'canceled'];
     await Promise.all(
       groups.map(async (status) => {
         const values = STATUS_TO_EXECUTION[status].map((value) => `'${value}'`).join(', ');

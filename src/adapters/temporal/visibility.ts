@@ -54,10 +54,22 @@ export class UnsupportedFilterError extends Error {
   override readonly name = 'UnsupportedFilterError';
 }
 
+/** A filter value that is malformed (a date that is not one): the caller answers 422. */
+export class InvalidFilterError extends Error {
+  override readonly name = 'InvalidFilterError';
+}
+
+function instant(value: string, name: 'from' | 'to'): string {
+  const time = new Date(value);
+  if (Number.isNaN(time.getTime())) throw new InvalidFilterError(`The ${name} filter "${value}" is not a date.`);
+  return time.toISOString();
+}
+
 /**
  * The visibility query for `filter`: workflow type, execution statuses, run/workflow id prefix, a time range on
  * StartTime or CloseTime, and subject, mode and replayOf through configured search attributes. Filters Temporal cannot
- * answer (trigger, model, credits; subject or mode without a search attribute) throw `UnsupportedFilterError`.
+ * answer (trigger, model, credits; subject or mode without a search attribute) throw `UnsupportedFilterError`;
+ * a `from` or `to` that is not a date throws `InvalidFilterError`.
  */
 export function visibilityQuery(filter: RunFilterQuery, options: VisibilityQueryOptions = {}): string {
   const clauses: string[] = [];
@@ -68,8 +80,8 @@ export function visibilityQuery(filter: RunFilterQuery, options: VisibilityQuery
   }
   if (filter.q) clauses.push(`(RunId STARTS_WITH ${quote(filter.q)} OR WorkflowId STARTS_WITH ${quote(filter.q)})`);
   const timeAttribute = filter.timeField === 'completedAt' ? 'CloseTime' : 'StartTime';
-  if (filter.from) clauses.push(`${timeAttribute} >= ${quote(new Date(filter.from).toISOString())}`);
-  if (filter.to) clauses.push(`${timeAttribute} < ${quote(new Date(filter.to).toISOString())}`);
+  if (filter.from) clauses.push(`${timeAttribute} >= ${quote(instant(filter.from, 'from'))}`);
+  if (filter.to) clauses.push(`${timeAttribute} < ${quote(instant(filter.to, 'to'))}`);
   for (const key of ['subject', 'mode', 'replayOf'] as const) {
     const value = filter[key];
     if (value === undefined || value === '') continue;

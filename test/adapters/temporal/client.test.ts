@@ -1,4 +1,5 @@
 /** createTemporalRunClient against MSW handlers that answer like Temporal's HTTP API. */
+import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as v from 'valibot';
@@ -76,7 +77,22 @@ describe('Temporal run client: reads', () => {
     const fallback = await client.countRuns({ workflowId: 'OrderWorkflow' });
     expect(fallback.byStatus).toEqual(counts.byStatus);
     expect(fallback.total).toBe(7);
-    expect(cluster.calls.length - before).toBe(6); // the refused GROUP BY, then one count per status group
+    expect(cluster.calls.length - before).toBe(5); // the refused GROUP BY, then one count per status group (no Paused)
+    expect(cluster.calls.slice(before).some((c) => /Paused/.test(c.query.get('query') ?? ''))).toBe(false);
+  });
+
+  it('falls back from GROUP BY only when the error is about GROUP BY; a date that is not one answers 422', async () => {
+    const broken = createTemporalRunClient({ baseUrl: TEMPORAL_URL, namespace: 'default' });
+    server.use(http.get(`${TEMPORAL_URL}/api/v1/namespaces/default/workflow-count`, () => HttpResponse.json({ code: 3, message: 'invalid query: unknown attribute Foo' }, { status: 400 }), { once: true }));
+    expect(await rejection(broken.countRuns({}))).toMatchObject({ status: 400, code: 'temporal_invalid_argument' });
+    const counted = await broken.countRuns({}); // still grouped: the failure was not about GROUP BY
+    expect(cluster.calls.at(-1)?.query.get('query')).toBe('GROUP BY ExecutionStatus');
+    expect(counted.total).toBe(cluster.executions.length);
+    for (const call of [() => client.listRuns({ from: 'yesterday' }), () => client.countRuns({ to: 'soon' })]) {
+      const error = await rejection(call());
+      expect(error).toMatchObject({ status: 422, code: 'invalid_filter' });
+      expect(error.message).toMatch(/is not a date/);
+    }
   });
 
   it('reads one run with its steps (child steps nested), from describe and history pages', async () => {
@@ -321,7 +337,7 @@ describe('Temporal run client: commands', () => {
     const closing = events.pop()!;
     cluster.append('run-signalled', (h) => {
       h.add('EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED', 'workflowExecutionSignaledEventAttributes', { signalName: 'addNote', input: json({ note: 'card updated' }) });
-      h.add('EVENT_TYPE_WORKFLOW_EXECUTION_FAILED', 'workflowExecutionFailedEventAttributes', closing.workflowExecutionFailedEventAttributes!);
+      h.add('EVENT_TYPE_WORKFLOW_EXECUTION_FAILED', 'workflowExecutionFailedEventAttributes', closing.workflowExecutionFailedEventAttributes);
     });
     const kept = await client.replay('OrderWorkflow', 'run-signalled', { from: 'failed_step' } as never, { idempotencyKey: 'k-1' });
     expect((await client.getRun('OrderWorkflow', kept.id)).steps.map((s) => s.name)).toContain('Signal addNote');

@@ -240,6 +240,8 @@ export class FakeTemporalCluster {
         const query = url.searchParams.get('query') ?? '';
         const grouped = /GROUP BY ExecutionStatus\s*$/.test(query);
         if (grouped && this.groupByUnsupported) return grpcError(400, 3, 'GROUP BY clause is not supported');
+        // Servers that old do not know the Paused status either.
+        if (this.groupByUnsupported && /'Paused'/.test(query)) return grpcError(400, 3, "invalid query: unknown ExecutionStatus value 'Paused'");
         const matching = this.executions.filter((execution) => this.matches(execution, query));
         if (!grouped) return HttpResponse.json({ count: String(matching.length) });
         const groups = new Map<string, number>();
