@@ -51,6 +51,8 @@ export interface LogSearchStrings {
   fewMatchesScanned: (n: number) => string;
   /** The button that searches further back after the step or time filter's scan limit. */
   searchOlder: string;
+  /** The live tail's last poll failed and it tries again at its next interval; receives the reason. */
+  tailPaused: (reason: string) => string;
   offline: string;
 }
 
@@ -91,5 +93,6 @@ export const defaultLogSearchStrings: LogSearchStrings = {
   noMatchScanned: (n) => `No matches in the newest ${n.toLocaleString('en-US')} ${n === 1 ? 'entry' : 'entries'}.`,
   fewMatchesScanned: (n) => `Searched the newest ${n.toLocaleString('en-US')} ${n === 1 ? 'entry' : 'entries'}.`,
   searchOlder: 'Search older entries',
+  tailPaused: (reason) => `Live tail paused: ${reason.replace(/[.\s]+$/, '')}. Retrying…`,
   offline: 'You are offline; the log will catch up when the connection is back.',
 };

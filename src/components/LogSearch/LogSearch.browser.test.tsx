@@ -269,6 +269,45 @@ describe('LogSearch', () => {
     expect(shownIds).toEqual(newest.map((e) => `${e.runId}:${e.seq}`));
   });
 
+  it('says politely when the live tail fails, keeps retrying, and carries on once the API answers', async () => {
+    const local = localExecutor([noisy]);
+    runMany(local, 2);
+    const base = local.fetchAs();
+    let failing = false;
+    const fetch: typeof globalThis.fetch = async (input, init) => {
+      if (failing && new Request(input, init).url.includes('/v1/logs')) {
+        return new Response(JSON.stringify({ type: 'about:blank', title: 'Unavailable', status: 503, detail: 'The log store is restarting.' }), {
+          status: 503,
+          headers: { 'Content-Type': 'application/problem+json' },
+        });
+      }
+      return base(input, init);
+    };
+    const view = render(<Search local={local} fetch={fetch} defaultLiveTail tailIntervalMs={100} />);
+    await waitFor(() => expect(entries(view.container).length).toBeGreaterThan(10), slow);
+    const shown = entries(view.container).length;
+    failing = true;
+    const notice = await waitFor(() => {
+      const found = view.container.querySelector<HTMLElement>('[data-notice="tail-error"]');
+      expect(found).not.toBeNull();
+      return found!;
+    }, slow);
+    expect(notice.textContent).toMatch(/Live tail paused: .+\. Retrying…/);
+    expect(notice.getAttribute('role')).toBe('status');
+    // The entries stay; the search itself did not fail.
+    expect(entries(view.container).length).toBe(shown);
+    expect(view.queryByRole('alert')).toBeNull();
+    await expectNoAxeViolations(view.container);
+
+    const runId = local.executor.command('noisy', { command: 'start', params: {} }).run.id;
+    act(() => {
+      local.executor.runUntilIdle(600_000);
+    });
+    failing = false;
+    await waitFor(() => expect(entries(view.container)[0]!.textContent).toContain(runId), slow);
+    expect(view.container.querySelector('[data-notice="tail-error"]')).toBeNull();
+  });
+
   it('works from the keyboard: filters, moving between entries, opening one to its data', async () => {
     const local = localExecutor([noisy]);
     runMany(local, 4);

@@ -5,7 +5,7 @@ import type { LogSearchViewProps } from './types.js';
 import { LogSearchView } from './LogSearchView.js';
 
 export interface LogSearchProps
-  extends Omit<LogSearchViewProps, 'entries' | 'loading' | 'refreshing' | 'scanning' | 'scanExhausted' | 'scannedCount' | 'error' | 'onRetry' | 'hasMore' | 'loadingMore' | 'onLoadMore' | 'workflows'>,
+  extends Omit<LogSearchViewProps, 'entries' | 'loading' | 'refreshing' | 'scanning' | 'scanExhausted' | 'scannedCount' | 'tailError' | 'error' | 'onRetry' | 'hasMore' | 'loadingMore' | 'onLoadMore' | 'workflows'>,
     Pick<UseLogSearchOptions, 'pageSize' | 'tailIntervalMs' | 'tailMaxEntries' | 'scanPages'> {
   /** Loads the workspace's workflows for the workflow filter. Defaults to `true`. */
   loadWorkflows?: boolean;
@@ -44,6 +44,7 @@ export function LogSearch({ loadWorkflows = true, pageSize, tailIntervalMs, tail
       scanning={search.isScanning}
       scanExhausted={search.scanExhausted}
       scannedCount={search.scannedCount}
+      tailError={search.tailError}
       error={search.error}
       // With entries shown, the failure was the next page: ask for it again (a refetch would re-ask every page).
       onRetry={() => (hasEntries && search.hasMore ? search.loadMore() : void search.refetch())}

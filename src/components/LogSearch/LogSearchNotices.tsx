@@ -9,11 +9,13 @@ const errorText = (error: Error | string) => (typeof error === 'string' ? error 
 
 /**
  * What the search says above its entries without moving them: offline, a failed page or refresh (entries
- * kept, with Try again), older pages being searched for a step or time filter. ("N new entries" belongs to the
+ * kept, with Try again), the live tail paused by a failed poll (polite; it retries on its own), older pages
+ * being searched for a step or time filter. ("N new entries" belongs to the
  * list, at its newest edge.) `data-slot="log-search-notices"`; each notice has `data-notice`.
  */
 export function LogSearchNotices({ className, ...rest }: Omit<ComponentPropsWithoutRef<'div'>, 'children'>) {
-  const { props, ui } = useLogSearchContext('LogSearchNotices');
+  const model = useLogSearchContext('LogSearchNotices');
+  const { props, ui } = model;
   const t = ui.text.logSearch;
   const online = useOnline();
   const notices: ReactNode[] = [];
@@ -21,6 +23,13 @@ export function LogSearchNotices({ className, ...rest }: Omit<ComponentPropsWith
     notices.push(
       <p key="offline" className="rv-log-search__notice" data-notice="offline" role="status">
         <Icon name="alert" /> {t.offline}
+      </p>,
+    );
+  }
+  if (props.tailError && model.liveTail) {
+    notices.push(
+      <p key="tail" className="rv-log-search__notice" data-notice="tail-error" role="status">
+        <Icon name="alert" /> {t.tailPaused(errorText(props.tailError))}
       </p>,
     );
   }

@@ -67,6 +67,8 @@ export interface LogSearchViewProps extends LogSearchState, LogSearchLinks {
   scanExhausted?: boolean;
   /** How many entries were searched (before the step or time filter), for "No matches in the newest N entries". Defaults to none. */
   scannedCount?: number;
+  /** The live tail's last failed poll (a polite notice; the tail keeps trying). Defaults to none. */
+  tailError?: Error | string | null;
   /** The last failure (a contained message with Try again). Defaults to none. */
   error?: Error | string | null;
   /** Try again after an error. Defaults to none (no button). */
