@@ -13,7 +13,7 @@ import { DeliveryListToolbar } from '../src/components/DeliveryList/DeliveryList
 import { DeliveryListView } from '../src/components/DeliveryList/DeliveryListView';
 import { useDeliveryListModel } from '../src/components/DeliveryList/useDeliveryListModel';
 import type { DeliveryListViewProps } from '../src/components/DeliveryList/types';
-import { notify } from '../src/components/DeliveryList/testSetup';
+import { notify } from '../test/fixtures/deliveries';
 import { MOCK_BASE_URL, MockProvider } from './executorStory';
 
 type Loaded = { now?: number; deliveryId?: string };

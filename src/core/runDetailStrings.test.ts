@@ -7,7 +7,7 @@ describe('runDetail strings', () => {
     expect(merged.runDetail.replayAsIs).toBe('Run again');
     expect(merged.runDetail.progress(2, 5)).toBe('2/5');
     expect(merged.runDetail.notFound).toBe(defaultUiStrings.runDetail.notFound);
-    expect(merged.runDetail.tabs).toEqual({ steps: 'Steps', events: 'Events', context: 'Context', deliveries: 'Deliveries' });
+    expect(merged.runDetail.tabs).toEqual({ steps: 'Steps', waterfall: 'Waterfall', events: 'Events', context: 'Context', deliveries: 'Deliveries', compare: 'Compare' });
     expect(merged.runList).toEqual(defaultUiStrings.runList);
   });
   it('count in words', () => {

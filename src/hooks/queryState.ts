@@ -4,7 +4,7 @@ import { errorValue } from './errors.js';
 
 /** What every data hook reports besides its data. Errors are values, never thrown into render. */
 export interface QueryStatus {
-  /** True until the first answer (or error) arrives. */
+  /** True until the first answer (or error) arrives, also while the request waits to go out (offline). */
   isLoading: boolean;
   /** True while any request of this hook is in flight, including background refreshes. */
   isFetching: boolean;
@@ -19,7 +19,8 @@ export function queryStatus(
   operationId: string,
 ): QueryStatus {
   return {
-    isLoading: query.isLoading,
+    // Offline, TanStack pauses the first request (`fetchStatus: 'paused'`, `isLoading` false): still loading, not empty.
+    isLoading: query.isPending && query.fetchStatus !== 'idle',
     isFetching: query.isFetching,
     error: errorValue(query.error, operationId),
     refetch: async () => {

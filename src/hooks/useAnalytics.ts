@@ -64,8 +64,9 @@ export function useAnalytics(options: UseAnalyticsOptions = {}): UseAnalyticsRes
       enabled: asked !== null,
       refetchInterval: options.refetchIntervalMs ?? 30_000,
       refetchIntervalInBackground: false,
-      // Switching windows keeps the previous numbers on screen until the new ones arrive.
-      placeholderData: (previous) => previous,
+      // Switching windows keeps the previous numbers on screen until the new ones arrive; a custom window
+      // without its dates asks nothing and shows none of another window's numbers.
+      placeholderData: asked ? (previous) => previous : undefined,
       ...rv.retry,
     },
     rv.queryClient,

@@ -2,7 +2,7 @@
 /** The delivery hooks against the reference executor: one query behind the list and a run's tab, pages, filters, one attempt. */
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { notify } from '../components/DeliveryList/testSetup.js';
+import { notify } from '../../test/fixtures/deliveries.js';
 import { setupHarness } from '../../test/hooks/harness.js';
 import { useDeliveries } from './useDeliveries.js';
 import { useDelivery } from './useDelivery.js';

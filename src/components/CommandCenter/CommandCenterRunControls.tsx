@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ComponentPropsWithoutRef } from 'react';
+import { useEffect, useRef, useState, type ComponentPropsWithoutRef, type KeyboardEvent } from 'react';
 import type { RunAction } from '../../api/status.js';
 import type { Run } from '../../api/types.js';
 import type { CommandOutcome } from '../../hooks/runCommandTypes.js';
@@ -47,11 +47,32 @@ export function CommandCenterRunControls({
   const [asking, setAsking] = useState<RunAction | null>(null);
   const [shown, setShown] = useState<{ action: RunAction; outcome: CommandOutcome } | null>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
+  const group = useRef<HTMLDivElement>(null);
+  // The question replaces the buttons: when it goes (answered or kept), focus returns to the button that asked
+  // it, or to the group when that action is no longer offered, never to the page.
+  const returnTo = useRef<RunAction | null>(null);
   useEffect(() => {
-    if (asking) confirmRef.current?.focus();
+    if (asking) {
+      confirmRef.current?.focus();
+      return;
+    }
+    const action = returnTo.current;
+    if (action === null) return;
+    returnTo.current = null;
+    (group.current?.querySelector<HTMLElement>(`button[data-action="${action}"]`) ?? group.current)?.focus();
   }, [asking]);
+  const keep = () => {
+    returnTo.current = asking;
+    setAsking(null);
+  };
+  const keepOnEscape = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    keep();
+  };
 
   const send = async (action: RunAction) => {
+    if (asking) returnTo.current = action;
     setAsking(null);
     setShown(null);
     const outcome =
@@ -75,14 +96,22 @@ export function CommandCenterRunControls({
   const pending = commands.pendingAction;
 
   return (
-    <div {...rest} role="group" aria-label={t.controls(run.id)} data-slot="command-center-run-controls" className={cx('rv-command-center__controls', className)}>
+    <div
+      {...rest}
+      ref={group}
+      tabIndex={-1}
+      role="group"
+      aria-label={t.controls(run.id)}
+      data-slot="command-center-run-controls"
+      className={cx('rv-command-center__controls', className)}
+    >
       {asking ? (
         <>
           <span className="rv-command-center__question">{t.confirm(ui.text.actions[asking])}</span>
-          <button ref={confirmRef} type="button" className="rv-button" data-variant="danger" data-action={asking} onClick={() => void send(asking)}>
+          <button ref={confirmRef} type="button" className="rv-button" data-variant="danger" data-action={asking} onKeyDown={keepOnEscape} onClick={() => void send(asking)}>
             {t.yes}
           </button>
-          <button type="button" className="rv-button" onClick={() => setAsking(null)}>
+          <button type="button" className="rv-button" onKeyDown={keepOnEscape} onClick={keep}>
             {t.no}
           </button>
         </>
@@ -121,10 +150,10 @@ function Outcome({ action, outcome, getRunHref, onOpenRun }: { action: RunAction
   return (
     <>
       {t.started(started.id)}{' '}
-      {href || onOpenRun ? (
+      {href ? (
         <a
           className="rv-link"
-          href={href ?? '#'}
+          href={href}
           aria-label={t.openNewRun(started.id)}
           onClick={(event) => {
             if (!onOpenRun || event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
@@ -134,6 +163,11 @@ function Outcome({ action, outcome, getRunHref, onOpenRun }: { action: RunAction
         >
           ↗
         </a>
+      ) : onOpenRun ? (
+        // No href to give a new tab: a button, not a link to nowhere.
+        <button type="button" className="rv-link" aria-label={t.openNewRun(started.id)} onClick={() => onOpenRun(started)}>
+          ↗
+        </button>
       ) : null}
     </>
   );

@@ -11,7 +11,7 @@ import type { LocalExecutor } from '../../../test/fixtures/localExecutor.js';
 import { expectNoAxeViolations } from '../testing/a11y.js';
 import { DeliveryDetail } from './DeliveryDetail.js';
 import { DeliveryList } from './DeliveryList.js';
-import { Provider, sent } from './testSetup.js';
+import { Provider, sent } from '../../../test/fixtures/deliveries.js';
 
 const rows = (container: HTMLElement) => [...container.querySelectorAll<HTMLElement>('[data-slot="delivery-list-row"]')];
 const listRequests = (local: LocalExecutor) => local.requests.filter((r) => new URL(r.url).pathname === '/v1/deliveries').map((r) => new URL(r.url).searchParams);

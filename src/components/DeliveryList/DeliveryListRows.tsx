@@ -34,8 +34,13 @@ export function DeliveryListRows({ height, className, style, ...rest }: Delivery
   const size = height ?? props.height;
   const setSize = props.hasMore ? -1 : deliveries.length;
   return (
+    // Rows without links have nothing to focus: the scroller itself is reachable by keyboard, to scroll it.
     <div
       ref={scrollRef}
+      // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+      tabIndex={0}
+      role="group"
+      aria-label={props['aria-label'] ?? ui.text.deliveries.label}
       className={cx('rv-deliveries__scroller', className)}
       data-slot="delivery-list-rows"
       style={{ ...style, ...(size !== undefined ? { ['--rv-delivery-list-height' as string]: typeof size === 'number' ? `${size}px` : size } : {}) }}

@@ -8,7 +8,7 @@ import { render, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { expectNoAxeViolations } from '../testing/a11y.js';
 import { RunDetail } from '../RunDetail/RunDetail.js';
-import { Provider, sent } from './testSetup.js';
+import { Provider, sent } from '../../../test/fixtures/deliveries.js';
 
 describe('delivery links', () => {
   it('links a send step and RunDetail’s Deliveries tab to the attempt, and the tab back to the step', async () => {

@@ -45,6 +45,8 @@ export function RunAnalyticsChart({ height = 260, initialWidth = 640, className,
   const [width, setWidth] = useState(initialWidth);
   const [hovered, setHovered] = useState<number | null>(null);
   const [hasFocus, setHasFocus] = useState(false);
+  // Escape hides the tooltip (WCAG 1.4.13) until the pointer or a key moves to another bucket.
+  const [dismissed, setDismissed] = useState(false);
 
   useEffect(() => {
     const node = plotRef.current;
@@ -56,12 +58,21 @@ export function RunAnalyticsChart({ height = 260, initialWidth = 640, className,
     observer.observe(node);
     return () => observer.disconnect();
   }, []);
+  const tipOpen = !dismissed && (hovered !== null || (hasFocus && focusedBucket !== null));
+  useEffect(() => {
+    if (!tipOpen) return;
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      if (event.key === 'Escape') setDismissed(true);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [tipOpen]);
 
   const series = useMemo(() => analytics?.series ?? [], [analytics]);
   const layout = useMemo(() => analyticsChartLayout(series, { width, height, ...MARGIN }), [series, width, height]);
   if (!analytics) return null;
   const count = series.length;
-  const shown = hovered ?? (hasFocus ? focusedBucket : null);
+  const shown = dismissed ? null : (hovered ?? (hasFocus ? focusedBucket : null));
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (count === 0) return;
@@ -79,6 +90,7 @@ export function RunAnalyticsChart({ height = 260, initialWidth = 640, className,
     if (next === null) return;
     event.preventDefault();
     setHovered(null);
+    setDismissed(false);
     setFocusedBucket(next);
   };
 
@@ -168,7 +180,10 @@ export function RunAnalyticsChart({ height = 260, initialWidth = 640, className,
               data-bucket={i}
               data-focused={focusedBucket === i ? '' : undefined}
               data-runs={series[i]!.runs}
-              onPointerOver={() => setHovered(i)}
+              onPointerOver={() => {
+                setDismissed(false);
+                setHovered(i);
+              }}
               onClick={() => setFocusedBucket(i)}
             >
               {/* The whole slot answers the pointer, not only the drawn bar. */}

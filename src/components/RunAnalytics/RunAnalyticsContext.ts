@@ -10,7 +10,8 @@ export interface RunAnalyticsModel {
   analytics: Analytics | null;
   window: AnalyticsWindow;
   range: AnalyticsRange | null;
-  state: 'loading' | 'error' | 'empty' | 'ready';
+  /** `choose`: a custom window without its dates yet (nothing is asked). */
+  state: 'loading' | 'error' | 'empty' | 'choose' | 'ready';
   /** True while the numbers shown are not (yet) those of the window asked for. */
   stale: boolean;
   focusedBucket: number | null;

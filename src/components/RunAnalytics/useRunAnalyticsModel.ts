@@ -37,7 +37,7 @@ export function useRunAnalyticsModel(props: RunAnalyticsViewProps): RunAnalytics
   }, [locale, ui.text.analytics.none]);
   const hasError = Boolean(props.error);
   const state: RunAnalyticsModel['state'] =
-    hasError && !analytics ? 'error' : !analytics ? 'loading' : analytics.recentRuns === 0 && analytics.liveRuns === 0 ? 'empty' : 'ready';
+    hasError && !analytics ? 'error' : !analytics && window === 'custom' && !range ? 'choose' : !analytics ? 'loading' : analytics.recentRuns === 0 && analytics.liveRuns === 0 ? 'empty' : 'ready';
   const stale =
     analytics !== null &&
     (analytics.window !== window || (window === 'custom' && range !== null && (analytics.from !== range.from || analytics.to !== range.to)));
