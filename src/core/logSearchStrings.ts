@@ -38,6 +38,8 @@ export interface LogSearchStrings {
   /** Label of an entry's expand button; receives its message. */
   showData: (message: string) => string;
   data: string;
+  /** What an entry's message is called (its Copy button in the open entry). */
+  message: string;
   noData: string;
   /** Text of an entry's run link. */
   runLink: (runId: string) => string;
@@ -86,6 +88,7 @@ export const defaultLogSearchStrings: LogSearchStrings = {
   entryCount: (n, more) => `${n.toLocaleString('en-US')}${more ? '+' : ''} ${n === 1 ? 'entry' : 'entries'}`,
   showData: (message) => `Data of “${message}”`,
   data: 'Data',
+  message: 'Message',
   noData: 'This entry has no data.',
   runLink: (runId) => runId,
   stepLabel: (stepId) => `Step ${stepId}`,

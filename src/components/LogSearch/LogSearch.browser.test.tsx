@@ -352,6 +352,41 @@ describe('LogSearch', () => {
     await expectNoAxeViolations(view.container);
   });
 
+  it('cuts an enormous message in its row; the open entry shows a wrapping box of it with Copy for all of it', async () => {
+    const huge = `Payload dump ${'0123456789abcdef'.repeat(64 * 1024)} end`;
+    const chatty: WorkflowDefinition = {
+      id: 'chatty',
+      name: 'Chatty',
+      nodes: [{ id: 'dump', name: 'Dump', kind: 'task', config: { durationMs: 100, jitter: 0, logs: [{ severity: 'info', message: huge }] } }],
+      edges: [],
+    };
+    const local = localExecutor([chatty]);
+    runMany(local, 1, 'chatty');
+    const view = render(<Search local={local} />);
+    const row = await waitFor(() => {
+      const found = entries(view.container).find((r) => r.textContent?.includes('Payload dump'));
+      expect(found).toBeDefined();
+      return found!;
+    }, slow);
+    const message = row.querySelector<HTMLElement>('.rv-log-entry__message')!;
+    expect(message.textContent!.length).toBeLessThanOrEqual(301);
+    expect(message.textContent!.endsWith('…')).toBe(true);
+    expect(message.title.length).toBeLessThanOrEqual(4_001);
+    const toggle = row.querySelector<HTMLElement>('[data-entry-toggle]')!;
+    expect(toggle.getAttribute('aria-label')!.length).toBeLessThan(100);
+    await userEvent.setup().click(toggle);
+    const full = await waitFor(() => {
+      const found = view.container.querySelector<HTMLElement>('[data-slot="log-search-entry-message"]');
+      expect(found).not.toBeNull();
+      return found!;
+    });
+    // Shown in a wrapping box up to its limit, with how much more there is and Copy for all of it.
+    expect(full.textContent).toContain(huge.slice(0, 4_000));
+    expect(full.textContent!.length).toBeLessThan(4_200);
+    expect(within(full).getByRole('button', { name: /Copy/ })).toBeTruthy();
+    await expectNoAxeViolations(view.container);
+  });
+
   it('contains an API failure: a message with Try again, the rest of the page untouched', async () => {
     const local = localExecutor([noisy]);
     runMany(local, 2);

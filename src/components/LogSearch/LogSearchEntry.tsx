@@ -1,9 +1,11 @@
 import { memo, useId, type ComponentPropsWithoutRef, type MouseEvent, type ReactNode } from 'react';
 import type { RunEvent } from '../../api/types.js';
+import { clampText, isClamped, TEXT_LIMITS } from '../../core/clampText.js';
 import { formatDateTime } from '../../core/formatTime.js';
 import { cx } from '../shared/cx.js';
 import { DataSection } from '../shared/DataSection.js';
 import { Icon } from '../shared/icons.js';
+import { LongText } from '../shared/LongText.js';
 import { useUi } from '../shared/useUi.js';
 import { SeverityIcon } from './SeverityIcon.js';
 import type { LogEntryTarget, LogSearchLinks } from './types.js';
@@ -60,7 +62,9 @@ const NO_LINKS: LogSearchLinks = {};
 
 /**
  * One log entry on one line: time, severity (icon and word), type, message, run and step; with a button that
- * opens its data below. `data-slot="log-search-entry"` (a host may pass its own), `data-severity`, `data-type`,
+ * opens its data below. A long message is cut in the row (`TEXT_LIMITS.message` characters, its tooltip and the
+ * button's name shorter still); the open entry shows it in a wrapping box, with Copy for all of it
+ * (`data-slot="log-search-entry-message"`). `data-slot="log-search-entry"` (a host may pass its own), `data-severity`, `data-type`,
  * `data-state` (`expanded`, `collapsed`); the details: `data-slot="log-search-entry-details"`.
  */
 export const LogSearchEntry = memo(function LogSearchEntry({
@@ -80,6 +84,9 @@ export const LogSearchEntry = memo(function LogSearchEntry({
   const t = ui.text.logSearch;
   const detailsId = useId();
   const target: LogEntryTarget = { workflowId: entry.workflowId, runId: entry.runId };
+  // A megabyte message must not be laid out (or read out) in a one-line row.
+  const message = entry.message;
+  const clamped = isClamped(message, TEXT_LIMITS.message);
   return (
     <div
       className={cx('rv-log-entry', className)}
@@ -96,7 +103,7 @@ export const LogSearchEntry = memo(function LogSearchEntry({
             className="rv-log-entry__toggle"
             aria-expanded={expanded}
             aria-controls={expanded ? detailsId : undefined}
-            aria-label={t.showData(entry.message)}
+            aria-label={t.showData(clampText(message, TEXT_LIMITS.crumb))}
             data-entry-toggle=""
             onClick={() => onExpandedChange(!expanded)}
           >
@@ -112,8 +119,8 @@ export const LogSearchEntry = memo(function LogSearchEntry({
           {t.severities[entry.severity]}
         </span>
         <code className="rv-log-entry__type">{entry.type}</code>
-        <span className="rv-log-entry__message" title={entry.message}>
-          {entry.message}
+        <span className="rv-log-entry__message" title={clampText(message, TEXT_LIMITS.detail)} data-clamped={clamped || undefined}>
+          {clampText(message, TEXT_LIMITS.message)}
         </span>
         {showRun ? (
           <span className="rv-log-entry__run">
@@ -132,10 +139,15 @@ export const LogSearchEntry = memo(function LogSearchEntry({
         <div id={detailsId} className={cx('rv-log-entry__details', detailsClassName)} data-slot="log-search-entry-details">
           {renderDetails ? (
             renderDetails(entry)
-          ) : entry.data === undefined ? (
-            <p className="rv-log-entry__no-data">{t.noData}</p>
           ) : (
-            <DataSection title={t.data} defaultOpen data={entry.data} />
+            <>
+              {clamped ? (
+                <p className="rv-log-entry__full-message" data-slot="log-search-entry-message">
+                  <LongText text={message} what={t.message} />
+                </p>
+              ) : null}
+              {entry.data === undefined ? <p className="rv-log-entry__no-data">{t.noData}</p> : <DataSection title={t.data} defaultOpen data={entry.data} />}
+            </>
           )}
         </div>
       ) : null}
