@@ -369,8 +369,8 @@ describe('LogSearch', () => {
       return found!;
     }, slow);
     const message = row.querySelector<HTMLElement>('.rv-log-entry__message')!;
-    expect(message.textContent!.length).toBeLessThanOrEqual(301);
-    expect(message.textContent!.endsWith('…')).toBe(true);
+    expect(message.textContent.length).toBeLessThanOrEqual(301);
+    expect(message.textContent.endsWith('…')).toBe(true);
     expect(message.title.length).toBeLessThanOrEqual(4_001);
     const toggle = row.querySelector<HTMLElement>('[data-entry-toggle]')!;
     expect(toggle.getAttribute('aria-label')!.length).toBeLessThan(100);
@@ -382,9 +382,32 @@ describe('LogSearch', () => {
     });
     // Shown in a wrapping box up to its limit, with how much more there is and Copy for all of it.
     expect(full.textContent).toContain(huge.slice(0, 4_000));
-    expect(full.textContent!.length).toBeLessThan(4_200);
+    expect(full.textContent.length).toBeLessThan(4_200);
     expect(within(full).getByRole('button', { name: /Copy/ })).toBeTruthy();
     await expectNoAxeViolations(view.container);
+  });
+
+  it('says the set size is unknown while older pages exist, and gives it once all are loaded', async () => {
+    const local = localExecutor([noisy]);
+    runMany(local, 2);
+    const total = local.executor.searchLogs({ limit: 500 }).items.length;
+    const view = render(<Search local={local} pageSize={5} />);
+    await waitFor(() => expect(entries(view.container).length).toBeGreaterThan(0), slow);
+    const sizes = () => [...view.container.querySelectorAll<HTMLElement>('[role="listitem"]')].map((item) => item.getAttribute('aria-setsize'));
+    expect(view.container.querySelector('[data-slot="log-search-footer"]')?.getAttribute('data-state')).not.toBe('end');
+    expect(sizes().every((size) => size === '-1')).toBe(true);
+    // Page to the end with the footer's button until no older entries remain.
+    const user = userEvent.setup();
+    for (let i = 0; i < 20; i++) {
+      const footer = view.container.querySelector<HTMLElement>('[data-slot="log-search-footer"]')!;
+      if (footer.getAttribute('data-state') === 'end') break;
+      const button = within(footer).queryByRole('button', { name: 'Load older entries' });
+      if (button) await user.click(button);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await waitFor(() => expect(view.container.querySelector('[data-slot="log-search-footer"]')?.getAttribute('data-state')).toBe('end'), slow);
+    expect(sizes().length).toBeGreaterThan(0);
+    expect(sizes().every((size) => size === String(total))).toBe(true);
   });
 
   it('contains an API failure: a message with Try again, the rest of the page untouched', async () => {

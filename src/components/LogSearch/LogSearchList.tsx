@@ -260,7 +260,8 @@ export function LogSearchList({
                 data-index={item.index}
                 role="listitem"
                 data-entry-id={entryId}
-                aria-setsize={count}
+                // While older pages exist the total is unknown: -1 says so, rather than the loaded count.
+                aria-setsize={hasMore ? -1 : count}
                 aria-posinset={item.index + 1}
                 className="rv-log-list__item"
                 style={{ position: 'absolute', top: item.start, left: 0, right: 0, minHeight: rowHeight }}
