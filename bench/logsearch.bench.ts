@@ -21,15 +21,10 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type CDPSession, type Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { chromiumArgs, chromiumPath } from '../test/chromium';
-import { median, quantile, round, serve } from './shared';
-
-/** What bench/logsearch/main.tsx puts on `window`. */
-interface BenchWindow {
-  rvBench: { run: (name: string, arg?: unknown) => Promise<unknown> };
-}
+import { Meter, median, quantile, round, serve } from './shared';
 
 /** Wall times the page reports for a connected interaction, ms. */
 interface Timing {
@@ -56,41 +51,6 @@ async function buildPage(): Promise<string> {
   return out;
 }
 
-class Meter {
-  constructor(
-    private readonly page: Page,
-    private readonly cdp: CDPSession,
-  ) {}
-
-  private async taskMs(): Promise<number> {
-    const { metrics } = await this.cdp.send('Performance.getMetrics');
-    return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
-  }
-
-  /** Runs the page's bench operation `name`. */
-  call(name: string, arg?: unknown): Promise<unknown> {
-    return this.page.evaluate(([n, v]) => (window as unknown as BenchWindow).rvBench.run(n, v), [name, arg] as const);
-  }
-
-  /** Main-thread work the operation causes, until two frames after it, and what it returned. */
-  async measure(name: string, arg?: unknown): Promise<{ work: number; value: unknown }> {
-    const before = await this.taskMs();
-    const value = await this.page.evaluate(
-      async ([n, v]) => {
-        const { rvBench } = window as unknown as BenchWindow;
-        const result = await rvBench.run(n, v);
-        await rvBench.run('frames', 2);
-        return result;
-      },
-      [name, arg] as const,
-    );
-    return { work: (await this.taskMs()) - before, value };
-  }
-
-  async work(name: string, arg?: unknown): Promise<number> {
-    return (await this.measure(name, arg)).work;
-  }
-}
 
 async function main() {
   const only = process.env.RV_BENCH_ONLY;

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { extname, join } from 'node:path';
+import type { CDPSession, Page } from 'playwright-core';
 
 export const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 export const quantile = (values: number[], q: number) => {
@@ -24,4 +25,51 @@ export function serve(root: string): Promise<http.Server> {
     }
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+/** What a bench page puts on `window`: its operations by name. */
+export interface BenchWindow {
+  rvBench: { run: (name: string, arg?: unknown) => Promise<unknown> };
+}
+
+/**
+ * Runs a bench page's operations and measures them: main-thread task time as Chromium counts it (CDP
+ * `Performance.getMetrics` → `TaskDuration`; enable it with `timeDomain: 'threadTicks'` so other processes on a
+ * busy machine do not count), from the call until two frames after it, and the wall time of the same span.
+ */
+export class Meter {
+  constructor(
+    private readonly page: Page,
+    private readonly cdp: CDPSession,
+  ) {}
+
+  private async taskMs(): Promise<number> {
+    const { metrics } = await this.cdp.send('Performance.getMetrics');
+    return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
+  }
+
+  /** Runs the page's bench operation `name`. */
+  call(name: string, arg?: unknown): Promise<unknown> {
+    return this.page.evaluate(([n, v]) => (window as unknown as BenchWindow).rvBench.run(n, v), [name, arg] as const);
+  }
+
+  /** Main-thread work and wall time the operation causes, until two frames after it, and what it returned. */
+  async measure(name: string, arg?: unknown): Promise<{ work: number; wall: number; value: unknown }> {
+    const before = await this.taskMs();
+    const { value, wall } = await this.page.evaluate(
+      async ([n, v]) => {
+        const { rvBench } = window as unknown as BenchWindow;
+        const t0 = performance.now();
+        const result = await rvBench.run(n, v);
+        await rvBench.run('frames', 2);
+        return { value: result, wall: performance.now() - t0 };
+      },
+      [name, arg] as const,
+    );
+    return { work: (await this.taskMs()) - before, wall, value };
+  }
+
+  async work(name: string, arg?: unknown): Promise<number> {
+    return (await this.measure(name, arg)).work;
+  }
 }

@@ -18,16 +18,11 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type CDPSession, type Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { createScenario } from '../mock-server/scenarios/index';
 import { chromiumArgs, chromiumPath } from '../test/chromium';
-import { median, quantile, round, serve } from './shared';
-
-/** What bench/browser/main.tsx puts on `window`. */
-interface BenchWindow {
-  rvBench: { run: (name: string, arg?: unknown) => Promise<unknown> };
-}
+import { Meter, median, quantile, round, serve } from './shared';
 
 
 async function buildPage(): Promise<string> {
@@ -43,36 +38,6 @@ async function buildPage(): Promise<string> {
 }
 
 
-class Meter {
-  constructor(
-    private readonly page: Page,
-    private readonly cdp: CDPSession,
-  ) {}
-
-  private async taskMs(): Promise<number> {
-    const { metrics } = await this.cdp.send('Performance.getMetrics');
-    return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
-  }
-
-  /** Runs the page's bench operation `name`. */
-  call(name: string, arg?: unknown): Promise<unknown> {
-    return this.page.evaluate(([n, v]) => (window as unknown as BenchWindow).rvBench.run(n, v), [name, arg] as const);
-  }
-
-  /** Main-thread work the operation causes, until two frames after it. */
-  async work(name: string, arg?: unknown): Promise<number> {
-    const before = await this.taskMs();
-    await this.page.evaluate(
-      async ([n, v]) => {
-        const { rvBench } = window as unknown as BenchWindow;
-        await rvBench.run(n, v);
-        await rvBench.run('frames', 2);
-      },
-      [name, arg] as const,
-    );
-    return (await this.taskMs()) - before;
-  }
-}
 
 /**
  * Scrolls from top to bottom one viewport (800 px) per frame: every frame brings a screenful of rows that were

@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { chromiumArgs, chromiumPath } from '../test/chromium';
-import { median, round, serve } from './shared';
+import { Meter, median, round, serve } from './shared';
 
 const SIZES = [100, 10_000] as const;
 const MOUNTS = 7;
@@ -34,24 +34,9 @@ async function main() {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
-  const taskMs = async () => ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
-  const call = (name: string, arg?: unknown) =>
-    page.evaluate(([n, v]) => (window as unknown as { rvBench: { run: (n: string, v?: unknown) => Promise<unknown> } }).rvBench.run(n, v), [name, arg] as const);
-  /** Work and wall time of an operation, until two frames after it. */
-  const measure = async (name: string, arg?: unknown) => {
-    const before = await taskMs();
-    const wall = await page.evaluate(
-      async ([n, v]) => {
-        const { rvBench } = window as unknown as { rvBench: { run: (n: string, v?: unknown) => Promise<unknown> } };
-        const t0 = performance.now();
-        await rvBench.run(n, v);
-        await rvBench.run('frames', 2);
-        return performance.now() - t0;
-      },
-      [name, arg] as const,
-    );
-    return { work: (await taskMs()) - before, wall };
-  };
+  const meter = new Meter(page, cdp);
+  const call = (name: string, arg?: unknown) => meter.call(name, arg);
+  const measure = (name: string, arg?: unknown) => meter.measure(name, arg);
 
   const result: Record<string, Record<string, number>> = {};
   for (const n of SIZES) {
