@@ -126,6 +126,29 @@ export const ErrorWithEntries: Story = {
   },
 };
 
+/** A step filter that matched nothing in the pages scanned on their own: the reader chooses to search further. */
+export const ScanLimit: Story = {
+  args: { entries: [], hasMore: true, scanExhausted: true, scannedCount: 1000, defaultFilters: { stepId: 'step_9' } },
+  play: async ({ canvasElement, args }) => {
+    const message = canvasElement.querySelector<HTMLElement>('[data-slot="log-search-message"]')!;
+    await expect(message).toHaveAttribute('data-state', 'scan-limit');
+    await expect(message).toHaveTextContent('No matches in the newest 1,000 entries.');
+    await userEvent.click(within(message).getByRole('button', { name: 'Search older entries' }));
+    await expect(args.onLoadMore).toHaveBeenCalled();
+  },
+};
+
+/** The live tail's poll failed: a polite notice while it retries; the entries stay. */
+export const TailPaused: Story = {
+  args: { liveTail: true, tailError: 'The log store answered 503.' },
+  play: async ({ canvasElement }) => {
+    const notice = canvasElement.querySelector<HTMLElement>('[data-notice="tail-error"]')!;
+    await expect(notice).toHaveAttribute('role', 'status');
+    await expect(notice).toHaveTextContent('Live tail paused: The log store answered 503. Retrying…');
+    await expect(rows(canvasElement).length).toBeGreaterThan(5);
+  },
+};
+
 /** A host that keeps the filters in the URL: read once from `location.search`, written back on every change (other parameters kept). */
 function UrlHost(props: LogSearchViewProps) {
   const [filters, setFilters] = useState<LogSearchFilters>(() => logFiltersFromSearchParams(window.location.search, { prefix: 'logs.' }));
@@ -207,3 +230,5 @@ export const LoadFailedDark: Story = { ...LoadFailed, globals: { theme: 'dark' }
 export const ErrorWithEntriesDark: Story = { ...ErrorWithEntries, globals: { theme: 'dark' } };
 export const FilteredInUrlDark: Story = { ...FilteredInUrl, globals: { theme: 'dark' } };
 export const LiveTailDark: Story = { ...LiveTail, globals: { theme: 'dark' } };
+export const ScanLimitDark: Story = { ...ScanLimit, globals: { theme: 'dark' } };
+export const TailPausedDark: Story = { ...TailPaused, globals: { theme: 'dark' } };
