@@ -1,14 +1,13 @@
-import { useEffect, useId, useState, type ComponentPropsWithoutRef } from 'react';
+import type { ComponentPropsWithoutRef } from 'react';
 import { EVENT_TYPES, SEVERITIES } from '../../api/schemas.js';
 import type { Severity } from '../../api/types.js';
 import { hasLogFilters, LOG_RANGE_PRESETS, type LogRangePreset, type LogSearchFilters } from '../../core/logSearchFilters.js';
 import { cx } from '../shared/cx.js';
-import { useStableCallback } from '../shared/useStableCallback.js';
+import { SelectFilter as SharedSelectFilter, TextFilter as SharedTextFilter, type SelectFilterProps, type TextFilterProps } from '../shared/FilterFields.js';
 import { useLogSearchContext } from './LogSearchContext.js';
 import { SeverityIcon } from './SeverityIcon.js';
 
 /** Text filters ask the API once typing pauses (or on Enter), not on every keystroke. */
-const TEXT_DEBOUNCE_MS = 300;
 
 /**
  * The filters: severity toggles (icon and word), event type, workflow, run, step, message text, time window,
@@ -115,52 +114,6 @@ export function LogSearchToolbar({ className, ...rest }: Omit<ComponentPropsWith
   );
 }
 
-function SelectFilter({ label, value, onChange, options }: { label: string; value: string; onChange: (value: string) => void; options: { value: string; label: string }[] }) {
-  const id = useId();
-  return (
-    <span className="rv-log-search__field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} className="rv-input" value={value} onChange={(event) => onChange(event.target.value)}>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </span>
-  );
-}
-
-/** A text filter committed once typing pauses (or on Enter). */
-function TextFilter({ label, value, onCommit, type = 'text' }: { label: string; value: string; onCommit: (value: string) => void; type?: 'text' | 'search' }) {
-  const id = useId();
-  const commit = useStableCallback(onCommit);
-  const [draft, setDraft] = useState(value);
-  const [seen, setSeen] = useState(value);
-  // The filter changed from outside (cleared, the URL): show it.
-  if (seen !== value) {
-    setSeen(value);
-    setDraft(value);
-  }
-  useEffect(() => {
-    if (draft.trim() === value) return;
-    const timer = setTimeout(() => commit(draft.trim()), TEXT_DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [draft, value, commit]);
-  return (
-    <span className="rv-log-search__field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        className="rv-input"
-        type={type}
-        value={draft}
-        maxLength={200}
-        onChange={(event) => setDraft(event.target.value)}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter') commit(draft.trim());
-        }}
-      />
-    </span>
-  );
-}
+const FIELD = { fieldClassName: 'rv-log-search__field', inputClassName: 'rv-input' };
+const SelectFilter = (props: Omit<SelectFilterProps, 'fieldClassName' | 'inputClassName'>) => <SharedSelectFilter {...props} {...FIELD} />;
+const TextFilter = (props: Omit<TextFilterProps, 'fieldClassName' | 'inputClassName'>) => <SharedTextFilter {...props} {...FIELD} />;

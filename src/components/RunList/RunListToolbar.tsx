@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type ComponentPropsWithoutRef, type ReactNode } from 'react';
+import { useId, useState, type ComponentPropsWithoutRef, type ReactNode } from 'react';
 import { RUN_MODES, RUN_STATUSES, RUN_TIME_FIELDS, TRIGGER_TYPES } from '../../api/schemas.js';
 import type { RunMode, RunStatus, RunTimeField, TriggerType } from '../../api/types.js';
 import { moveColumn } from '../../core/runColumns.js';
@@ -7,7 +7,7 @@ import { numberFormat } from '../../core/intlCache.js';
 import type { RunFeedFilters } from '../../hooks/runFeedQuery.js';
 import { cx } from '../shared/cx.js';
 import { Icon } from '../shared/icons.js';
-import { useStableCallback } from '../shared/useStableCallback.js';
+import { SelectFilter as SharedSelectFilter, TextFilter as SharedTextFilter, type SelectFilterProps, type TextFilterProps } from '../shared/FilterFields.js';
 import { statusAppearance } from '../shared/statusAppearance.js';
 import { columnHeader } from './cells.js';
 import { useRunListContext } from './RunListContext.js';
@@ -15,7 +15,6 @@ import { useRunListContext } from './RunListContext.js';
 /** The trigger select's entry for a filter of several triggers. */
 const SEVERAL = '__several';
 /** Text filters wait this long after the last keystroke before asking the API. */
-const TEXT_DEBOUNCE_MS = 300;
 
 export interface RunListToolbarProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
   /** Extra controls at the end of the toolbar. Defaults to none. */
@@ -309,54 +308,9 @@ function SavedViews() {
   );
 }
 
-function SelectFilter({ label, value, onChange, options }: { label: string; value: string; onChange: (value: string) => void; options: { value: string; label: string }[] }) {
-  const id = useId();
-  return (
-    <span className="rv-run-list__field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(event) => onChange(event.target.value)}>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </span>
-  );
-}
-
-/** A text filter that asks the API once typing pauses (or on Enter), not on every keystroke. */
-function TextFilter({ label, value, onCommit, type = 'text' }: { label: string; value: string; onCommit: (value: string) => void; type?: 'text' | 'search' }) {
-  const id = useId();
-  const commit = useStableCallback(onCommit);
-  const [draft, setDraft] = useState(value);
-  const [seen, setSeen] = useState(value);
-  // The filter changed from outside (cleared, a saved view, the URL): show it.
-  if (seen !== value) {
-    setSeen(value);
-    setDraft(value);
-  }
-  useEffect(() => {
-    if (draft.trim() === value) return;
-    const timer = setTimeout(() => commit(draft.trim()), TEXT_DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [draft, value, commit]);
-  return (
-    <span className="rv-run-list__field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        type={type}
-        value={draft}
-        maxLength={200}
-        onChange={(event) => setDraft(event.target.value)}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter') commit(draft.trim());
-        }}
-      />
-    </span>
-  );
-}
+const FIELD = { fieldClassName: 'rv-run-list__field' };
+const SelectFilter = (props: Omit<SelectFilterProps, 'fieldClassName' | 'inputClassName'>) => <SharedSelectFilter {...props} {...FIELD} />;
+const TextFilter = (props: Omit<TextFilterProps, 'fieldClassName' | 'inputClassName'>) => <SharedTextFilter {...props} {...FIELD} />;
 
 function NumberFilter({ label, value, invalid = false, onCommit }: { label: string; value: number | undefined; invalid?: boolean; onCommit: (value: number | undefined) => void }) {
   const id = useId();
