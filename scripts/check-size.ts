@@ -39,7 +39,7 @@ const BUDGETS: Record<string, number | null> = {
   'hooks.js': 44_650,
   'api.js': 7_400,
   'core.js': 32_600,
-  'adapters-temporal.js': 15_700,
+  'adapters-temporal.js': 16_700, // measured 16 210 B after its review fixes (reset point, raw replay input, history cap, pending activities)
   'mock-server.js': null,
   'styles.css': 10_650,
 };
