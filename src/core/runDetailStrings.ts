@@ -159,6 +159,8 @@ export interface RunDetailStrings {
   /** Count of events shown. */
   eventCount: (shown: number, total: number) => string;
   noEvents: string;
+  /** New events failed to load while some are shown; receives the error message. */
+  eventsStale: (message: string) => string;
   noMatchingEvents: string;
   loadingEvents: string;
   // Context
@@ -323,6 +325,7 @@ export const defaultRunDetailStrings: RunDetailStrings = {
   followLive: 'Follow new events',
   eventCount: (shown, total) => (shown === total ? plural(total, 'event', 'events') : `${shown} of ${plural(total, 'event', 'events')}`),
   noEvents: 'No events yet.',
+  eventsStale: (message) => `New events could not be loaded: ${message}. The log shows what was loaded and tries again at the next update.`,
   noMatchingEvents: 'No events match these filters.',
   loadingEvents: 'Loading events…',
   variables: 'Variables',

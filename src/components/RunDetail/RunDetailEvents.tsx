@@ -1,13 +1,15 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { SEVERITIES } from '../../api/schemas.js';
 import type { RunEvent, Severity } from '../../api/types.js';
 import { eventTypesOf, filterRunEvents } from '../../core/runEventFilters.js';
+import { useControllableState } from '../../hooks/useControllableState.js';
 import { cx } from '../shared/cx.js';
 import { LogSearchList, type LogSearchListEntryProps } from '../LogSearch/LogSearchList.js';
 import { SeverityIcon } from '../LogSearch/SeverityIcon.js';
 import { useRunDetailContext } from './RunDetailContext.js';
 
 const NO_EVENTS: readonly RunEvent[] = [];
+const NO_KEYS: readonly string[] = [];
 
 export interface RunDetailEventsProps {
   /** Height of one collapsed event row in px (open ones are measured). Defaults to 36. */
@@ -28,7 +30,11 @@ export function RunDetailEvents({ rowHeight = 36, className }: RunDetailEventsPr
   const all = props.events ?? NO_EVENTS;
   const events = useMemo(() => filterRunEvents(all, eventFilters), [all, eventFilters]);
   const types = useMemo(() => eventTypesOf(all, eventFilters.types), [all, eventFilters.types]);
-  const [expanded, setExpanded] = useState<readonly string[]>([]);
+  const [expanded, setExpanded] = useControllableState<readonly string[]>({
+    value: props.expandedEvents,
+    defaultValue: props.defaultExpandedEvents ?? NO_KEYS,
+    onValueChange: props.onExpandedEventsChange,
+  });
   const eventClass = props.classNames?.event;
   const entryProps = useMemo<LogSearchListEntryProps>(
     () => ({ 'data-slot': 'run-detail-event', className: eventClass, showRun: false, showSeq: true, showDate: false }),
@@ -85,6 +91,12 @@ export function RunDetailEvents({ rowHeight = 36, className }: RunDetailEventsPr
         </label>
         <span className="rv-run-detail__count">{t.eventCount(events.length, all.length)}</span>
       </div>
+      {all.length > 0 && eventsError ? (
+        // New events failed to load: the log keeps what it has and says so (the next update tries again).
+        <p className="rv-run-detail__message" data-kind="stale" role="alert">
+          {t.eventsStale(typeof eventsError === 'string' ? eventsError : eventsError.message)}
+        </p>
+      ) : null}
       {message ? (
         <p className="rv-run-detail__message" data-kind={message.kind} role={message.role}>
           {message.text}

@@ -1,17 +1,20 @@
 /**
  * The Events tab of RunDetail over a run with thousands of events: only the rows in view exist, the count says
- * how many there are, and while following, new events scroll into view as the run goes on.
+ * how many there are, and while following, new events scroll into view as the run goes on; a failed update is
+ * said over the log it keeps; opened entries are the host's to own.
  */
 import '../../styles/styles.css';
-import { describe, expect, it } from 'vitest';
-import { act, render, waitFor } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { act, render, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { QueryClient } from '@tanstack/react-query';
 import type { WorkflowDefinition } from '../../../mock-server/index.js';
 import { RunViewsProvider } from '../../hooks/RunViewsProvider.js';
 import { expectNoAxeViolations } from '../testing/a11y.js';
 import { localExecutor } from '../../../test/fixtures/localExecutor.js';
+import { makeRun, makeStep, runEvent, stepEvent } from '../../core/testing/fixtures.js';
 import { RunDetail } from './RunDetail.js';
+import { RunDetailView } from './RunDetailView.js';
 
 const loop: WorkflowDefinition = {
   id: 'loop',
@@ -61,6 +64,23 @@ describe('RunDetail events', () => {
     // not following: the view stays where the reader is
     await userEvent.setup().click(view.getByLabelText('Follow new events'));
     expect(view.getByLabelText('Follow new events')).not.toBeChecked();
+    await expectNoAxeViolations(view.container);
+  });
+
+  it('keeps the loaded log under an alert when new events fail to load, and lets the host own the opened entries', async () => {
+    const run = makeRun({ id: 'run_ev', status: 'running' });
+    const events = [runEvent(1, run, 'run_queued'), runEvent(2, run, 'run_started'), stepEvent(3, makeStep({ id: 's1', runId: 'run_ev' }), 'step_started')];
+    const onExpandedEventsChange = vi.fn();
+    const view = render(
+      <RunDetailView run={run} steps={[]} defaultTab="events" events={events} eventsError="HTTP 503" expandedEvents={[]} onExpandedEventsChange={onExpandedEventsChange} />,
+    );
+    const alert = await view.findByRole('alert');
+    expect(alert.textContent).toContain('New events could not be loaded: HTTP 503');
+    expect(rows(view.container)).toHaveLength(3);
+    await userEvent.setup().click(within(rows(view.container)[1]!).getAllByRole('button')[0]!);
+    expect(onExpandedEventsChange).toHaveBeenCalledWith([expect.any(String)]);
+    // Controlled: nothing opens until the host says so.
+    expect(rows(view.container)[1]!.getAttribute('data-state')).toBe('collapsed');
     await expectNoAxeViolations(view.container);
   });
 });

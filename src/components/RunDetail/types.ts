@@ -102,6 +102,12 @@ export interface RunDetailState extends TimelineState {
   defaultFollowEvents?: boolean;
   /** Called when follow toggles. Defaults to no callback. */
   onFollowEventsChange?: (follow: boolean) => void;
+  /** Keys of the event-log entries opened to their data, when controlled. Defaults to uncontrolled. */
+  expandedEvents?: readonly string[];
+  /** Initially opened entries when uncontrolled. Defaults to none. */
+  defaultExpandedEvents?: readonly string[];
+  /** Called when the reader opens or closes an entry. Defaults to no callback. */
+  onExpandedEventsChange?: (keys: readonly string[]) => void;
   /** The waterfall's visible window in ms from the run's queue time (`null`: the whole run), when controlled. Defaults to uncontrolled. */
   waterfallRange?: WaterfallRange | null;
   /** Initial window when uncontrolled. Defaults to `null` (the whole run). */
