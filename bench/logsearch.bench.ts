@@ -24,18 +24,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { chromiumArgs, chromiumPath } from '../test/chromium';
-import { Meter, median, quantile, round, serve } from './shared';
-
-/** Wall times the page reports for a connected interaction, ms. */
-interface Timing {
-  /** From the action to the DOM change that shows the answer. */
-  domMs: number;
-  /** To the next animation frame after it. */
-  frameMs: number;
-  /** Requests the page's fetch answered meanwhile, and their summed time in it (executor + MSW handlers). */
-  requests: number;
-  fetchMs: number;
-}
+import { measureConnected, Meter, median, quantile, round, serve } from './shared';
 
 /** Frames the scroll through 100 000 entries is cut into (steps of about 330 rows). */
 const SCROLL_FRAMES = 300;
@@ -106,43 +95,8 @@ async function main() {
   // 2. LogSearch connected to the executor's 100 000 runs.
   if (!only || only === 'connected') {
     await fresh();
-    const buildMs = Number(await call('prepareExecutor'));
-    const queryMs = Number(await call('executorQueryMs'));
     const steps = { firstPage: 'connectedMount', errorFilter: 'connectedErrors' } as const;
-    const samples: Record<string, { dom: number[]; frame: number[]; work: number[]; fetch: number[]; requests: number[] }> = {};
-    for (let round = 0; round < ROUNDS + 1; round++) {
-      for (const [name, op] of Object.entries(steps)) {
-        const { work, value } = await meter.measure(op);
-        if (round === 0) continue;
-        const timing = value as Timing;
-        const s = (samples[name] ??= { dom: [], frame: [], work: [], fetch: [], requests: [] });
-        s.dom.push(timing.domMs);
-        s.frame.push(timing.frameMs);
-        s.work.push(work);
-        s.fetch.push(timing.fetchMs);
-        s.requests.push(timing.requests);
-      }
-    }
-    report.connected = {
-      scenario: 'history-100k',
-      executorBuildMs: round(buildMs, 0),
-      executorQueryMs: round(queryMs, 2),
-      note: "wall and work include the executor's queries and its MSW handlers, run on the page's main thread (fetchMs: their summed time per interaction)",
-      rounds: ROUNDS,
-      ...Object.fromEntries(
-        Object.entries(samples).map(([name, s]) => [
-          name,
-          {
-            wallMs: round(median(s.dom)),
-            wallToFrameMs: round(median(s.frame)),
-            wallMaxMs: round(Math.max(...s.dom)),
-            workMs: round(median(s.work)),
-            requests: median(s.requests),
-            fetchMs: round(median(s.fetch)),
-          },
-        ]),
-      ),
-    };
+    report.connected = await measureConnected(meter, steps, ROUNDS);
   }
 
   await browser.close();

@@ -73,3 +73,58 @@ export class Meter {
     return (await this.measure(name, arg)).work;
   }
 }
+
+/** Wall times a bench page reports for a connected interaction, ms. */
+export interface Timing {
+  /** From the action to the DOM change that shows the answer. */
+  domMs: number;
+  /** To the next animation frame after it. */
+  frameMs: number;
+  /** Requests the page's fetch answered meanwhile, and their summed time in it (executor + MSW handlers). */
+  requests: number;
+  fetchMs: number;
+}
+
+/**
+ * A view connected to the executor in the page: `prepareExecutor` builds it (its time is reported), then each
+ * named operation of `steps` runs once per round, after one warm-up round; medians of wall time (to the DOM change
+ * and to the next frame), main-thread work, requests and the time the page's fetch spent answering them.
+ */
+export async function measureConnected(meter: Meter, steps: Readonly<Record<string, string>>, rounds: number): Promise<Record<string, unknown>> {
+  const buildMs = Number(await meter.call('prepareExecutor'));
+  const queryMs = Number(await meter.call('executorQueryMs'));
+  const samples: Record<string, { dom: number[]; frame: number[]; work: number[]; fetch: number[]; requests: number[] }> = {};
+  for (let i = 0; i < rounds + 1; i++) {
+    for (const [name, op] of Object.entries(steps)) {
+      const { work, value } = await meter.measure(op);
+      if (i === 0) continue;
+      const timing = value as Timing;
+      const s = (samples[name] ??= { dom: [], frame: [], work: [], fetch: [], requests: [] });
+      s.dom.push(timing.domMs);
+      s.frame.push(timing.frameMs);
+      s.work.push(work);
+      s.fetch.push(timing.fetchMs);
+      s.requests.push(timing.requests);
+    }
+  }
+  return {
+    scenario: 'history-100k',
+    executorBuildMs: round(buildMs, 0),
+    executorQueryMs: round(queryMs, 2),
+    note: "wall and work include the executor's queries and its MSW handlers, run on the page's main thread (fetchMs: their summed time per interaction)",
+    rounds,
+    ...Object.fromEntries(
+      Object.entries(samples).map(([name, s]) => [
+        name,
+        {
+          wallMs: round(median(s.dom)),
+          wallToFrameMs: round(median(s.frame)),
+          wallMaxMs: round(Math.max(...s.dom)),
+          workMs: round(median(s.work)),
+          requests: median(s.requests),
+          fetchMs: round(median(s.fetch)),
+        },
+      ]),
+    ),
+  };
+}
