@@ -52,7 +52,7 @@ export function RunDetailWaterfall({ rowHeight = 28, height = 420, overscan = 8,
   const track = useRef<HTMLDivElement>(null);
   // The roving tab stop, by row key (a live run inserts rows above it; it stays on its step).
   const [activeKey, setActiveKey] = useState<string | null>(null);
-  const found = activeKey === null ? -1 : lanes.findIndex((lane) => lane.key === activeKey);
+  const found = useMemo(() => (activeKey === null ? -1 : lanes.findIndex((lane) => lane.key === activeKey)), [lanes, activeKey]);
   const activeIndex = found >= 0 ? found : 0;
   // The axis (and the queue lane) sit above the rows inside the scroller, one row height each.
   const scrollMargin = view === 'chart' ? rowHeight * (layout.queue ? 2 : 1) : rowHeight;
@@ -84,6 +84,14 @@ export function RunDetailWaterfall({ rowHeight = 28, height = 420, overscan = 8,
   const zoom = (factor: number, anchor = 0.5) => setRange(zoomRange(range, factor, layout.total, anchor));
   const pan = (fraction: number) => setRange(panRange(range, fraction, layout.total));
 
+  const { select } = timeline;
+  const pick = useCallback(
+    (lane: Lane) => {
+      setActiveKey(lane.key);
+      if (lane.kind === 'step') select(lane.node.id);
+    },
+    [select],
+  );
   // A key moved the tab stop: focus it once rendered (the range extractor renders it in the next commit).
   const focusPending = useRef(false);
   useLayoutEffect(() => {
@@ -112,25 +120,14 @@ export function RunDetailWaterfall({ rowHeight = 28, height = 420, overscan = 8,
       '+': () => zoom(ZOOM_STEP),
       '=': () => zoom(ZOOM_STEP),
       '-': () => zoom(1 / ZOOM_STEP),
-      Enter: () => selectLane(lanes[activeIndex]),
-      ' ': () => selectLane(lanes[activeIndex]),
+      Enter: () => lanes[activeIndex] && pick(lanes[activeIndex]),
+      ' ': () => lanes[activeIndex] && pick(lanes[activeIndex]),
     };
     const action = keys[event.key];
     if (!action || event.altKey || event.metaKey || event.ctrlKey) return;
     event.preventDefault();
     action();
   };
-  const selectLane = (lane: Lane | undefined) => {
-    if (lane?.kind === 'step') timeline.select(lane.node.id);
-  };
-  const { select } = timeline;
-  const pick = useCallback(
-    (lane: Lane) => {
-      setActiveKey(lane.key);
-      if (lane.kind === 'step') select(lane.node.id);
-    },
-    [select],
-  );
   // Ctrl/⌘ + wheel zooms around the pointer (a native, non-passive listener: only it may stop the page's zoom);
   // a horizontal wheel or Shift + wheel pans by as much as the wheel moved, over the track's width.
   const wheel = useRef<(event: WheelEvent) => void>(() => {});
@@ -156,7 +153,8 @@ export function RunDetailWaterfall({ rowHeight = 28, height = 420, overscan = 8,
   }, [view]);
 
   const { ticks } = timeTicks(range, 6);
-  const selectedLane = selected ? lanes.find((lane) => lane.kind === 'step' && lane.node.id === selected) : undefined;
+  // Not on every zoom or pan: only when the rows or the selection change.
+  const selectedLane = useMemo(() => (selected ? lanes.find((lane) => lane.kind === 'step' && lane.node.id === selected) : undefined), [lanes, selected]);
   const items = virtualizer.getVirtualItems();
   return (
     <section
