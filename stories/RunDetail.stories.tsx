@@ -3,6 +3,7 @@ import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import type { Run, RunStatus } from '../src/api/types';
 import { RunDetail } from '../src/components/RunDetail/RunDetail';
 import { executorLoader, MockProvider, type LoadedRun } from './executorStory';
+import { renderRunDetail, runDetailReady } from './runDetailStory';
 
 /**
  * The connected run detail against the reference executor (served by the MSW worker): one story per run
@@ -12,29 +13,14 @@ const meta = {
   title: 'RunDetail/RunDetail',
   component: RunDetail,
   args: { workflowId: '', runId: '', onReplayed: fn(), onOpenRun: fn(), getRunHref: (ref) => `#/runs/${ref.workflowId}/${ref.runId}`, getSessionHref: (id) => `#/sessions/${id}` },
-  render: (args, { loaded }) => {
-    const target = loaded.target as LoadedRun | undefined;
-    return (
-      <MockProvider now={target?.now}>
-        <RunDetail {...args} workflowId={target?.workflowId ?? 'wf'} runId={target?.runId ?? 'run'} />
-      </MockProvider>
-    );
-  },
+  render: renderRunDetail,
 } satisfies Meta<typeof RunDetail>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;
 
 const withStatus = (status: RunStatus, also: (run: Run) => boolean = () => true) => (run: Run) => run.status === status && also(run);
-const loaded = (canvasElement: HTMLElement) =>
-  waitFor(
-    () => {
-      const root = canvasElement.querySelector('[data-slot="run-detail"][data-state="ready"]');
-      if (!root) throw new Error('The run is not shown yet.');
-      return root as HTMLElement;
-    },
-    { timeout: 15_000 },
-  );
+const loaded = runDetailReady;
 const control = (root: HTMLElement, action: string) => root.querySelector<HTMLElement>(`[data-slot="run-detail-controls"] [data-action="${action}"]`)!;
 const available = (root: HTMLElement, action: string) => control(root, action).getAttribute('data-available') === 'true';
 

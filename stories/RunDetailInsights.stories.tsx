@@ -2,7 +2,8 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import type { Run } from '../src/api/types';
 import { RunDetail } from '../src/components/RunDetail/RunDetail';
-import { executorLoader, MockProvider, type LoadedRun } from './executorStory';
+import { executorLoader } from './executorStory';
+import { renderRunDetail, runDetailReady } from './runDetailStory';
 
 /**
  * What no engine dashboard shows together: a run as a waterfall (a parallel fail-fast run), a replay compared
@@ -13,28 +14,13 @@ const meta = {
   title: 'RunDetail/Waterfall, Compare and Retry',
   component: RunDetail,
   args: { workflowId: '', runId: '', onReplayed: fn(), onOpenRun: fn(), getRunHref: (ref) => `#/runs/${ref.workflowId}/${ref.runId}` },
-  render: (args, { loaded }) => {
-    const target = loaded.target as LoadedRun | undefined;
-    return (
-      <MockProvider now={target?.now}>
-        <RunDetail {...args} workflowId={target?.workflowId ?? 'wf'} runId={target?.runId ?? 'run'} />
-      </MockProvider>
-    );
-  },
+  render: renderRunDetail,
 } satisfies Meta<typeof RunDetail>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-const ready = (canvasElement: HTMLElement) =>
-  waitFor(
-    () => {
-      const root = canvasElement.querySelector('[data-slot="run-detail"][data-state="ready"]');
-      if (!root) throw new Error('The run is not shown yet.');
-      return root as HTMLElement;
-    },
-    { timeout: 15_000 },
-  );
+const ready = runDetailReady;
 
 export const WaterfallOfAParallelFailFastRun: Story = {
   args: { defaultTab: 'waterfall' },
