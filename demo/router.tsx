@@ -1,0 +1,68 @@
+/**
+ * The demo's navigation: every page keeps its view state (open run, sub-view, filters) in query parameters, so a
+ * reload or a shared link restores the view. `LocationRouter` reads and writes `location.search`;
+ * `MemoryRouter` keeps the same parameters in memory (tests and Storybook render the pages with it).
+ */
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+
+export type ParamUpdate = Readonly<Record<string, string | null | undefined>>;
+
+export interface DemoRouter {
+  params: URLSearchParams;
+  /** Sets (or, with null/undefined, removes) parameters, keeping the others. */
+  navigate: (update: ParamUpdate, options?: { push?: boolean }) => void;
+  /** The link for the same change, for real `<a href>`s (middle-click opens a tab). */
+  href: (update: ParamUpdate) => string;
+}
+
+const RouterContext = createContext<DemoRouter | null>(null);
+
+function apply(params: URLSearchParams, update: ParamUpdate): URLSearchParams {
+  const next = new URLSearchParams(params);
+  for (const [key, value] of Object.entries(update)) {
+    if (value == null || value === '') next.delete(key);
+    else next.set(key, value);
+  }
+  return next;
+}
+
+function useRouterValue(params: URLSearchParams, set: (next: URLSearchParams, push: boolean) => void): DemoRouter {
+  const navigate = useCallback((update: ParamUpdate, options?: { push?: boolean }) => set(apply(params, update), options?.push ?? false), [params, set]);
+  const href = useCallback((update: ParamUpdate) => `?${apply(params, update)}`, [params]);
+  return useMemo(() => ({ params, navigate, href }), [params, navigate, href]);
+}
+
+/** Parameters in the address bar; Back and Forward move between pages. */
+export function LocationRouter({ children }: { children: ReactNode }) {
+  const [params, setParams] = useState(() => new URLSearchParams(location.search));
+  useEffect(() => {
+    const onPop = () => setParams(new URLSearchParams(location.search));
+    addEventListener('popstate', onPop);
+    return () => removeEventListener('popstate', onPop);
+  }, []);
+  const set = useCallback((next: URLSearchParams, push: boolean) => {
+    history[push ? 'pushState' : 'replaceState'](null, '', `?${next}`);
+    setParams(next);
+  }, []);
+  return <RouterContext.Provider value={useRouterValue(params, set)}>{children}</RouterContext.Provider>;
+}
+
+/** Parameters in memory, starting from `initial`. */
+export function MemoryRouter({ initial, children }: { initial?: string | Record<string, string>; children: ReactNode }) {
+  const [params, setParams] = useState(() => new URLSearchParams(initial));
+  const set = useCallback((next: URLSearchParams) => setParams(next), []);
+  return <RouterContext.Provider value={useRouterValue(params, set)}>{children}</RouterContext.Provider>;
+}
+
+export function useRouter(): DemoRouter {
+  const router = useContext(RouterContext);
+  if (!router) throw new Error('Demo pages render inside <LocationRouter> or <MemoryRouter>.');
+  return router;
+}
+
+/** One parameter as view state: `[value, set]`, like `useState`. */
+export function useParam(key: string): [string | null, (value: string | null) => void] {
+  const { params, navigate } = useRouter();
+  const set = useCallback((value: string | null) => navigate({ [key]: value }), [navigate, key]);
+  return [params.get(key), set];
+}
