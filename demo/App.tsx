@@ -1,12 +1,13 @@
 import { useCallback, useMemo, useState } from 'react';
+import { QueryClient } from '@tanstack/react-query';
 import { createRunClient } from '../src/api';
 import { RunViewsProvider } from '../src/hooks';
 import type { Executor } from '../mock-server/engine';
-import { DemoHeader } from './DemoHeader';
-import { RunsPane } from './RunsPane';
-import { RunPane } from './RunPane';
-import { ApprovalsPane } from './ApprovalsPane';
-import { DEMO_PAGES, ObservabilityPage, type DemoPage } from './ObservabilityPages';
+import { DemoHeader, type Theme } from './DemoHeader';
+import { Home } from './Home';
+import { SurfaceAbout } from './SurfaceAbout';
+import { LocationRouter, useRouter } from './router';
+import { SURFACES } from './surfaces';
 
 export interface AppProps {
   baseUrl: string;
@@ -15,98 +16,60 @@ export interface AppProps {
   executor: Executor;
 }
 
-export interface Selection {
-  workflowId: string;
-  runId: string;
-}
-
-function readSelection(): Selection | null {
-  const p = new URLSearchParams(location.search);
-  const workflowId = p.get('workflow');
-  const runId = p.get('run');
-  return workflowId && runId ? { workflowId, runId } : null;
-}
-
-function readPage(): DemoPage {
-  const page = new URLSearchParams(location.search).get('page');
-  return DEMO_PAGES.some((p) => p.page === page) ? (page as DemoPage) : 'runs';
-}
-
 /**
- * Deep-linkable: `?page=…` picks the page, `?run=…&workflow=…` selects a run, so a reload or a shared link
- * restores the view.
+ * The demo: a home page and five product surfaces, each rebuilt from the library's components alone (its own
+ * composition, label preset, callbacks and theme tokens) over the reference executor running in this page.
+ * Everything a page shows lives in the query string (`?page=monitoring&run=…`), so reloads and shared links
+ * restore it.
  */
-export function App({ baseUrl, scenario, speed, executor }: AppProps) {
-  const client = useMemo(() => createRunClient({ baseUrl }), [baseUrl]);
-  const now = useCallback(() => executor.now(), [executor]);
-  const [theme, setTheme] = useState<'light' | 'dark'>(() =>
-    matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light',
+export function App(props: AppProps) {
+  return (
+    <LocationRouter>
+      <Shell {...props} />
+    </LocationRouter>
   );
-  const [selection, setSelectionState] = useState<Selection | null>(readSelection);
-  const [page, setPageState] = useState<DemoPage>(readPage);
-  const setPage = (next: DemoPage) => {
-    setPageState(next);
-    const p = new URLSearchParams(location.search);
-    p.set('page', next);
-    history.replaceState(null, '', `?${p}`);
-  };
-  const setSelection = (next: Selection) => {
-    setSelectionState(next);
-    setPageState('runs');
-    const p = new URLSearchParams(location.search);
-    p.set('page', 'runs');
-    p.set('workflow', next.workflowId);
-    p.set('run', next.runId);
-    history.replaceState(null, '', `?${p}`);
-  };
+}
+
+function Shell({ baseUrl, scenario, speed, executor }: AppProps) {
+  const { params, navigate } = useRouter();
+  const client = useMemo(() => createRunClient({ baseUrl }), [baseUrl]);
+  // One cache for every page: moving between pages shows what is already loaded at once.
+  const [queryClient] = useState(() => new QueryClient());
+  const now = useCallback(() => executor.now(), [executor]);
+  const fixedTheme = params.get('theme');
+  const [theme, setTheme] = useState<Theme>(() =>
+    fixedTheme === 'dark' || fixedTheme === 'light' ? fixedTheme : matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light',
+  );
+  const surface = SURFACES.find((s) => s.id === params.get('page')) ?? null;
 
   return (
-    <RunViewsProvider client={client} now={now}>
-      <div className="rv-root demo" data-rv-theme={theme}>
-        <DemoHeader
-          scenario={scenario}
-          speed={speed}
-          theme={theme}
-          onThemeChange={setTheme}
-          onFastForward={(ms) => executor.advance(ms)}
-          onStarted={(run) => setSelection({ workflowId: run.workflowId, runId: run.id })}
-        />
-        <nav className="demo-nav" aria-label="Demo pages">
-          {DEMO_PAGES.map((p) => (
-            <a
-              key={p.page}
-              href={`?page=${p.page}`}
-              aria-current={p.page === page ? 'page' : undefined}
-              onClick={(event) => {
-                if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
-                event.preventDefault();
-                setPage(p.page);
-              }}
-            >
-              {p.label}
-            </a>
-          ))}
-        </nav>
-        {page === 'runs' ? (
-          <>
-            <RunsPane onSelect={setSelection} />
-            <main className="demo-main">
-              <section className="demo-detail" aria-label="Run detail">
-                {selection ? (
-                  <RunPane key={selection.runId} workflowId={selection.workflowId} runId={selection.runId} onOpenRun={setSelection} />
-                ) : (
-                  <p className="demo-hint">Pick a run in the list above to see its steps update live.</p>
-                )}
-              </section>
-              <ApprovalsPane onOpenRun={setSelection} />
-            </main>
-          </>
+    <div className="rv-root demo" data-rv-theme={theme} style={surface?.tokens}>
+      <a className="demo-skip" href="#main">
+        Skip to content
+      </a>
+      <DemoHeader
+        current={surface?.id ?? null}
+        scenario={scenario}
+        speed={speed}
+        theme={theme}
+        onThemeChange={(next) => {
+          setTheme(next);
+          if (fixedTheme) navigate({ theme: next });
+        }}
+        onFastForward={(ms) => executor.advance(ms)}
+      />
+      <main id="main" className="demo-main" tabIndex={-1}>
+        {surface ? (
+          <RunViewsProvider key={surface.id} client={client} queryClient={queryClient} now={now} {...surface.provider}>
+            <SurfaceAbout surface={surface} scenario={scenario} />
+            <div className="demo-surface" data-surface={surface.id}>
+              <surface.Page />
+            </div>
+          </RunViewsProvider>
         ) : (
-          <main className="demo-page" aria-label={DEMO_PAGES.find((p) => p.page === page)!.label}>
-            <ObservabilityPage page={page} onOpenRun={setSelection} />
-          </main>
+          <Home />
         )}
-      </div>
-    </RunViewsProvider>
+      </main>
+    </div>
   );
 }

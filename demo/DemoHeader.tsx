@@ -1,39 +1,81 @@
-import type { Run } from '../src/api';
-import { ApprovalCount, ManualRunForm } from '../src';
+import { SCENARIOS } from '../mock-server';
+import { useRouter } from './router';
+import { SURFACES } from './surfaces';
+
+export type Theme = 'light' | 'dark';
 
 export interface DemoHeaderProps {
+  /** The surface shown, or null on the home page. */
+  current: string | null;
   scenario: string;
   speed: number;
-  theme: 'light' | 'dark';
-  onThemeChange: (theme: 'light' | 'dark') => void;
+  theme: Theme;
+  onThemeChange: (theme: Theme) => void;
   onFastForward: (ms: number) => void;
-  onStarted: (run: Run) => void;
 }
 
-export function DemoHeader({ scenario, speed, theme, onThemeChange, onFastForward, onStarted }: DemoHeaderProps) {
+const SPEEDS = [1, 2, 4, 10, 30];
+
+/** The app name, the pages, and the executor's controls: scenario and speed (a restart), skip ahead, theme. */
+export function DemoHeader({ current, scenario, speed, theme, onThemeChange, onFastForward }: DemoHeaderProps) {
+  const { params, navigate } = useRouter();
+  const go = (page: string | null) => (event: React.MouseEvent) => {
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || event.button !== 0) return;
+    event.preventDefault();
+    // A page's own view state (open run, filters) does not carry over to another page.
+    const cleared = Object.fromEntries([...params.keys()].map((key) => [key, null]));
+    navigate({ ...cleared, ...kept, page }, { push: true });
+  };
+  // What survives a page change: the executor's settings and a theme fixed by the URL.
+  const kept: Record<string, string> = { scenario, speed: String(speed), ...(params.get('theme') ? { theme: params.get('theme')! } : {}) };
+  const pageHref = (page: string | null) => `?${new URLSearchParams({ ...kept, ...(page ? { page } : {}) })}`;
   return (
     <header className="demo-header">
-      <div>
-        <h1>react-run-views</h1>
-        <p className="demo-sub">
-          Reference executor in this page · scenario <code>{scenario}</code> · {speed}× real time
-        </p>
+      <div className="demo-brand">
+        <a href={pageHref(null)} onClick={go(null)} aria-current={current === null ? 'page' : undefined}>
+          react-run-views
+        </a>
+        <span className="demo-sub">five product surfaces from one library</span>
       </div>
-      <details className="demo-start">
-        <summary>Queue run</summary>
-        <ManualRunForm onQueued={onStarted} />
-      </details>
-      <div className="demo-tools">
-        <span className="demo-badge">
-          Approvals <ApprovalCount refetchIntervalMs={3_000} showZero />
-        </span>
+      <nav className="demo-nav" aria-label="Pages">
+        {SURFACES.map((s) => (
+          <a key={s.id} href={pageHref(s.id)} onClick={go(s.id)} aria-current={current === s.id ? 'page' : undefined}>
+            {s.title}
+          </a>
+        ))}
+      </nav>
+      <form className="demo-tools" action="" method="get" aria-label="Reference executor">
+        {current ? <input type="hidden" name="page" value={current} /> : null}
+        <label>
+          Scenario{' '}
+          <select name="scenario" defaultValue={scenario}>
+            {SCENARIOS.map((s) => (
+              <option key={s.name} value={s.name}>
+                {s.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Speed{' '}
+          <select name="speed" defaultValue={String(speed)}>
+            {(SPEEDS.includes(speed) ? SPEEDS : [...SPEEDS, speed]).map((s) => (
+              <option key={s} value={s}>
+                {s}× real time
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="rv-button">
+          Restart executor
+        </button>
         <button type="button" className="rv-button" onClick={() => onFastForward(60_000)}>
           Skip 1 min
         </button>
         <button type="button" className="rv-button" aria-pressed={theme === 'dark'} onClick={() => onThemeChange(theme === 'dark' ? 'light' : 'dark')}>
           Dark theme
         </button>
-      </div>
+      </form>
     </header>
   );
 }
