@@ -1,0 +1,76 @@
+/**
+ * `npm run screenshots`: the README's pictures of the demo, each page in light and dark, taken from a production
+ * build of the demo in Chromium against its in-page executor, so they stay current with the code. Writes
+ * `docs/screenshots/<page>-<theme>.png`. `--only <page>` takes one page; `--skip-build` reuses `dist-demo`.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Page } from 'playwright-core';
+import { serve } from '../bench/shared.ts';
+import { chromiumArgs, chromiumPath } from '../test/chromium.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const out = `${root}docs/screenshots`;
+
+interface Shot {
+  /** `?page=` of the demo (empty: the home page). */
+  page: string;
+  /** More query parameters (a sub-view). */
+  query?: Record<string, string>;
+  /** Brings the page to the state worth showing once it has loaded. */
+  prepare?: (page: Page) => Promise<void>;
+}
+
+/** Opens the first run of a list (a row's id link, or a card) and waits for its steps. */
+const openFirstRun = async (page: Page) => {
+  const link = page.locator('[data-slot="run-list-row"] a, [data-slot="run-list-card"] a').first();
+  await link.waitFor({ timeout: 20_000 });
+  await link.click();
+};
+
+const SHOTS: Shot[] = [
+  { page: '' },
+  { page: 'item-runs' },
+  { page: 'history' },
+  { page: 'monitoring' },
+  { page: 'cards' },
+  { page: 'operations' },
+];
+
+async function shoot(page: Page, base: string, shot: Shot, theme: 'light' | 'dark') {
+  const query = new URLSearchParams({ scenario: 'demo', speed: '4', theme, ...(shot.page ? { page: shot.page } : {}), ...shot.query });
+  await page.goto(`${base}/?${query}`);
+  await page.locator('.demo-main').waitFor();
+  // The first answers of every view (the executor builds a week of history first).
+  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"], [data-state="loading"]'), null, { timeout: 30_000 }).catch(() => undefined);
+  await shot.prepare?.(page);
+  await page.waitForTimeout(800);
+  const name = `${shot.page || 'home'}-${theme}.png`;
+  await page.screenshot({ path: `${out}/${name}` });
+  console.log(`docs/screenshots/${name}`);
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+  if (!args.includes('--skip-build')) execFileSync('npx', ['vite', 'build', '--config', 'demo/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  mkdirSync(out, { recursive: true });
+  const server = await serve(`${root}dist-demo`);
+  const address = server.address();
+  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
+  try {
+    for (const theme of ['light', 'dark'] as const) {
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: theme, reducedMotion: 'reduce' });
+      const page = await context.newPage();
+      for (const shot of SHOTS.filter((s) => only === undefined || s.page === only)) await shoot(page, base, shot, theme);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+await main();
