@@ -1,6 +1,6 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { QueryClient } from '@tanstack/react-query';
-import { createRunClient } from '../src/api';
+import { createRunClient, type RunClientOptions } from '../src/api';
 import { RunViewsProvider } from '../src/hooks';
 import type { Executor } from '../mock-server/engine';
 import { DemoHeader, type Theme } from './DemoHeader';
@@ -10,7 +10,8 @@ import { LocationRouter, useRouter } from './router';
 import { SURFACES } from './surfaces';
 
 export interface AppProps {
-  baseUrl: string;
+  /** Where the executor answers (and, in tests, the fetch that reaches it). */
+  client: RunClientOptions;
   scenario: string;
   speed: number;
   executor: Executor;
@@ -30,9 +31,10 @@ export function App(props: AppProps) {
   );
 }
 
-function Shell({ baseUrl, scenario, speed, executor }: AppProps) {
+/** The app inside a router (`LocationRouter` in the demo, `MemoryRouter` in tests). */
+export function Shell({ client: clientOptions, scenario, speed, executor }: AppProps) {
   const { params, navigate } = useRouter();
-  const client = useMemo(() => createRunClient({ baseUrl }), [baseUrl]);
+  const [client] = useState(() => createRunClient(clientOptions));
   // One cache for every page: moving between pages shows what is already loaded at once.
   const [queryClient] = useState(() => new QueryClient());
   const now = useCallback(() => executor.now(), [executor]);

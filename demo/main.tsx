@@ -18,7 +18,7 @@ startBrowserMock({ scenario, speed, baseUrl: location.origin })
   .then((mock) => {
     root.render(
       <StrictMode>
-        <App baseUrl={location.origin} scenario={scenario} speed={speed} executor={mock.executor} />
+        <App client={{ baseUrl: location.origin }} scenario={scenario} speed={speed} executor={mock.executor} />
       </StrictMode>,
     );
   })

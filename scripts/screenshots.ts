@@ -23,7 +23,7 @@ interface Shot {
 }
 
 /** Opens the first run of a list (a row's id link, or a card) and waits for its steps. */
-const openFirstRun = async (page: Page) => {
+export const openFirstRun = async (page: Page) => {
   const link = page.locator('[data-slot="run-list-row"] a, [data-slot="run-list-card"] a').first();
   await link.waitFor({ timeout: 20_000 });
   await link.click();
