@@ -1,5 +1,5 @@
 /**
- * `npm test`: typecheck, API spec lint, layer check, ESLint, library build, bundle-size budget, the packed tarball
+ * `npm test`: typecheck, API spec lint, layer check, ESLint, demo build, library build, bundle-size budget, the packed tarball
  * checked by publint and Are the Types Wrong, then every Vitest project (Node/jsdom, real Chromium, stories; the
  * consumer tests in `test/consumer` install a packed tarball into scratch apps). Each check counts as one test; the
  * last line is the plain totals line `N passed, N failed`, and the exit code is non-zero when anything failed.
@@ -34,6 +34,8 @@ step('typecheck', 'npm', ['run', '--silent', 'typecheck']);
 step('OpenAPI lint', 'npx', ['redocly', 'lint', 'openapi/openapi.yaml']);
 step('layer check', 'npx', ['tsx', 'scripts/check-layers.ts']);
 step('lint', 'npx', ['eslint', '.', '--max-warnings=0']);
+// `npm start` must keep working: the demo and its five pages build for production.
+step('demo build', 'npm', ['run', '--silent', 'build:demo']);
 if (step('library build', 'npm', ['run', '--silent', 'build'])) {
   step('bundle-size budget', 'npx', ['tsx', 'scripts/check-size.ts']);
   packageChecks();
