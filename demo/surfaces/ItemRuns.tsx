@@ -1,15 +1,200 @@
-import { RunList } from '../../src';
+/**
+ * The Runs tab of one item's automation: queue a one-off run for this item (prompt, workload profile, env and
+ * secrets for that run only), and read the item's recent runs as a diagnostics surface: status in capitals,
+ * manual or automated launch, session, result summary or error, the four troubleshooting states, and one run
+ * opened below with its error box and the prompt and defaults it started with.
+ */
+import { useMemo } from 'react';
+import { ManualRunForm, RunDetail, RunList, useWorkflow, useWorkflows, type CustomRunColumn, type Run, type Workflow } from '../../src';
+import { useRouter } from '../router';
 import type { Surface } from './types';
+import './item-runs.css';
+
+/** The item shown when the address names none: a workflow with a default prompt, model and workload profile. */
+export const DEFAULT_ITEM = 'support-triage';
+
+const AUTOMATED = new Set<Run['trigger']['type']>(['api', 'webhook', 'schedule', 'upstream']);
+
+/** Columns the page adds to the list: who launched the run, and the session tied to it. */
+const ITEM_COLUMNS: readonly CustomRunColumn[] = [
+  { id: 'launch', header: 'Launched', accessor: (run) => (AUTOMATED.has(run.trigger.type) ? 'Automated' : 'Manual'), kind: 'badge', width: 120 },
+  { id: 'session', header: 'Session', accessor: (run) => run.sessionId ?? '—', width: 170 },
+];
+const COLUMN_ORDER = ['id', 'status', 'launch', 'trigger', 'session', 'queuedAt', 'runTime', 'result'];
+const COLUMN_VISIBILITY = { workflow: false, mode: false, subject: false, startedAt: false, credits: false, queuedAt: true };
+
+/** A plain click navigates in place; modified clicks keep the link's own behaviour (new tab). */
+function plainClick(event: { button?: number; metaKey?: boolean; ctrlKey?: boolean; shiftKey?: boolean } | null): boolean {
+  if (!event || event.button === undefined) return true;
+  return !(event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0);
+}
+
+function SavedDefaults({ workflow }: { workflow: Workflow }) {
+  const { prompt, model, workloadProfile } = workflow.defaults;
+  return (
+    <dl className="item-runs__defaults" data-item-defaults="">
+      <div>
+        <dt>Saved prompt</dt>
+        <dd>{prompt ?? 'None'}</dd>
+      </div>
+      <div>
+        <dt>Saved model</dt>
+        <dd>{model ?? 'None'}</dd>
+      </div>
+      <div>
+        <dt>Saved workload profile</dt>
+        <dd>{workloadProfile ?? 'None'}</dd>
+      </div>
+    </dl>
+  );
+}
+
+function ItemPicker({ itemId, onChange }: { itemId: string; onChange: (id: string) => void }) {
+  const { workflows } = useWorkflows();
+  // Items are the automations with a saved prompt: the ones a one-off run with another prompt makes sense for.
+  const items = workflows.filter((w) => w.defaults.prompt || w.id === itemId);
+  if (items.length < 2) return null;
+  return (
+    <label className="item-runs__picker">
+      Item{' '}
+      <select value={itemId} onChange={(event) => onChange(event.target.value)}>
+        {items.map((w) => (
+          <option key={w.id} value={w.id}>
+            {w.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
 
 function ItemRunsPage() {
-  return <RunList />;
+  const { params, navigate, href } = useRouter();
+  const itemId = params.get('item') ?? DEFAULT_ITEM;
+  const runId = params.get('run');
+  const { workflow, error } = useWorkflow(itemId);
+  const runHref = useMemo(() => (run: Pick<Run, 'id'>) => href({ run: run.id }), [href]);
+
+  return (
+    <div className="item-runs">
+      <h2>Runs of one item</h2>
+      <section className="item-runs__item" aria-label="The item">
+        <div className="item-runs__item-head">
+          <p className="item-runs__item-name">
+            <span className="item-runs__kicker">Item</span> <strong data-item-name="">{workflow?.name ?? (error ? itemId : '…')}</strong>
+            {workflow ? <span className="item-runs__version"> · version {workflow.version}</span> : null}
+          </p>
+          <ItemPicker itemId={itemId} onChange={(id) => navigate({ item: id, run: null })} />
+        </div>
+        {error ? <p role="alert">This item could not be loaded: {error.message}</p> : null}
+        {workflow?.description ? <p className="item-runs__muted">{workflow.description}</p> : null}
+        {workflow ? <SavedDefaults workflow={workflow} /> : null}
+      </section>
+
+      <section className="item-runs__modes" aria-labelledby="item-runs-modes">
+        <h3 id="item-runs-modes">Run once, or let a rule run it</h3>
+        <ul>
+          <li>
+            <strong>Run once (the form below)</strong>: do one task for this item now, e.g. to try an idea or redo a
+            result that went wrong. What you change here — prompt, workload profile, variables, secrets — goes
+            with that one run; the saved defaults above stay as they are.
+          </li>
+          <li>
+            <strong>Reusable rule</strong>: a trigger (a schedule, an incoming event, another automation) that
+            starts runs by itself, again and again, with the saved defaults. Its runs show in the same list,
+            marked <em>Automated</em>.
+          </li>
+        </ul>
+      </section>
+
+      <div className="item-runs__columns">
+        <section className="item-runs__launch" aria-labelledby="item-runs-launch">
+          <h3 id="item-runs-launch">Run once</h3>
+          <ManualRunForm
+            key={itemId}
+            workflowId={itemId}
+            renderQueued={(run) => (
+              <>
+                Run <a href={runHref(run)} onClick={(event) => { if (plainClick(event)) { event.preventDefault(); navigate({ run: run.id }); } }}>{run.id}</a> is queued: it
+                is at the top of the list.
+              </>
+            )}
+          />
+        </section>
+
+        <section className="item-runs__history" aria-labelledby="item-runs-history">
+          <h3 id="item-runs-history">Recent runs</h3>
+          <ul className="item-runs__legend" aria-label="How to read this list">
+            <li><strong>No runs</strong>: nothing has been queued for this item yet.</li>
+            <li><strong>QUEUED for long</strong>: no worker picked it up; the background worker may be down.</li>
+            <li><strong>FAILED</strong>: open the run to read its error and the prompt and defaults it started with.</li>
+            <li><strong>SUCCEEDED, but not as hoped</strong>: read the result, then change the next run’s prompt or defaults.</li>
+          </ul>
+          <RunList
+            key={itemId}
+            workflowId={itemId}
+            regionLabel="Recent runs of this item"
+            aria-label="Recent runs"
+            filterControls={['status', 'trigger', 'time']}
+            columns={ITEM_COLUMNS}
+            defaultColumnOrder={COLUMN_ORDER}
+            defaultColumnVisibility={COLUMN_VISIBILITY}
+            getRunHref={runHref}
+            onOpenRun={(run, event) => {
+              if (!plainClick(event)) return;
+              event?.preventDefault();
+              navigate({ run: run.id });
+            }}
+          />
+        </section>
+      </div>
+
+      {runId ? (
+        <section className="item-runs__run" aria-labelledby="item-runs-run">
+          <div className="item-runs__run-head">
+            <h3 id="item-runs-run">Run {runId}</h3>
+            <a href={href({ run: null })} onClick={(event) => { if (plainClick(event)) { event.preventDefault(); navigate({ run: null }); } }}>
+              Close
+            </a>
+          </div>
+          <RunDetail
+            key={runId}
+            workflowId={itemId}
+            runId={runId}
+            getRunHref={(ref) => href({ run: ref.runId })}
+            onOpenRun={(ref, event) => {
+              event.preventDefault();
+              navigate({ run: ref.runId });
+            }}
+            onReplayed={(run) => navigate({ run: run.id })}
+          />
+        </section>
+      ) : null}
+    </div>
+  );
 }
 
 export const itemRunsSurface: Surface = {
   id: 'item-runs',
   title: 'Runs of one item',
-  summary: '',
-  behaviours: [],
+  summary: 'The runs tab of one item’s automation: queue a one-off run with its own prompt and overrides, and read the item’s recent runs to tell whether automation is idle, busy, stuck or producing what you wanted.',
+  behaviours: [
+    'The page names the item and its saved defaults (prompt, model, workload profile); a small picker switches to another item.',
+    'Run once: give this run its own prompt, pick a workload profile, add environment variables or secrets under Advanced overrides, then Queue run.',
+    'The queued run is at the top of Recent runs at once as QUEUED, then turns CLAIMED and RUNNING as a worker takes it.',
+    'Overrides go with that one run: the saved defaults shown at the top do not change.',
+    'Each run shows its status in capitals, whether it was launched by hand or automatically, its trigger, its session and its result summary or error.',
+    'With no runs the list says nothing has been queued yet (scenario empty).',
+    'Runs waiting in the queue for long raise a notice that the worker may be down (scenario stalled-worker).',
+    'Filter on FAILED and open a run: its error box, and the prompt, model, workload profile and overrides it started with.',
+    'Open a row’s steps: a succeeded run shows its result summary with a reminder to adjust the next prompt if it is not what you wanted.',
+  ],
+  scenarios: [
+    { name: 'empty', shows: 'The item before any run: the list says nothing has been queued yet.' },
+    { name: 'stalled-worker', shows: 'Runs left QUEUED for 5 to 25 minutes: the list warns that the worker may be down.' },
+  ],
   recipe: 'item-runs.md',
+  provider: { labelPreset: 'uppercase' },
+  tokens: { '--rv-run-list-height': '420px', '--rv-radius-md': '8px', '--rv-radius-lg': '12px' },
   Page: ItemRunsPage,
 };

@@ -1,0 +1,169 @@
+/**
+ * The item runs page on the live executor: queue a one-off run with overrides and watch it move, the overrides
+ * stay with that run, the four troubleshooting states, keyboard-only queueing, and axe in light and dark.
+ */
+import { describe, expect, it } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import { userEvent as keys } from 'vitest/browser';
+import { DEFAULT_ITEM, itemRunsSurface } from '../../demo/surfaces/ItemRuns';
+import { expectNoAxeViolations } from '../../src/components/testing/a11y';
+import { renderSurface } from './harness';
+
+const T = { timeout: 10_000 };
+const rows = (container: HTMLElement) => [...container.querySelectorAll<HTMLElement>('[data-slot="run-list-row"]')];
+const rowOf = (container: HTMLElement, id: string) => rows(container).find((row) => row.textContent?.includes(id)) ?? null;
+const history = () => screen.getByRole('region', { name: 'Recent runs of this item' });
+
+describe('Item runs page', () => {
+  it('queues a run with a workload profile and an env override: QUEUED at once, then CLAIMED, then RUNNING; the saved defaults stay', async () => {
+    const user = userEvent.setup();
+    const { container, executor, advance } = renderSurface(itemRunsSurface, { scenario: 'empty' });
+    const saved = executor.getWorkflow(DEFAULT_ITEM).defaults;
+
+    // The page names its item and the item has no runs yet.
+    const item = screen.getByRole('region', { name: 'The item' });
+    expect(await within(item).findByText('Support triage', { selector: '[data-item-name]' }, T)).toBeVisible();
+    expect(within(item).getByText(saved.prompt!)).toBeVisible();
+    expect(await within(history()).findByText(/nothing has been queued/, {}, T)).toBeVisible();
+
+    const form = screen.getByRole('form', { name: 'Queue a run' });
+    const prompt = await within(form).findByLabelText(/Prompt/, {}, T);
+    expect(prompt).toHaveValue(saved.prompt);
+    await user.clear(prompt);
+    await user.type(prompt, 'Classify this one as billing.');
+    await user.selectOptions(within(form).getByLabelText(/Workload profile/), 'gpu');
+    await user.type(within(form).getByLabelText(/Ticket id/), 'T-9001');
+    await user.click(within(form).getByText('Advanced overrides'));
+    await user.click(within(form).getByRole('button', { name: 'Add variable' }));
+    const env = within(container.querySelector('[data-slot="run-form-override"][data-kind="env"]') as HTMLElement);
+    await user.type(env.getByLabelText(/Name/), 'REGION');
+    await user.type(env.getByLabelText(/Value/), 'eu-west');
+    await user.click(within(form).getByRole('button', { name: 'Queue run' }));
+
+    const queued = await within(form).findByText(/is queued/, {}, T);
+    const runId = within(queued).getByRole('link').textContent!;
+    // At once, before any poll: the new run tops the list as QUEUED, launched by hand.
+    await waitFor(() => expect(rowOf(container, runId)?.getAttribute('data-status')).toBe('queued'));
+    const row = () => rowOf(container, runId)!;
+    expect(within(row()).getByText('QUEUED')).toBeVisible();
+    expect(within(row()).getByText('Manual')).toBeVisible();
+
+    await advance(1_500);
+    await waitFor(() => expect(row().getAttribute('data-status')).toBe('claimed'));
+    expect(within(row()).getByText('CLAIMED')).toBeVisible();
+    await advance(600);
+    await waitFor(() => expect(row().getAttribute('data-status')).toBe('running'));
+    expect(within(row()).getByText('RUNNING')).toBeVisible();
+
+    // The overrides went with that run only: the workflow's saved defaults, read back, are what they were.
+    const run = executor.findRun(runId)!;
+    expect(run).toMatchObject({ prompt: 'Classify this one as billing.', workloadProfile: 'gpu', overrides: { env: ['REGION'], secrets: [] } });
+    expect(executor.getWorkflow(DEFAULT_ITEM).defaults).toEqual(saved);
+    expect(within(item).getByText(saved.workloadProfile!)).toBeVisible();
+    expect(within(item).getByText(saved.prompt!)).toBeVisible();
+    // A run the engine starts afterwards uses the saved defaults again.
+    const later = executor.command(DEFAULT_ITEM, { command: 'start', params: { input: { ticketId: 'T-9002' } } }).run;
+    expect(later).toMatchObject({ prompt: saved.prompt, workloadProfile: saved.workloadProfile, overrides: { env: [] } });
+  });
+
+  it('stalled worker: runs queued for long raise the notice that the worker may be down', async () => {
+    const { container } = renderSurface(itemRunsSurface, { scenario: 'stalled-worker' });
+    const notice = await waitFor(() => {
+      const found = container.querySelector<HTMLElement>('[data-notice="queued-long"]');
+      expect(found).not.toBeNull();
+      return found!;
+    }, T);
+    expect(notice).toHaveTextContent(/waited in the queue .* may be down/);
+    expect(rows(container).every((row) => row.getAttribute('data-status') === 'queued')).toBe(true);
+    expect(within(rows(container)[0]!).getByText('QUEUED')).toBeVisible();
+  });
+
+  it('a failed run: filter on FAILED, open it, read its error box and the prompt and defaults it started with', async () => {
+    const user = userEvent.setup();
+    const { container, executor } = renderSurface(itemRunsSurface, { scenario: 'demo' });
+    await waitFor(() => expect(rows(container).length).toBeGreaterThan(0), T);
+    await user.click(within(history()).getByRole('button', { name: /^FAILED/ }));
+    await waitFor(() => {
+      expect(rows(container).length).toBeGreaterThan(0);
+      expect(rows(container).every((row) => row.getAttribute('data-status') === 'failed')).toBe(true);
+    }, T);
+    const first = rows(container)[0]!;
+    const runId = first.querySelector('a')!.textContent!;
+    const failed = executor.getRun(DEFAULT_ITEM, runId).run;
+    expect(failed.error?.message).toBeTruthy();
+    await user.click(within(first).getByRole('link', { name: `Open run ${runId}` }));
+
+    const detail = await screen.findByRole('region', { name: `Run ${runId}` }, T);
+    const errorBox = await waitFor(() => {
+      const box = detail.querySelector<HTMLElement>('[data-slot="run-detail-error"]');
+      expect(box).not.toBeNull();
+      return box!;
+    }, T);
+    expect(errorBox).toHaveTextContent(failed.error!.message);
+    const prompt = detail.querySelector<HTMLElement>('[data-field="prompt"]')!;
+    expect(prompt).toHaveTextContent(failed.prompt!);
+    expect(detail.querySelector('[data-field="workloadProfile"]')).toHaveTextContent(failed.workloadProfile!);
+  });
+
+  it('a succeeded run: its row shows the result summary, and its open row says to adjust the next prompt', async () => {
+    const user = userEvent.setup();
+    const { container, executor, advance } = renderSurface(itemRunsSurface, {
+      scenario: 'empty',
+      setup: (ex) => {
+        ex.command(DEFAULT_ITEM, { command: 'start', params: { input: { ticketId: 'T-7', priority: 'low' } } });
+        ex.runUntilIdle(3_600_000);
+      },
+    });
+    await advance(0);
+    const row = await waitFor(() => {
+      const found = rows(container).find((r) => r.getAttribute('data-status') === 'succeeded');
+      expect(found).toBeTruthy();
+      return found!;
+    }, T);
+    const run = executor.findRun(row.querySelector('a')!.textContent!)!;
+    expect(run.resultSummary).toBeTruthy();
+    expect(row).toHaveTextContent(run.resultSummary!);
+    await user.click(within(row).getByRole('button', { name: /^Steps of run/ }));
+    const hint = await waitFor(() => {
+      const found = container.querySelector<HTMLElement>('[data-slot="run-list-hint"][data-hint="check_result"]');
+      expect(found).not.toBeNull();
+      return found!;
+    }, T);
+    expect(hint).toHaveTextContent(/adjust the prompt/);
+  });
+
+  it('queues a run with the keyboard alone', async () => {
+    // Real key presses (the browser's own select and form behaviour), not synthetic events.
+    const { container, executor } = renderSurface(itemRunsSurface, { scenario: 'empty' });
+    const form = screen.getByRole('form', { name: 'Queue a run' });
+    const prompt = await within(form).findByLabelText(/Prompt/, {}, T);
+    prompt.focus();
+    await keys.keyboard('{Control>}a{/Control}Only check the billing part.');
+    await keys.tab();
+    expect(document.activeElement).toBe(within(form).getByLabelText(/Workload profile/));
+    await keys.keyboard('{ArrowDown}{ArrowDown}');
+    await waitFor(() => expect(within(form).getByLabelText(/Workload profile/)).toHaveValue('high-memory'));
+    const ticket = within(form).getByLabelText(/Ticket id/);
+    for (let i = 0; i < 12 && document.activeElement !== ticket; i++) await keys.tab();
+    expect(document.activeElement).toBe(ticket);
+    await keys.keyboard('T-42{Enter}');
+    const queued = await within(form).findByText(/is queued/, {}, T);
+    const runId = within(queued).getByRole('link').textContent!;
+    await waitFor(() => expect(rowOf(container, runId)?.getAttribute('data-status')).toBe('queued'));
+    expect(executor.findRun(runId)).toMatchObject({ prompt: 'Only check the billing part.', workloadProfile: 'high-memory', trigger: { type: 'manual' } });
+  });
+
+  for (const theme of ['light', 'dark'] as const) {
+    it(`is axe clean in ${theme} with runs, a notice and an open run`, async () => {
+      const user = userEvent.setup();
+      const { container } = renderSurface(itemRunsSurface, { scenario: 'stalled-worker', theme });
+      await waitFor(() => expect(container.querySelector('[data-notice="queued-long"]')).not.toBeNull(), T);
+      const first = rows(container)[0]!;
+      await user.click(within(first).getByRole('link', { name: /^Open run/ }));
+      await screen.findByRole('region', { name: `Run ${first.querySelector('a')!.textContent!}` }, T);
+      await waitFor(() => expect(container.querySelector('[data-slot="run-detail-overview"]')).not.toBeNull(), T);
+      await expectNoAxeViolations(container);
+    });
+  }
+});
