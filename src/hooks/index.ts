@@ -41,7 +41,7 @@ export type { UseRunReviewResult } from './useRunReview.js';
 export { useDocumentVisible } from './useDocumentVisible.js';
 export { useRunDeliveries } from './useRunDeliveries.js';
 export type { UseRunDeliveriesOptions, UseRunDeliveriesResult } from './useRunDeliveries.js';
-export { deliveryKeys, useDeliveries } from './useDeliveries.js';
+export { useDeliveries } from './useDeliveries.js';
 export type { UseDeliveriesOptions, UseDeliveriesResult, UseDeliveryPagesOptions } from './useDeliveries.js';
 export { useDelivery } from './useDelivery.js';
 export type { UseDeliveryOptions, UseDeliveryResult } from './useDelivery.js';

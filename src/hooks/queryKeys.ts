@@ -4,6 +4,7 @@
  * shared QueryClient, and two providers keep separate caches when their backends or their scopes differ.
  */
 import type { PayloadPart } from '../api/types.js';
+import { normalizeDeliveryFilters, type DeliveryFilters } from '../core/deliveryFilters.js';
 
 export type RunFeedSource = { kind: 'all' } | { kind: 'workflow'; workflowId: string };
 
@@ -33,4 +34,9 @@ export const rvKeys = {
   logs: (scope: string, params: unknown) => ['rv', scope, 'logs', params] as const,
   logTail: (scope: string, params: unknown) => ['rv', scope, 'logs-tail', params] as const,
   analytics: (scope: string, window: string) => ['rv', scope, 'analytics', window] as const,
+  /** Prefix of every delivery list and single delivery read. */
+  deliveries: (scope: string) => ['rv', scope, 'deliveries'] as const,
+  deliveryList: (scope: string, filters: DeliveryFilters, limit: number) =>
+    ['rv', scope, 'deliveries', 'list', { filters: normalizeDeliveryFilters(filters), limit }] as const,
+  delivery: (scope: string, deliveryId: string) => ['rv', scope, 'deliveries', 'one', deliveryId] as const,
 };

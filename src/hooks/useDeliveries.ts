@@ -1,17 +1,11 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { Delivery } from '../api/types.js';
-import { deliveryQuery, normalizeDeliveryFilters, type DeliveryFilters } from '../core/deliveryFilters.js';
+import { deliveryQuery, type DeliveryFilters } from '../core/deliveryFilters.js';
+import { rvKeys } from './queryKeys.js';
 import { queryStatus, type QueryStatus } from './queryState.js';
 import { useControllableState } from './useControllableState.js';
 import { useRunViews } from './RunViewsProvider.js';
-
-/** Cache keys of delivery attempts: every list and every single read sit under `['rv', scope, 'deliveries']`. */
-export const deliveryKeys = {
-  all: (scope: string) => ['rv', scope, 'deliveries'] as const,
-  list: (scope: string, filters: DeliveryFilters, limit: number) => ['rv', scope, 'deliveries', 'list', { filters: normalizeDeliveryFilters(filters), limit }] as const,
-  one: (scope: string, deliveryId: string) => ['rv', scope, 'deliveries', 'one', deliveryId] as const,
-};
 
 export interface UseDeliveryPagesOptions {
   /** Attempts per request, 1..500. Defaults to 50. */
@@ -43,7 +37,7 @@ export function useDeliveryPages(filters: DeliveryFilters, options: UseDeliveryP
   const limit = options.pageSize ?? 50;
   const query = useInfiniteQuery(
     {
-      queryKey: deliveryKeys.list(rv.scope, filters, limit),
+      queryKey: rvKeys.deliveryList(rv.scope, filters, limit),
       queryFn: ({ pageParam, signal }) => rv.client.listDeliveries(deliveryQuery(filters, limit, pageParam), { signal }),
       initialPageParam: null as string | null,
       getNextPageParam: (last) => last.nextCursor,

@@ -3,7 +3,7 @@ import type { Delivery } from '../api/types.js';
 import { isFinalDeliveryStatus } from '../core/deliveryFilters.js';
 import { queryStatus, type QueryStatus } from './queryState.js';
 import { useRunViews } from './RunViewsProvider.js';
-import { deliveryKeys } from './useDeliveries.js';
+import { rvKeys } from './queryKeys.js';
 
 export interface UseDeliveryOptions {
   /** Refresh interval in ms while the attempt is not final (queued or sent); `false` loads once. Defaults to 5 000 ms. */
@@ -25,7 +25,7 @@ export function useDelivery(deliveryId: string | null | undefined, options: UseD
   const interval = options.refetchIntervalMs ?? 5_000;
   const query = useQuery(
     {
-      queryKey: deliveryKeys.one(rv.scope, deliveryId ?? ''),
+      queryKey: rvKeys.delivery(rv.scope, deliveryId ?? ''),
       queryFn: ({ signal }) => rv.client.getDelivery(deliveryId as string, { signal }),
       enabled: Boolean(deliveryId) && (options.enabled ?? true),
       refetchInterval: (q) => (interval !== false && q.state.data && !isFinalDeliveryStatus(q.state.data.status) ? interval : false),
