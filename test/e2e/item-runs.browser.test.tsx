@@ -18,7 +18,8 @@ const history = () => screen.getByRole('region', { name: 'Recent runs of this it
 describe('Item runs page', () => {
   it('queues a run with a workload profile and an env override: QUEUED at once, then CLAIMED, then RUNNING; the saved defaults stay', async () => {
     const user = userEvent.setup();
-    const { container, executor, advance } = renderSurface(itemRunsSurface, { scenario: 'empty' });
+    // A worker that claims within 1.3 s and starts 1.4–2.6 s later, so each status can be seen in turn.
+    const { container, executor, advance } = renderSurface(itemRunsSurface, { scenario: 'empty', setup: (ex) => ex.configureWorker({ claimDelayMs: 1_000, startDelayMs: 2_000 }) });
     const saved = executor.getWorkflow(DEFAULT_ITEM).defaults;
 
     // The page names its item and the item has no runs yet.
@@ -49,10 +50,10 @@ describe('Item runs page', () => {
     expect(within(row()).getByText('QUEUED')).toBeVisible();
     expect(within(row()).getByText('Manual')).toBeVisible();
 
-    await advance(1_500);
+    await advance(1_300);
     await waitFor(() => expect(row().getAttribute('data-status')).toBe('claimed'));
     expect(within(row()).getByText('CLAIMED')).toBeVisible();
-    await advance(600);
+    await advance(2_600);
     await waitFor(() => expect(row().getAttribute('data-status')).toBe('running'));
     expect(within(row()).getByText('RUNNING')).toBeVisible();
 
