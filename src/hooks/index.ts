@@ -42,6 +42,7 @@ export { useDocumentVisible } from './useDocumentVisible.js';
 export { useRunDeliveries } from './useRunDeliveries.js';
 export type { UseRunDeliveriesOptions, UseRunDeliveriesResult } from './useRunDeliveries.js';
 export { useDeliveries } from './useDeliveries.js';
+export { useOnline } from './useOnline.js';
 export type { UseDeliveriesOptions, UseDeliveriesResult, UseDeliveryPagesOptions } from './useDeliveries.js';
 export { useDelivery } from './useDelivery.js';
 export type { UseDeliveryOptions, UseDeliveryResult } from './useDelivery.js';

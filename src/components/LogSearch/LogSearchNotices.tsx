@@ -2,7 +2,7 @@ import type { ComponentPropsWithoutRef, ReactNode } from 'react';
 import { hasLogFilters } from '../../core/logSearchFilters.js';
 import { cx } from '../shared/cx.js';
 import { Icon } from '../shared/icons.js';
-import { useOnline } from '../RunList/RunListNotices.js';
+import { useOnline } from '../../hooks/useOnline.js';
 import { useLogSearchContext } from './LogSearchContext.js';
 
 const errorText = (error: Error | string) => (typeof error === 'string' ? error : error.message);

@@ -1,31 +1,13 @@
-import { useSyncExternalStore, type ComponentPropsWithoutRef, type ReactNode } from 'react';
+import type { ComponentPropsWithoutRef, ReactNode } from 'react';
 import type { Run } from '../../api/types.js';
 import { clampText, TEXT_LIMITS } from '../../core/clampText.js';
 import { DEFAULT_QUEUED_LONG_MS, emptyListReason, runHint } from '../../core/runHints.js';
 import { hasRunFilters } from '../../core/runFilters.js';
+import { useOnline } from '../../hooks/useOnline.js';
 import { cx } from '../shared/cx.js';
 import { Icon } from '../shared/icons.js';
 import { errorText } from './cells.js';
 import { useRunListContext } from './RunListContext.js';
-
-function subscribeOnline(onChange: () => void): () => void {
-  window.addEventListener('online', onChange);
-  window.addEventListener('offline', onChange);
-  return () => {
-    window.removeEventListener('online', onChange);
-    window.removeEventListener('offline', onChange);
-  };
-}
-
-/** False while the browser says it is offline (always true on the server). */
-export function useOnline(): boolean {
-  return useSyncExternalStore(
-    subscribeOnline,
-    () => navigator.onLine,
-    () => true,
-  );
-}
-
 
 /**
  * What the list says above its rows without moving them: offline, a failed refresh or page (rows kept),
