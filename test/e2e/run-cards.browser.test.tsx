@@ -1,0 +1,202 @@
+/**
+ * The run cards page on the reference executor: cards that open to a live step log, a review rejected from
+ * the card, the logs of recent runs narrowed with Errors / Rejected, HTTP error responses, loop and page
+ * badges, chunked outputs saved as test variables, Edit step, the keyboard and axe in both themes.
+ */
+import { describe, expect, it } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import type { WorkflowDefinition } from '../../mock-server/index.js';
+import { runCardsSurface } from '../../demo/surfaces/RunCards.js';
+import { expectNoAxeViolations } from '../../src/components/testing/a11y.js';
+import { reviewWorkflow } from '../fixtures/localExecutor.js';
+import { renderSurface } from './harness.js';
+
+const SECOND = 1000;
+
+/** The card of a run, found by the workflow name its label starts with. */
+const card = (workflow: string) => screen.getByRole('article', { name: (name) => name.startsWith(`${workflow},`) });
+const cardToggle = (workflow: string) => within(card(workflow)).getByRole('button', { expanded: false });
+const stepRow = (scope: HTMLElement, name: string | RegExp) => within(scope).getByRole('treeitem', { name });
+/** The status a step row carries, and the word it shows beside its icon. */
+const rowStatus = (row: HTMLElement) => row.closest('[data-slot="timeline-step"]')!.getAttribute('data-status');
+const rowWord = (row: HTMLElement) => row.querySelector('.rv-status')!.textContent;
+const details = (stepId: string) => document.querySelector(`[data-step-details="${stepId}"]`) as HTMLElement;
+const section = (root: HTMLElement, title: string) => root.querySelector(`[data-section="${title}"]`) as HTMLElement;
+const runHeaders = () => [...document.querySelectorAll('[data-slot="timeline-run"]')].map((el) => el.getAttribute('data-rv-item'));
+const count = () => document.querySelector('[data-slot="timeline-count"]')!.textContent;
+
+/** Presses `key` until `done()` holds (at most `max` times). */
+async function pressUntil(key: string, done: () => boolean, max = 60) {
+  for (let i = 0; i < max && !done(); i++) {
+    if (key === 'Tab') await userEvent.tab();
+    else await userEvent.keyboard(key);
+  }
+  expect(done()).toBe(true);
+}
+
+/** A workflow whose second step writes `bytes` of JSON records: loaded in several chunks. */
+const bigOutput: WorkflowDefinition = {
+  id: 'export-orders',
+  name: 'Export orders',
+  nodes: [
+    { id: 'query', name: 'Query orders', kind: 'task', config: { durationMs: 500, outputBytes: 600_000 } },
+    { id: 'notify', name: 'Notify team', kind: 'send_message', config: { channel: 'email', recipient: 'ops@example.com' } },
+  ],
+  edges: [{ from: 'query', to: 'notify' }],
+};
+
+describe('run cards page', () => {
+  it('rejects a review from its card: the step reads Rejected (not Error), later steps are skipped, the run completes', async () => {
+    const view = renderSurface(runCardsSurface, {
+      workflows: [reviewWorkflow('refund-gate')],
+      setup: (ex) => {
+        const id = ex.command('refund-gate', { command: 'start', params: { mode: 'test' } }).run.id;
+        ex.advance(5 * SECOND);
+        expect(ex.getRun('refund-gate', id).run.status).toBe('waiting');
+      },
+    });
+    const name = 'Refunds refund-gate';
+    await waitFor(() => expect(card(name)).toBeTruthy());
+    expect(within(card(name)).getByText('Awaiting Review')).toBeTruthy();
+    expect(within(card(name)).getByText('Test')).toBeTruthy();
+    await userEvent.click(cardToggle(name));
+    const review = await screen.findByRole('region', { name: 'Review: Send the refund email' });
+    await userEvent.click(within(review).getByRole('button', { name: 'Reject' }));
+    await screen.findByText('You rejected it.', undefined, { timeout: 5000 });
+    await view.advance(10 * SECOND);
+    const log = await screen.findByRole('tree', { name: `Step log of ${name}` });
+    await waitFor(() => expect(rowStatus(stepRow(log, /Approve refund/))).toBe('rejected'));
+    expect(rowWord(stepRow(log, /Approve refund/))).toBe('Rejected');
+    expect(rowStatus(stepRow(log, /Draft refund/))).toBe('succeeded');
+    expect(rowWord(stepRow(log, /Draft refund/))).toBe('Success');
+    expect(rowStatus(stepRow(log, /Send email/))).toBe('skipped');
+    expect(rowWord(stepRow(log, /Send email/))).toMatch(/^Skipped/);
+    expect(log.querySelector('[data-status="failed"]')).toBeNull();
+    await waitFor(() => expect(within(card(name)).getByText('Completed')).toBeTruthy());
+    expect(card(name).getAttribute('data-status')).toBe('succeeded');
+    await expectNoAxeViolations(view.container);
+  });
+
+  it('reads the logs of recent runs with Errors and Rejected: runs without a match hide, the count follows, "No matching runs."', async () => {
+    const view = renderSurface(runCardsSurface, { scenario: 'review-loop', initial: 'view=logs' });
+    await waitFor(() => expect(runHeaders()).toHaveLength(2), { timeout: 5000 });
+    expect(count()).toBe('2 of 2 runs');
+    // The finished run: its loop had a rejected iteration, yet the loop and the run are not red.
+    const loop = screen.getAllByRole('treeitem', { name: /Each line/ });
+    expect(loop.map(rowStatus)).toContain('succeeded');
+    expect(document.querySelector('[data-slot="timeline-run"][data-status="failed"]')).toBeNull();
+    expect(screen.getAllByText('Completed').length).toBeGreaterThan(0);
+    // Loop children carry their iteration, with a divider between iterations.
+    expect(screen.getAllByText('iteration 2').length).toBeGreaterThan(0);
+    expect(document.querySelector('[data-slot="timeline-divider"]')).not.toBeNull();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Rejected' }));
+    await waitFor(() => expect(runHeaders()).toHaveLength(1));
+    expect(count()).toBe('1 of 2 runs');
+    const rejected = screen.getByRole('treeitem', { name: /Approve refund/ });
+    expect(rowStatus(rejected)).toBe('rejected');
+    expect(rowWord(rejected)).toBe('Rejected');
+    // the iteration it belongs to stays, as context
+    expect(document.querySelector('[data-context]')).not.toBeNull();
+    await expectNoAxeViolations(view.container);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Rejected' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Errors' }));
+    expect(await screen.findByText('No matching runs.')).toBeTruthy();
+    expect(screen.queryByRole('tree')).toBeNull();
+    await expectNoAxeViolations(view.container);
+  });
+
+  it('shows an HTTP error step with its status code, headers and parsed JSON body, and page badges of a paged request', async () => {
+    const view = renderSurface(runCardsSurface, { scenario: 'http-error' });
+    await waitFor(() => expect(card('Invoice fetch')).toBeTruthy());
+    expect(within(card('Invoice fetch')).getByText('Failed')).toBeTruthy();
+    await userEvent.click(cardToggle('Invoice fetch'));
+    const log = await screen.findByRole('tree', { name: 'Step log of Invoice fetch' });
+    const get = await within(log).findByRole('treeitem', { name: /Get invoice/ });
+    expect(rowWord(get)).toBe('Error');
+    await userEvent.click(get);
+    const stepId = get.getAttribute('data-rv-item')!;
+    // The response is in Error, not Output; with the request's Input beside it, both start closed.
+    expect(section(details(stepId), 'Output')).toBeNull();
+    expect(section(details(stepId), 'Input').getAttribute('data-state')).toBe('closed');
+    expect(section(details(stepId), 'Error').getAttribute('data-state')).toBe('closed');
+    await userEvent.click(within(details(stepId)).getByRole('button', { name: 'Error' }));
+    const error = section(details(stepId), 'Error');
+    expect(error.getAttribute('data-state')).toBe('open');
+    expect(within(error).getByText('Status 404')).toBeTruthy();
+    expect(within(error).getByText('content-type')).toBeTruthy();
+    expect(error.querySelector('.rv-json__key')).not.toBeNull();
+    expect(within(error).getByText('"invoice_not_found"', { exact: false })).toBeTruthy();
+    // Summary values can be copied.
+    expect(within(details(stepId)).getAllByRole('button', { name: /^Copy / }).length).toBeGreaterThan(0);
+    await expectNoAxeViolations(view.container);
+
+    await userEvent.click(cardToggle('Invoice sync (billing outage)'));
+    const paged = await screen.findByRole('tree', { name: 'Step log of Invoice sync (billing outage)' });
+    await waitFor(() => expect(within(paged).getAllByText('page 2').length).toBeGreaterThan(0));
+    expect(within(paged).getAllByText('page 1').length).toBeGreaterThan(0);
+  });
+
+  it('loads a large output in chunks, then saves it as a test variable under step.<name>.output; Edit step says where it leads', async () => {
+    const view = renderSurface(runCardsSurface, {
+      workflows: [bigOutput],
+      setup: (ex) => {
+        ex.command('export-orders', { command: 'start' });
+        ex.advance(10 * SECOND);
+      },
+    });
+    await waitFor(() => expect(card('Export orders')).toBeTruthy());
+    await userEvent.click(cardToggle('Export orders'));
+    const log = await screen.findByRole('tree', { name: 'Step log of Export orders' });
+    const query = await within(log).findByRole('treeitem', { name: /Query orders/ });
+    await userEvent.click(query);
+    const stepId = query.getAttribute('data-rv-item')!;
+    await userEvent.click(within(details(stepId)).getByRole('button', { name: /^Output/ }));
+    const out = section(details(stepId), 'Output');
+    await within(out).findByText(/of .* loaded/);
+    expect(within(out).queryByRole('button', { name: 'Save output as test variable' })).toBeNull();
+    let loads = 0;
+    while (within(section(details(stepId), 'Output')).queryByRole('button', { name: 'Load more' })) {
+      await userEvent.click(within(section(details(stepId), 'Output')).getByRole('button', { name: 'Load more' }));
+      loads++;
+      await waitFor(() => expect(within(section(details(stepId), 'Output')).queryByRole('button', { name: 'Loading…' })).toBeNull());
+    }
+    expect(loads).toBeGreaterThan(0);
+    const full = section(details(stepId), 'Output');
+    await userEvent.click(await within(full).findByRole('button', { name: 'Save output as test variable' }));
+    const path = within(full).getByLabelText<HTMLInputElement>('Variable path');
+    expect(path.value).toBe('step.Query_orders.output');
+    await userEvent.click(within(full).getByRole('button', { name: 'Save' }));
+    const saved = screen.getByRole('complementary', { name: 'Saved test variables' });
+    await waitFor(() => expect(within(saved).getByText('step.Query_orders.output')).toBeTruthy());
+    expect(within(saved).getByText(/Query orders · Export orders/)).toBeTruthy();
+
+    await userEvent.click(within(details(stepId)).getByRole('button', { name: 'Edit step' }));
+    const notice = await screen.findByText(/The editor would open step/);
+    expect(notice.textContent).toContain('Query orders');
+    expect(notice.textContent).toContain('query');
+    expect(screen.queryByRole('tree', { name: 'Step log of Export orders' })).toBeNull();
+    await expectNoAxeViolations(view.container);
+  });
+
+  it('opens a card and a step with the keyboard only, and is axe clean in the dark theme', async () => {
+    const view = renderSurface(runCardsSurface, { scenario: 'multi-automation', theme: 'dark' });
+    await waitFor(() => expect(card('Spring campaign')).toBeTruthy());
+    const toggle = cardToggle('Spring campaign');
+    await pressUntil('Tab', () => document.activeElement === toggle);
+    await userEvent.keyboard('{Enter}');
+    const log = await screen.findByRole('tree', { name: 'Step log of Spring campaign' });
+    // grouped by automation, each group with its status
+    await waitFor(() => expect(log.querySelectorAll('[data-slot="timeline-group"]')).toHaveLength(3));
+    expect([...log.querySelectorAll('[data-slot="timeline-group"]')].map((g) => g.getAttribute('data-status'))).toEqual(['succeeded', 'succeeded', 'succeeded']);
+    await pressUntil('Tab', () => log.contains(document.activeElement));
+    const target = within(log).getByRole('treeitem', { name: /Build segment/ });
+    await pressUntil('{ArrowDown}', () => document.activeElement === target);
+    await userEvent.keyboard('{Enter}');
+    await waitFor(() => expect(target.getAttribute('aria-expanded')).toBe('true'));
+    expect(details(target.getAttribute('data-rv-item')!)).not.toBeNull();
+    await expectNoAxeViolations(view.container);
+  });
+});
