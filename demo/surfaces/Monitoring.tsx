@@ -26,6 +26,7 @@ import {
   type RunStatus,
 } from '../../src';
 import {
+  defaultUiStrings,
   filtersFromSearchParams,
   filtersToSearchParams,
   LOG_FILTER_PARAMS,
@@ -302,7 +303,12 @@ export const monitoringSurface: Surface = {
     { name: 'review-loop', shows: 'A run waiting on a review: the Approvals badge and inbox.' },
   ],
   recipe: 'monitoring.md',
-  provider: { labelPreset: 'pendingCompleted' },
+  provider: {
+    labelPreset: 'pendingCompleted',
+    strings: {
+      runList: { search: 'Run ID', columns: { ...defaultUiStrings.runList.columns, id: 'Run ID', runTime: 'Duration' } },
+    },
+  },
   tokens: {
     '--rv-radius-md': '6px',
     '--rv-radius-lg': '10px',
