@@ -40,7 +40,7 @@ function WorkflowRuns() {
   const workflowId = workflowParam ?? workflows[0]?.id ?? null;
   const workflow = workflows.find((w) => w.id === workflowId) ?? null;
   const tab: RunDetailTab = TABS.includes(tabParam as RunDetailTab) ? (tabParam as RunDetailTab) : 'steps';
-  const runHref = (ref: { workflowId: string; runId: string }) => href({ view: 'runs', workflow: ref.workflowId, run: ref.runId });
+  const runHref = (ref: { workflowId: string; runId: string }) => href({ view: null, workflow: ref.workflowId, run: ref.runId });
   const openRun = (ref: { workflowId: string; runId: string }, nextTab?: RunDetailTab) =>
     navigate({ workflow: ref.workflowId, run: ref.runId, ...(nextTab ? { tab: nextTab } : {}) });
 
@@ -108,7 +108,6 @@ function WorkflowRuns() {
               renderControls={failedRunHint}
               getRunHref={runHref}
               onOpenRun={(ref, event) => {
-                if (!plainClick(event)) return;
                 event.preventDefault();
                 openRun(ref);
               }}
@@ -127,7 +126,7 @@ function OperationsPage() {
   const { href, navigate } = useRouter();
   const [viewParam] = useParam('view');
   const view: View = VIEWS.some((v) => v.id === viewParam) ? (viewParam as View) : 'runs';
-  const openRun = (run: Pick<Run, 'workflowId' | 'id'>) => navigate({ view: 'runs', workflow: run.workflowId, run: run.id }, { push: true });
+  const openRun = (run: Pick<Run, 'workflowId' | 'id'>) => navigate({ view: null, workflow: run.workflowId, run: run.id }, { push: true });
 
   return (
     <div className="ops" data-view={view}>
@@ -156,7 +155,7 @@ function OperationsPage() {
       {view === 'command' ? (
         <CommandCenter
           refetchIntervalMs={3_000}
-          getRunHref={(run) => href({ view: 'runs', workflow: run.workflowId, run: run.id })}
+          getRunHref={(run) => href({ view: null, workflow: run.workflowId, run: run.id })}
           onOpenRun={openRun}
           onStarted={openRun}
         />
