@@ -20,7 +20,7 @@ const ITEM_COLUMNS: readonly CustomRunColumn[] = [
   { id: 'launch', header: 'Launched', accessor: (run) => (AUTOMATED.has(run.trigger.type) ? 'Automated' : 'Manual'), kind: 'badge', width: 120 },
   { id: 'session', header: 'Session', accessor: (run) => run.sessionId ?? '—', width: 170 },
 ];
-const COLUMN_ORDER = ['id', 'status', 'launch', 'trigger', 'session', 'queuedAt', 'runTime', 'result'];
+const COLUMN_ORDER = ['id', 'status', 'launch', 'result', 'session', 'queuedAt', 'trigger', 'runTime'];
 const COLUMN_VISIBILITY = { workflow: false, mode: false, subject: false, startedAt: false, credits: false, queuedAt: true };
 
 /** A plain click navigates in place; modified clicks keep the link's own behaviour (new tab). */

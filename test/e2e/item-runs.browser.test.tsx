@@ -43,7 +43,7 @@ describe('Item runs page', () => {
     await user.click(within(form).getByRole('button', { name: 'Queue run' }));
 
     const queued = await within(form).findByText(/is queued/, {}, T);
-    const runId = within(queued).getByRole('link').textContent!;
+    const runId = within(queued).getByRole('link').textContent;
     // At once, before any poll: the new run tops the list as QUEUED, launched by hand.
     await waitFor(() => expect(rowOf(container, runId)?.getAttribute('data-status')).toBe('queued'));
     const row = () => rowOf(container, runId)!;
@@ -90,7 +90,7 @@ describe('Item runs page', () => {
       expect(rows(container).every((row) => row.getAttribute('data-status') === 'failed')).toBe(true);
     }, T);
     const first = rows(container)[0]!;
-    const runId = first.querySelector('a')!.textContent!;
+    const runId = first.querySelector('a')!.textContent;
     const failed = executor.getRun(DEFAULT_ITEM, runId).run;
     expect(failed.error?.message).toBeTruthy();
     await user.click(within(first).getByRole('link', { name: `Open run ${runId}` }));
@@ -122,7 +122,7 @@ describe('Item runs page', () => {
       expect(found).toBeTruthy();
       return found!;
     }, T);
-    const run = executor.findRun(row.querySelector('a')!.textContent!)!;
+    const run = executor.findRun(row.querySelector('a')!.textContent)!;
     expect(run.resultSummary).toBeTruthy();
     expect(row).toHaveTextContent(run.resultSummary!);
     await user.click(within(row).getByRole('button', { name: /^Steps of run/ }));
@@ -150,7 +150,7 @@ describe('Item runs page', () => {
     expect(document.activeElement).toBe(ticket);
     await keys.keyboard('T-42{Enter}');
     const queued = await within(form).findByText(/is queued/, {}, T);
-    const runId = within(queued).getByRole('link').textContent!;
+    const runId = within(queued).getByRole('link').textContent;
     await waitFor(() => expect(rowOf(container, runId)?.getAttribute('data-status')).toBe('queued'));
     expect(executor.findRun(runId)).toMatchObject({ prompt: 'Only check the billing part.', workloadProfile: 'high-memory', trigger: { type: 'manual' } });
   });
@@ -162,7 +162,7 @@ describe('Item runs page', () => {
       await waitFor(() => expect(container.querySelector('[data-notice="queued-long"]')).not.toBeNull(), T);
       const first = rows(container)[0]!;
       await user.click(within(first).getByRole('link', { name: /^Open run/ }));
-      await screen.findByRole('region', { name: `Run ${first.querySelector('a')!.textContent!}` }, T);
+      await screen.findByRole('region', { name: `Run ${first.querySelector('a')!.textContent}` }, T);
       await waitFor(() => expect(container.querySelector('[data-slot="run-detail-overview"]')).not.toBeNull(), T);
       await expectNoAxeViolations(container);
     });
