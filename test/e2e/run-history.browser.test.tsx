@@ -7,6 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
+// Real key presses (the browser's own Tab order, including <summary> and roving tab stops).
+import { userEvent as keys } from 'vitest/browser';
 import type { Executor, WorkflowDefinition } from '../../mock-server/index.js';
 import { expectNoAxeViolations } from '../../src/components/testing/a11y.js';
 import { FILTER_PREFIX, runHistorySurface } from '../../demo/surfaces/RunHistory.js';
@@ -105,13 +107,40 @@ function currentParams(view: View): URLSearchParams {
   return new URLSearchParams(link.getAttribute('href')!.replace(/^\?/, ''));
 }
 
-async function openRow(view: View, user: ReturnType<typeof userEvent.setup>, row: HTMLElement) {
-  const id = row.getAttribute('data-run-id') ?? within(row).getAllByRole('link')[0]!.textContent!;
-  await user.click(within(row).getByRole('button', { name: new RegExp(`^Steps of run`) }));
+/** Opens a row in place (its first cell's button) and returns what it shows under it. */
+async function openRow(user: ReturnType<typeof userEvent.setup>, row: HTMLElement) {
+  await user.click(within(row).getByRole('button', { name: /^Steps of run / }));
+  return detailsOf(row);
+}
+
+function detailsOf(row: HTMLElement) {
   return waitFor(() => {
-    const details = view.container.querySelector<HTMLElement>('[data-slot="run-list-details"]');
-    if (!details) throw new Error(`no details for ${id}`);
+    const details = row.parentElement!.querySelector<HTMLElement>('[data-slot="run-list-details"]');
+    if (!details?.querySelector('[data-slot="timeline-step"]')) throw new Error('the row has not opened to its steps yet');
     return details;
+  }, WAIT);
+}
+
+/** Opens a step of a trace (a click on its line) and returns its details. */
+async function openStep(user: ReturnType<typeof userEvent.setup>, trace: HTMLElement, name: string) {
+  const step = [...trace.querySelectorAll<HTMLElement>('[data-slot="timeline-step"]')].find((el) => el.querySelector('[data-slot="timeline-step-name"]')?.textContent === name)!;
+  await user.click(within(step).getByText(name));
+  return waitFor(() => {
+    const details = step.querySelector<HTMLElement>('[data-slot="timeline-step-details"]');
+    if (!details) throw new Error(`${name} has not opened`);
+    return details;
+  }, WAIT);
+}
+
+/** Opens a data section (Input, Output) of an open step and returns its raw text. */
+async function rawSection(user: ReturnType<typeof userEvent.setup>, details: HTMLElement, title: 'Input' | 'Output') {
+  await user.click(within(details).getByRole('button', { name: new RegExp(`^${title}`) }));
+  const section = details.querySelector<HTMLElement>(`[data-section="${title}"]`)!;
+  await user.click(within(section).getByRole('button', { name: 'Raw' }));
+  return waitFor(() => {
+    const raw = section.querySelector<HTMLElement>('.rv-raw');
+    if (!raw?.textContent) throw new Error(`${title} not loaded yet`);
+    return raw.textContent;
   }, WAIT);
 }
 
@@ -145,4 +174,136 @@ describe('workspace run history', () => {
     expect(again.getByRole('textbox', { name: 'Contact' })).toHaveValue(ANN);
     again.unmount();
   });
+
+  it('opens rows in place to the error of a failed run and its step trace, in order, with each step’s duration', async () => {
+    const user = userEvent.setup();
+    const view = page();
+    await rowsWhere(view, (found) => found.length === 4);
+    const stopped = await openRow(user, rowOf(view, 'Renewal check', ANN)!);
+    // the error a stop-error node gave the run
+    expect(stopped.querySelector('[data-slot="run-list-hint"]')).toHaveTextContent('Card on file expired; renewal not attempted.');
+    const steps = [...stopped.querySelectorAll<HTMLElement>('[data-slot="timeline-step"]')];
+    expect(steps.map((step) => step.querySelector('[data-slot="timeline-step-name"]')!.textContent)).toEqual(['Check card', 'Card expired']);
+    expect(steps[0]!.querySelector('.rv-duration')!.textContent).toBe('500 ms');
+    expect(steps.map((step) => step.getAttribute('data-status'))).toEqual(['succeeded', 'failed']);
+
+    // a step that threw: the raw exception is the run's error
+    const thrown = await openRow(user, rowOf(view, 'Contact import', '+15550100300')!);
+    expect(thrown.querySelector('[data-slot="run-list-hint"]')).toHaveTextContent("Cannot read properties of undefined (reading 'email')");
+    expect(thrown.querySelector('[data-slot="timeline-step"] .rv-duration')!.textContent).toBe('400 ms');
+
+    // a completed run: every node visited, in order, each with its duration
+    const done = await openRow(user, rowOf(view, 'Welcome journey', BOB)!);
+    const welcomeSteps = [...done.querySelectorAll<HTMLElement>('[data-slot="timeline-step"]')];
+    expect(welcomeSteps.map((step) => step.querySelector('[data-slot="timeline-step-name"]')!.textContent)).toEqual(['Look up contact', 'Create CRM contact', 'Send welcome email', 'Done']);
+    expect(welcomeSteps.map((step) => step.querySelector('.rv-duration')!.textContent)).toEqual(['1.2 s', '800 ms', '300 ms', '0 ms']);
+    // the open rows are in the URL too
+    expect(currentParams(view).get('open')!.split(',')).toHaveLength(3);
+    view.unmount();
+  });
+
+  it('shows an integration call with its credential redacted, the response and the captured fields', async () => {
+    const user = userEvent.setup();
+    const view = page({ initial: { [`${FILTER_PREFIX}subject`]: ANN, [`${FILTER_PREFIX}workflow`]: 'wf_welcome' } });
+    const [row] = await rowsWhere(view, (found) => found.length === 1);
+    const trace = await openRow(user, row!);
+    const crm = await openStep(user, trace, 'Create CRM contact');
+    const request = await rawSection(user, crm, 'Input');
+    expect(request).toContain('contacts.create');
+    expect(request).toContain('Bearer [redacted]');
+    const response = await rawSection(user, crm, 'Output');
+    expect(JSON.parse(response)).toEqual({ response: { contactId: 'C-2041', status: 'created' }, captured: { contactId: 'C-2041' } });
+    expect(view.container.textContent).not.toContain(CRM_TOKEN);
+    view.unmount();
+  });
+
+  it('follows a send step to its delivery attempt, and the attempt back to its run and step; a manual resend has no run', async () => {
+    const user = userEvent.setup();
+    const view = page({ initial: { [`${FILTER_PREFIX}subject`]: ANN } });
+    await rowsWhere(view, (found) => found.length === 2);
+    const trace = await openRow(user, rowOf(view, 'Welcome journey', ANN)!);
+    const send = await openStep(user, trace, 'Send welcome email');
+    const link = within(send).getByRole('link', { name: /^Delivery / });
+    const deliveryId = link.textContent.replace('Delivery ', '');
+    expect(view.executor.getDelivery(deliveryId).recipient).toBe(ANN);
+    await user.click(link);
+
+    // the Deliveries view, on this attempt
+    const detail = await waitFor(() => {
+      const found = view.container.querySelector<HTMLElement>('[data-slot="delivery-detail"][data-state="ready"]');
+      if (!found) throw new Error('no delivery yet');
+      return found;
+    }, WAIT);
+    expect(view.getByRole('link', { name: 'Deliveries' }).getAttribute('aria-current')).toBe('page');
+    expect(within(detail).getByText('Delivered')).toBeVisible();
+    expect(within(detail).getByText(ANN)).toBeVisible();
+
+    // back to the run, on the step that sent it
+    await user.click(detail.querySelector<HTMLElement>('[data-step-link]')!);
+    const detailOfRun = await waitFor(() => {
+      const found = view.container.querySelector<HTMLElement>('[data-slot="run-detail"][data-state="ready"]');
+      if (!found) throw new Error('no run yet');
+      return found;
+    }, WAIT);
+    expect(view.getByRole('link', { name: 'Runs' }).getAttribute('aria-current')).toBe('page');
+    expect(detailOfRun.getAttribute('data-status')).toBe('succeeded');
+    const stepId = view.executor.getDelivery(deliveryId).stepId!;
+    const opened = await waitFor(() => {
+      const found = detailOfRun.querySelector<HTMLElement>(`[data-step-details="${stepId}"]`);
+      if (!found) throw new Error('the send step is not open');
+      return found;
+    }, WAIT);
+    expect(within(opened).getByRole('link', { name: `Delivery ${deliveryId}` })).toBeVisible();
+
+    // every attempt, and the manual resend says it has no run
+    await user.click(view.getByRole('link', { name: 'Deliveries' }));
+    const manual = await waitFor(() => {
+      const found = view.container.querySelector<HTMLElement>('[data-slot="delivery-list-row"][data-source="manual"]');
+      if (!found) throw new Error('no manual resend yet');
+      return found;
+    }, WAIT);
+    expect(within(manual).getByText('Manual resend')).toBeVisible();
+    expect(manual.querySelector('[data-run-link]')).toBeNull();
+    expect(view.container.querySelectorAll('[data-slot="delivery-list-row"][data-source="run"]')).toHaveLength(2);
+    view.unmount();
+  });
+
+  it('filters and opens a run by keyboard alone', async () => {
+    const view = page();
+    await rowsWhere(view, (found) => found.length === 4);
+    const tabTo = async (matches: (el: Element) => boolean, what: string) => {
+      for (let i = 0; i < 40 && !matches(document.activeElement!); i++) await keys.tab();
+      if (!matches(document.activeElement!)) throw new Error(`Tab never reached ${what}`);
+    };
+    await tabTo((el) => el.textContent?.startsWith('Failed') === true && el.tagName === 'BUTTON', 'the Failed chip');
+    await keys.keyboard('{Enter}');
+    await rowsWhere(view, (found) => found.length === 2);
+    await tabTo((el) => el === view.getByRole('textbox', { name: 'Contact' }), 'the contact filter');
+    await keys.keyboard(`${ANN}{Enter}`);
+    const [row] = await rowsWhere(view, (found) => found.length === 1);
+    await tabTo((el) => el.closest('[role="grid"]') !== null, 'the runs grid');
+    // the grid's tab stop is a cell; go to the first cell of the first run and open it with Enter
+    await keys.keyboard('{Control>}{Home}{/Control}{Home}');
+    await waitFor(() => expect(row!.contains(document.activeElement)).toBe(true), WAIT);
+    await keys.keyboard('{Enter}');
+    const details = await detailsOf(row!);
+    expect(details.querySelector('[data-slot="run-list-hint"]')).toHaveTextContent('Card on file expired; renewal not attempted.');
+    view.unmount();
+  });
+
+  for (const theme of ['light', 'dark'] as const) {
+    it(`is axe clean (${theme}), with a row open and on the deliveries view`, async () => {
+      const user = userEvent.setup();
+      const view = page({ theme });
+      await rowsWhere(view, (found) => found.length === 4);
+      await openRow(user, rowOf(view, 'Welcome journey', ANN)!);
+      await expectNoAxeViolations(view.container);
+      await user.click(view.getByRole('link', { name: 'Deliveries' }));
+      await waitFor(() => {
+        if (view.container.querySelectorAll('[data-slot="delivery-list-row"]').length !== 3) throw new Error('deliveries not shown yet');
+      }, WAIT);
+      await expectNoAxeViolations(view.container);
+      view.unmount();
+    });
+  }
 });
