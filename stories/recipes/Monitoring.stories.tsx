@@ -58,11 +58,13 @@ export const PendingRuns: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(await canvas.findByRole('combobox', { name: 'Status' }, T)).toHaveValue('pending');
-    await waitFor(() => {
+    const statuses = await waitFor(() => {
       const rows = [...canvasElement.querySelectorAll('[data-slot="run-list-row"]')];
-      expect(rows.length).toBeGreaterThan(0);
-      expect(rows.every((row) => ['queued', 'claimed'].includes(row.getAttribute('data-status') ?? ''))).toBe(true);
+      if (rows.length === 0) throw new Error('no rows yet');
+      return rows.map((row) => row.getAttribute('data-status'));
     }, T);
+    await expect(statuses.every((status) => status === 'queued' || status === 'claimed')).toBe(true);
+    await expect(new Set(statuses).size).toBe(2);
     await waitFor(() => expect(canvas.getByRole('link', { name: /^Approvals 1 pending approval$/ })).toBeVisible(), T);
   },
 };
