@@ -108,6 +108,35 @@ describe('run cards page', () => {
     await expectNoAxeViolations(view.container);
   });
 
+  it('Errors keeps the runs with a failed step and hides the one without, and the count follows', async () => {
+    renderSurface(runCardsSurface, {
+      scenario: 'http-error',
+      workflows: [reviewWorkflow('clean-gate')],
+      initial: 'view=logs',
+      setup: (ex) => {
+        const id = ex.command('clean-gate', { command: 'start' }).run.id;
+        ex.advance(5 * SECOND);
+        const approval = ex.listApprovals({ runId: id, status: ['pending'] }).items[0]!;
+        ex.decide(approval.id, { decision: 'approve' }, 'ops@example.com');
+        ex.advance(10 * SECOND);
+        expect(ex.getRun('clean-gate', id).run.status).toBe('succeeded');
+      },
+    });
+    await waitFor(() => expect(runHeaders()).toHaveLength(3), { timeout: 5000 });
+    expect(count()).toBe('3 of 3 runs');
+    await userEvent.click(screen.getByRole('button', { name: 'Errors' }));
+    await waitFor(() => expect(runHeaders()).toHaveLength(2));
+    expect(count()).toBe('2 of 3 runs');
+    expect(screen.queryByText(/Refunds clean-gate/)).toBeNull();
+    // only failed steps (and the request they are a page of) are left
+    const statuses = [...document.querySelectorAll('[data-slot="timeline-step"]:not([data-context])')].map((el) => el.getAttribute('data-status'));
+    expect(new Set(statuses)).toEqual(new Set(['failed']));
+    await userEvent.click(screen.getByRole('button', { name: 'Rejected' }));
+    expect(count()).toBe('2 of 3 runs');
+    await userEvent.click(screen.getByRole('button', { name: 'Errors' }));
+    expect(await screen.findByText('No matching runs.')).toBeTruthy();
+  });
+
   it('shows an HTTP error step with its status code, headers and parsed JSON body, and page badges of a paged request', async () => {
     const view = renderSurface(runCardsSurface, { scenario: 'http-error' });
     await waitFor(() => expect(card('Invoice fetch')).toBeTruthy());
