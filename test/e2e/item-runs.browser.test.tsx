@@ -134,6 +134,22 @@ describe('Item runs page', () => {
     expect(hint).toHaveTextContent(/adjust the prompt/);
   });
 
+  it('switches to another item: its name, its saved defaults, its form and only its runs', async () => {
+    const user = userEvent.setup();
+    const { container, executor } = renderSurface(itemRunsSurface, { scenario: 'demo' });
+    const item = screen.getByRole('region', { name: 'The item' });
+    await user.selectOptions(await within(item).findByLabelText('Item', {}, T), 'refunds');
+    expect(await within(item).findByText('Refund approvals', { selector: '[data-item-name]' }, T)).toBeVisible();
+    expect(within(item).getByText(executor.getWorkflow('refunds').defaults.prompt!)).toBeVisible();
+    const form = screen.getByRole('form', { name: 'Queue a run' });
+    await waitFor(() => expect(within(form).getByLabelText(/Prompt/)).toHaveValue(executor.getWorkflow('refunds').defaults.prompt), T);
+    await waitFor(() => {
+      const ids = rows(container).map((row) => row.querySelector('a')!.textContent);
+      expect(ids.length).toBeGreaterThan(0);
+      expect(ids.every((id) => executor.findRun(id)?.workflowId === 'refunds')).toBe(true);
+    }, T);
+  });
+
   it('queues a run with the keyboard alone', async () => {
     // Real key presses (the browser's own select and form behaviour), not synthetic events.
     const { container, executor } = renderSurface(itemRunsSurface, { scenario: 'empty' });
