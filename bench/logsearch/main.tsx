@@ -7,7 +7,7 @@
  * wall time from here.
  */
 import '../../src/styles/styles.css';
-import { getResponse, type HttpHandler } from 'msw';
+import type { HttpHandler } from 'msw';
 import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import type { RunEvent } from '../../src/api/types';
@@ -15,6 +15,7 @@ import { LogSearch } from '../../src/components/LogSearch/LogSearch';
 import { LogSearchView } from '../../src/components/LogSearch/LogSearchView';
 import { RunViewsProvider } from '../../src/hooks/RunViewsProvider';
 import { createExecutor, createHandlers, type Executor } from '../../mock-server/index';
+import { servingFetch, until as waitUntil } from '../page';
 
 const BASE_URL = 'http://run-views.bench';
 /** Height of the list's scroller, px. */
@@ -40,56 +41,14 @@ function unmount() {
 
 const rows = () => [...document.querySelectorAll<HTMLElement>('[data-slot="log-search-entry"]')];
 const firstRowId = () => rows()[0]?.parentElement?.dataset.entryId ?? null;
-const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
-
-/**
- * Resolves when `done()` holds, checked after every DOM change: `domMs` is the time from `start` to the change
- * that made it hold, `frameMs` to the next animation frame after it (about when it is painted).
- */
-function until(done: () => boolean, start: number, timeoutMs = 30_000): Promise<{ domMs: number; frameMs: number; requests: number; fetchMs: number }> {
-  return new Promise((resolve, reject) => {
-    let settled = false;
-    const finish = () => {
-      if (settled || !done()) return;
-      settled = true;
-      const domMs = performance.now() - start;
-      observer.disconnect();
-      clearTimeout(timer);
-      const { requests, ms } = takeServed();
-      void nextFrame().then(() => resolve({ domMs, frameMs: performance.now() - start, requests, fetchMs: ms }));
-    };
-    const observer = new MutationObserver(finish);
-    observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
-    const timer = setTimeout(() => {
-      if (settled) return;
-      settled = true;
-      observer.disconnect();
-      reject(new Error(`Timed out after ${timeoutMs} ms waiting for the log (first row: ${firstRowId()}, rows: ${rows().length})`));
-    }, timeoutMs);
-    finish();
-  });
-}
-
-/** Requests answered and the time spent answering them (executor and MSW handlers, in this thread), since the last read. */
-const served = { requests: 0, ms: 0 };
-const benchFetch: typeof fetch = async (input, init) => {
-  const start = performance.now();
-  const response = (await getResponse(handlers, new Request(input, init))) ?? Response.error();
-  served.requests += 1;
-  served.ms += performance.now() - start;
-  return response;
-};
-
-function takeServed() {
-  const taken = { ...served };
-  served.requests = 0;
-  served.ms = 0;
-  return taken;
-}
+const serving = servingFetch(() => handlers);
+const takeServed = serving.take;
+const until = (done: () => boolean, start: number) =>
+  waitUntil(done, start, takeServed, () => `the log's first row: ${firstRowId()}, rows: ${rows().length}`);
 
 function Connected() {
   return (
-    <RunViewsProvider client={{ baseUrl: BASE_URL, fetch: benchFetch }} retry={{ retries: 0 }} now={() => executor!.now()}>
+    <RunViewsProvider client={{ baseUrl: BASE_URL, fetch: serving.fetch }} retry={{ retries: 0 }} now={() => executor!.now()}>
       <LogSearch loadWorkflows={false} />
     </RunViewsProvider>
   );

@@ -6,7 +6,7 @@
  * connected interactions also report their wall time from here.
  */
 import '../../src/styles/styles.css';
-import { getResponse, type HttpHandler } from 'msw';
+import type { HttpHandler } from 'msw';
 import { useState } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
@@ -17,6 +17,7 @@ import { makeRun } from '../../src/core/testing/fixtures';
 import type { RunFeedFilters } from '../../src/hooks/runFeedQuery';
 import { RunViewsProvider } from '../../src/hooks/RunViewsProvider';
 import { createExecutor, createHandlers, type Executor } from '../../mock-server/index';
+import { servingFetch, until as waitUntil } from '../page';
 
 const STATUSES: RunStatus[] = ['succeeded', 'failed', 'running', 'queued', 'canceled', 'waiting', 'paused', 'claimed'];
 const FINISHED = new Set<RunStatus>(['succeeded', 'failed', 'canceled']);
@@ -123,56 +124,14 @@ function unmount() {
 
 const rows = () => [...document.querySelectorAll<HTMLElement>('[data-slot="run-list-row"]')];
 const firstRowId = () => rows()[0]?.querySelector('[data-column="id"]')?.textContent ?? null;
-const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
-
-/**
- * Resolves when `done()` holds, checked after every DOM change: `domMs` is the time from `start` to the change
- * that made it hold, `frameMs` to the next animation frame after it (about when it is painted).
- */
-function until(done: () => boolean, start: number, timeoutMs = 30_000): Promise<{ domMs: number; frameMs: number; requests: number; fetchMs: number }> {
-  return new Promise((resolve, reject) => {
-    let settled = false;
-    const finish = () => {
-      if (settled || !done()) return;
-      settled = true;
-      const domMs = performance.now() - start;
-      observer.disconnect();
-      clearTimeout(timer);
-      const { requests, ms } = takeServed();
-      void nextFrame().then(() => resolve({ domMs, frameMs: performance.now() - start, requests, fetchMs: ms }));
-    };
-    const observer = new MutationObserver(finish);
-    observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
-    const timer = setTimeout(() => {
-      if (settled) return;
-      settled = true;
-      observer.disconnect();
-      reject(new Error(`Timed out after ${timeoutMs} ms waiting for the list (first row: ${firstRowId()}, rows: ${rows().length})`));
-    }, timeoutMs);
-    finish();
-  });
-}
-
-/** Requests answered and the time spent answering them (executor and MSW handlers, in this thread), since the last read. */
-const served = { requests: 0, ms: 0 };
-const benchFetch: typeof fetch = async (input, init) => {
-  const start = performance.now();
-  const response = (await getResponse(handlers, new Request(input, init))) ?? Response.error();
-  served.requests += 1;
-  served.ms += performance.now() - start;
-  return response;
-};
-
-function takeServed() {
-  const taken = { ...served };
-  served.requests = 0;
-  served.ms = 0;
-  return taken;
-}
+const serving = servingFetch(() => handlers);
+const takeServed = serving.take;
+const until = (done: () => boolean, start: number) =>
+  waitUntil(done, start, takeServed, () => `the list's first row: ${firstRowId()}, rows: ${rows().length}`);
 
 function Connected() {
   return (
-    <RunViewsProvider client={{ baseUrl: BASE_URL, fetch: benchFetch }} retry={{ retries: 0 }} now={() => executor!.now()}>
+    <RunViewsProvider client={{ baseUrl: BASE_URL, fetch: serving.fetch }} retry={{ retries: 0 }} now={() => executor!.now()}>
       <RunList newRunsIntervalMs={600_000} activeRunsIntervalMs={600_000} />
     </RunViewsProvider>
   );
