@@ -4,7 +4,7 @@
  * narrowed with the Errors / Rejected toggles. Saving a step's output and opening a step in the editor are
  * the host's: the page keeps the saved outputs in a list and says which step the editor would open.
  */
-import { useCallback, useEffect, useId, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import {
   RunList,
   StepTimeline,
@@ -14,6 +14,7 @@ import {
   useRunReview,
   useRunViews,
   useRuns,
+  type Approval,
   type PayloadPart,
   type Run,
   type RunFeedFilters,
@@ -180,32 +181,45 @@ function CardLog({ run, onSaveOutput, onEditStep }: { run: Run } & LogCallbacks)
   );
 }
 
-/** The pending review of a run awaiting one, with Approve and Reject (the live run says when it waits). */
+/**
+ * The pending review of a run awaiting one, with Approve and Reject (the live run says when it waits). The
+ * review stays shown with its outcome once decided, and focus moves from the pressed button to the outcome.
+ */
 function InlineReview({ workflowId, runId }: { workflowId: string; runId: string }) {
   const { run } = useRun(workflowId, runId, { live: 'stream' });
   const { review, decision, decide } = useRunReview(run);
   const titleId = useId();
-  if (!review) return null;
+  const section = useRef<HTMLElement>(null);
+  const outcomeRef = useRef<HTMLParagraphElement>(null);
+  // Between the decision and its answer the run moves on and the pending review goes: keep the last one shown.
+  const [shown, setShown] = useState<Approval | null>(null);
+  if (review && review !== shown) setShown(review);
+  const settled = decision?.status === 'decided' || decision?.status === 'decidedElsewhere';
+  useEffect(() => {
+    const focus = document.activeElement;
+    if (settled && (!focus || focus === document.body || section.current?.contains(focus))) outcomeRef.current?.focus();
+  }, [settled]);
+  const current = review ?? shown;
+  if (!current) return null;
   const busy = decision?.status === 'pending';
   let outcome: ReactNode = null;
   if (decision?.status === 'decided') outcome = decision.approval.status === 'rejected' ? 'You rejected it.' : 'You approved it.';
   else if (decision?.status === 'decidedElsewhere') outcome = `Someone else decided first (${decision.approval.status}).`;
   else if (decision?.status === 'error') outcome = `The decision failed: ${decision.error.message}`;
-  const settled = decision?.status === 'decided' || decision?.status === 'decidedElsewhere';
   return (
-    <section className="cards-page__review" aria-labelledby={titleId} data-outcome={decision?.status}>
-      <h3 id={titleId}>Review: {review.action}</h3>
+    <section ref={section} className="cards-page__review" aria-labelledby={titleId} data-outcome={decision?.status}>
+      <h3 id={titleId}>Review: {current.action}</h3>
       {!settled ? (
         <div className="cards-page__review-actions">
-          <button type="button" className="rv-button" data-variant="primary" disabled={busy} onClick={() => void decide(review.id, 'approve')}>
+          <button type="button" className="rv-button" data-variant="primary" disabled={busy} onClick={() => void decide(current.id, 'approve')}>
             Approve
           </button>
-          <button type="button" className="rv-button" disabled={busy} onClick={() => void decide(review.id, 'reject')}>
+          <button type="button" className="rv-button" disabled={busy} onClick={() => void decide(current.id, 'reject')}>
             Reject
           </button>
         </div>
       ) : null}
-      <p role="status" className="cards-page__review-outcome">
+      <p ref={outcomeRef} role="status" tabIndex={-1} className="cards-page__review-outcome">
         {outcome}
       </p>
     </section>

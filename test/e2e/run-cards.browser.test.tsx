@@ -64,6 +64,9 @@ describe('run cards page', () => {
     const review = await screen.findByRole('region', { name: 'Review: Send the refund email' });
     await userEvent.click(within(review).getByRole('button', { name: 'Reject' }));
     await screen.findByText('You rejected it.', undefined, { timeout: 5000 });
+    // The review stays in place with its outcome, which takes the focus from the pressed button.
+    expect(review.isConnected).toBe(true);
+    expect(document.activeElement?.textContent).toBe('You rejected it.');
     await view.advance(10 * SECOND);
     const log = await screen.findByRole('tree', { name: `Step log of ${name}` });
     await waitFor(() => expect(rowStatus(stepRow(log, /Approve refund/))).toBe('rejected'));
