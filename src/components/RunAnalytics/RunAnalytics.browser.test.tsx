@@ -54,12 +54,13 @@ function busyExecutor() {
 
 function setup(local = busyExecutor(), fetch = local.fetchAs()) {
   const client = createRunClient({ baseUrl: local.baseUrl, fetch: local.fetchAs() });
+  const queryClient = new QueryClient();
   const view = render(
-    <RunViewsProvider client={{ baseUrl: local.baseUrl, fetch }} queryClient={new QueryClient()} retry={{ retries: 0 }} now={() => local.executor.now()} timeZone="UTC" locale="en-US">
+    <RunViewsProvider client={{ baseUrl: local.baseUrl, fetch }} queryClient={queryClient} retry={{ retries: 0 }} now={() => local.executor.now()} timeZone="UTC" locale="en-US">
       <RunAnalytics refetchIntervalMs={false} />
     </RunViewsProvider>,
   );
-  return { local, client, ...view };
+  return { local, client, queryClient, ...view };
 }
 
 const tileValue = (container: HTMLElement, tile: string) => container.querySelector(`[data-tile="${tile}"] > [data-slot="analytics-value"]`)!.textContent;
@@ -225,6 +226,22 @@ describe('RunAnalytics', () => {
     await user.click(within(alert).getByRole('button', { name: 'Try again' }));
     await waitFor(() => expect(container.querySelector('[data-slot="analytics"]')).toHaveAttribute('data-state', 'ready'));
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('announces "Updating…" when the reader changes the window, and only shows it on a background refresh', async () => {
+    const { container, local, queryClient } = setup();
+    await waitFor(() => expect(container.querySelector('[data-slot="analytics"]')).toHaveAttribute('data-state', 'ready'));
+    local.delay.ms = 400;
+    const updating = () => container.querySelector('.rv-analytics__updating');
+    await act(async () => void queryClient.invalidateQueries());
+    await waitFor(() => expect(updating()).not.toBeNull());
+    expect(updating()).toHaveAttribute('data-state', 'refreshing');
+    expect(updating()).not.toHaveAttribute('role');
+    await waitFor(() => expect(updating()).toBeNull());
+    await userEvent.click(within(container).getByRole('button', { name: 'Last 7 days' }));
+    await waitFor(() => expect(updating()).toHaveAttribute('role', 'status'));
+    expect(updating()).toHaveAttribute('data-state', 'changing');
+    await waitFor(() => expect(updating()).toBeNull());
   });
 
   it('follows the executor when it refreshes: a new run shows up in the live count', async () => {

@@ -89,8 +89,9 @@ export function RunAnalyticsToolbar({ className, children, ...rest }: RunAnalyti
       ) : null}
       <p className="rv-analytics__showing" data-slot="analytics-showing">
         {showing ? t.showing(showing) : null}
+        {/* Announced when the reader changed the window; a background refresh only shows it. */}
         {analytics && (stale || props.isFetching) ? (
-          <span className="rv-analytics__updating" role="status">
+          <span className="rv-analytics__updating" role={stale ? 'status' : undefined} data-state={stale ? 'changing' : 'refreshing'}>
             {' '}
             {t.updating}
           </span>
