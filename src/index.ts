@@ -103,7 +103,7 @@ export type { ManualRunFormRootProps } from './components/ManualRunForm/ManualRu
 export { ManualRunFormWorkflow } from './components/ManualRunForm/RunFormWorkflow.js';
 export type { ManualRunFormWorkflowProps } from './components/ManualRunForm/RunFormWorkflow.js';
 export { ManualRunFormSettings } from './components/ManualRunForm/RunFormSettings.js';
-export type { ManualRunFormSettingsProps } from './components/ManualRunForm/RunFormSettings.js';
+export type { ManualRunFormSettingsProps, RunSettingField } from './components/ManualRunForm/RunFormSettings.js';
 export { ManualRunFormInputs } from './components/ManualRunForm/RunFormInputs.js';
 export type { ManualRunFormInputsProps } from './components/ManualRunForm/RunFormInputs.js';
 export { ManualRunFormOverrides } from './components/ManualRunForm/RunFormOverrides.js';
