@@ -74,7 +74,7 @@ export const FailFastRun: Story = {
 
 export const FailFastRunDark: Story = { ...FailFastRun, globals: { theme: 'dark' } };
 
-/** A run stopped gracefully while in flight: the event log of its drain, the run Stopped. */
+/** A run stopped after its current steps, still draining: its event log on the Events tab. */
 export const StoppedRunEvents: Story = {
   loaders: [operationsLoader('stop-modes', {}, { workflowId: 'order-sync', tab: 'events' })],
   play: async ({ canvasElement }) => {
