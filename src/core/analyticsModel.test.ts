@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Analytics } from '../api/types';
-import { analyticsChartLayout, bucketLabel, bucketOutcomes, bucketRange, bucketSpanLabel, datesFromRange, rangeFromDates } from './analyticsModel';
+import { analyticsChartLayout, bucketLabel, bucketOutcomes, bucketRange, bucketSpanLabel, customRange, datesFromRange, rangeFromDates } from './analyticsModel';
 
 const HOUR = 3_600_000;
 const summary = (series: Analytics['series'], bucketMs = HOUR, to?: string): Pick<Analytics, 'series' | 'bucketMs' | 'from' | 'to'> => ({
@@ -70,6 +70,14 @@ describe('custom window from dates', () => {
     // across the change to summer time in New York (March 8, 2026)
     expect(rangeFromDates('2026-03-08', '2026-03-08', 'America/New_York')).toEqual({ from: '2026-03-08T05:00:00.000Z', to: '2026-03-09T04:00:00.000Z' });
     expect(datesFromRange({ from: '2026-10-31T23:00:00.000Z', to: '2026-11-01T23:00:00.000Z' }, 'Europe/Paris')).toEqual({ from: '2026-11-01', to: '2026-11-01' });
+  });
+
+  it('refuses a window longer than the API answers, whole days counted in the time zone', () => {
+    expect(customRange('2025-01-01', '2025-12-31')).toEqual({ range: { from: '2025-01-01T00:00:00.000Z', to: '2026-01-01T00:00:00.000Z' } });
+    expect(customRange('2024-01-01', '2024-12-31')).toMatchObject({ range: {} }); // 366 days (a leap year)
+    expect(customRange('2024-01-01', '2025-01-01')).toEqual({ problem: 'too_long' });
+    expect(customRange('2026-11-07', '2026-11-01')).toEqual({ problem: 'invalid' });
+    expect(customRange('', '2026-11-01', 'Europe/Paris')).toEqual({ problem: 'invalid' });
   });
 
   it('refuses malformed, impossible or backwards dates', () => {

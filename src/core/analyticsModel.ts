@@ -3,6 +3,7 @@
  * its time range and label, the chart's geometry (stacked run bars and the credits line, over the pure
  * maths of chartScale.ts) and a custom window from date inputs. No React.
  */
+import { ANALYTICS_MAX_CUSTOM_DAYS } from '../api/schemas.js';
 import type { Analytics, AnalyticsBucket, AnalyticsRange } from '../api/types.js';
 import { areaPath, bands, labelStride, linePath, linearScale, niceTicks, stackMax, stackRow, type Band } from './chartScale.js';
 import { dateTimeFormat } from './intlCache.js';
@@ -151,9 +152,25 @@ function zonedToUtc(wallMs: number, timeZone: string): number {
   return guess;
 }
 
+/** Why two dates make no custom window: a date missing, malformed or before the other, or longer than the API answers. */
+export type CustomRangeProblem = 'invalid' | 'too_long';
+
+/**
+ * A custom window from two calendar dates (`YYYY-MM-DD`, both days included) in `timeZone`, or why there is
+ * none: `invalid` (a date missing or malformed, or `to` before `from`), `too_long` (over the API's
+ * `ANALYTICS_MAX_CUSTOM_DAYS`).
+ */
+export function customRange(from: string, to: string, timeZone = 'UTC'): { range: AnalyticsRange } | { problem: CustomRangeProblem } {
+  const range = rangeFromDates(from, to, timeZone);
+  if (!range) return { problem: 'invalid' };
+  if (Date.parse(range.to) - Date.parse(range.from) > ANALYTICS_MAX_CUSTOM_DAYS * DAY) return { problem: 'too_long' };
+  return { range };
+}
+
 /**
  * A custom window from two calendar dates (`YYYY-MM-DD`, both days included) in `timeZone`: from the first
- * day's midnight to the midnight after the last. Null when a date is missing or malformed, or `to` is before `from`.
+ * day's midnight to the midnight after the last. Null when a date is missing or malformed, or `to` is before
+ * `from` (its length is `customRange`'s to check).
  */
 export function rangeFromDates(from: string, to: string, timeZone = 'UTC'): AnalyticsRange | null {
   const day = (text: string) => {

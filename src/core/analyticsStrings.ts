@@ -11,6 +11,8 @@ export interface AnalyticsStrings {
   apply: string;
   /** Shown when the custom dates are missing or the end is before the start. */
   invalidRange: string;
+  /** Shown when the custom dates span more days than the API answers. */
+  rangeTooLong: (days: number) => string;
   /** The window being shown, e.g. "Nov 14 – Nov 21, 2026". */
   showing: (range: string) => string;
   tiles: Readonly<{
@@ -58,6 +60,7 @@ export const defaultAnalyticsStrings: AnalyticsStrings = {
   to: 'To',
   apply: 'Apply',
   invalidRange: 'Choose a start date and an end date on or after it.',
+  rangeTooLong: (days) => `Choose at most ${days} days.`,
   showing: (range) => `Showing ${range}`,
   tiles: {
     liveRuns: 'Live runs',

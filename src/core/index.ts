@@ -244,9 +244,10 @@ export {
   bucketRange,
   bucketSpanLabel,
   datesFromRange,
+  customRange,
   rangeFromDates,
 } from './analyticsModel.js';
-export type { AnalyticsChartLayout, AnalyticsOutcome, BarSegment, ChartBox } from './analyticsModel.js';
+export type { AnalyticsChartLayout, AnalyticsOutcome, BarSegment, ChartBox, CustomRangeProblem } from './analyticsModel.js';
 export { defaultAnalyticsStrings } from './analyticsStrings.js';
 export type { AnalyticsStrings } from './analyticsStrings.js';
 export { defaultCommandCenterStrings } from './commandCenterStrings.js';

@@ -127,6 +127,15 @@ describe('RunAnalytics', () => {
     await user.type(from, '2099-01-02');
     await user.click(within(form).getByRole('button', { name: 'Apply' }));
     expect(within(form).getByRole('alert')).toHaveTextContent('Choose a start date');
+    // longer than the API answers: said before asking, nothing is asked for
+    const asked = local.requests.length;
+    await user.clear(from);
+    await user.type(from, '2024-01-01');
+    await user.clear(to);
+    await user.type(to, '2025-01-01');
+    await user.click(within(form).getByRole('button', { name: 'Apply' }));
+    expect(within(form).getByRole('alert')).toHaveTextContent('Choose at most 366 days.');
+    expect(local.requests.length).toBe(asked);
     await user.clear(from);
     await user.type(from, today);
     await user.clear(to);

@@ -1,6 +1,7 @@
 import { useId, useState, type ComponentPropsWithoutRef, type FormEvent, type ReactNode } from 'react';
 import type { AnalyticsWindow } from '../../api/types.js';
-import { datesFromRange, rangeFromDates } from '../../core/analyticsModel.js';
+import { ANALYTICS_MAX_CUSTOM_DAYS } from '../../api/schemas.js';
+import { customRange, datesFromRange, type CustomRangeProblem } from '../../core/analyticsModel.js';
 import { dateTimeFormat } from '../../core/intlCache.js';
 import { cx } from '../shared/cx.js';
 import { useRunAnalyticsContext } from './RunAnalyticsContext.js';
@@ -26,7 +27,8 @@ export function RunAnalyticsToolbar({ className, children, ...rest }: RunAnalyti
   const zone = ui.timeZone;
   const initial = range ? datesFromRange(range, zone) : datesFromRange({ from: new Date(ui.now() - 6 * DAY).toISOString(), to: new Date(ui.now()).toISOString() }, zone);
   const [dates, setDates] = useState(initial);
-  const [invalid, setInvalid] = useState(false);
+  const [problem, setProblem] = useState<CustomRangeProblem | null>(null);
+  const invalid = problem !== null;
   // Bounds set from outside (controlled, or applied) show in the inputs.
   const rangeKey = range ? `${range.from}|${range.to}` : '';
   const [shownKey, setShownKey] = useState(rangeKey);
@@ -37,9 +39,9 @@ export function RunAnalyticsToolbar({ className, children, ...rest }: RunAnalyti
   const readOnly = !props.onWindowChange;
   const apply = (event: FormEvent) => {
     event.preventDefault();
-    const next = rangeFromDates(dates.from, dates.to, zone);
-    setInvalid(next === null);
-    if (next) props.onRangeChange?.(next);
+    const next = customRange(dates.from, dates.to, zone);
+    setProblem('problem' in next ? next.problem : null);
+    if ('range' in next) props.onRangeChange?.(next.range);
   };
   const showing = analytics
     ? dateTimeFormat(ui.locale, {
@@ -82,7 +84,7 @@ export function RunAnalyticsToolbar({ className, children, ...rest }: RunAnalyti
           </button>
           {invalid ? (
             <span id={`${id}-invalid`} role="alert" className="rv-analytics__invalid">
-              {t.invalidRange}
+              {problem === 'too_long' ? t.rangeTooLong(ANALYTICS_MAX_CUSTOM_DAYS) : t.invalidRange}
             </span>
           ) : null}
         </form>
