@@ -17,7 +17,7 @@ interface Loaded {
 }
 
 /** The scenario on a virtual clock, served to the story; `open` picks the run whose card starts open. */
-function cardsLoader(scenario: string, initial: Record<string, string> = {}, open?: { workflowId: string; status: 'failed' | 'succeeded' }) {
+function cardsLoader(scenario: string, initial: Record<string, string> = {}, open?: { workflowId: string; status: 'failed' | 'succeeded' | 'waiting' }) {
   return (context: { msw?: Pick<MswApi, 'use'> }): Loaded => {
     const executor = createExecutor({ scenario, clock: 'virtual' });
     context.msw?.use(...createHandlers(executor, { baseUrl: MOCK_BASE_URL }));
@@ -77,3 +77,17 @@ export const RejectedAcrossRuns: Story = {
 };
 
 export const RejectedAcrossRunsDark: Story = { ...RejectedAcrossRuns, globals: { theme: 'dark' } };
+
+/** A card awaiting review opened: Approve and Reject above its live step log, the loop waiting on its review. */
+export const AwaitingReviewCard: Story = {
+  loaders: [cardsLoader('review-loop', {}, { workflowId: 'refunds', status: 'waiting' })],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const review = await canvas.findByRole('region', { name: /^Review: / }, T);
+    await expect(within(review).getByRole('button', { name: 'Reject' })).toBeEnabled();
+    await canvas.findByRole('tree', { name: 'Step log of Refund approvals' }, T);
+    await expect(canvas.getAllByText('Awaiting Review').length).toBeGreaterThan(0);
+  },
+};
+
+export const AwaitingReviewCardDark: Story = { ...AwaitingReviewCard, globals: { theme: 'dark' } };
