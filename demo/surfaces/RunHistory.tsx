@@ -216,6 +216,7 @@ function DeliveryPage({ deliveryId }: { deliveryId: string }) {
       <p className="rh-back">
         <PageLink to={CLEAR_DELIVERY}>← All delivery attempts</PageLink>
       </p>
+      <h3 className="rh-delivery__title">Delivery attempt {deliveryId}</h3>
       <DeliveryDetail deliveryId={deliveryId} getRunHref={links.runHref} onOpenRun={links.openRun} getStepHref={links.stepHref} onOpenStep={links.openStep} />
     </div>
   );

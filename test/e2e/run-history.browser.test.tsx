@@ -237,6 +237,8 @@ describe('workspace run history', () => {
     expect(view.getByRole('link', { name: 'Deliveries' }).getAttribute('aria-current')).toBe('page');
     expect(within(detail).getByText('Delivered')).toBeVisible();
     expect(within(detail).getByText(ANN)).toBeVisible();
+    expect(view.getByRole('heading', { name: `Delivery attempt ${deliveryId}` })).toBeVisible();
+    await expectNoAxeViolations(view.container);
 
     // back to the run, on the step that sent it
     await user.click(detail.querySelector<HTMLElement>('[data-step-link]')!);
@@ -254,6 +256,7 @@ describe('workspace run history', () => {
       return found;
     }, WAIT);
     expect(within(opened).getByRole('link', { name: `Delivery ${deliveryId}` })).toBeVisible();
+    await expectNoAxeViolations(view.container);
 
     // every attempt, and the manual resend says it has no run
     await user.click(view.getByRole('link', { name: 'Deliveries' }));
