@@ -1,7 +1,7 @@
 import type { Delivery } from '../../api/types.js';
 import { isManualDelivery } from '../../core/deliveryFilters.js';
 import type { UiConfig } from '../shared/useUi.js';
-import { DeliveryLink } from './DeliveryLink.js';
+import { LinkOut } from '../shared/LinkOut.js';
 import type { DeliveryLinks } from './types.js';
 
 /** Where an attempt came from: its run and step as links, or the "Manual resend" badge. `data-slot="delivery-origin"`. */
@@ -25,25 +25,25 @@ export function DeliveryOrigin({ delivery, links, ui }: { delivery: Delivery; li
     <span className="rv-deliveries__origin" data-slot="delivery-origin" data-source="run">
       <span className="rv-deliveries__origin-item">
         <span className="rv-deliveries__origin-key">{t.run}</span>{' '}
-        <DeliveryLink
+        <LinkOut
           href={run ? links.getRunHref?.(run) : undefined}
           onOpen={run && links.onOpenRun ? (event) => links.onOpenRun?.(run, event) : undefined}
           data={{ 'data-run-link': runId }}
         >
           {runId}
-        </DeliveryLink>
+        </LinkOut>
       </span>
       {delivery.stepId ? (
         <span className="rv-deliveries__origin-item">
           <span className="rv-deliveries__origin-key">{t.step}</span>{' '}
-          <DeliveryLink
+          <LinkOut
             href={step ? links.getStepHref?.(step) : undefined}
             onOpen={step && links.onOpenStep ? (event) => links.onOpenStep?.(step, event) : undefined}
             label={t.openStep(delivery.stepId)}
             data={{ 'data-step-link': delivery.stepId }}
           >
             {delivery.stepId}
-          </DeliveryLink>
+          </LinkOut>
         </span>
       ) : null}
     </span>
@@ -53,13 +53,13 @@ export function DeliveryOrigin({ delivery, links, ui }: { delivery: Delivery; li
 /** The attempt's own id, a link when the host gives `getDeliveryHref` / `onOpenDelivery`. */
 export function DeliveryIdLink({ delivery, links, ui }: { delivery: Delivery; links: DeliveryLinks; ui: UiConfig }) {
   return (
-    <DeliveryLink
+    <LinkOut
       href={links.getDeliveryHref?.(delivery.id)}
       onOpen={links.onOpenDelivery ? (event) => links.onOpenDelivery?.(delivery.id, event) : undefined}
       label={ui.text.deliveries.openDelivery(delivery.id)}
       data={{ 'data-delivery-link': delivery.id }}
     >
       {delivery.id}
-    </DeliveryLink>
+    </LinkOut>
   );
 }

@@ -16,10 +16,9 @@ export interface DeliveryStepRef extends DeliveryRunRef {
   stepId: string;
 }
 
-/** Something a link's click handler can stop (the event, or a stand-in). */
-export interface LinkEvent {
-  preventDefault: () => void;
-}
+import type { LinkEvent } from '../shared/LinkOut.js';
+
+export type { LinkEvent };
 
 /** Links out: the views never navigate by themselves. */
 export interface DeliveryLinks {

@@ -1,10 +1,11 @@
-import { memo, useId, type ComponentPropsWithoutRef, type MouseEvent, type ReactNode } from 'react';
+import { memo, useId, type ComponentPropsWithoutRef, type ReactNode } from 'react';
 import type { RunEvent } from '../../api/types.js';
 import { clampText, isClamped, TEXT_LIMITS } from '../../core/clampText.js';
 import { formatDateTime } from '../../core/formatTime.js';
 import { cx } from '../shared/cx.js';
 import { DataSection } from '../shared/DataSection.js';
 import { Icon } from '../shared/icons.js';
+import { LinkOut } from '../shared/LinkOut.js';
 import { LongText } from '../shared/LongText.js';
 import { useUi } from '../shared/useUi.js';
 import { SeverityIcon } from './SeverityIcon.js';
@@ -12,30 +13,16 @@ import type { LogEntryTarget, LogSearchLinks } from './types.js';
 
 /** A run or step of an entry: a real link when the host gives an href builder, a button with only a callback, else text. */
 export function LogSearchRunLink({ target, links, children }: { target: LogEntryTarget; links: LogSearchLinks; children: ReactNode }) {
-  const href = links.getRunHref?.(target);
-  const onClick = links.onOpenRun
-    ? (event: MouseEvent<HTMLElement>) => {
-        // A modified click opens a tab: leave it to the browser.
-        if (href && (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0)) return;
-        links.onOpenRun?.(target, event);
-      }
-    : undefined;
-  const data = { 'data-run-link': target.runId, 'data-step-link': target.stepId };
-  if (href) {
-    return (
-      <a className="rv-link" href={href} onClick={onClick} {...data}>
-        {children}
-      </a>
-    );
-  }
-  if (onClick) {
-    return (
-      <button type="button" className="rv-link" onClick={onClick} {...data}>
-        {children}
-      </button>
-    );
-  }
-  return <code {...data}>{children}</code>;
+  const { onOpenRun } = links;
+  return (
+    <LinkOut
+      href={links.getRunHref?.(target)}
+      onOpen={onOpenRun ? (event) => onOpenRun(target, event) : undefined}
+      data={{ 'data-run-link': target.runId, 'data-step-link': target.stepId }}
+    >
+      {children}
+    </LinkOut>
+  );
 }
 
 export interface LogSearchEntryProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {

@@ -2,7 +2,7 @@ import { getNode } from '../../core/treeNodes.js';
 import { cx } from '../shared/cx.js';
 import { DataSection } from '../shared/DataSection.js';
 import { RelativeTime } from '../shared/RelativeTime.js';
-import { DeliveryLink } from '../DeliveryList/DeliveryLink.js';
+import { LinkOut } from '../shared/LinkOut.js';
 import { DeliveryStatusBadge } from '../DeliveryList/DeliveryStatusBadge.js';
 import { useRunDetailContext } from './RunDetailContext.js';
 
@@ -58,13 +58,13 @@ export function RunDetailDeliveries({ className }: { className?: string }) {
                   </div>
                 </dl>
                 <p className="rv-run-detail__delivery-link">
-                  <DeliveryLink
+                  <LinkOut
                     href={props.getDeliveryHref?.(delivery.id)}
                     onOpen={props.onOpenDelivery ? (event) => props.onOpenDelivery?.(delivery.id, event) : undefined}
                     data={{ 'data-delivery-link': delivery.id }}
                   >
                     {ui.text.deliveries.openDelivery(delivery.id)}
-                  </DeliveryLink>
+                  </LinkOut>
                 </p>
                 {delivery.stepId && stepName ? (
                   <button type="button" className="rv-button" onClick={() => model.showStep(delivery.stepId as string)}>

@@ -7,7 +7,7 @@ import { LongText } from '../shared/LongText.js';
 import { cx } from '../shared/cx.js';
 import { RelativeTime } from '../shared/RelativeTime.js';
 import { useUi } from '../shared/useUi.js';
-import { DeliveryLink } from '../DeliveryList/DeliveryLink.js';
+import { LinkOut } from '../shared/LinkOut.js';
 import { StepSections } from './StepSections.js';
 import { SummaryFields } from './SummaryFields.js';
 import { useTimelineActions } from './TimelineContext.js';
@@ -58,13 +58,13 @@ export const StepTimelineStepDetails = memo(function StepTimelineStepDetails({ s
       {step.deliveryId ? (
         // A send step's delivery attempt: a link when the host gives getDeliveryHref / onOpenDelivery.
         <p className="rv-step__delivery" data-slot="timeline-step-delivery">
-          <DeliveryLink
+          <LinkOut
             href={getDeliveryHref?.(step.deliveryId)}
             onOpen={onOpenDelivery ? (event) => onOpenDelivery(step.deliveryId as string, event) : undefined}
             data={{ 'data-delivery-link': step.deliveryId }}
           >
             {text.deliveries.openDelivery(step.deliveryId)}
-          </DeliveryLink>
+          </LinkOut>
         </p>
       ) : null}
       <StepSections step={step} sections={sections} />
