@@ -4,8 +4,23 @@
  * manual or automated launch, session, result summary or error, the four troubleshooting states, and one run
  * opened below with its error box and the prompt and defaults it started with.
  */
-import { useMemo } from 'react';
-import { ManualRunForm, RunDetail, RunList, useWorkflow, useWorkflows, type CustomRunColumn, type Run, type Workflow } from '../../src';
+import { useMemo, type ReactNode } from 'react';
+import {
+  ManualRunFormActions,
+  ManualRunFormInputs,
+  ManualRunFormOverrides,
+  ManualRunFormRoot,
+  ManualRunFormSettings,
+  RunDetail,
+  RunList,
+  useManualRunForm,
+  useWorkflow,
+  useWorkflows,
+  type CustomRunColumn,
+  type Run,
+  type RunSettingField,
+  type Workflow,
+} from '../../src';
 import { useRouter } from '../router';
 import type { Surface } from './types';
 import './item-runs.css';
@@ -46,6 +61,21 @@ function SavedDefaults({ workflow }: { workflow: Workflow }) {
         <dd>{workloadProfile ?? 'None'}</dd>
       </div>
     </dl>
+  );
+}
+
+/** The launch form keeps to what a one-off run of this item changes: its prompt and its workload profile. */
+const LAUNCH_SETTINGS: readonly RunSettingField[] = ['prompt', 'workloadProfile'];
+
+function LaunchForm({ itemId, runLink }: { itemId: string; runLink: (run: Run) => ReactNode }) {
+  const form = useManualRunForm({ workflowId: itemId });
+  return (
+    <ManualRunFormRoot form={form} aria-label="Queue a run">
+      <ManualRunFormSettings fields={LAUNCH_SETTINGS} />
+      <ManualRunFormInputs />
+      <ManualRunFormOverrides />
+      <ManualRunFormActions renderQueued={(run) => <>Run {runLink(run)} is queued: it is at the top of the list.</>} />
+    </ManualRunFormRoot>
   );
 }
 
@@ -110,14 +140,13 @@ function ItemRunsPage() {
       <div className="item-runs__columns">
         <section className="item-runs__launch" aria-labelledby="item-runs-launch">
           <h3 id="item-runs-launch">Run once</h3>
-          <ManualRunForm
+          <LaunchForm
             key={itemId}
-            workflowId={itemId}
-            renderQueued={(run) => (
-              <>
-                Run <a href={runHref(run)} onClick={(event) => { if (plainClick(event)) { event.preventDefault(); navigate({ run: run.id }); } }}>{run.id}</a> is queued: it
-                is at the top of the list.
-              </>
+            itemId={itemId}
+            runLink={(run) => (
+              <a href={runHref(run)} onClick={(event) => { if (plainClick(event)) { event.preventDefault(); navigate({ run: run.id }); } }}>
+                {run.id}
+              </a>
             )}
           />
         </section>

@@ -30,7 +30,11 @@ describe('Item runs page', () => {
 
     const form = screen.getByRole('form', { name: 'Queue a run' });
     const prompt = await within(form).findByLabelText(/Prompt/, {}, T);
-    expect(prompt).toHaveValue(saved.prompt);
+    // The form starts from the item's saved prompt once the workflow has loaded.
+    await waitFor(() => expect(prompt).toHaveValue(saved.prompt), T);
+    // A light launch form: prompt and workload profile, not model, mode or subject.
+    expect(within(form).queryByLabelText(/Model/)).toBeNull();
+    expect(within(form).queryByLabelText(/Subject/)).toBeNull();
     await user.clear(prompt);
     await user.type(prompt, 'Classify this one as billing.');
     await user.selectOptions(within(form).getByLabelText(/Workload profile/), 'gpu');
@@ -155,6 +159,7 @@ describe('Item runs page', () => {
     const { container, executor } = renderSurface(itemRunsSurface, { scenario: 'empty' });
     const form = screen.getByRole('form', { name: 'Queue a run' });
     const prompt = await within(form).findByLabelText(/Prompt/, {}, T);
+    await waitFor(() => expect(prompt).toHaveValue(executor.getWorkflow(DEFAULT_ITEM).defaults.prompt), T);
     prompt.focus();
     await keys.keyboard('{Control>}a{/Control}Only check the billing part.');
     await keys.tab();
