@@ -7,7 +7,7 @@ import './run-history.css';
 import { useCallback, useMemo, type ComponentPropsWithoutRef, type MouseEvent, type ReactNode } from 'react';
 import { DeliveryDetail, DeliveryList, RunDetail, RunList, StepTimeline, type Run, type RunDetailTab, type RunSort, type RunStatus } from '../../src';
 import { defaultUiStrings, filtersFromSearchParams, filtersToSearchParams, RUN_FILTER_PARAMS } from '../../src/core';
-import type { RunFeedFilters } from '../../src/hooks';
+import { useRunViews, type RunFeedFilters } from '../../src/hooks';
 import { useRouter, type ParamUpdate } from '../router';
 import type { Surface } from './types';
 
@@ -166,6 +166,7 @@ function Runs() {
 function RunPage({ workflowId, runId }: { workflowId: string; runId: string }) {
   const { params, navigate } = useRouter();
   const links = useLinks();
+  const { labels } = useRunViews();
   const step = params.get('step');
   const tabParam = params.get('tab');
   const tab = TABS.find((t) => t === tabParam) ?? 'steps';
@@ -187,6 +188,15 @@ function RunPage({ workflowId, runId }: { workflowId: string; runId: string }) {
         onOpenRun={links.openRun}
         getDeliveryHref={links.deliveryHref}
         onOpenDelivery={links.openDelivery}
+        // Why a CANCELED run was canceled: an operator (cancel or stop), or its workflow was deactivated.
+        renderOverviewExtra={(run) =>
+          run.cancelReason ? (
+            <div data-field="cancelReason">
+              <dt>Canceled because</dt>
+              <dd>{labels.cancelReason[run.cancelReason]}</dd>
+            </div>
+          ) : null
+        }
         onReplayed={(run) => navigate({ run: run.id, wf: run.workflowId, step: null, tab: null }, { push: true })}
       />
     </div>
@@ -234,13 +244,16 @@ export const runHistorySurface: Surface = {
     'Open a row in place to read the run’s error (if it failed) and its step trace: every step in order, with its duration.',
     'A send-message step links to its delivery attempt; the attempt links back to its run and step.',
     'An integration step shows the request it sent, with the credential as [redacted], the response and the fields it captured.',
-    'Open a run (its id) for its own page: overview, the error with Jump to failed step, its steps and its delivery attempts.',
+    'Open a run (its id) for its own page: overview, the error with Jump to failed step, its steps and its delivery attempts; a CANCELED run says why.',
     'Deliveries lists every message attempt with its status and provider answer; a manual resend says it has no run.',
   ],
   scenarios: [
     { name: 'fail-fast', shows: 'A run that failed on a parallel branch: its error, the canceled branch and the blocked steps after it.' },
     { name: 'http-error', shows: 'A failed run whose request answered 404, with its status, headers and body in the trace.' },
-    { name: 'statuses', shows: 'A run in every status, including canceled ones with their reasons, for the chips and the status words.' },
+    {
+      name: 'statuses',
+      shows: 'A run in every status: queued and claimed read PENDING, paused and waiting runs keep their own words, canceled ones say on their page why (an operator, or a deactivated workflow).',
+    },
   ],
   recipe: 'run-history.md',
   provider: {

@@ -271,6 +271,29 @@ describe('workspace run history', () => {
     view.unmount();
   });
 
+  it('a canceled run reads CANCELED and its page says why', async () => {
+    let canceled = '';
+    const view = renderSurface(runHistorySurface, {
+      workflows: WORKFLOWS,
+      setup: (executor) => {
+        canceled = executor.command('wf_welcome', { command: 'start', params: { subject: ANN } }).run.id;
+        executor.command('wf_welcome', { command: 'cancel', runId: canceled });
+        executor.runUntilIdle(60_000);
+      },
+    });
+    const [row] = await rowsWhere(view, (found) => found.length === 1);
+    expect(seen(row!, 'status')).toBe('CANCELED');
+    await userEvent.setup().click(within(row!).getByRole('link', { name: `Open run ${canceled}` }));
+    const reason = await waitFor(() => {
+      const found = view.container.querySelector<HTMLElement>('[data-slot="run-detail"] [data-field="cancelReason"]');
+      if (!found) throw new Error('no run page yet');
+      return found;
+    }, WAIT);
+    expect(reason).toHaveTextContent('Canceled becauseCanceled by an operator');
+    expect(view.getByRole('link', { name: '← All runs' })).toBeVisible();
+    view.unmount();
+  });
+
   it('filters and opens a run by keyboard alone', async () => {
     const view = page();
     await rowsWhere(view, (found) => found.length === 4);
