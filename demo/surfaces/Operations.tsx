@@ -85,6 +85,8 @@ function WorkflowRuns() {
                 key={workflowId}
                 workflowId={workflowId}
                 regionLabel="Runs of the workflow"
+                filterControls={['status', 'search', 'time', 'trigger']}
+                statusChips={['running', 'paused', 'waiting', 'succeeded', 'failed', 'canceled']}
                 activeRunsIntervalMs={2_000}
                 newRunsIntervalMs={3_000}
                 getRunHref={(run) => runHref({ workflowId: run.workflowId, runId: run.id })}
