@@ -7,7 +7,7 @@ import './run-history.css';
 import { useCallback, useMemo, type ComponentPropsWithoutRef, type MouseEvent, type ReactNode } from 'react';
 import { DeliveryDetail, DeliveryList, RunDetail, RunList, StepTimeline, type Run, type RunDetailTab, type RunSort, type RunStatus } from '../../src';
 import { defaultUiStrings, filtersFromSearchParams, filtersToSearchParams, RUN_FILTER_PARAMS } from '../../src/core';
-import { useRunViews, type RunFeedFilters } from '../../src/hooks';
+import type { RunFeedFilters } from '../../src/hooks';
 import { useRouter, type ParamUpdate } from '../router';
 import type { Surface } from './types';
 
@@ -166,7 +166,6 @@ function Runs() {
 function RunPage({ workflowId, runId }: { workflowId: string; runId: string }) {
   const { params, navigate } = useRouter();
   const links = useLinks();
-  const { labels } = useRunViews();
   const step = params.get('step');
   const tabParam = params.get('tab');
   const tab = TABS.find((t) => t === tabParam) ?? 'steps';
@@ -188,15 +187,6 @@ function RunPage({ workflowId, runId }: { workflowId: string; runId: string }) {
         onOpenRun={links.openRun}
         getDeliveryHref={links.deliveryHref}
         onOpenDelivery={links.openDelivery}
-        // Why a CANCELED run was canceled: an operator (cancel or stop), or its workflow was deactivated.
-        renderOverviewExtra={(run) =>
-          run.cancelReason ? (
-            <div data-field="cancelReason">
-              <dt>Canceled because</dt>
-              <dd>{labels.cancelReason[run.cancelReason]}</dd>
-            </div>
-          ) : null
-        }
         onReplayed={(run) => navigate({ run: run.id, wf: run.workflowId, step: null, tab: null }, { push: true })}
       />
     </div>

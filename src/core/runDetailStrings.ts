@@ -88,6 +88,8 @@ export interface RunDetailStrings {
   /** Workflow name with its version. */
   workflowVersion: (name: string, version: number) => string;
   status: string;
+  /** Why a canceled run was canceled. */
+  cancelReason: string;
   trigger: string;
   triggerPayload: string;
   sourceRun: string;
@@ -197,6 +199,7 @@ export const defaultRunDetailStrings: RunDetailStrings = {
   workflow: 'Workflow',
   workflowVersion: (name, version) => `${name} · v${version}`,
   status: 'Status',
+  cancelReason: 'Canceled because',
   trigger: 'Trigger',
   triggerPayload: 'Trigger payload',
   sourceRun: 'Source run',

@@ -151,6 +151,7 @@ describe('RunDetail', () => {
     expect(sent.body).toMatchObject({ command: 'stop', runId: run.id, params: { mode: 'immediate' } });
     await waitFor(() => expect(statusOf(view.container)).toBe('canceled'));
     expect(view.container.querySelector('[data-field="status"] [data-reason]')?.getAttribute('data-reason')).toBe('operator_stop');
+    await waitFor(() => expect(view.container.querySelector('[data-field="cancelReason"]')).toHaveTextContent('Canceled becauseStopped by an operator'));
   });
 
   it('jumps from the error box to the failed step, opened in the Steps tab', async () => {

@@ -98,6 +98,11 @@ export function RunDetailOverview({ className, ...rest }: RunDetailOverviewProps
         <Field name="status" label={t.status} className={f}>
           <StatusBadge kind="run" status={run.status} reason={run.cancelReason} />
         </Field>
+        {run.status === 'canceled' && run.cancelReason ? (
+          <Field name="cancelReason" label={t.cancelReason} className={f}>
+            {ui.cancelReasonLabel(run.cancelReason)}
+          </Field>
+        ) : null}
         <Field name="trigger" label={t.trigger} className={f}>
           <span className="rv-badge" data-trigger={trigger.type}>
             {ui.text.runList.triggers[trigger.type]}

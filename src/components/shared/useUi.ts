@@ -16,6 +16,8 @@ export interface UiConfig {
   text: UiStrings;
   /** Label of a status; `reason` is a skip reason (steps) or a cancel reason (runs). */
   statusLabel: (kind: 'run' | 'step' | 'group', status: string, reason?: string | null) => string;
+  /** Why a run was canceled, in the provider's words (`labels.cancelReason`). */
+  cancelReasonLabel: (reason: CancelReason) => string;
   locale: string;
   timeZone: string;
   now: () => number;
@@ -30,7 +32,8 @@ function build(labels: StatusLabels, strings: UiStrings, locale: string, timeZon
     if (kind === 'group') return groupStatusLabel(value as GroupStatus, labels);
     return stepStatusLabel({ status: value as StepStatus, skipReason: (reason ?? null) as SkipReason | null }, labels);
   };
-  return { text, statusLabel, locale, timeZone, now };
+  const cancelReasonLabel = (reason: CancelReason) => labels.cancelReason[reason];
+  return { text, statusLabel, cancelReasonLabel, locale, timeZone, now };
 }
 
 const FALLBACK = build(defaultStatusLabels, defaultUiStrings, 'en-US', 'UTC', Date.now);
