@@ -242,6 +242,11 @@ describe('RunListView', () => {
     expect(within(first).getByText('Test')).toBeVisible();
     await userEvent.click(within(first).getByRole('button', { expanded: false }));
     expect(await screen.findByText(`Steps of ${runs[0]!.id}`)).toBeVisible();
+    // The details sit inside the card's box, not as wide as the list (the table's rule).
+    const card = container.querySelector<HTMLElement>('[data-slot="run-list-card"][data-state="expanded"]')!.getBoundingClientRect();
+    const details = container.querySelector<HTMLElement>('[data-slot="run-list-card"] [data-slot="run-list-details"]')!.getBoundingClientRect();
+    expect(details.left).toBeGreaterThanOrEqual(card.left);
+    expect(details.right).toBeLessThanOrEqual(card.right);
     await expectNoAxeViolations(container);
   });
 
