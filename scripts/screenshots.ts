@@ -22,20 +22,31 @@ interface Shot {
   prepare?: (page: Page) => Promise<void>;
 }
 
-/** Opens the first run of a list (a row's id link, or a card) and waits for its steps. */
-export const openFirstRun = async (page: Page) => {
-  const link = page.locator('[data-slot="run-list-row"] a, [data-slot="run-list-card"] a').first();
-  await link.waitFor({ timeout: 20_000 });
-  await link.click();
+/** Opens the first row of a list whose run has `status` (its expand toggle), and waits for its steps. */
+const expandRow = (status: string) => async (page: Page) => {
+  await page.locator(`[data-slot="run-list-row"][data-status="${status}"] button[aria-expanded]`).first().click();
+  await page.locator('[data-slot="timeline-step"]').first().waitFor({ timeout: 20_000 });
+};
+
+/** Opens the first card of a run with `status`, and waits for its steps. */
+const expandCard = (status: string) => async (page: Page) => {
+  await page.locator(`[data-slot="run-list-card"][data-status="${status}"] button[aria-expanded]`).first().click();
+  await page.locator('[data-slot="timeline-step"]').first().waitFor({ timeout: 20_000 });
+};
+
+/** Opens the first run link of the list (a page of its own), and waits for its overview. */
+const openRun = async (page: Page) => {
+  await page.locator('[data-slot="run-list-row"] a').first().click();
+  await page.locator('[data-slot="run-detail-overview"]').waitFor({ timeout: 20_000 });
 };
 
 const SHOTS: Shot[] = [
   { page: '' },
   { page: 'item-runs' },
-  { page: 'history' },
-  { page: 'monitoring' },
-  { page: 'cards' },
-  { page: 'operations' },
+  { page: 'history', prepare: expandRow('succeeded') },
+  { page: 'monitoring', query: { 'runs.status': 'failed' }, prepare: openRun },
+  { page: 'cards', prepare: expandCard('succeeded') },
+  { page: 'operations', query: { workflow: 'lead-enrichment' } },
 ];
 
 async function shoot(page: Page, base: string, shot: Shot, theme: 'light' | 'dark') {
