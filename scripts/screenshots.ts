@@ -1,7 +1,7 @@
 /**
  * `npm run screenshots`: the README's pictures of the demo, each page in light and dark, taken from a production
  * build of the demo in Chromium against its in-page executor, so they stay current with the code. Writes
- * `docs/screenshots/<page>-<theme>.png`. `--only <page>` takes one page; `--skip-build` reuses `dist-demo`.
+ * `docs/screenshots/<page>-<theme>.png` (the README shows them). `--only <page>` takes one page; `--skip-build` reuses `dist-demo`.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -14,7 +14,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const out = `${root}docs/screenshots`;
 
 interface Shot {
-  /** `?page=` of the demo (empty: the home page). */
+  /** `?page=` of the demo. */
   page: string;
   /** More query parameters (a sub-view). */
   query?: Record<string, string>;
@@ -41,7 +41,6 @@ const openRun = async (page: Page) => {
 };
 
 const SHOTS: Shot[] = [
-  { page: '' },
   { page: 'item-runs' },
   { page: 'history', prepare: expandRow('succeeded') },
   { page: 'monitoring', query: { 'runs.status': 'failed' }, prepare: openRun },
@@ -50,14 +49,14 @@ const SHOTS: Shot[] = [
 ];
 
 async function shoot(page: Page, base: string, shot: Shot, theme: 'light' | 'dark') {
-  const query = new URLSearchParams({ scenario: 'demo', speed: '4', theme, ...(shot.page ? { page: shot.page } : {}), ...shot.query });
+  const query = new URLSearchParams({ scenario: 'demo', speed: '4', theme, page: shot.page, ...shot.query });
   await page.goto(`${base}/?${query}`);
   await page.locator('.demo-main').waitFor();
   // The first answers of every view (the executor builds a week of history first).
   await page.waitForFunction(() => !document.querySelector('[aria-busy="true"], [data-state="loading"]'), null, { timeout: 30_000 }).catch(() => undefined);
   await shot.prepare?.(page);
   await page.waitForTimeout(800);
-  const name = `${shot.page || 'home'}-${theme}.png`;
+  const name = `${shot.page}-${theme}.png`;
   await page.screenshot({ path: `${out}/${name}` });
   console.log(`docs/screenshots/${name}`);
 }
