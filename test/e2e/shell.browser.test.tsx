@@ -7,6 +7,8 @@ import { useEffect } from 'react';
 import { describe, expect, it } from 'vitest';
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
+// Real key presses (Chromium's own activation of links and <summary>), for the keyboard-only walk.
+import { userEvent as keys } from 'vitest/browser';
 import '../../src/styles/styles.css';
 import '../../demo/demo.css';
 import { createExecutor } from '../../mock-server/index.js';
@@ -63,13 +65,13 @@ describe('demo shell', () => {
     for (const surface of SURFACES) {
       const link = within(nav).getByRole('link', { name: surface.title });
       link.focus();
-      await userEvent.keyboard('{Enter}');
+      await keys.keyboard('{Enter}');
       await waitFor(() => expect(link.getAttribute('aria-current')).toBe('page'));
       expect(seenRef.current.get('page')).toBe(surface.id);
       const about = screen.getByText(`What this page shows (${surface.behaviours.length})`).closest('details')!;
       expect(about.open).toBe(false);
       (about.querySelector('summary') as HTMLElement).focus();
-      await userEvent.keyboard('{Enter}');
+      await keys.keyboard('{Enter}');
       await waitFor(() => expect(about.open).toBe(true));
       expect(seenRef.current.get('about')).toBe('1');
       expect(within(about).getAllByRole('listitem').length).toBeGreaterThanOrEqual(surface.behaviours.length);
