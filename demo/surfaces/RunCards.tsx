@@ -14,7 +14,6 @@ import {
   useRunReview,
   useRunViews,
   useRuns,
-  type Approval,
   type PayloadPart,
   type Run,
   type RunFeedFilters,
@@ -191,15 +190,13 @@ function InlineReview({ workflowId, runId }: { workflowId: string; runId: string
   const titleId = useId();
   const section = useRef<HTMLElement>(null);
   const outcomeRef = useRef<HTMLParagraphElement>(null);
-  // Between the decision and its answer the run moves on and the pending review goes: keep the last one shown.
-  const [shown, setShown] = useState<Approval | null>(null);
-  if (review && review !== shown) setShown(review);
   const settled = decision?.status === 'decided' || decision?.status === 'decidedElsewhere';
   useEffect(() => {
     const focus = document.activeElement;
     if (settled && (!focus || focus === document.body || section.current?.contains(focus))) outcomeRef.current?.focus();
   }, [settled]);
-  const current = review ?? shown;
+  // The hook keeps the review shown while a decision on it is on its way, even once the run has moved on.
+  const current = review;
   if (!current) return null;
   const busy = decision?.status === 'pending';
   let outcome: ReactNode = null;

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { Approval, Run } from '../api/types.js';
 import { queryStatus, type QueryStatus } from './queryState.js';
 import { rvKeys } from './queryKeys.js';
@@ -6,7 +7,10 @@ import { useApprovalDecisions, type ApprovalDecisionState, type DecideFn } from 
 import { useRunViews } from './RunViewsProvider.js';
 
 export interface UseRunReviewResult extends QueryStatus {
-  /** The run's pending review while it waits; after a decision, the decided task until the run moves on. */
+  /**
+   * The run's pending review while it waits; once decided here (or while the decision is on its way), that task,
+   * until the next review comes.
+   */
   review: Approval | null;
   /** Where the decision on `review` stands, or null before one. */
   decision: ApprovalDecisionState | null;
@@ -42,7 +46,12 @@ export function useRunReview(run: Pick<Run, 'id' | 'status' | 'lastSeq'> | null 
   const decidedId = Object.keys(decisions).at(-1);
   const decided = decidedId ? decisions[decidedId] : undefined;
   const decidedApproval = decided && (decided.status === 'decided' || decided.status === 'decidedElsewhere') ? decided.approval : null;
-  const review = pending && pending.id !== decidedApproval?.id ? pending : (decidedApproval ?? pending);
+  const live = pending && pending.id !== decidedApproval?.id ? pending : (decidedApproval ?? pending);
+  // A run that moves on as soon as the decision lands (before its answer arrives) must not take the review, the
+  // pressed button and the focus away: the last review shown stays while a decision on it is in flight.
+  const [last, setLast] = useState<Approval | null>(null);
+  if (live && live !== last) setLast(live);
+  const review = live ?? (last && decisions[last.id] ? last : null);
   return {
     review,
     decision: review ? (decisions[review.id] ?? null) : null,

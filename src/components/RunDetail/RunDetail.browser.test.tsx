@@ -281,6 +281,33 @@ describe('RunDetail', () => {
     });
   });
 
+  it('keeps the review shown while its decision is on its way, though the run has already moved on', async () => {
+    const local = localExecutor([reviewWorkflow('wf_r')]);
+    const run = start(local, 'wf_r', (r) => r.status === 'waiting');
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    // The decision reaches the executor at once; its answer is held back.
+    const fetchFn: typeof fetch = async (input, init) => {
+      const answer = await local.fetchAs('ann')(input, init);
+      if (new Request(input, init).method === 'POST') await held;
+      return answer;
+    };
+    const view = render(<Detail local={local} run={run} fetchFn={fetchFn} />);
+    const section = () => view.container.querySelector<HTMLElement>('[data-slot="run-detail-review"]');
+    await view.findByText(/Waiting for your review: Send the refund email/);
+    await userEvent.click(within(section()!).getByRole('button', { name: 'Approve' }));
+    const approvalId = local.executor.listApprovals({ runId: run.id }).items[0]!.id;
+    await waitFor(() => expect(local.executor.getApproval(approvalId).status).toBe('approved'));
+    act(() => {
+      local.executor.runUntilIdle(60_000);
+    });
+    await waitFor(() => expect(view.container.querySelector('[data-slot="run-detail"]')?.getAttribute('data-status')).toBe('succeeded'));
+    expect(section()).not.toBeNull();
+    expect(within(section()!).getByRole('button', { name: 'Approve' })).toBeDisabled();
+    release();
+    await waitFor(() => expect(section()?.textContent).toContain('You approved this task.'));
+  });
+
   it('turns into the not-found state when the run is deleted while open', async () => {
     const local = localExecutor([slow]);
     const run = start(local, 'slow', (r) => r.status === 'running');
