@@ -579,6 +579,11 @@ export class RunObserverRegistry {
     this.timers.set(observer, timer);
   }
 
+  /** Asks every run followed now (one with a subscriber) for what changed; resolves when all have answered. */
+  async refreshAll(): Promise<void> {
+    await Promise.all([...this.byKey.values()].filter((observer) => observer.isActive).map((observer) => observer.refresh()));
+  }
+
   /** Stops and forgets every observer. */
   clear(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);

@@ -119,6 +119,24 @@ describe('RunObserver', () => {
     }
   });
 
+  it('refreshes every followed run at once, and leaves the unfollowed ones alone', async () => {
+    const a = await h.client.command('wf_quick', { command: 'start' });
+    const b = await h.client.command('wf_quick', { command: 'start' });
+    const registry = new RunObserverRegistry();
+    const make = (id: string) => () => new RunObserver(h.client, 'wf_quick', id, { live: false, visibility: visible });
+    const followed = registry.get('s', 'wf_quick', a.id, make(a.id));
+    const idle = registry.get('s', 'wf_quick', b.id, make(b.id));
+    const stop = registry.subscribe(followed, () => {});
+    await vi.waitFor(() => expect(followed.getSnapshot().run?.status).toBe('queued'));
+    h.mock.executor.advance(60_000);
+    expect(serverRun(a.id).run.status).toBe('succeeded');
+    await registry.refreshAll();
+    expect(followed.getSnapshot().run?.status).toBe('succeeded');
+    expect(idle.getSnapshot().run ?? null).toBeNull();
+    stop();
+    registry.clear();
+  });
+
   it('loads after an immediate unsubscribe and subscribe again (React StrictMode)', async () => {
     const started = await h.client.command('wf_quick', { command: 'start' });
     const observer = new RunObserver(h.client, 'wf_quick', started.id, { live: false, visibility: visible });

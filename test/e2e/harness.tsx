@@ -1,14 +1,14 @@
 /**
  * The demo's pages against the reference executor, in real Chromium: an executor on a virtual clock (a scenario
  * or given workflows) answered in-process, the page rendered as the demo renders it (provider, theme root,
- * memory router), and `advance` to move time and let every view refresh as a poll would.
+ * memory router), and `advance` to move time and let every view (lists and followed runs) refresh as a poll would.
  */
 import '../../src/styles/styles.css';
 import '../../demo/demo.css';
 import { act, render } from '@testing-library/react';
 import { QueryClient } from '@tanstack/react-query';
 import { createExecutor, type Executor, type WorkflowDefinition } from '../../mock-server/index.js';
-import { RunViewsProvider, type RunViewsProviderProps } from '../../src/hooks/RunViewsProvider.js';
+import { RunViewsProvider, useRunViews, type RunViewsContextValue, type RunViewsProviderProps } from '../../src/hooks/RunViewsProvider.js';
 import { MemoryRouter } from '../../demo/router.js';
 import type { Surface } from '../../demo/surfaces/types.js';
 import { serveLocally } from '../fixtures/localExecutor.js';
@@ -30,6 +30,13 @@ export interface SurfaceSetup {
   provider?: Partial<RunViewsProviderProps>;
 }
 
+/** Hands the provider's value out, for `advance` to reach the live runs it follows. */
+function Capture({ into }: { into: { current: RunViewsContextValue | null } }) {
+  // eslint-disable-next-line react-hooks/immutability -- a test probe: the value is read after render, never in it
+  into.current = useRunViews();
+  return null;
+}
+
 export function renderSurface(surface: Surface, options: SurfaceSetup = {}) {
   const executor = createExecutor({ clock: 'virtual', ...(options.scenario ? { scenario: options.scenario } : {}) });
   for (const w of options.workflows ?? []) executor.registerWorkflow(w);
@@ -37,6 +44,7 @@ export function renderSurface(surface: Surface, options: SurfaceSetup = {}) {
   const local = serveLocally(executor);
   const queryClient = new QueryClient();
   const { Page } = surface;
+  const provider: { current: RunViewsContextValue | null } = { current: null };
   const view = render(
     <MemoryRouter initial={options.initial}>
       <RunViewsProvider
@@ -50,14 +58,15 @@ export function renderSurface(surface: Surface, options: SurfaceSetup = {}) {
         <div className="rv-root demo" data-rv-theme={options.theme ?? 'light'} style={{ ...surface.tokens, width: options.width ?? 1280 }}>
           <Page />
         </div>
+        <Capture into={provider} />
       </RunViewsProvider>
     </MemoryRouter>,
   );
-  /** Moves the executor's clock and refetches every active query, as the next poll would. */
+  /** Moves the executor's clock and refetches every active query and followed run, as the next poll would. */
   const advance = async (ms: number) => {
     await act(async () => {
       executor.advance(ms);
-      await queryClient.invalidateQueries();
+      await Promise.all([queryClient.invalidateQueries(), provider.current?.runs.refreshAll()]);
     });
   };
   return { ...view, executor, local, queryClient, advance };

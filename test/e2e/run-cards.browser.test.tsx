@@ -85,13 +85,14 @@ describe('run cards page', () => {
     const view = renderSurface(runCardsSurface, { scenario: 'review-loop', initial: 'view=logs' });
     await waitFor(() => expect(runHeaders()).toHaveLength(2), { timeout: 5000 });
     expect(count()).toBe('2 of 2 runs');
-    // The finished run: its loop had a rejected iteration, yet the loop and the run are not red.
-    const loop = screen.getAllByRole('treeitem', { name: /Each line/ });
+    // The finished run: its loop had a rejected iteration, yet the loop and the run are not red (its steps
+    // arrive after its header).
+    const loop = await screen.findAllByRole('treeitem', { name: /Each line/ }, { timeout: 5000 });
     expect(loop.map(rowStatus)).toContain('succeeded');
     expect(document.querySelector('[data-slot="timeline-run"][data-status="failed"]')).toBeNull();
     expect(screen.getAllByText('Completed').length).toBeGreaterThan(0);
     // Loop children carry their iteration, with a divider between iterations.
-    expect(screen.getAllByText('iteration 2').length).toBeGreaterThan(0);
+    expect((await screen.findAllByText('iteration 2')).length).toBeGreaterThan(0);
     expect(document.querySelector('[data-slot="timeline-divider"]')).not.toBeNull();
 
     await userEvent.click(screen.getByRole('button', { name: 'Rejected' }));
