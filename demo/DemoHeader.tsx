@@ -1,5 +1,5 @@
 import { SCENARIOS } from '../mock-server';
-import { useRouter } from './router';
+import { isPlainClick, useRouter } from './router';
 import { SURFACES } from './surfaces';
 
 export type Theme = 'light' | 'dark';
@@ -20,7 +20,7 @@ const SPEEDS = [1, 2, 4, 10, 30];
 export function DemoHeader({ current, scenario, speed, theme, onThemeChange, onFastForward }: DemoHeaderProps) {
   const { params, navigate } = useRouter();
   const go = (page: string | null) => (event: React.MouseEvent) => {
-    if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || event.button !== 0) return;
+    if (!isPlainClick(event)) return;
     event.preventDefault();
     // A page's own view state (open run, filters) does not carry over to another page.
     const cleared = Object.fromEntries([...params.keys()].map((key) => [key, null]));

@@ -1,4 +1,4 @@
-import { useRouter } from './router';
+import { isPlainClick, useRouter } from './router';
 import { SURFACES } from './surfaces';
 
 /** The home page: the five surfaces, each with what it is and the first things it shows. */
@@ -19,7 +19,7 @@ export function Home() {
               <a
                 href={href({ page: s.id })}
                 onClick={(event) => {
-                  if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || event.button !== 0) return;
+                  if (!isPlainClick(event)) return;
                   event.preventDefault();
                   navigate({ page: s.id }, { push: true });
                 }}

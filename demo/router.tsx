@@ -3,7 +3,7 @@
  * reload or a shared link restores the view. `LocationRouter` reads and writes `location.search`;
  * `MemoryRouter` keeps the same parameters in memory (tests and Storybook render the pages with it).
  */
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ComponentPropsWithoutRef, type ReactNode } from 'react';
 
 export type ParamUpdate = Readonly<Record<string, string | null | undefined>>;
 
@@ -65,4 +65,34 @@ export function useParam(key: string): [string | null, (value: string | null) =>
   const { params, navigate } = useRouter();
   const set = useCallback((value: string | null) => navigate({ [key]: value }), [navigate, key]);
   return [params.get(key), set];
+}
+
+/**
+ * A plain left click, without a modifier: the page navigates in place. Any other click (middle, Ctrl/Cmd, Shift)
+ * is left to the browser, which opens the link's href in a tab. A call without a mouse event (a key, a callback
+ * with a stand-in event) counts as plain.
+ */
+export function isPlainClick(event: object | null | undefined): boolean {
+  if (!event || !('button' in event)) return true;
+  const e = event as { button: number; metaKey?: boolean; ctrlKey?: boolean; shiftKey?: boolean; altKey?: boolean };
+  return e.button === 0 && !e.metaKey && !e.ctrlKey && !e.shiftKey && !e.altKey;
+}
+
+/** A real link to another view (`to`: the parameters it changes): a plain click navigates in place and pushes history. */
+export function RouterLink({ to, children, onClick, ...rest }: { to: ParamUpdate; children: ReactNode } & Omit<ComponentPropsWithoutRef<'a'>, 'href'>) {
+  const { href, navigate } = useRouter();
+  return (
+    <a
+      {...rest}
+      href={href(to)}
+      onClick={(event) => {
+        onClick?.(event);
+        if (event.defaultPrevented || !isPlainClick(event)) return;
+        event.preventDefault();
+        navigate(to, { push: true });
+      }}
+    >
+      {children}
+    </a>
+  );
 }

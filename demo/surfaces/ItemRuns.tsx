@@ -21,7 +21,7 @@ import {
   type RunSettingField,
   type Workflow,
 } from '../../src';
-import { useRouter } from '../router';
+import { isPlainClick, useRouter } from '../router';
 import type { Surface } from './types';
 import './item-runs.css';
 
@@ -37,12 +37,6 @@ const ITEM_COLUMNS: readonly CustomRunColumn[] = [
 ];
 const COLUMN_ORDER = ['id', 'status', 'launch', 'result', 'session', 'queuedAt', 'trigger', 'runTime'];
 const COLUMN_VISIBILITY = { workflow: false, mode: false, subject: false, startedAt: false, credits: false, queuedAt: true };
-
-/** A plain click navigates in place; modified clicks keep the link's own behaviour (new tab). */
-function plainClick(event: { button?: number; metaKey?: boolean; ctrlKey?: boolean; shiftKey?: boolean } | null): boolean {
-  if (!event || event.button === undefined) return true;
-  return !(event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0);
-}
 
 function SavedDefaults({ workflow }: { workflow: Workflow }) {
   const { prompt, model, workloadProfile } = workflow.defaults;
@@ -144,7 +138,7 @@ function ItemRunsPage() {
             key={itemId}
             itemId={itemId}
             runLink={(run) => (
-              <a href={runHref(run)} onClick={(event) => { if (plainClick(event)) { event.preventDefault(); navigate({ run: run.id }); } }}>
+              <a href={runHref(run)} onClick={(event) => { if (isPlainClick(event)) { event.preventDefault(); navigate({ run: run.id }); } }}>
                 {run.id}
               </a>
             )}
@@ -170,7 +164,7 @@ function ItemRunsPage() {
             defaultColumnVisibility={COLUMN_VISIBILITY}
             getRunHref={runHref}
             onOpenRun={(run, event) => {
-              if (!plainClick(event)) return;
+              if (!isPlainClick(event)) return;
               event?.preventDefault();
               navigate({ run: run.id });
             }}
@@ -182,7 +176,7 @@ function ItemRunsPage() {
         <section className="item-runs__run" aria-labelledby="item-runs-run">
           <div className="item-runs__run-head">
             <h3 id="item-runs-run">Run {runId}</h3>
-            <a href={href({ run: null })} onClick={(event) => { if (plainClick(event)) { event.preventDefault(); navigate({ run: null }); } }}>
+            <a href={href({ run: null })} onClick={(event) => { if (isPlainClick(event)) { event.preventDefault(); navigate({ run: null }); } }}>
               Close
             </a>
           </div>

@@ -5,7 +5,7 @@
  * "Jump to failed step", controls, replay, polling every 10 s while active). Logs searches every run's events by
  * severity and event type; Approvals lists the review tasks runs wait on. All view state is in the URL.
  */
-import { useCallback, useId, useMemo, type MouseEvent, type ReactNode } from 'react';
+import { useCallback, useId, useMemo, type ReactNode } from 'react';
 import {
   ApprovalCount,
   ApprovalInbox,
@@ -35,7 +35,7 @@ import {
   RUN_FILTER_PARAMS,
   type LogSearchFilters,
 } from '../../src/core';
-import { useRouter, type ParamUpdate } from '../router';
+import { isPlainClick, useRouter, type ParamUpdate } from '../router';
 import type { Surface } from './types';
 import './monitoring.css';
 
@@ -70,9 +70,6 @@ function paramUpdate(next: URLSearchParams, names: readonly string[], prefix: st
   return Object.fromEntries(names.map((name) => [prefix + name, next.get(prefix + name)]));
 }
 
-const plainClick = (event: MouseEvent | KeyboardEvent | { preventDefault: () => void } | null) =>
-  !event || !('button' in event) || (event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey);
-
 function MonitoringPage() {
   const { params, navigate, href } = useRouter();
   const requested = params.get('view');
@@ -103,7 +100,7 @@ function MonitoringPage() {
                   href={href({ view: item.view === 'runs' ? null : item.view, run: null, workflow: null, tab: null })}
                   aria-current={item.view === view ? 'page' : undefined}
                   onClick={(event) => {
-                    if (!plainClick(event)) return;
+                    if (!isPlainClick(event)) return;
                     event.preventDefault();
                     navigate({ view: item.view === 'runs' ? null : item.view, run: null, workflow: null, tab: null }, { push: true });
                   }}
@@ -158,7 +155,7 @@ function RunsView({ runHref, openRun }: LinkProps) {
     defaultColumnVisibility: COLUMN_VISIBILITY,
     getRunHref: (run: Run) => runHref({ workflowId: run.workflowId, runId: run.id }),
     onOpenRun: (run: Run, event) => {
-      if (!plainClick(event)) return;
+      if (!isPlainClick(event)) return;
       event?.preventDefault();
       openRun({ workflowId: run.workflowId, runId: run.id });
     },
@@ -214,7 +211,7 @@ function RunView({ workflowId, runId, runHref, openRun }: LinkProps & { workflow
         <a
           href={href({ run: null, workflow: null, tab: null })}
           onClick={(event) => {
-            if (!plainClick(event)) return;
+            if (!isPlainClick(event)) return;
             event.preventDefault();
             navigate({ run: null, workflow: null, tab: null }, { push: true });
           }}
@@ -235,7 +232,7 @@ function RunView({ workflowId, runId, runHref, openRun }: LinkProps & { workflow
         onTabChange={(next) => navigate({ tab: next === 'steps' ? null : next })}
         getRunHref={runHref}
         onOpenRun={(ref, event) => {
-          if (!plainClick(event)) return;
+          if (!isPlainClick(event)) return;
           event.preventDefault();
           openRun(ref);
         }}
@@ -260,7 +257,7 @@ function LogsView({ runHref, openRun }: LinkProps) {
       filterControls={['severity', 'type', 'workflow', 'run', 'search', 'liveTail']}
       getRunHref={(target) => runHref(target)}
       onOpenRun={(target, event) => {
-        if (!plainClick(event)) return;
+        if (!isPlainClick(event)) return;
         event.preventDefault();
         openRun(target);
       }}

@@ -1,8 +1,7 @@
 import './operations.css';
-import type { MouseEvent } from 'react';
 import { CommandCenter, ManualRunForm, RunAnalytics, RunDetail, RunList, type Run, type RunDetailTab } from '../../src';
 import { useWorkflows } from '../../src/hooks';
-import { useParam, useRouter } from '../router';
+import { isPlainClick, useParam, useRouter } from '../router';
 import type { Surface } from './types';
 
 /** The page's sub-views (`?view=`). */
@@ -14,11 +13,6 @@ const VIEWS = [
 type View = (typeof VIEWS)[number]['id'];
 
 const TABS: readonly RunDetailTab[] = ['steps', 'waterfall', 'events', 'context', 'deliveries', 'compare'];
-
-/** A plain left click stays in the page; a modified or middle click is left to the browser (a new tab). */
-function plainClick(event: MouseEvent): boolean {
-  return !(event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || event.button !== 0);
-}
 
 /** What to do with a failed run instead of resuming it, beside its controls. */
 function failedRunHint(run: Run) {
@@ -57,7 +51,7 @@ function WorkflowRuns() {
                 href={href({ workflow: w.id, run: null, tab: null })}
                 aria-current={w.id === workflowId ? 'page' : undefined}
                 onClick={(event) => {
-                  if (!plainClick(event)) return;
+                  if (!isPlainClick(event)) return;
                   event.preventDefault();
                   navigate({ workflow: w.id, run: null, tab: null });
                 }}
@@ -141,7 +135,7 @@ function OperationsPage() {
                 href={href({ view: v.id === 'runs' ? null : v.id })}
                 aria-current={v.id === view ? 'page' : undefined}
                 onClick={(event) => {
-                  if (!plainClick(event)) return;
+                  if (!isPlainClick(event)) return;
                   event.preventDefault();
                   navigate({ view: v.id === 'runs' ? null : v.id }, { push: true });
                 }}

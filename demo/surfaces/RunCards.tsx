@@ -24,7 +24,7 @@ import {
   type TimelineRun,
 } from '../../src';
 import { filtersFromSearchParams, filtersToSearchParams, RUN_FILTER_PARAMS } from '../../src/core';
-import { useRouter } from '../router';
+import { isPlainClick, useRouter } from '../router';
 import type { Surface } from './types';
 import './run-cards.css';
 
@@ -108,7 +108,7 @@ function RunCardsPage() {
             href={href({ view: key === 'cards' ? null : key })}
             aria-current={view === key ? 'page' : undefined}
             onClick={(event) => {
-              if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+              if (!isPlainClick(event)) return;
               event.preventDefault();
               navigate({ view: key === 'cards' ? null : key }, { push: true });
             }}

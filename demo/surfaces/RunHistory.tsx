@@ -4,11 +4,11 @@
  * Every piece of view state is a query parameter, so a reload or a shared link shows the same thing.
  */
 import './run-history.css';
-import { useCallback, useMemo, type ComponentPropsWithoutRef, type MouseEvent, type ReactNode } from 'react';
+import { useCallback, useMemo } from 'react';
 import { DeliveryDetail, DeliveryList, RunDetail, RunList, StepTimeline, type Run, type RunDetailTab, type RunSort, type RunStatus } from '../../src';
 import { defaultUiStrings, filtersFromSearchParams, filtersToSearchParams, RUN_FILTER_PARAMS } from '../../src/core';
 import type { RunFeedFilters } from '../../src/hooks';
-import { useRouter, type ParamUpdate } from '../router';
+import { RouterLink, useRouter, type ParamUpdate } from '../router';
 import type { Surface } from './types';
 
 /** Run filters live in the URL under this prefix (`runs.status=failed&runs.subject=…`). */
@@ -24,29 +24,6 @@ const DEFAULT_SORT: RunSort = '-queuedAt';
 /** Everything that leaves the runs list for another view. */
 const CLEAR_RUN: ParamUpdate = { run: null, wf: null, step: null, tab: null };
 const CLEAR_DELIVERY: ParamUpdate = { delivery: null };
-
-/** A plain left click stays in the page; a modified or middle click is left to the browser (a new tab). */
-function plainClick(event: { button?: number; metaKey?: boolean; ctrlKey?: boolean; shiftKey?: boolean; altKey?: boolean }): boolean {
-  return !(event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || (event.button ?? 0) !== 0);
-}
-
-/** A real link to another view of this page: middle-click opens a tab, a plain click navigates in place. */
-function PageLink({ to, children, ...rest }: { to: ParamUpdate; children: ReactNode } & Omit<ComponentPropsWithoutRef<'a'>, 'href'>) {
-  const { href, navigate } = useRouter();
-  return (
-    <a
-      {...rest}
-      href={href(to)}
-      onClick={(event: MouseEvent<HTMLAnchorElement>) => {
-        if (!plainClick(event)) return;
-        event.preventDefault();
-        navigate(to, { push: true });
-      }}
-    >
-      {children}
-    </a>
-  );
-}
 
 type LinkEvent = { preventDefault: () => void };
 type RunRef = { workflowId: string; runId: string };
@@ -87,12 +64,12 @@ function RunHistoryPage() {
       <div className="rh-page__head">
         <h2>Run history</h2>
         <nav className="rh-views" aria-label="Run history views">
-          <PageLink to={{ view: null, ...CLEAR_DELIVERY }} aria-current={view === 'runs' ? 'page' : undefined}>
+          <RouterLink to={{ view: null, ...CLEAR_DELIVERY }} aria-current={view === 'runs' ? 'page' : undefined}>
             Runs
-          </PageLink>
-          <PageLink to={{ view: 'deliveries', ...CLEAR_RUN }} aria-current={view === 'deliveries' ? 'page' : undefined}>
+          </RouterLink>
+          <RouterLink to={{ view: 'deliveries', ...CLEAR_RUN }} aria-current={view === 'deliveries' ? 'page' : undefined}>
             Deliveries
-          </PageLink>
+          </RouterLink>
         </nav>
       </div>
       {view === 'runs' ? (
@@ -172,7 +149,7 @@ function RunPage({ workflowId, runId }: { workflowId: string; runId: string }) {
   return (
     <div className="rh-run">
       <p className="rh-back">
-        <PageLink to={CLEAR_RUN}>← All runs</PageLink>
+        <RouterLink to={CLEAR_RUN}>← All runs</RouterLink>
       </p>
       <RunDetail
         key={runId}
@@ -214,7 +191,7 @@ function DeliveryPage({ deliveryId }: { deliveryId: string }) {
   return (
     <div className="rh-delivery">
       <p className="rh-back">
-        <PageLink to={CLEAR_DELIVERY}>← All delivery attempts</PageLink>
+        <RouterLink to={CLEAR_DELIVERY}>← All delivery attempts</RouterLink>
       </p>
       <h3 className="rh-delivery__title">Delivery attempt {deliveryId}</h3>
       <DeliveryDetail deliveryId={deliveryId} getRunHref={links.runHref} onOpenRun={links.openRun} getStepHref={links.stepHref} onOpenStep={links.openStep} />
