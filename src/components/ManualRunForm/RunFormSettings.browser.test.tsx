@@ -13,7 +13,7 @@ import { ManualRunFormActions } from './RunFormActions.js';
 import { ManualRunFormInputs } from './RunFormInputs.js';
 import { ManualRunFormSettings, type RunSettingField } from './RunFormSettings.js';
 
-function LightForm({ fields }: { fields?: readonly RunSettingField[] }) {
+function LightForm({ fields }: { fields?: readonly RunSettingField[] | undefined }) {
   const form = useManualRunForm({ workflowId: intakeWorkflow.id });
   return (
     <ManualRunFormRoot form={form}>
@@ -24,10 +24,10 @@ function LightForm({ fields }: { fields?: readonly RunSettingField[] }) {
   );
 }
 
-function setup(fields?: readonly RunSettingField[]) {
+function setup(fields?: readonly RunSettingField[], fetchFn?: (local: ReturnType<typeof localExecutor>) => typeof fetch) {
   const local = localExecutor([intakeWorkflow]);
   const view = render(
-    <RunViewsProvider client={{ baseUrl: local.baseUrl, fetch: local.fetchAs() }} queryClient={new QueryClient()} retry={{ retries: 0 }} now={() => local.executor.now()}>
+    <RunViewsProvider client={{ baseUrl: local.baseUrl, fetch: fetchFn?.(local) ?? local.fetchAs() }} queryClient={new QueryClient()} retry={{ retries: 0 }} now={() => local.executor.now()}>
       <LightForm fields={fields} />
     </RunViewsProvider>,
   );
@@ -67,5 +67,24 @@ describe('ManualRunFormSettings fields', () => {
       mode: 'test',
       subject: null,
     });
+  });
+
+  it('draws a setting left out when the server refuses it, with the reason, so the form never blocks unexplained', async () => {
+    const user = userEvent.setup();
+    // A server whose models changed since the form loaded: it refuses the model the form kept.
+    const refusing = (local: ReturnType<typeof localExecutor>): typeof fetch => async (input, init) => {
+      if (new Request(input, init).method !== 'POST') return local.fetchAs()(input, init);
+      const problem = { title: 'Invalid run', status: 422, code: 'invalid_input', detail: 'params.model: Must be one of: swift-large.', errors: [{ field: 'params.model', message: 'Must be one of: swift-large.' }] };
+      return Response.json(problem, { status: 422, headers: { 'content-type': 'application/problem+json' } });
+    };
+    const { container } = setup(['prompt'], refusing);
+    await screen.findByLabelText(/Customer email/);
+    expect(drawn(container)).toEqual(['prompt']);
+    await user.type(screen.getByLabelText(/Customer email/), 'ann@example.com');
+    await user.type(screen.getByLabelText(/City/), 'Lyon');
+    await user.click(screen.getByRole('button', { name: 'Queue run' }));
+    expect(await screen.findByText('Must be one of: swift-large.')).toBeVisible();
+    expect(drawn(container)).toEqual(['prompt', 'model']);
+    expect(screen.getByLabelText(/Model/)).toHaveAttribute('aria-invalid', 'true');
   });
 });

@@ -11,14 +11,22 @@ export type RunSettingField = 'prompt' | 'workloadProfile' | 'model' | 'mode' | 
 export interface ManualRunFormSettingsProps extends ComponentPropsWithoutRef<'div'> {
   /**
    * Which settings to draw (always in the usual order: prompt, workload profile, model, Test/Live, subject).
-   * A setting left out keeps its default: the workflow's prompt, profile and model, Test, no subject.
-   * Defaults to all of them.
+   * A setting left out keeps its current value (by default the workflow's prompt, profile and model, Test, no
+   * subject); it is drawn anyway while it has an error, so a refusal is never hidden. Defaults to all of them.
    */
-  fields?: readonly RunSettingField[];
+  fields?: readonly RunSettingField[] | undefined;
 }
 
 const MODES: readonly RunMode[] = ['test', 'live'];
 const ALL_FIELDS: readonly RunSettingField[] = ['prompt', 'workloadProfile', 'model', 'mode', 'subject'];
+/** Where each setting's errors are looked up. */
+const PATH: Readonly<Record<RunSettingField, string>> = {
+  prompt: 'params.prompt',
+  workloadProfile: 'params.workloadProfile',
+  model: 'params.model',
+  mode: 'params.mode',
+  subject: 'params.subject',
+};
 
 /**
  * Prompt (the workflow's default prefilled), workload profile, model, Test/Live and subject (or the ones named
@@ -33,7 +41,7 @@ export function ManualRunFormSettings({ fields = ALL_FIELDS, className, ...rest 
   const replay = form.mode === 'replay';
   const models = workflow?.models ?? [];
   const profiles = workflow?.workloadProfiles ?? [];
-  const shown = new Set(fields);
+  const shown = new Set(ALL_FIELDS.filter((field) => fields.includes(field) || form.errors.has(PATH[field])));
   return (
     <div {...rest} data-slot="run-form-settings" className={cx('rv-run-form__settings', className)}>
       {shown.has('prompt') ? (
