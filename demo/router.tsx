@@ -26,8 +26,11 @@ function apply(params: URLSearchParams, update: ParamUpdate): URLSearchParams {
   return next;
 }
 
-function useRouterValue(params: URLSearchParams, set: (next: URLSearchParams, push: boolean) => void): DemoRouter {
-  const navigate = useCallback((update: ParamUpdate, options?: { push?: boolean }) => set(apply(params, update), options?.push ?? false), [params, set]);
+/** `set` takes the change as a function of the latest parameters, so two navigations in one event both land. */
+type SetParams = (change: (current: URLSearchParams) => URLSearchParams, push: boolean) => void;
+
+function useRouterValue(params: URLSearchParams, set: SetParams): DemoRouter {
+  const navigate = useCallback((update: ParamUpdate, options?: { push?: boolean }) => set((current) => apply(current, update), options?.push ?? false), [set]);
   const href = useCallback((update: ParamUpdate) => `?${apply(params, update)}`, [params]);
   return useMemo(() => ({ params, navigate, href }), [params, navigate, href]);
 }
@@ -40,7 +43,9 @@ export function LocationRouter({ children }: { children: ReactNode }) {
     addEventListener('popstate', onPop);
     return () => removeEventListener('popstate', onPop);
   }, []);
-  const set = useCallback((next: URLSearchParams, push: boolean) => {
+  const set = useCallback<SetParams>((change, push) => {
+    // The address bar holds the latest parameters, also between two navigations of one event.
+    const next = change(new URLSearchParams(location.search));
     history[push ? 'pushState' : 'replaceState'](null, '', `?${next}`);
     setParams(next);
   }, []);
@@ -50,7 +55,7 @@ export function LocationRouter({ children }: { children: ReactNode }) {
 /** Parameters in memory, starting from `initial`. */
 export function MemoryRouter({ initial, children }: { initial?: string | Record<string, string>; children: ReactNode }) {
   const [params, setParams] = useState(() => new URLSearchParams(initial));
-  const set = useCallback((next: URLSearchParams) => setParams(next), []);
+  const set = useCallback<SetParams>((change) => setParams(change), []);
   return <RouterContext.Provider value={useRouterValue(params, set)}>{children}</RouterContext.Provider>;
 }
 

@@ -99,4 +99,30 @@ describe('demo shell', () => {
     expect(seenRef.current.get('page')).toBeNull();
     expect(screen.getByRole('heading', { level: 2, name: /five run views/i })).toBeTruthy();
   });
+
+  it('keeps both of two navigations made in one event', async () => {
+    function Twice() {
+      const { navigate } = useRouter();
+      return (
+        <button
+          type="button"
+          onClick={() => {
+            navigate({ run: 'r_1' });
+            navigate({ tab: 'events' });
+          }}
+        >
+          Open
+        </button>
+      );
+    }
+    render(
+      <MemoryRouter initial="page=monitoring">
+        <Spy />
+        <Twice />
+      </MemoryRouter>,
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Open' }));
+    expect(seenRef.current.toString()).toBe('page=monitoring&run=r_1&tab=events');
+  });
 });
+
