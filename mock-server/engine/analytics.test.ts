@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { ANALYTICS_MAX_CUSTOM_DAYS } from '../../src/api/schemas.js';
 import type { Run } from '../../src/api/types.js';
 import { CATALOG } from '../scenarios/workflows.js';
 import { ExecutorProblem } from './api.js';
@@ -94,6 +96,11 @@ describe('analytics', () => {
     expect(refused({ window: 'custom', from: at(now - 367 * 24 * HOUR), to: at(now) })).toBe(400);
     expect(refused({ window: '24h', from: at(now - HOUR), to: at(now) } as never)).toBe(400);
     expect(refused({ window: 'custom', from: at(now - 366 * 24 * HOUR), to: at(now) })).toBe(200);
+    // whole days across a change of daylight saving time: an hour more is allowed, not two
+    expect(refused({ window: 'custom', from: at(now - 366 * 24 * HOUR - HOUR), to: at(now) })).toBe(200);
+    expect(refused({ window: 'custom', from: at(now - 366 * 24 * HOUR - 2 * HOUR), to: at(now) })).toBe(400);
+    // the limit the contract documents is the one the code shares
+    expect(readFileSync(new URL('../../openapi/openapi.yaml', import.meta.url), 'utf8')).toContain(`at most ${ANALYTICS_MAX_CUSTOM_DAYS} days`);
   });
 
   it('over a large archive: the breakdown adds up to the totals and the queue time matches the runs', () => {

@@ -16,8 +16,8 @@ const WINDOWS: Record<Exclude<AnalyticsWindow, 'custom'>, { span: number; bucket
   '7d': { span: 7 * DAY, bucket: 6 * HOUR },
   '30d': { span: 30 * DAY, bucket: DAY },
 };
-/** The longest custom window (the contract's). */
-export const MAX_CUSTOM_SPAN = ANALYTICS_MAX_CUSTOM_DAYS * DAY;
+/** The longest custom window (the contract's, plus the hour a change of daylight saving time may add). */
+export const MAX_CUSTOM_SPAN = ANALYTICS_MAX_CUSTOM_DAYS * DAY + HOUR;
 
 /** Bucket length of a custom window: hourly up to 2 days, six-hourly up to 14 days, daily beyond. */
 export function customBucketMs(span: number): number {

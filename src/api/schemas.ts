@@ -82,7 +82,10 @@ export const EVENT_TYPES = [
 export const SEVERITIES = ['debug', 'info', 'warn', 'error'] as const;
 /** Where a replay starts: `start`, or `failed_step` (retry from the failed step). */
 export const REPLAY_FROM = ['start', 'failed_step'] as const;
-/** The longest custom analytics window the API answers (`to - from`), in days. */
+/**
+ * The longest custom analytics window the API answers (`to - from`), in days of 24 hours; an hour more is
+ * accepted, since whole calendar days across a change of daylight saving time are one hour longer.
+ */
 export const ANALYTICS_MAX_CUSTOM_DAYS = 366;
 export const APPROVAL_STATUSES = ['pending', 'approved', 'rejected', 'expired'] as const;
 export const DELIVERY_STATUSES = ['queued', 'sent', 'delivered', 'failed', 'bounced'] as const;

@@ -76,6 +76,10 @@ describe('custom window from dates', () => {
     expect(customRange('2025-01-01', '2025-12-31')).toEqual({ range: { from: '2025-01-01T00:00:00.000Z', to: '2026-01-01T00:00:00.000Z' } });
     expect(customRange('2024-01-01', '2024-12-31')).toMatchObject({ range: {} }); // 366 days (a leap year)
     expect(customRange('2024-01-01', '2025-01-01')).toEqual({ problem: 'too_long' });
+    // 366 calendar days across the autumn change of the clock are 366 days and an hour: still allowed
+    expect(customRange('2024-10-27', '2025-10-27', 'Europe/Paris')).toMatchObject({ range: {} });
+    expect(customRange('2023-11-04', '2024-11-03', 'America/New_York')).toMatchObject({ range: {} });
+    expect(customRange('2024-10-27', '2025-10-28', 'Europe/Paris')).toEqual({ problem: 'too_long' });
     expect(customRange('2026-11-07', '2026-11-01')).toEqual({ problem: 'invalid' });
     expect(customRange('', '2026-11-01', 'Europe/Paris')).toEqual({ problem: 'invalid' });
   });

@@ -24,7 +24,8 @@ export function bucketRange(analytics: Pick<Analytics, 'series' | 'bucketMs' | '
   return { start, end: Math.min(start + analytics.bucketMs, Date.parse(analytics.to)) };
 }
 
-const DAY = 86_400_000;
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 
 /** A bucket's label: its start time for buckets under a day (with the date when the window spans days), its date otherwise. */
 export function bucketLabel(
@@ -163,7 +164,8 @@ export type CustomRangeProblem = 'invalid' | 'too_long';
 export function customRange(from: string, to: string, timeZone = 'UTC'): { range: AnalyticsRange } | { problem: CustomRangeProblem } {
   const range = rangeFromDates(from, to, timeZone);
   if (!range) return { problem: 'invalid' };
-  if (Date.parse(range.to) - Date.parse(range.from) > ANALYTICS_MAX_CUSTOM_DAYS * DAY) return { problem: 'too_long' };
+  // Whole days in a zone with daylight saving: a change of the clock inside adds an hour, which the API allows.
+  if (Date.parse(range.to) - Date.parse(range.from) > ANALYTICS_MAX_CUSTOM_DAYS * DAY + HOUR) return { problem: 'too_long' };
   return { range };
 }
 
