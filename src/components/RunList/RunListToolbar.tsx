@@ -171,7 +171,8 @@ export function RunListStatusChips({ className, ...rest }: Omit<ComponentPropsWi
     const next = active.has(status) ? [...active].filter((other) => other !== status) : [...active, status];
     model.setFilters({ ...filters, status: next.length > 0 ? next : undefined });
   };
-  const total = counts ? statuses.reduce((sum, status) => sum + (counts[status] ?? 0), 0) : null;
+  // All shows runs of every status, chip or not (a product may give no chip to queued or paused runs).
+  const total = counts ? RUN_STATUSES.reduce((sum, status) => sum + (counts[status] ?? 0), 0) : null;
   return (
     <div role="group" aria-label={strings.statusFilter} className={cx('rv-run-list__chips', className)} data-slot="run-list-status-chips" {...rest}>
       <button

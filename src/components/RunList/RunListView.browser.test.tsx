@@ -232,6 +232,14 @@ describe('RunListView', () => {
     expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
   });
 
+  it('counts every status under All, also those without a chip of their own', () => {
+    render(<View runs={manyRuns(3)} statusChips={['running', 'succeeded', 'failed']} statusCounts={{ queued: 2, paused: 1, running: 3, succeeded: 5, failed: 1 }} />);
+    const chips = within(screen.getByRole('group', { name: 'Status' }));
+    expect(chips.getByRole('button', { name: /^All/ }).textContent).toContain('12');
+    expect(chips.getByRole('button', { name: /Running/ }).textContent).toContain('3');
+    expect(chips.queryByRole('button', { name: /Queued/ })).toBeNull();
+  });
+
   it('lays runs out as cards that open to their details', async () => {
     const runs = manyRuns(30);
     const { container } = render(<View runs={runs} layout="cards" renderRunDetails={(run) => <p>Steps of {run.id}</p>} />);
