@@ -30,13 +30,19 @@ export const DEFAULT_ITEM = 'support-triage';
 
 const AUTOMATED = new Set<Run['trigger']['type']>(['api', 'webhook', 'schedule', 'upstream']);
 
-/** Columns the page adds to the list: who launched the run, and the session tied to it. */
+/** Columns the page adds to the list: who launched the run (by hand or automatically), and its session. */
 const ITEM_COLUMNS: readonly CustomRunColumn[] = [
-  { id: 'launch', header: 'Launched', accessor: (run) => (AUTOMATED.has(run.trigger.type) ? 'Automated' : 'Manual'), kind: 'badge', width: 120 },
-  { id: 'session', header: 'Session', accessor: (run) => run.sessionId ?? '—', width: 170 },
+  { id: 'launch', header: 'Launched', accessor: (run) => (AUTOMATED.has(run.trigger.type) ? 'Automated' : 'Manual'), kind: 'badge', width: 110 },
+  { id: 'session', header: 'Session', accessor: (run) => run.sessionId ?? '—', width: 130 },
 ];
-const COLUMN_ORDER = ['id', 'status', 'launch', 'result', 'session', 'queuedAt', 'trigger', 'runTime'];
-const COLUMN_VISIBILITY = { workflow: false, mode: false, subject: false, startedAt: false, credits: false, queuedAt: true };
+/**
+ * What a reader of this tab looks for first sits on the left: status, how it was launched and by which trigger,
+ * the session, then the result or error. Queue time and run time follow; the list is narrower than a full page
+ * (the form sits beside it), so the columns are trimmed to fit without scrolling sideways at 1400 px.
+ */
+const COLUMN_ORDER = ['id', 'status', 'launch', 'trigger', 'session', 'result', 'runTime'];
+const COLUMN_VISIBILITY = { workflow: false, mode: false, subject: false, startedAt: false, queuedAt: false, credits: false };
+const COLUMN_SIZING = { id: 110, status: 120, trigger: 140, result: 200, runTime: 80 };
 
 function SavedDefaults({ workflow }: { workflow: Workflow }) {
   const { prompt, model, workloadProfile } = workflow.defaults;
@@ -119,9 +125,9 @@ function ItemRunsPage() {
         <h3 id="item-runs-modes">Run once, or let a rule run it</h3>
         <ul>
           <li>
-            <strong>Run once (the form below)</strong>: do one task for this item now, e.g. to try an idea or redo a
-            result that went wrong. What you change here — prompt, workload profile, variables, secrets — goes
-            with that one run; the saved defaults above stay as they are.
+            <strong>Run once (the form below)</strong>: you start a single run of this item by hand, say to
+            try out a different prompt or to get a bad result redone. What you change here — prompt, workload
+            profile, variables, secrets — belongs to that single run; the saved defaults above stay as they are.
           </li>
           <li>
             <strong>Reusable rule</strong>: a trigger (a schedule, an incoming event, another automation) that
@@ -162,6 +168,7 @@ function ItemRunsPage() {
             columns={ITEM_COLUMNS}
             defaultColumnOrder={COLUMN_ORDER}
             defaultColumnVisibility={COLUMN_VISIBILITY}
+            defaultColumnSizing={COLUMN_SIZING}
             getRunHref={runHref}
             onOpenRun={(run, event) => {
               if (!isPlainClick(event)) return;
@@ -206,7 +213,8 @@ export const itemRunsSurface: Surface = {
     'Run once: give this run its own prompt, pick a workload profile, add environment variables or secrets under Advanced overrides, then Queue run.',
     'The queued run is at the top of Recent runs at once as QUEUED, then turns CLAIMED and RUNNING as a worker takes it.',
     'Overrides go with that one run: the saved defaults shown at the top do not change.',
-    'Each run shows its status in capitals, whether it was launched by hand or automatically, its trigger, its session and its result summary or error.',
+    'Each run shows, without scrolling sideways, its status in capitals, whether it was launched by hand or automatically, its trigger’s label (e.g. Manual run, or the schedule’s name), its session, its result summary or error, and its run time.',
+    'Overrides are named, never shown: open a run and read the names of its variables and secrets; a secret’s value stays hidden.',
     'With no runs the list says nothing has been queued yet (scenario empty).',
     'Runs waiting in the queue for long raise a notice that the worker may be down (scenario stalled-worker).',
     'Filter on FAILED and open a run: its error box, and the prompt, model, workload profile and overrides it started with.',

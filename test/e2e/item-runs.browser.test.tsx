@@ -44,6 +44,12 @@ describe('Item runs page', () => {
     const env = within(container.querySelector('[data-slot="run-form-override"][data-kind="env"]') as HTMLElement);
     await user.type(env.getByLabelText(/Name/), 'REGION');
     await user.type(env.getByLabelText(/Value/), 'eu-west');
+    await user.click(within(form).getByRole('button', { name: 'Add secret' }));
+    const secret = within(container.querySelector('[data-slot="run-form-override"][data-kind="secret"]') as HTMLElement);
+    await user.type(secret.getByLabelText(/Name/), 'API_TOKEN');
+    await user.type(secret.getByLabelText(/Value/), 'tok-77-never-shown');
+    // The secret's value is typed into a password field: it is not drawn as text.
+    expect(secret.getByLabelText(/Value/)).toHaveAttribute('type', 'password');
     await user.click(within(form).getByRole('button', { name: 'Queue run' }));
 
     const queued = await within(form).findByText(/is queued/, {}, T);
@@ -53,6 +59,11 @@ describe('Item runs page', () => {
     const row = () => rowOf(container, runId)!;
     expect(within(row()).getByText('QUEUED')).toBeVisible();
     expect(within(row()).getByText('Manual')).toBeVisible();
+    // Its trigger's label and its session sit in their own cells of that row.
+    const created = executor.findRun(runId)!;
+    expect(row().querySelector('[data-column="trigger"]')).toHaveTextContent(created.trigger.label);
+    expect(created.sessionId).toBeTruthy();
+    expect(row().querySelector('[data-column="session"]')).toHaveTextContent(created.sessionId!);
 
     await advance(1_300);
     await waitFor(() => expect(row().getAttribute('data-status')).toBe('claimed'));
@@ -63,13 +74,37 @@ describe('Item runs page', () => {
 
     // The overrides went with that run only: the workflow's saved defaults, read back, are what they were.
     const run = executor.findRun(runId)!;
-    expect(run).toMatchObject({ prompt: 'Classify this one as billing.', workloadProfile: 'gpu', overrides: { env: ['REGION'], secrets: [] } });
+    expect(run).toMatchObject({ prompt: 'Classify this one as billing.', workloadProfile: 'gpu', overrides: { env: ['REGION'], secrets: ['API_TOKEN'] } });
+    // Opened, the run names its overrides (the secret by name only); the secret's value is nowhere on the page.
+    await user.click(within(queued).getByRole('link'));
+    const detail = await screen.findByRole('region', { name: `Run ${runId}` }, T);
+    await waitFor(() => expect(detail.querySelector('[data-field="secrets"]')).toHaveTextContent('API_TOKEN'), T);
+    expect(detail.querySelector('[data-field="env"]')).toHaveTextContent('REGION');
+    expect(container).not.toHaveTextContent('tok-77-never-shown');
+    expect([...container.querySelectorAll('input')].some((input) => input.value === 'tok-77-never-shown')).toBe(false);
     expect(executor.getWorkflow(DEFAULT_ITEM).defaults).toEqual(saved);
     expect(within(item).getByText(saved.workloadProfile!)).toBeVisible();
     expect(within(item).getByText(saved.prompt!)).toBeVisible();
     // A run the engine starts afterwards uses the saved defaults again.
     const later = executor.command(DEFAULT_ITEM, { command: 'start', params: { input: { ticketId: 'T-9002' } } }).run;
     expect(later).toMatchObject({ prompt: saved.prompt, workloadProfile: saved.workloadProfile, overrides: { env: [] } });
+  });
+
+  it('at the width of a 1400 px window the trigger, session and result of a run are in view without scrolling sideways', async () => {
+    // 1400 px less the demo's page margins.
+    const { container, executor } = renderSurface(itemRunsSurface, { scenario: 'demo', width: 1360 });
+    await waitFor(() => expect(rows(container).length).toBeGreaterThan(0), T);
+    const scroller = container.querySelector<HTMLElement>('[data-slot="run-list-scroller"]')!;
+    expect(scroller.scrollWidth).toBeLessThanOrEqual(scroller.clientWidth + 1);
+    const box = scroller.getBoundingClientRect();
+    const first = rows(container)[0]!;
+    const run = executor.findRun(first.querySelector('a')!.textContent)!;
+    for (const column of ['status', 'launch', 'trigger', 'session', 'result', 'runTime']) {
+      const cell = first.querySelector<HTMLElement>(`[data-column="${column}"]`);
+      expect(cell, column).not.toBeNull();
+      expect(cell!.getBoundingClientRect().right, column).toBeLessThanOrEqual(box.right + 1);
+    }
+    expect(first.querySelector('[data-column="trigger"]')).toHaveTextContent(run.trigger.label.slice(0, 10));
   });
 
   it('stalled worker: runs queued for long raise the notice that the worker may be down', async () => {
@@ -185,6 +220,25 @@ describe('Item runs page', () => {
       await user.click(within(first).getByRole('link', { name: /^Open run/ }));
       await screen.findByRole('region', { name: `Run ${first.querySelector('a')!.textContent}` }, T);
       await waitFor(() => expect(container.querySelector('[data-slot="run-detail-overview"]')).not.toBeNull(), T);
+      await expectNoAxeViolations(container);
+    });
+
+    it(`is axe clean in ${theme} with the overrides open and a failed run's error box open`, async () => {
+      const user = userEvent.setup();
+      const { container } = renderSurface(itemRunsSurface, { scenario: 'demo', theme });
+      const form = screen.getByRole('form', { name: 'Queue a run' });
+      await waitFor(() => expect(rows(container).length).toBeGreaterThan(0), T);
+      await user.click(within(form).getByText('Advanced overrides'));
+      await user.click(within(form).getByRole('button', { name: 'Add variable' }));
+      await user.click(within(form).getByRole('button', { name: 'Add secret' }));
+      await user.click(within(history()).getByRole('button', { name: /^FAILED/ }));
+      await waitFor(() => {
+        expect(rows(container).length).toBeGreaterThan(0);
+        expect(rows(container).every((row) => row.getAttribute('data-status') === 'failed')).toBe(true);
+      }, T);
+      await user.click(within(rows(container)[0]!).getByRole('link', { name: /^Open run/ }));
+      await waitFor(() => expect(container.querySelector('[data-slot="run-detail-error"]')).not.toBeNull(), T);
+      expect(container.querySelector('[data-slot="run-form-override"][data-kind="secret"]')).not.toBeNull();
       await expectNoAxeViolations(container);
     });
   }
