@@ -261,6 +261,8 @@ export type {
   DeliveryRunRef,
   DeliveryStepRef,
 } from './components/DeliveryList/types.js';
+/** What a link callback (`onOpenRun`, `onOpenStep`, `onOpenDelivery`) receives: call `preventDefault()` to stay in the app. */
+export type { LinkEvent } from './components/shared/LinkOut.js';
 export { useDeliveryListModel } from './components/DeliveryList/useDeliveryListModel.js';
 export type { DeliveryListModel } from './components/DeliveryList/useDeliveryListModel.js';
 export { DeliveryListRoot } from './components/DeliveryList/DeliveryListRoot.js';

@@ -4,6 +4,7 @@ import type { Run } from '../../api/types.js';
 import type { CommandOutcome } from '../../hooks/runCommandTypes.js';
 import { useRunCommands } from '../../hooks/useRunCommands.js';
 import { cx } from '../shared/cx.js';
+import { LinkOut } from '../shared/LinkOut.js';
 import { useUi } from '../shared/useUi.js';
 
 export interface CommandCenterRunControlsProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
@@ -150,24 +151,21 @@ function Outcome({ action, outcome, getRunHref, onOpenRun }: { action: RunAction
   return (
     <>
       {t.started(started.id)}{' '}
-      {href ? (
-        <a
-          className="rv-link"
+      {href || onOpenRun ? (
+        <LinkOut
           href={href}
-          aria-label={t.openNewRun(started.id)}
-          onClick={(event) => {
-            if (!onOpenRun || event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
-            event.preventDefault();
-            onOpenRun(started);
-          }}
+          label={t.openNewRun(started.id)}
+          onOpen={
+            onOpenRun
+              ? (event) => {
+                  event.preventDefault();
+                  onOpenRun(started);
+                }
+              : undefined
+          }
         >
           ↗
-        </a>
-      ) : onOpenRun ? (
-        // No href to give a new tab: a button, not a link to nowhere.
-        <button type="button" className="rv-link" aria-label={t.openNewRun(started.id)} onClick={() => onOpenRun(started)}>
-          ↗
-        </button>
+        </LinkOut>
       ) : null}
     </>
   );

@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import type { Delivery } from '../../api/types.js';
 import type { DeliveryFilters } from '../../core/deliveryFilters.js';
+import type { LinkEvent } from '../shared/LinkOut.js';
 
 export type { DeliveryFilters };
 
@@ -15,8 +16,6 @@ export interface DeliveryRunRef {
 export interface DeliveryStepRef extends DeliveryRunRef {
   stepId: string;
 }
-
-import type { LinkEvent } from '../shared/LinkOut.js';
 
 export type { LinkEvent };
 

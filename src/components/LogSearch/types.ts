@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { RunEvent, Workflow } from '../../api/types.js';
 import type { LogSearchFilters } from '../../core/logSearchFilters.js';
+import type { LinkEvent } from '../shared/LinkOut.js';
 
 /** Where an entry's run (and step) link points. */
 export interface LogEntryTarget {
@@ -15,7 +16,7 @@ export interface LogSearchLinks {
   /** Href of an entry's run (with its step when given); makes run and step real links. Defaults to none (plain ids). */
   getRunHref?: (target: LogEntryTarget) => string;
   /** Called when a run or step link is followed (client-side routing; `preventDefault` stops the href). Defaults to none. */
-  onOpenRun?: (target: LogEntryTarget, event: { preventDefault: () => void }) => void;
+  onOpenRun?: (target: LogEntryTarget, event: LinkEvent) => void;
 }
 
 /** Extra class names for the pieces the virtualized list draws itself. */

@@ -12,6 +12,7 @@ import type { ApprovalDecisionState } from '../../hooks/useApprovalDecisions.js'
 import type { CommandOutcome } from '../../hooks/runCommandTypes.js';
 import type { UseStepTimelineOptions } from '../../hooks/useStepTimeline.js';
 import type { PayloadLoader, StepTimelineClassNames } from '../StepTimeline/types.js';
+import type { LinkEvent } from '../shared/LinkOut.js';
 
 export type { LiveState, RunDetailTab, RunEventFilters, WaterfallRange };
 
@@ -39,7 +40,7 @@ export interface RunDetailLinks {
   /** Href of another run (source run, replay-of, a replay just queued); makes them real links. Defaults to none (plain ids). */
   getRunHref?: (ref: RunRef) => string;
   /** Called when a link to another run is followed (e.g. client-side routing; call `preventDefault` on the event to stop the href). Defaults to none. */
-  onOpenRun?: (ref: RunRef, event: { preventDefault: () => void }) => void;
+  onOpenRun?: (ref: RunRef, event: LinkEvent) => void;
   /** Href of a session; makes the session id a link. Defaults to none (plain id). */
   getSessionHref?: (sessionId: string, run: Run) => string;
   /** Called when the session link is followed. Defaults to none. */
@@ -47,7 +48,7 @@ export interface RunDetailLinks {
   /** Href of a delivery attempt (Deliveries tab, send steps); makes it a real link. Defaults to none (the id as text). */
   getDeliveryHref?: (deliveryId: string) => string;
   /** Called when a link to a delivery attempt is followed. Defaults to none. */
-  onOpenDelivery?: (deliveryId: string, event: { preventDefault: () => void }) => void;
+  onOpenDelivery?: (deliveryId: string, event: LinkEvent) => void;
 }
 
 /** Render slots. */

@@ -10,6 +10,7 @@ import type { StepSectionState } from '../../core/stepSections.js';
 import type { TimelineRow } from '../../core/timelineRows.js';
 import type { UseStepTimelineResult } from '../../hooks/useStepTimeline.js';
 import type { PayloadLoader, SaveOutputRequest, StepTimelineClassNames, StepTimelineSlots } from './types.js';
+import type { LinkEvent } from '../shared/LinkOut.js';
 
 export interface TimelineStateValue {
   timeline: UseStepTimelineResult;
@@ -36,7 +37,7 @@ export interface TimelineActions extends StepTimelineSlots {
   onSaveOutput: ((request: SaveOutputRequest) => void | Promise<void>) | undefined;
   onEditStep: ((step: Step) => void) | undefined;
   getDeliveryHref: ((deliveryId: string) => string) | undefined;
-  onOpenDelivery: ((deliveryId: string, event: { preventDefault: () => void }) => void) | undefined;
+  onOpenDelivery: ((deliveryId: string, event: LinkEvent) => void) | undefined;
   classNames: StepTimelineClassNames;
   runTitle: (row: Extract<TimelineRow, { kind: 'run' }>) => ReactNode;
 }

@@ -5,6 +5,7 @@ import type { StepFilters } from '../../core/filterStepTree.js';
 import type { StepNode, StepTree } from '../../core/stepTreeTypes.js';
 import type { TimelineRow } from '../../core/timelineRows.js';
 import type { UseStepTimelineOptions } from '../../hooks/useStepTimeline.js';
+import type { LinkEvent } from '../shared/LinkOut.js';
 
 export type { SectionKey, StepSectionState } from '../../core/stepSections.js';
 
@@ -79,7 +80,7 @@ export interface StepTimelineRootOptions extends StepTimelineSlots {
   /** Href of a delivery attempt; makes a send step's delivery a real link. Defaults to none (the id as text). */
   getDeliveryHref?: (deliveryId: string) => string;
   /** Called when a send step's delivery link is followed (call `preventDefault` to stop the href). Defaults to none. */
-  onOpenDelivery?: (deliveryId: string, event: { preventDefault: () => void }) => void;
+  onOpenDelivery?: (deliveryId: string, event: LinkEvent) => void;
   /** Class names for the rows the list renders. Defaults to none. */
   classNames?: StepTimelineClassNames;
   /** Header text of a run's header row when several runs are shown. Defaults to the workflow name and run id. */

@@ -8,9 +8,9 @@ export interface LinkEvent {
 export interface LinkOutProps {
   /** The href, when the host gives an href builder. */
   href?: string | undefined;
-  /** Called on a plain click (a modified click with an href is left to the browser). */
+  /** Called on a plain click (a click with a modifier, or not the main button, is left to the browser when there is an href). */
   onOpen?: ((event: LinkEvent) => void) | undefined;
-  /** Accessible name when it differs from the text. */
+  /** Accessible name of the link or button when it differs from the text (not given to plain text). */
   label?: string | undefined;
   className?: string;
   children: ReactNode;
@@ -26,7 +26,7 @@ export interface LinkOutProps {
 export function LinkOut({ href, onOpen, label, className = 'rv-link', children, data }: LinkOutProps) {
   const onClick = onOpen
     ? (event: MouseEvent<HTMLElement>) => {
-        if (href && (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0)) return;
+        if (href && (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || event.button !== 0)) return;
         onOpen(event);
       }
     : undefined;
@@ -44,9 +44,6 @@ export function LinkOut({ href, onOpen, label, className = 'rv-link', children, 
       </button>
     );
   }
-  return (
-    <code aria-label={label} {...data}>
-      {children}
-    </code>
-  );
+  // Plain text is not a control: no name of its own (an "Open …" label would promise what it cannot do).
+  return <code {...data}>{children}</code>;
 }

@@ -1,11 +1,12 @@
 import '../../styles/styles.css';
-import { describe, expect, it } from 'vitest';
-import { render, screen } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { RunViewsProvider } from '../../hooks/RunViewsProvider.js';
 import { CopyButton } from './CopyButton.js';
 import { DataSection } from './DataSection.js';
 import { Duration } from './Duration.js';
+import { LinkOut } from './LinkOut.js';
 import { RelativeTime } from './RelativeTime.js';
 import { StatusBadge } from './StatusBadge.js';
 import { expectNoAxeViolations, recordClipboard } from '../testing/a11y.js';
@@ -109,3 +110,48 @@ describe('shared parts', () => {
     expect(light).not.toBe(dark);
   });
 });
+
+describe('LinkOut', () => {
+  it('is a real link with an href: a plain click calls onOpen, a modified or middle click is left to the browser', async () => {
+    const onOpen = vi.fn((event: { preventDefault: () => void }) => event.preventDefault());
+    render(
+      <LinkOut href="/runs/r_1" onOpen={onOpen} label="Open run r_1" data={{ 'data-run-link': 'r_1' }}>
+        r_1
+      </LinkOut>,
+    );
+    const link = screen.getByRole('link', { name: 'Open run r_1' });
+    expect(link.getAttribute('href')).toBe('/runs/r_1');
+    expect(link.getAttribute('data-run-link')).toBe('r_1');
+    await userEvent.click(link);
+    expect(onOpen).toHaveBeenCalledTimes(1);
+    // (each event is cancelled after LinkOut saw it, so the test page does not navigate)
+    const stay = (event: Event) => event.preventDefault();
+    document.addEventListener('click', stay);
+    try {
+      for (const modifier of ['ctrlKey', 'metaKey', 'shiftKey', 'altKey']) fireEvent.click(link, { [modifier]: true });
+      fireEvent.click(link, { button: 1 });
+    } finally {
+      document.removeEventListener('click', stay);
+    }
+    expect(onOpen).toHaveBeenCalledTimes(1);
+  });
+
+  it('is a button with only a callback, and plain text with neither (no name promising an action)', async () => {
+    const onOpen = vi.fn();
+    const { rerender, container } = render(
+      <LinkOut onOpen={onOpen} label="Open run r_2">
+        r_2
+      </LinkOut>,
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Open run r_2' }));
+    expect(onOpen).toHaveBeenCalledTimes(1);
+    rerender(<LinkOut label="Open run r_2">r_2</LinkOut>);
+    expect(screen.queryByRole('button')).toBeNull();
+    expect(screen.queryByRole('link')).toBeNull();
+    const code = container.querySelector('code')!;
+    expect(code.textContent).toBe('r_2');
+    expect(code.hasAttribute('aria-label')).toBe(false);
+    await expectNoAxeViolations(container);
+  });
+});
+
