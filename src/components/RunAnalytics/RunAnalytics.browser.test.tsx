@@ -241,16 +241,21 @@ describe('RunAnalytics', () => {
     const { container, local, queryClient } = setup();
     await waitFor(() => expect(container.querySelector('[data-slot="analytics"]')).toHaveAttribute('data-state', 'ready'));
     local.delay.ms = 400;
-    const updating = () => container.querySelector('.rv-analytics__updating');
+    const live = () => container.querySelector<HTMLElement>('[data-slot="analytics-updating"]')!;
+    const shown = () => container.querySelector('[data-slot="analytics-refreshing"]');
+    // the live region is there before anything is said, so what comes into it is announced
+    expect(live()).toHaveAttribute('role', 'status');
+    expect(live().textContent).toBe('');
     await act(async () => void queryClient.invalidateQueries());
-    await waitFor(() => expect(updating()).not.toBeNull());
-    expect(updating()).toHaveAttribute('data-state', 'refreshing');
-    expect(updating()).not.toHaveAttribute('role');
-    await waitFor(() => expect(updating()).toBeNull());
+    await waitFor(() => expect(shown()).not.toBeNull());
+    expect(shown()).toHaveTextContent('Updating…');
+    expect(shown()).not.toHaveAttribute('role');
+    expect(live().textContent).toBe('');
+    await waitFor(() => expect(shown()).toBeNull());
     await userEvent.click(within(container).getByRole('button', { name: 'Last 7 days' }));
-    await waitFor(() => expect(updating()).toHaveAttribute('role', 'status'));
-    expect(updating()).toHaveAttribute('data-state', 'changing');
-    await waitFor(() => expect(updating()).toBeNull());
+    await waitFor(() => expect(live()).toHaveTextContent('Updating…'));
+    expect(live()).toHaveAttribute('data-state', 'changing');
+    await waitFor(() => expect(live().textContent).toBe(''));
   });
 
   it('follows the executor when it refreshes: a new run shows up in the live count', async () => {

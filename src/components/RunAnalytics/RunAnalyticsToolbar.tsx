@@ -91,9 +91,13 @@ export function RunAnalyticsToolbar({ className, children, ...rest }: RunAnalyti
       ) : null}
       <p className="rv-analytics__showing" data-slot="analytics-showing">
         {showing ? t.showing(showing) : null}
-        {/* Announced when the reader changed the window; a background refresh only shows it. */}
-        {analytics && (stale || props.isFetching) ? (
-          <span className="rv-analytics__updating" role={stale ? 'status' : undefined} data-state={stale ? 'changing' : 'refreshing'}>
+        {/* Always present, so its text is announced when it comes: when the reader changed the window. */}
+        <span className="rv-analytics__updating" role="status" data-slot="analytics-updating" data-state={analytics && stale ? 'changing' : undefined}>
+          {analytics && stale ? ` ${t.updating}` : null}
+        </span>
+        {/* A background refresh shows the same word without announcing it. */}
+        {analytics && !stale && props.isFetching ? (
+          <span className="rv-analytics__updating" data-slot="analytics-refreshing" data-state="refreshing">
             {' '}
             {t.updating}
           </span>
