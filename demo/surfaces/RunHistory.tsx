@@ -5,7 +5,7 @@
  */
 import './run-history.css';
 import { useCallback, useMemo } from 'react';
-import { DeliveryDetail, DeliveryList, RunDetail, RunList, StepTimeline, type Run, type RunDetailTab, type RunSort, type RunStatus } from '../../src';
+import { DeliveryDetail, DeliveryList, RunDetail, RunList, StepTimeline, useWorkflows, type Run, type RunDetailTab, type RunSort, type RunStatus } from '../../src';
 import { defaultUiStrings, filtersFromSearchParams, filtersToSearchParams, RUN_FILTER_PARAMS } from '../../src/core';
 import type { RunFeedFilters } from '../../src/hooks';
 import { RouterLink, useRouter, type ParamUpdate } from '../router';
@@ -91,6 +91,8 @@ function RunHistoryPage() {
 function Runs() {
   const { params, navigate, href } = useRouter();
   const links = useLinks();
+  // The workflow filter offers the workspace's automations by name (a blank choice means all of them).
+  const { workflows } = useWorkflows();
   const search = params.toString();
   // One object per URL, so the list sees a new filter only when the URL changed.
   const { filters, sort } = useMemo(() => {
@@ -129,6 +131,7 @@ function Runs() {
       onSortChange={(next) => writeFilters(filters, next)}
       statusChips={STATUS_CHIPS}
       filterControls={FILTER_CONTROLS}
+      workflows={workflows}
       defaultColumnVisibility={COLUMNS}
       expandedRuns={open}
       onExpandedRunsChange={(ids) => navigate({ open: ids.length > 0 ? ids.join(',') : null })}
@@ -202,11 +205,12 @@ function DeliveryPage({ deliveryId }: { deliveryId: string }) {
 export const runHistorySurface: Surface = {
   id: 'history',
   title: 'Workspace run history',
-  summary: 'Did an automation run for this contact, which way did it go and what did it send: one row per run, each opening to its step trace, with the delivery attempts one switch away.',
+  summary: 'Every automation run in the workspace in one table, to trace what happened to one contact: each row opens to its steps and branches, and the messages those steps sent are one switch away.',
   behaviours: [
     'Runs read PENDING, RUNNING, COMPLETED, FAILED or CANCELED, each with an icon.',
     'The chips All, Running, Completed, Failed and Canceled narrow the table, with a count on each.',
-    'Pick a workflow, paste a contact (email or phone) or pick the last 24 hours, 7 days, 30 days or a custom range.',
+    'Pick one workflow by name (or All workflows), paste a contact (email or phone) or pick the last 24 hours, 7 days, 30 days or a custom range (From and To, in UTC).',
+    'A run the trigger has queued, and one a worker has claimed but not started, both read PENDING.',
     'Filters, sort and opened rows are in the address: reload or share the link and the same runs show.',
     'Open a row in place to read the run’s error (if it failed) and its step trace: every step in order, with its duration.',
     'A send-message step links to its delivery attempt; the attempt links back to its run and step.',

@@ -175,6 +175,57 @@ describe('workspace run history', () => {
     again.unmount();
   });
 
+  it('narrows by workflow and by date range with the toolbar, and a queued run reads PENDING until it starts', async () => {
+    const user = userEvent.setup();
+    const DAY = 86_400_000;
+    let started = 0;
+    let fresh = '';
+    const view = page({
+      setup: (executor) => {
+        started = executor.now();
+        setup(executor);
+        // Three days later a new run is queued and not yet claimed.
+        executor.advance(3 * DAY);
+        fresh = executor.command('wf_welcome', { command: 'start', params: { subject: 'carol@example.com' } }).run.id;
+      },
+    });
+    await rowsWhere(view, (found) => found.length === 5);
+    const freshRow = () => rows(view).find((row) => row.textContent?.includes(fresh));
+    expect(seen(freshRow()!, 'status')).toBe('PENDING');
+    // Claimed by a worker but not started: still PENDING; started: RUNNING.
+    await view.advance(1_600);
+    await waitFor(() => expect(freshRow()?.getAttribute('data-status')).toBe('claimed'), WAIT);
+    expect(seen(freshRow()!, 'status')).toBe('PENDING');
+    await view.advance(600);
+    await waitFor(() => expect(freshRow()?.getAttribute('data-status')).toBe('running'), WAIT);
+    expect(seen(freshRow()!, 'status')).toBe('RUNNING');
+
+    // The workflow filter: one automation by name, then all of them again.
+    const workflow = view.getByRole('combobox', { name: 'Workflow' });
+    await waitFor(() => expect(within(workflow).getByRole('option', { name: 'Renewal check' })).toBeTruthy(), WAIT);
+    await user.selectOptions(workflow, 'Renewal check');
+    const renewals = await rowsWhere(view, (found) => found.length === 1);
+    expect(cell(renewals[0]!, 'workflow').textContent).toContain('Renewal check');
+    expect(currentParams(view).get(`${FILTER_PREFIX}workflow`)).toBe('wf_renewal');
+    await user.selectOptions(workflow, 'All workflows');
+    await rowsWhere(view, (found) => found.length === 5);
+
+    // The date range: the last 24 hours hold only the new run; the last 7 days hold all five.
+    const time = view.getByRole('combobox', { name: 'Time' });
+    await user.selectOptions(time, 'Last 24 hours');
+    await rowsWhere(view, (found) => found.length === 1 && found[0]!.textContent.includes(fresh));
+    await user.selectOptions(time, 'Last 7 days');
+    await rowsWhere(view, (found) => found.length === 5);
+    // A custom range from an hour before the first runs to a day after them: the four older runs only.
+    await user.selectOptions(time, 'Custom range');
+    const utc = (ms: number) => new Date(ms).toISOString().slice(0, 16);
+    await keys.fill(view.getByLabelText('From (UTC)'), utc(started - 3_600_000));
+    await keys.fill(view.getByLabelText('To (UTC)'), utc(started + DAY));
+    const older = await rowsWhere(view, (found) => found.length === 4);
+    expect(older.some((row) => row.textContent?.includes(fresh))).toBe(false);
+    view.unmount();
+  });
+
   it('opens rows in place to the error of a failed run and its step trace, in order, with each step’s duration', async () => {
     const user = userEvent.setup();
     const view = page();
