@@ -1,4 +1,5 @@
 import './operations.css';
+import { useEffect, useRef } from 'react';
 import { CommandCenter, ManualRunForm, RunAnalytics, RunDetail, RunList, type Run, type RunDetailTab } from '../../src';
 import { useWorkflows } from '../../src/hooks';
 import { isPlainClick, useParam, useRouter } from '../router';
@@ -13,6 +14,12 @@ const VIEWS = [
 type View = (typeof VIEWS)[number]['id'];
 
 const TABS: readonly RunDetailTab[] = ['steps', 'waterfall', 'events', 'context', 'deliveries', 'compare'];
+
+/**
+ * The run list's columns: the list shows one workflow, so its name is left out, with the columns an operator
+ * rarely scans; status, trigger, started, run time and credits stay (every column can be shown again).
+ */
+const COLUMN_VISIBILITY = { workflow: false, mode: false, subject: false, queuedAt: false, completedAt: false, queueTime: false, result: false };
 
 /** What to do with a failed run instead of resuming it, beside its controls. */
 function failedRunHint(run: Run) {
@@ -35,8 +42,23 @@ function WorkflowRuns() {
   const workflow = workflows.find((w) => w.id === workflowId) ?? null;
   const tab: RunDetailTab = TABS.includes(tabParam as RunDetailTab) ? (tabParam as RunDetailTab) : 'steps';
   const runHref = (ref: { workflowId: string; runId: string }) => href({ view: null, workflow: ref.workflowId, run: ref.runId });
-  const openRun = (ref: { workflowId: string; runId: string }, nextTab?: RunDetailTab) =>
+  // A run opened from the form or the list: once the panel shows it, bring the panel up and focus its heading.
+  const reveal = useRef<string | null>(null);
+  const panel = useRef<HTMLElement>(null);
+  const panelHeading = useRef<HTMLHeadingElement>(null);
+  const openRun = (ref: { workflowId: string; runId: string }, nextTab?: RunDetailTab) => {
+    reveal.current = ref.runId;
+    if (ref.runId === runId) revealPanel();
     navigate({ workflow: ref.workflowId, run: ref.runId, ...(nextTab ? { tab: nextTab } : {}) });
+  };
+  function revealPanel() {
+    reveal.current = null;
+    panel.current?.scrollIntoView({ block: 'start' });
+    panelHeading.current?.focus({ preventScroll: true });
+  }
+  useEffect(() => {
+    if (runId && reveal.current === runId) revealPanel();
+  }, [runId]);
 
   return (
     <div className="ops-runs">
@@ -81,8 +103,9 @@ function WorkflowRuns() {
                 regionLabel="Runs of the workflow"
                 filterControls={['status', 'search', 'time', 'trigger']}
                 statusChips={['running', 'paused', 'waiting', 'succeeded', 'failed', 'canceled']}
-                activeRunsIntervalMs={2_000}
-                newRunsIntervalMs={3_000}
+                defaultColumnVisibility={COLUMN_VISIBILITY}
+                activeRunsIntervalMs={5_000}
+                newRunsIntervalMs={10_000}
                 getRunHref={(run) => runHref({ workflowId: run.workflowId, runId: run.id })}
                 onOpenRun={(run, event) => {
                   event?.preventDefault();
@@ -92,23 +115,29 @@ function WorkflowRuns() {
             </section>
           </>
         ) : null}
-        <section className="ops-panel" aria-label="Run panel">
+        <section ref={panel} className="ops-panel" aria-label="Run panel" data-open={runId && workflowId ? 'true' : undefined}>
           {runId && workflowId ? (
-            <RunDetail
-              key={runId}
-              workflowId={workflowId}
-              runId={runId}
-              pollIntervalMs={2_000}
-              tab={tab}
-              onTabChange={(next) => setTab(next === 'steps' ? null : next)}
-              renderControls={failedRunHint}
-              getRunHref={runHref}
-              onOpenRun={(ref, event) => {
-                event.preventDefault();
-                openRun(ref);
-              }}
-              onReplayed={(run) => openRun({ workflowId: run.workflowId, runId: run.id })}
-            />
+            <>
+              <h3 ref={panelHeading} tabIndex={-1} className="ops-panel-title">
+                Run {runId}
+              </h3>
+              <RunDetail
+                key={runId}
+                workflowId={workflowId}
+                runId={runId}
+                live="stream"
+                pollIntervalMs={5_000}
+                tab={tab}
+                onTabChange={(next) => setTab(next === 'steps' ? null : next)}
+                renderControls={failedRunHint}
+                getRunHref={runHref}
+                onOpenRun={(ref, event) => {
+                  event.preventDefault();
+                  openRun(ref);
+                }}
+                onReplayed={(run) => openRun({ workflowId: run.workflowId, runId: run.id })}
+              />
+            </>
           ) : (
             <p className="ops-empty">Start a run, or pick one in the list, to follow its steps and events here.</p>
           )}
@@ -150,7 +179,7 @@ function OperationsPage() {
       {view === 'analytics' ? <RunAnalytics /> : null}
       {view === 'command' ? (
         <CommandCenter
-          refetchIntervalMs={3_000}
+          refetchIntervalMs={5_000}
           getRunHref={(run) => href({ view: null, workflow: run.workflowId, run: run.id })}
           onOpenRun={openRun}
           onStarted={openRun}
@@ -165,11 +194,13 @@ export const operationsSurface: Surface = {
   title: 'Workflow runs and command center',
   summary: 'Start and steer workflow runs, follow their live event log, see how a failure ended each step, and watch the whole workspace from analytics and an operator inbox.',
   behaviours: [
-    'Pick a workflow, start a run with its inputs, and the run opens on its live event log: steps starting, tool results, model output, failures and pauses appear as the run goes.',
+    'Pick a workflow, start a run with its inputs, and the run panel comes into view with focus on its heading, open on the live event log: steps starting, tool results, model output, failures and pauses appear as the run goes.',
+    'The run panel follows the run over a server-sent event stream, so its status and steps change as soon as the executor reports them.',
+    'The run list shows status, trigger, started, run time and credits; the column menu shows the others again.',
     'Pause a running run: steps in flight finish but no new one starts until you resume it.',
     'Stop a run now (the step in flight is stopped) or after current steps (in-flight steps finish, the rest are skipped); the run then reads Stopped, not Failed.',
     'Controls follow the run status: an action that does not apply stays visible with the reason beside it.',
-    'When one branch of a parallel run fails, its steps read Failed, Canceled (was in flight), Skipped (blocked) and Succeeded, never a stale Pending.',
+    'When one branch of a parallel run fails, its steps read Failed, Canceled (was in flight), Skipped (blocked) and Success, never a stale Pending.',
     'A failed run does not resume: the panel says to retry from the failed step or replay it instead.',
     'Each run shows the credits it used.',
     'Analytics: live and recent runs, success rate, steps executed, credits used and usage over time, for 24 hours, 7 days or 30 days.',
@@ -181,7 +212,7 @@ export const operationsSurface: Surface = {
     { name: 'paused', shows: 'A run paused while a step was in flight: that step finished, the next waits until you resume.' },
   ],
   recipe: 'operations.md',
-  provider: { labelPreset: 'default' },
+  provider: { labelPreset: 'default', labels: { step: { succeeded: 'Success' } } },
   tokens: {
     '--rv-radius-md': '4px',
     '--rv-radius-lg': '6px',

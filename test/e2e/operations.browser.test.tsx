@@ -91,7 +91,17 @@ async function startFromPage(user: User, view: View, prompt: string): Promise<st
   const runId = /run_\w+/.exec(queued.textContent)![0];
   await within(runPanel()).findByRole('heading', { level: 2 });
   expect(view.executor.findRun(runId)).not.toBeNull();
+  await expectPanelShown(runId);
   return runId;
+}
+
+/** The run panel is in view (its top inside the viewport) and focus is on its heading, which names the run. */
+async function expectPanelShown(runId: string) {
+  const heading = within(runPanel()).getByRole('heading', { level: 3, name: `Run ${runId}` });
+  await waitFor(() => expect(heading).toHaveFocus());
+  const top = runPanel().getBoundingClientRect().top;
+  expect(top).toBeGreaterThanOrEqual(0);
+  expect(top).toBeLessThan(window.innerHeight / 2);
 }
 
 /** Moves time, then asks the panel for the run's current state (its Refresh button), as a reader would. */
@@ -176,8 +186,8 @@ describe('workflow runs and command center page', () => {
     await openTab(user, 'Steps');
     await user.click(within(runPanel()).getByRole('button', { name: 'Refresh' }));
     await waitFor(() => expect(stepRow('Write report').textContent).toContain('Skipped (run stopped)'));
-    expect(stepRow('Assess risk').textContent).toContain('Succeeded');
-    expect(stepRow('Look up account').textContent).toContain('Succeeded');
+    expect(stepRow('Assess risk').textContent).toContain('Success');
+    expect(stepRow('Look up account').textContent).toContain('Success');
     expect(stepRow('Join').textContent).toContain('Skipped (run stopped)');
     // an operator stop reads Stopped (not Failed, not Canceled)
     await waitFor(() => expect(runPanel().querySelector('[data-field="status"]')?.textContent).toContain('Stopped'));
@@ -194,13 +204,13 @@ describe('workflow runs and command center page', () => {
     await openTab(user, 'Steps');
     await user.click(within(runPanel()).getByRole('button', { name: 'Refresh' }));
     await waitFor(() => expect(stepRow('Assess risk').textContent).toContain('Stopped'));
-    expect(stepRow('Look up account').textContent).toContain('Succeeded');
+    expect(stepRow('Look up account').textContent).toContain('Success');
     expect(stepRow('Write report').textContent).toContain('Skipped (run stopped)');
     await openTab(user, 'Events');
     await within(eventLog()).findByText('Assess risk was stopped');
   });
 
-  it('a fail-fast run shows Failed, Canceled, Skipped (blocked) and Succeeded, and says what to do instead of resuming', async () => {
+  it('a fail-fast run shows Failed, Canceled, Skipped (blocked) and Success, and says what to do instead of resuming', async () => {
     const user = userEvent.setup();
     const view = renderSurface(operationsSurface, {
       workflows: [enrich],
@@ -211,11 +221,15 @@ describe('workflow runs and command center page', () => {
     });
     const runId = view.executor.runIds()[0]!;
     expect(status(view, runId)).toBe('failed');
+    window.scrollTo(0, 0);
     await user.click(await screen.findByText(runId, { selector: 'a' }, { timeout: 5_000 }));
     await within(runPanel()).findByRole('heading', { level: 2 });
+    // opened from the list: the panel comes into view with focus on its heading
+    await expectPanelShown(runId);
     await waitFor(() => expect(stepRow('Fetch profile').textContent).toContain('Failed'));
     expect(stepRow('Score contact').textContent).toContain('Canceled');
-    expect(stepRow('Check domain').textContent).toContain('Succeeded');
+    expect(stepRow('Check domain').textContent).toContain('Success');
+    expect(stepRow('Check domain').textContent).not.toContain('Succeeded');
     expect(stepRow('Join').textContent).toContain('Skipped (blocked)');
     expect(stepRow('Save contact').textContent).toContain('Skipped (blocked)');
     expect(runPanel().textContent).not.toContain('Pending');
@@ -229,6 +243,28 @@ describe('workflow runs and command center page', () => {
     await openTab(user, 'Events');
     await waitFor(() => expect(eventLog().querySelector('[data-type="step_failed"]')?.textContent).toContain('Fetch profile failed'));
     expect(eventLog().querySelector('[data-type="step_cancelled"]')?.textContent).toContain('Score contact was canceled');
+  });
+
+  it('the run list fits 1400 px without scrolling sideways: status, trigger, started, run time and credits', async () => {
+    const view = renderSurface(operationsSurface, {
+      workflows: [line],
+      width: 1400,
+      setup(ex) {
+        ex.command('ops-line', { command: 'start', params: {} });
+        ex.advance(10_000);
+      },
+    });
+    const list = await screen.findByRole('region', { name: 'Runs of the workflow' });
+    const grid = await within(list).findByRole('grid');
+    await waitFor(() => expect(grid.querySelectorAll('[data-slot="run-list-row"]')).toHaveLength(1));
+    const headers = within(grid)
+      .getAllByRole('columnheader')
+      .map((cell) => cell.textContent ?? '');
+    for (const name of ['Status', 'Trigger', 'Started', 'Run time', 'Credits']) expect(headers.some((text) => text.startsWith(name))).toBe(true);
+    // one workflow's runs: its name would repeat on every row
+    expect(headers.some((text) => text.startsWith('Workflow'))).toBe(false);
+    const scroller = view.container.querySelector<HTMLElement>('[data-slot="run-list-scroller"]')!;
+    expect(scroller.scrollWidth).toBeLessThanOrEqual(scroller.clientWidth);
   });
 
   it('analytics show the executor’s figures for the last 24 hours', async () => {
@@ -295,6 +331,8 @@ describe('workflow runs and command center page', () => {
     const queued = await screen.findByText(/^Run run_\w+ is queued\.$/);
     const runId = /run_\w+/.exec(queued.textContent)![0];
     await within(runPanel()).findByRole('heading', { level: 2 });
+    // focus went to the run panel, so the next Tabs are in the run's controls
+    await expectPanelShown(runId);
     await view.advance(3_000);
     await tabTo(() => within(runPanel()).getByRole('button', { name: 'Refresh' }));
     await keys.keyboard('{Enter}');
@@ -307,7 +345,7 @@ describe('workflow runs and command center page', () => {
     expect(view.executor.findRun(runId)!.cancelReason).toBe('operator_stop');
   });
 
-  it('is axe clean in light and dark, on each view', async () => {
+  it('is axe clean in light and dark, on each view (runs with a run open, command center, analytics)', async () => {
     const user = userEvent.setup();
     for (const theme of ['light', 'dark'] as const) {
       const view = renderSurface(operationsSurface, { scenario: 'fail-fast', theme, initial: { workflow: 'lead-enrichment' } });
@@ -315,8 +353,11 @@ describe('workflow runs and command center page', () => {
       await user.click(await screen.findByText(runId, { selector: 'a' }, { timeout: 5_000 }));
       await waitFor(() => expect(stepRow('Fetch profile').textContent).toContain('Failed'));
       await expectNoAxeViolations(view.container);
-      await user.click(screen.getByRole('link', { name: theme === 'light' ? 'Command center' : 'Analytics' }));
-      await waitFor(() => expect(view.container.querySelector(theme === 'light' ? '[data-slot="command-center"]' : '[data-slot="analytics"][data-state="ready"]')).not.toBeNull());
+      await user.click(screen.getByRole('link', { name: 'Command center' }));
+      await waitFor(() => expect(view.container.querySelector('[data-slot="command-center"]')).not.toBeNull());
+      await expectNoAxeViolations(view.container);
+      await user.click(screen.getByRole('link', { name: 'Analytics' }));
+      await waitFor(() => expect(view.container.querySelector('[data-slot="analytics"][data-state="ready"]')).not.toBeNull());
       await expectNoAxeViolations(view.container);
       view.unmount();
     }
