@@ -151,7 +151,8 @@ describe('RunDetail', () => {
     expect(sent.body).toMatchObject({ command: 'stop', runId: run.id, params: { mode: 'immediate' } });
     await waitFor(() => expect(statusOf(view.container)).toBe('canceled'));
     expect(view.container.querySelector('[data-field="status"] [data-reason]')?.getAttribute('data-reason')).toBe('operator_stop');
-    await waitFor(() => expect(view.container.querySelector('[data-field="cancelReason"]')).toHaveTextContent('Canceled becauseStopped by an operator'));
+    await waitFor(() => expect(view.container.querySelector('[data-field="cancelReason"] dd')).toHaveTextContent(/^Stopped by an operator$/));
+    expect(view.container.querySelector('[data-field="cancelReason"] dt')).toHaveTextContent(/^Canceled because$/);
   });
 
   it('jumps from the error box to the failed step, opened in the Steps tab', async () => {
@@ -279,6 +280,27 @@ describe('RunDetail', () => {
       const selected = view.getAllByRole('treeitem').find((el) => el.getAttribute('aria-selected') === 'true');
       expect(selected?.textContent).toContain('Send email');
     });
+  });
+
+  it("says why a canceled run was, in the provider's words, and says nothing of it for other runs", async () => {
+    const local = localExecutor([slow]);
+    const running = start(local, 'slow', (r) => r.status === 'running');
+    const queued = local.executor.command('slow', { command: 'start', params: {} }).run;
+    local.executor.command('slow', { command: 'cancel', runId: queued.id });
+    const canceled = local.executor.getRun('slow', queued.id).run;
+    expect(canceled.cancelReason).toBe('operator_cancel');
+    const provider = (run: Run) => (
+      <RunViewsProvider client={{ baseUrl: local.baseUrl, fetch: local.fetchAs('ann') }} queryClient={new QueryClient()} retry={{ retries: 0 }} labels={{ cancelReason: { operator_cancel: 'Called off by ops' } }}>
+        <RunDetail workflowId={run.workflowId} runId={run.id} live={false} />
+      </RunViewsProvider>
+    );
+    const one = render(provider(canceled));
+    await waitFor(() => expect(one.container.querySelector('[data-field="cancelReason"] dd')).toHaveTextContent(/^Called off by ops$/));
+    one.unmount();
+    const other = render(provider(running));
+    await other.findByText('Crunch');
+    expect(other.container.querySelector('[data-field="status"]')).not.toBeNull();
+    expect(other.container.querySelector('[data-field="cancelReason"]')).toBeNull();
   });
 
   it('keeps the review shown while its decision is on its way, though the run has already moved on', async () => {
