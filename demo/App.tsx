@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import { QueryClient } from '@tanstack/react-query';
 import { createRunClient, type RunClientOptions } from '../src/api';
 import { RunViewsProvider } from '../src/hooks';
-import type { Executor } from '../mock-server/engine';
+import type { Executor } from '../mock-server';
 import { DemoHeader, type Theme } from './DemoHeader';
 import { Home } from './Home';
 import { SurfaceAbout } from './SurfaceAbout';

@@ -32,9 +32,11 @@ export function DemoHeader({ current, scenario, speed, theme, onThemeChange, onF
   return (
     <header className="demo-header">
       <div className="demo-brand">
-        <a href={pageHref(null)} onClick={go(null)} aria-current={current === null ? 'page' : undefined}>
-          react-run-views
-        </a>
+        <h1 className="demo-brand__name">
+          <a href={pageHref(null)} onClick={go(null)} aria-current={current === null ? 'page' : undefined}>
+            react-run-views
+          </a>
+        </h1>
         <span className="demo-sub">five product surfaces from one library</span>
       </div>
       <nav className="demo-nav" aria-label="Pages">
@@ -46,6 +48,7 @@ export function DemoHeader({ current, scenario, speed, theme, onThemeChange, onF
       </nav>
       <form className="demo-tools" action="" method="get" aria-label="Reference executor">
         {current ? <input type="hidden" name="page" value={current} /> : null}
+        {params.get('theme') ? <input type="hidden" name="theme" value={params.get('theme')!} /> : null}
         <label>
           Scenario{' '}
           <select name="scenario" defaultValue={scenario}>

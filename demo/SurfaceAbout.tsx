@@ -1,11 +1,18 @@
 import type { Surface } from './surfaces';
-import { useParam } from './router';
+import { useParam, useRouter } from './router';
 
 const REPO = 'https://github.com/react-run-views/react-run-views/blob/main/docs/recipes/';
 
 /** What a page shows, the scenarios that show more of it, and where its code is explained: open by `?about=1`. */
 export function SurfaceAbout({ surface, scenario }: { surface: Surface; scenario: string }) {
   const [about, setAbout] = useParam('about');
+  const { params } = useRouter();
+  // Another scenario restarts the executor: the speed and a theme fixed in the URL stay.
+  const scenarioHref = (name: string) => {
+    const next = new URLSearchParams({ page: surface.id, scenario: name });
+    for (const key of ['speed', 'theme']) if (params.get(key)) next.set(key, params.get(key)!);
+    return `?${next}`;
+  };
   return (
     <details
       className="demo-about"
@@ -31,7 +38,7 @@ export function SurfaceAbout({ surface, scenario }: { surface: Surface; scenario
             <ul>
               {surface.scenarios.map((s) => (
                 <li key={s.name}>
-                  <a href={`?page=${surface.id}&scenario=${s.name}`} aria-current={s.name === scenario ? 'true' : undefined}>
+                  <a href={scenarioHref(s.name)} aria-current={s.name === scenario ? 'true' : undefined}>
                     {s.name}
                   </a>
                   : {s.shows}

@@ -52,8 +52,9 @@ async function shoot(page: Page, base: string, shot: Shot, theme: 'light' | 'dar
   const query = new URLSearchParams({ scenario: 'demo', speed: '4', theme, page: shot.page, ...shot.query });
   await page.goto(`${base}/?${query}`);
   await page.locator('.demo-main').waitFor();
-  // The first answers of every view (the executor builds a week of history first).
-  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"], [data-state="loading"]'), null, { timeout: 30_000 }).catch(() => undefined);
+  // The first answers of every view (the executor builds a week of history first): a picture of a loading
+  // screen is never taken.
+  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"], [data-state="loading"]'), null, { timeout: 30_000 });
   await shot.prepare?.(page);
   await page.waitForTimeout(800);
   const name = `${shot.page}-${theme}.png`;
@@ -64,7 +65,10 @@ async function shoot(page: Page, base: string, shot: Shot, theme: 'light' | 'dar
 async function main() {
   const args = process.argv.slice(2);
   const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
-  if (!args.includes('--skip-build')) execFileSync('npx', ['vite', 'build', '--config', 'demo/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  if (only !== undefined && !SHOTS.some((s) => s.page === only)) {
+    throw new Error(`No page "${only}". Pages: ${SHOTS.map((s) => s.page).join(', ')}.`);
+  }
+  if (!args.includes('--skip-build')) execFileSync('npm', ['run', '--silent', 'build:demo'], { cwd: root, stdio: 'inherit' });
   mkdirSync(out, { recursive: true });
   const server = await serve(`${root}dist-demo`);
   const address = server.address();
