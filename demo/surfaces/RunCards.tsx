@@ -84,14 +84,19 @@ function RunCardsPage() {
       ...list.filter((item) => item.path !== request.path),
     ]);
   }, []);
-  // Opening a step in the editor closes its log, as leaving for the editor would.
+  // Opening a step in the editor closes its log, as leaving for the editor would: on a card, the card's log
+  // (the logs view closes the step's open entry itself). Focus moves to the notice that says where it leads.
+  const noticeRef = useRef<HTMLDivElement>(null);
   const editStep = useCallback(
     (step: Step, workflowName: string) => {
       setEditing({ workflowName, stepName: step.name, nodeId: step.nodeId, runId: step.runId });
-      setOpenRuns(openRuns.filter((id) => id !== step.runId));
+      if (openRuns.includes(step.runId)) setOpenRuns(openRuns.filter((id) => id !== step.runId));
     },
     [openRuns, setOpenRuns],
   );
+  useEffect(() => {
+    if (editing) noticeRef.current?.focus();
+  }, [editing]);
 
   const renderRunDetails = useCallback(
     (run: Run) => <CardLog run={run} onSaveOutput={saveOutput} onEditStep={editStep} />,
@@ -119,7 +124,7 @@ function RunCardsPage() {
       </nav>
 
       {editing ? (
-        <div className="cards-page__notice" role="status" data-notice="edit">
+        <div ref={noticeRef} className="cards-page__notice" role="status" data-notice="edit" tabIndex={-1}>
           <p>
             The editor would open step <strong>{editing.stepName}</strong> (node <code>{editing.nodeId}</code>) of{' '}
             <strong>{editing.workflowName}</strong>, from run <code>{editing.runId}</code>.
@@ -272,7 +277,15 @@ function RecentRunLogs({ filters, onSaveOutput, onEditStep }: { filters: RunFeed
   const stepFilters = useMemo<StepFilters>(() => ({ errors: params.get('err') === '1', rejected: params.get('rej') === '1' }), [params]);
   const setStepFilters = useCallback((next: StepFilters) => navigate({ err: next.errors ? '1' : null, rej: next.rejected ? '1' : null }), [navigate]);
   const save = useCallback((request: SaveOutputRequest) => onSaveOutput(request, byRun.get(request.step.runId)?.workflowName ?? ''), [onSaveOutput, byRun]);
-  const edit = useCallback((step: Step) => onEditStep(step, byRun.get(step.runId)?.workflowName ?? ''), [onEditStep, byRun]);
+  // Which steps are open is kept here, so Edit step can close the log entry it was pressed in.
+  const [expanded, setExpanded] = useState<readonly string[]>([]);
+  const edit = useCallback(
+    (step: Step) => {
+      setExpanded((ids) => ids.filter((id) => id !== step.id));
+      onEditStep(step, byRun.get(step.runId)?.workflowName ?? '');
+    },
+    [onEditStep, byRun],
+  );
 
   const waiting = feed.isLoading || (feed.runs.length > 0 && runs.length === 0);
   return (
@@ -287,6 +300,8 @@ function RecentRunLogs({ filters, onSaveOutput, onEditStep }: { filters: RunFeed
         error={feed.error}
         filters={stepFilters}
         onFiltersChange={setStepFilters}
+        expandedSteps={expanded}
+        onExpandedStepsChange={setExpanded}
         loadPayload={loadPayload}
         onSaveOutput={save}
         onEditStep={edit}
@@ -344,7 +359,7 @@ export const runCardsSurface: Surface = {
     'Logs of recent runs: the Errors and Rejected toggles keep only matching steps with their parents, hide runs without any, update the run count and say “No matching runs.” when none is left.',
     'Large outputs load in chunks with Load more; long arrays show 20 items at a time.',
     'Save output (once the whole output is loaded) asks for a variable path, step.<name>.output by default, and adds it to the saved test variables.',
-    'Edit step closes the log and says which step of which workflow the editor would open.',
+    'Edit step closes the log it was pressed in (the card’s log, or the step’s open entry in Logs of recent runs) and says which step of which workflow the editor would open.',
   ],
   scenarios: [
     { name: 'review-loop', shows: 'A loop whose second review was rejected: its email skipped, the loop and run Completed; a second run awaiting review.' },

@@ -6,9 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
+// Real key presses for the keyboard-only walks (the browser's own Tab order and key handling).
+import { userEvent as keys } from 'vitest/browser';
 import type { WorkflowDefinition } from '../../mock-server/index.js';
 import { runCardsSurface } from '../../demo/surfaces/RunCards.js';
-import { expectNoAxeViolations } from '../../src/components/testing/a11y.js';
+import { expectNoAxeViolations, recordClipboard } from '../../src/components/testing/a11y.js';
 import { reviewWorkflow } from '../fixtures/localExecutor.js';
 import { renderSurface } from './harness.js';
 
@@ -26,11 +28,11 @@ const section = (root: HTMLElement, title: string) => root.querySelector(`[data-
 const runHeaders = () => [...document.querySelectorAll('[data-slot="timeline-run"]')].map((el) => el.getAttribute('data-rv-item'));
 const count = () => document.querySelector('[data-slot="timeline-count"]')!.textContent;
 
-/** Presses `key` until `done()` holds (at most `max` times). */
+/** Presses `key` for real until `done()` holds (at most `max` times). */
 async function pressUntil(key: string, done: () => boolean, max = 60) {
   for (let i = 0; i < max && !done(); i++) {
-    if (key === 'Tab') await userEvent.tab();
-    else await userEvent.keyboard(key);
+    if (key === 'Tab') await keys.tab();
+    else await keys.keyboard(key);
   }
   expect(done()).toBe(true);
 }
@@ -90,7 +92,11 @@ describe('run cards page', () => {
     const loop = await screen.findAllByRole('treeitem', { name: /Each line/ }, { timeout: 5000 });
     expect(loop.map(rowStatus)).toContain('succeeded');
     expect(document.querySelector('[data-slot="timeline-run"][data-status="failed"]')).toBeNull();
-    expect(screen.getAllByText('Completed').length).toBeGreaterThan(0);
+    const finished = document.querySelector<HTMLElement>('[data-slot="timeline-run"][data-status="succeeded"]')!;
+    expect(finished).toHaveTextContent('Completed');
+    // Its loop row reads Success, and the review it rejected reads Rejected.
+    const finishedLoop = loop.find((row) => rowStatus(row) === 'succeeded')!;
+    expect(rowWord(finishedLoop)).toBe('Success');
     // Loop children carry their iteration, with a divider between iterations.
     expect((await screen.findAllByText('iteration 2')).length).toBeGreaterThan(0);
     expect(document.querySelector('[data-slot="timeline-divider"]')).not.toBeNull();
@@ -101,8 +107,13 @@ describe('run cards page', () => {
     const rejected = screen.getByRole('treeitem', { name: /Approve refund/ });
     expect(rowStatus(rejected)).toBe('rejected');
     expect(rowWord(rejected)).toBe('Rejected');
-    // the iteration it belongs to stays, as context
-    expect(document.querySelector('[data-context]')).not.toBeNull();
+    // The loop it ran in stays above it, as context, and the step says which iteration it belongs to.
+    const context = [...document.querySelectorAll<HTMLElement>('[data-slot="timeline-step"][data-context]')];
+    const loopContext = context.find((el) => el.textContent?.includes('Each line'));
+    expect(loopContext).toBeTruthy();
+    const level = (el: Element) => Number(el.closest('[aria-level]')?.getAttribute('aria-level') ?? el.querySelector('[aria-level]')?.getAttribute('aria-level'));
+    expect(level(rejected)).toBeGreaterThan(level(loopContext!));
+    expect(rejected.closest('[data-slot="timeline-step"]')).toHaveTextContent('iteration 2');
     await expectNoAxeViolations(view.container);
 
     await userEvent.click(screen.getByRole('button', { name: 'Rejected' }));
@@ -162,8 +173,13 @@ describe('run cards page', () => {
     expect(within(error).getByText('content-type')).toBeTruthy();
     expect(error.querySelector('.rv-json__key')).not.toBeNull();
     expect(within(error).getByText('"invoice_not_found"', { exact: false })).toBeTruthy();
-    // Summary values can be copied.
-    expect(within(details(stepId)).getAllByRole('button', { name: /^Copy / }).length).toBeGreaterThan(0);
+    // A summary value is copied by its button.
+    const clipboard = recordClipboard();
+    const url = details(stepId).querySelector<HTMLElement>('dd[data-key="url"]')!;
+    const value = url.querySelector('span')!.textContent;
+    expect(value).toMatch(/^https?:\/\//);
+    await userEvent.click(within(url).getByRole('button', { name: /^Copy / }));
+    await waitFor(() => expect(clipboard).toEqual([value]));
     await expectNoAxeViolations(view.container);
 
     await userEvent.click(cardToggle('Invoice sync (billing outage)'));
@@ -211,6 +227,46 @@ describe('run cards page', () => {
     expect(notice.textContent).toContain('Query orders');
     expect(notice.textContent).toContain('query');
     expect(screen.queryByRole('tree', { name: 'Step log of Export orders' })).toBeNull();
+    // Focus goes to the notice, not to the page's start.
+    expect(document.activeElement).toBe(document.querySelector('[data-notice="edit"]'));
+    await expectNoAxeViolations(view.container);
+  });
+
+  it('in the logs of recent runs: a lone data section opens by itself, UI and Raw switch its view, Edit step closes the open entry', async () => {
+    const view = renderSurface(runCardsSurface, { scenario: 'review-loop', initial: 'view=logs', theme: 'dark' });
+    await waitFor(() => expect(runHeaders()).toHaveLength(2), { timeout: 5000 });
+    // The email skipped after the rejected review has only its iteration data: that section opens by itself.
+    const skipped = await waitFor(() => {
+      const found = screen.getAllByRole('treeitem', { name: /Email customer/ }).find((row) => rowStatus(row) === 'skipped');
+      expect(found).toBeTruthy();
+      return found!;
+    }, { timeout: 5000 });
+    await userEvent.click(skipped);
+    // A row of one of several runs is keyed `<run>/<step>`; its details carry the step id.
+    const skippedId = skipped.getAttribute('data-rv-item')!.split('/').pop()!;
+    await waitFor(() => expect(details(skippedId)).not.toBeNull());
+    expect(details(skippedId).querySelectorAll('[data-section]')).toHaveLength(1);
+    const iteration = section(details(skippedId), 'Iteration data');
+    expect(iteration.getAttribute('data-state')).toBe('open');
+    expect(iteration.querySelector('.rv-json')).not.toBeNull();
+    await userEvent.click(within(iteration).getByRole('button', { name: 'Raw' }));
+    const raw = iteration.querySelector('pre.rv-raw')!;
+    expect(JSON.parse(raw.textContent)).toMatchObject({ index: 1 });
+    expect(within(iteration).getByRole('button', { name: 'Raw' }).getAttribute('aria-pressed')).toBe('true');
+    await userEvent.click(within(iteration).getByRole('button', { name: 'UI' }));
+    expect(section(details(skippedId), 'Iteration data').querySelector('pre.rv-raw')).toBeNull();
+    expect(section(details(skippedId), 'Iteration data').querySelector('.rv-json')).not.toBeNull();
+    // The logs view is axe clean in dark, with a step open.
+    await expectNoAxeViolations(view.container);
+
+    // Edit step closes the entry it was pressed in and says where the editor would go.
+    await userEvent.click(within(details(skippedId)).getByRole('button', { name: 'Edit step' }));
+    const notice = await screen.findByText(/The editor would open step/);
+    expect(notice).toHaveTextContent('Email customer');
+    expect(notice).toHaveTextContent('Refund approvals');
+    await waitFor(() => expect(details(skippedId)).toBeNull());
+    expect(skipped.getAttribute('aria-expanded')).toBe('false');
+    expect(document.activeElement).toBe(document.querySelector('[data-notice="edit"]'));
     await expectNoAxeViolations(view.container);
   });
 
@@ -219,7 +275,7 @@ describe('run cards page', () => {
     await waitFor(() => expect(card('Spring campaign')).toBeTruthy());
     const toggle = cardToggle('Spring campaign');
     await pressUntil('Tab', () => document.activeElement === toggle);
-    await userEvent.keyboard('{Enter}');
+    await keys.keyboard('{Enter}');
     const log = await screen.findByRole('tree', { name: 'Step log of Spring campaign' });
     // grouped by automation, each group with its status
     await waitFor(() => expect(log.querySelectorAll('[data-slot="timeline-group"]')).toHaveLength(3));
@@ -227,9 +283,47 @@ describe('run cards page', () => {
     await pressUntil('Tab', () => log.contains(document.activeElement));
     const target = within(log).getByRole('treeitem', { name: /Build segment/ });
     await pressUntil('{ArrowDown}', () => document.activeElement === target);
-    await userEvent.keyboard('{Enter}');
+    await keys.keyboard('{Enter}');
     await waitFor(() => expect(target.getAttribute('aria-expanded')).toBe('true'));
     expect(details(target.getAttribute('data-rv-item')!)).not.toBeNull();
     await expectNoAxeViolations(view.container);
+  });
+
+  it('approves one card and rejects another with the keyboard only', async () => {
+    const ids = { refund: '', credit: '' };
+    const view = renderSurface(runCardsSurface, {
+      workflows: [reviewWorkflow('refund-gate'), reviewWorkflow('credit-gate')],
+      setup: (ex) => {
+        ids.refund = ex.command('refund-gate', { command: 'start' }).run.id;
+        ids.credit = ex.command('credit-gate', { command: 'start' }).run.id;
+        ex.advance(5 * SECOND);
+      },
+    });
+    const decideByKeys = async (name: string, button: 'Approve' | 'Reject', outcome: string) => {
+      await waitFor(() => expect(within(card(name)).getByText('Awaiting Review')).toBeTruthy());
+      const toggle = cardToggle(name);
+      await pressUntil('Tab', () => document.activeElement === toggle);
+      await keys.keyboard('{Enter}');
+      const review = await screen.findByRole('region', { name: 'Review: Send the refund email' });
+      const pressed = within(review).getByRole('button', { name: button });
+      await pressUntil('Tab', () => document.activeElement === pressed);
+      await keys.keyboard('{Enter}');
+      await waitFor(() => expect(document.activeElement?.textContent).toBe(outcome), { timeout: 5000 });
+      // Close the card again, so the next card's review is the only one on the page.
+      await pressUntil('{Shift>}{Tab}{/Shift}', () => document.activeElement === within(card(name)).getByRole('button', { expanded: true }));
+      await keys.keyboard('{Enter}');
+      await waitFor(() => expect(screen.queryByRole('region', { name: 'Review: Send the refund email' })).toBeNull());
+    };
+    await decideByKeys('Refunds refund-gate', 'Approve', 'You approved it.');
+    await decideByKeys('Refunds credit-gate', 'Reject', 'You rejected it.');
+    await view.advance(10 * SECOND);
+    expect(view.executor.getRun('refund-gate', ids.refund).run.status).toBe('succeeded');
+    expect(view.executor.getRun('credit-gate', ids.credit).run.status).toBe('succeeded');
+    const stepsOf = (workflowId: string, runId: string) => view.executor.listSteps(workflowId, runId, null, 50).items;
+    expect(stepsOf('refund-gate', ids.refund).find((step) => step.name.startsWith('Send'))?.status).toBe('succeeded');
+    expect(stepsOf('credit-gate', ids.credit).find((step) => step.name.startsWith('Approve'))?.status).toBe('rejected');
+    expect(stepsOf('credit-gate', ids.credit).find((step) => step.name.startsWith('Send'))?.status).toBe('skipped');
+    await waitFor(() => expect(within(card('Refunds credit-gate')).getByText('Completed')).toBeTruthy());
+    await waitFor(() => expect(within(card('Refunds refund-gate')).getByText('Completed')).toBeTruthy());
   });
 });
