@@ -5,7 +5,7 @@
  * "Jump to failed step", controls, replay, polling every 10 s while active). Logs searches every run's events by
  * severity and event type; Approvals lists the review tasks runs wait on. All view state is in the URL.
  */
-import { useCallback, useId, useMemo, type ReactNode } from 'react';
+import { useCallback, useId, useMemo, useState, type ReactNode } from 'react';
 import {
   ApprovalCount,
   ApprovalInbox,
@@ -17,6 +17,7 @@ import {
   RunListNotices,
   RunListRoot,
   RunListToolbar,
+  isTerminalRunStatus,
   useRunListModel,
   useRuns,
   type Run,
@@ -24,14 +25,18 @@ import {
   type RunFeedFilters,
   type RunSort,
   type RunStatus,
+  type StepSectionState,
 } from '../../src';
+import { useRun } from '../../src/hooks';
 import {
   defaultUiStrings,
   filtersFromSearchParams,
   filtersToSearchParams,
+  firstFailedNode,
   LOG_FILTER_PARAMS,
   logFiltersFromSearchParams,
   logFiltersToSearchParams,
+  pathToStep,
   RUN_FILTER_PARAMS,
   type LogSearchFilters,
 } from '../../src/core';
@@ -201,10 +206,33 @@ function StatusSelect({ status, onChange }: { status: readonly RunStatus[] | und
   );
 }
 
+/**
+ * The open steps of a run's timeline, held here so a failed run opens on its failed step: once the run is
+ * known to have failed, that step (and the steps around it) is expanded with its Error section open, as
+ * "Jump to failed step" would, but without the jump. The reader's own opening and closing goes on from there.
+ */
+function useFailedStepOpen(workflowId: string, runId: string) {
+  // The same observer RunDetail follows the run with (same options), so this costs no extra request.
+  const { run, tree } = useRun(workflowId, runId);
+  const failed = run?.status === 'failed' && tree ? firstFailedNode(tree, run) : null;
+  const [expandedSteps, setExpandedSteps] = useState<readonly string[]>([]);
+  const [sections, setSections] = useState<Readonly<Record<string, StepSectionState>>>({});
+  const [openedFor, setOpenedFor] = useState<string | null>(null);
+  if (failed && tree && openedFor !== failed.id) {
+    // Adjusting state while rendering, once per failed step: no effect, no frame with the step closed.
+    setOpenedFor(failed.id);
+    setExpandedSteps((open) => [...new Set([...open, ...pathToStep(tree, failed.id)])]);
+    setSections((all) => ({ ...all, [failed.id]: { ...all[failed.id], open: { ...all[failed.id]?.open, error: true } } }));
+  }
+  return { run, expandedSteps, setExpandedSteps, sections, setSections };
+}
+
 function RunView({ workflowId, runId, runHref, openRun }: LinkProps & { workflowId: string; runId: string }) {
   const { params, navigate, href } = useRouter();
   const requestedTab = params.get('tab');
   const tab = RUN_TABS.find((t) => t === requestedTab) ?? 'steps';
+  const { run, expandedSteps, setExpandedSteps, sections, setSections } = useFailedStepOpen(workflowId, runId);
+  const active = run ? !isTerminalRunStatus(run.status) : false;
   return (
     <div className="monitoring__run">
       <p className="monitoring__back">
@@ -219,17 +247,22 @@ function RunView({ workflowId, runId, runHref, openRun }: LinkProps & { workflow
           ← All runs
         </a>
       </p>
-      <p className="monitoring__note">
-        While this run is pending or running, the page asks for its state every 10 seconds and stops once it has
-        finished. It also stops asking while this browser tab is in the background, so a finished run that looks
-        still is not frozen. Refresh asks at once.
-      </p>
+      {active ? (
+        <p className="monitoring__note" data-slot="monitoring-poll-note">
+          This run is still going: the view checks it again every 10 seconds until it ends, and holds off while
+          the tab is hidden. Refresh checks now.
+        </p>
+      ) : null}
       <RunDetail
         key={runId}
         workflowId={workflowId}
         runId={runId}
         tab={tab}
         onTabChange={(next) => navigate({ tab: next === 'steps' ? null : next })}
+        expandedSteps={expandedSteps}
+        onExpandedStepsChange={setExpandedSteps}
+        sections={sections}
+        onSectionsChange={setSections}
         getRunHref={runHref}
         onOpenRun={(ref, event) => {
           if (!isPlainClick(event)) return;
@@ -286,9 +319,9 @@ export const monitoringSurface: Surface = {
     'The run list shows run id, workflow, status, started, completed and duration; type the start of a run id to find it.',
     'The Status dropdown also offers Pending (queued or claimed) and Waiting (on a review).',
     'Opening a run shows its overview, progress bar, trigger payload and step timeline.',
-    'A failed run offers Jump to failed step, which opens that step on its error code, provider status and whether it can be retried.',
-    'While a run is active the page asks for its state every 10 seconds, stops when it finishes and pauses in a background tab; Refresh asks at once.',
-    'Pause, resume and cancel follow the run status; an action that cannot be taken says why.',
+    'A failed run opens with its failed step already expanded on its error code, provider status and whether it can be retried; Jump to failed step selects and focuses it.',
+    'An active run checks for news every 10 seconds on its own, not while the tab is hidden, and stops once it has ended; Refresh checks at once.',
+    'Pause, resume and cancel follow the run status; an action that cannot be taken (replaying a run still going, canceling a running one) says why in text.',
     'A completed, failed or canceled run can be replayed as it was or with a new prompt or model; the new run links back to its source.',
     'Approvals lists each task with its kind, the action it gates and when it expires; a waiting run goes on only after Review.',
     'Logs searches every run by severity and event type, and each entry links to its run.',

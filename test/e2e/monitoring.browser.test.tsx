@@ -123,6 +123,7 @@ describe('Monitoring page', () => {
     expect(within(await slot(page.container, 'run-detail-overview')).getByText('Trigger payload')).toBeVisible();
     expect(page.getByRole('progressbar')).toBeVisible();
     expect(page.getByRole('tree')).toBeVisible();
+    // an active run says it keeps itself current
     expect(page.getByText(/every 10 seconds/)).toBeVisible();
     await user.click(page.getByRole('button', { name: 'Pause' }));
     await waitFor(() => expect(page.executor.findRun(runId)?.status).toBe('paused'));
@@ -154,6 +155,16 @@ describe('Monitoring page', () => {
     const user = userEvent.setup();
     await user.click(await page.findByRole('link', { name: `Open run ${runId}` }));
     const errorBox = await slot(page.container, 'run-detail-error');
+    // the failed step is already open on its error, before any jump
+    const opened = await waitFor(() => {
+      const section = page.container.querySelector<HTMLElement>('[data-section="Error"][data-state="open"]');
+      expect(section).not.toBeNull();
+      return section!;
+    });
+    expect(opened.closest('[data-step-details]')?.getAttribute('data-step-details')).toBe(page.executor.findRun(runId)?.error?.stepId);
+    expect(within(opened).getByText('provider_error')).toBeVisible();
+    // a finished run does not claim to be refreshing itself
+    expect(page.queryByText(/every 10 seconds/)).toBeNull();
     await user.click(within(errorBox).getByRole('button', { name: 'Jump to failed step' }));
     await waitFor(() => {
       const selected = page.getAllByRole('treeitem').find((el) => el.getAttribute('aria-selected') === 'true');
@@ -182,6 +193,96 @@ describe('Monitoring page', () => {
     await user.click(source);
     await waitFor(() => expect(page.container.querySelector('[data-slot="run-detail-error"]')).not.toBeNull());
   });
+
+  it('refuses to replay or cancel a running run and says why in text; cancels it once paused', async () => {
+    let runId = '';
+    const page = renderSurface(monitoringSurface, {
+      workflows: [importer],
+      setup: (ex) => {
+        runId = start(ex, 'nightly-import');
+        until(ex, runId, 'running');
+      },
+    });
+    const user = userEvent.setup();
+    await user.click(await page.findByRole('link', { name: `Open run ${runId}` }));
+    await page.findByText('Fetch rows');
+    const detail = await slot(page.container, 'run-detail');
+    const replay = within(detail).getByRole('button', { name: 'Replay as-is' });
+    expect(replay).toHaveAttribute('aria-disabled', 'true');
+    // the reason is on the page as text, not only in a tooltip
+    const reason = document.getElementById(replay.getAttribute('aria-describedby') ?? '');
+    expect(reason).toHaveTextContent('Only a finished run (succeeded, failed or canceled) can be replayed.');
+    expect(reason).toBeVisible();
+    await user.click(replay);
+    expect(page.executor.runIds()).toEqual([runId]);
+    const cancel = within(detail).getByRole('button', { name: 'Cancel run' });
+    expect(cancel).toHaveAttribute('aria-disabled', 'true');
+    expect(within(detail).getByText('A running run is stopped, not canceled.')).toBeVisible();
+
+    await user.click(within(detail).getByRole('button', { name: 'Pause' }));
+    await waitFor(() => expect(page.executor.findRun(runId)?.status).toBe('paused'));
+    await waitFor(() => expect(cancel).not.toHaveAttribute('aria-disabled'));
+    await user.click(cancel);
+    await user.click(within(detail).getByRole('button', { name: 'Confirm' }));
+    await waitFor(() => expect(page.executor.findRun(runId)?.status).toBe('canceled'));
+    await waitFor(() => expect(runStatus(page.container)).toBe('canceled'));
+    expect(within(await slot(page.container, 'run-detail-title')).getByText('Canceled')).toBeVisible();
+    // time passes: nothing more runs
+    await page.advance(60_000);
+    expect(stepStatus(page.container, 'Transform rows')).not.toBe('running');
+    expect(page.executor.findRun(runId)?.status).toBe('canceled');
+  });
+
+  it('an active run asks for news on its own, not while the tab is hidden, and stops once it has ended', async () => {
+    let runId = '';
+    const page = renderSurface(monitoringSurface, {
+      workflows: [importer],
+      setup: (ex) => {
+        runId = start(ex, 'nightly-import');
+        until(ex, runId, 'running');
+      },
+    });
+    const user = userEvent.setup();
+    await user.click(await page.findByRole('link', { name: `Open run ${runId}` }));
+    await page.findByText('Fetch rows');
+    const live = () => page.container.querySelector('[data-slot="run-detail-live"]')?.getAttribute('data-live');
+    const asked = () => page.local.requests.filter((r) => new URL(r.url).pathname.includes(`/runs/${runId}`)).length;
+    const sleep = (ms: number) => act(() => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+    await waitFor(() => expect(live()).toBe('polling'));
+    const setHidden = (hidden: boolean) =>
+      act(() => {
+        if (hidden) Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+        else delete (document as { visibilityState?: unknown }).visibilityState;
+        document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+      });
+    try {
+      // In a background tab: no request for longer than the 10 s interval (counted from hiding, which comes
+      // after the last request, with a margin for a request that would be in flight).
+      setHidden(true);
+      const hiddenFrom = asked();
+      await waitFor(() => expect(live()).toBe('hidden'));
+      await sleep(10_700);
+      expect(asked()).toBe(hiddenFrom);
+    } finally {
+      setHidden(false);
+    }
+    // Shown again: it catches up at once, then keeps asking on its own (no Refresh, no clock move from the test).
+    await waitFor(() => expect(live()).toBe('polling'));
+    await waitFor(() => expect(asked()).toBeGreaterThan(0));
+    const shown = asked();
+    // The run ends on the server; the page learns it from its own next poll.
+    act(() => page.executor.advance(40_000));
+    expect(page.executor.findRun(runId)?.status).toBe('succeeded');
+    expect(runStatus(page.container)).toBe('running');
+    await waitFor(() => expect(runStatus(page.container)).toBe('succeeded'), { timeout: 12_000 });
+    expect(asked()).toBeGreaterThan(shown);
+    expect(live()).toBe('final');
+    expect(page.queryByText(/every 10 seconds/)).toBeNull();
+    // Finished: no more requests for longer than the interval.
+    const ended = asked();
+    await sleep(10_700);
+    expect(asked()).toBe(ended);
+  }, 45_000);
 
   it('counts pending approvals beside Approvals; a waiting run goes on only once its task is approved from the inbox', async () => {
     let ids!: ReturnType<typeof fleet>;
@@ -228,6 +329,17 @@ describe('Monitoring page', () => {
     const user = userEvent.setup();
     const entries = () => [...page.container.querySelectorAll<HTMLElement>('[data-slot="log-search-entry"]')];
     await waitFor(() => expect(new Set(entries().map((e) => e.getAttribute('data-severity'))).size).toBeGreaterThan(1));
+    // the event type narrows the entries to that type alone
+    const before = entries().length;
+    expect(new Set(entries().map((e) => e.getAttribute('data-type'))).size).toBeGreaterThan(1);
+    await user.selectOptions(page.getByRole('combobox', { name: 'Event type' }), 'step_started');
+    await waitFor(() => {
+      expect(entries().length).toBeGreaterThan(0);
+      expect(entries().every((e) => e.getAttribute('data-type') === 'step_started')).toBe(true);
+    });
+    expect(entries().length).toBeLessThan(before);
+    await user.selectOptions(page.getByRole('combobox', { name: 'Event type' }), 'Any type');
+    await waitFor(() => expect(entries()).toHaveLength(before));
     await user.click(page.getByRole('button', { name: 'Error' }));
     await waitFor(() => {
       expect(entries().length).toBeGreaterThan(0);
