@@ -5,7 +5,7 @@
  */
 import './run-history.css';
 import { useCallback, useMemo } from 'react';
-import { DeliveryDetail, DeliveryList, RunDetail, RunList, StepTimeline, useWorkflows, type Run, type RunDetailTab, type RunSort, type RunStatus } from '../../src';
+import { DeliveryDetail, DeliveryList, RunDetail, RunList, StepTimeline, type Run, type RunDetailTab, type RunSort, type RunStatus } from '../../src';
 import { defaultUiStrings, filtersFromSearchParams, filtersToSearchParams, RUN_FILTER_PARAMS } from '../../src/core';
 import type { RunFeedFilters } from '../../src/hooks';
 import { RouterLink, useRouter, type ParamUpdate } from '../router';
@@ -91,8 +91,6 @@ function RunHistoryPage() {
 function Runs() {
   const { params, navigate, href } = useRouter();
   const links = useLinks();
-  // The workflow filter offers the workspace's automations by name (a blank choice means all of them).
-  const { workflows } = useWorkflows();
   const search = params.toString();
   // One object per URL, so the list sees a new filter only when the URL changed.
   const { filters, sort } = useMemo(() => {
@@ -131,7 +129,6 @@ function Runs() {
       onSortChange={(next) => writeFilters(filters, next)}
       statusChips={STATUS_CHIPS}
       filterControls={FILTER_CONTROLS}
-      workflows={workflows}
       defaultColumnVisibility={COLUMNS}
       expandedRuns={open}
       onExpandedRunsChange={(ids) => navigate({ open: ids.length > 0 ? ids.join(',') : null })}

@@ -319,7 +319,7 @@ describe('run cards page', () => {
     await view.advance(10 * SECOND);
     expect(view.executor.getRun('refund-gate', ids.refund).run.status).toBe('succeeded');
     expect(view.executor.getRun('credit-gate', ids.credit).run.status).toBe('succeeded');
-    const stepsOf = (workflowId: string, runId: string) => view.executor.listSteps(workflowId, runId, null, 50).items;
+    const stepsOf = (workflowId: string, runId: string) => view.executor.listSteps(workflowId, runId, undefined, 50).items;
     expect(stepsOf('refund-gate', ids.refund).find((step) => step.name.startsWith('Send'))?.status).toBe('succeeded');
     expect(stepsOf('credit-gate', ids.credit).find((step) => step.name.startsWith('Approve'))?.status).toBe('rejected');
     expect(stepsOf('credit-gate', ids.credit).find((step) => step.name.startsWith('Send'))?.status).toBe('skipped');
