@@ -32,8 +32,8 @@ const AUTOMATED = new Set<Run['trigger']['type']>(['api', 'webhook', 'schedule',
 
 /** Columns the page adds to the list: who launched the run (by hand or automatically), and its session. */
 const ITEM_COLUMNS: readonly CustomRunColumn[] = [
-  { id: 'launch', header: 'Launched', accessor: (run) => (AUTOMATED.has(run.trigger.type) ? 'Automated' : 'Manual'), kind: 'badge', width: 110 },
-  { id: 'session', header: 'Session', accessor: (run) => run.sessionId ?? '—', width: 130 },
+  { id: 'launch', header: 'Launched', accessor: (run) => (AUTOMATED.has(run.trigger.type) ? 'Automated' : 'Manual'), kind: 'badge', width: 100 },
+  { id: 'session', header: 'Session', accessor: (run) => run.sessionId ?? '—', width: 115 },
 ];
 /**
  * What a reader of this tab looks for first sits on the left: status, how it was launched and by which trigger,
@@ -42,7 +42,7 @@ const ITEM_COLUMNS: readonly CustomRunColumn[] = [
  */
 const COLUMN_ORDER = ['id', 'status', 'launch', 'trigger', 'session', 'result', 'runTime'];
 const COLUMN_VISIBILITY = { workflow: false, mode: false, subject: false, startedAt: false, queuedAt: false, credits: false };
-const COLUMN_SIZING = { id: 110, status: 120, trigger: 140, result: 200, runTime: 80 };
+const COLUMN_SIZING = { id: 110, status: 120, trigger: 170, result: 210, runTime: 80 };
 
 function SavedDefaults({ workflow }: { workflow: Workflow }) {
   const { prompt, model, workloadProfile } = workflow.defaults;
