@@ -51,7 +51,7 @@ export function useRunReview(run: Pick<Run, 'id' | 'status' | 'lastSeq'> | null 
   // pressed button and the focus away: the last review shown stays while a decision on it is in flight.
   const [last, setLast] = useState<Approval | null>(null);
   if (live && live !== last) setLast(live);
-  const review = live ?? (last && decisions[last.id] ? last : null);
+  const review = live ?? (last && last.runId === runId && decisions[last.id] ? last : null);
   return {
     review,
     decision: review ? (decisions[review.id] ?? null) : null,
