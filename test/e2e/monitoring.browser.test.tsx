@@ -76,6 +76,22 @@ function uniquePrefix(id: string, others: readonly string[]): string {
   return id;
 }
 
+/** The page with one running import run, opened from the list. */
+async function openRunningImport(input?: Record<string, unknown>) {
+  let runId = '';
+  const page = renderSurface(monitoringSurface, {
+    workflows: [importer],
+    setup: (ex) => {
+      runId = start(ex, 'nightly-import', input);
+      until(ex, runId, 'running');
+    },
+  });
+  const user = userEvent.setup();
+  await user.click(await page.findByRole('link', { name: `Open run ${runId}` }));
+  await page.findByText('Fetch rows');
+  return { page, runId, user };
+}
+
 describe('Monitoring page', () => {
   it('finds a run by the start of its id and narrows the list to Pending or Waiting runs', async () => {
     let ids!: ReturnType<typeof fleet>;
@@ -108,17 +124,7 @@ describe('Monitoring page', () => {
   });
 
   it('pauses a running run (no new step starts while time passes) and resumes it', async () => {
-    let runId = '';
-    const page = renderSurface(monitoringSurface, {
-      workflows: [importer],
-      setup: (ex) => {
-        runId = start(ex, 'nightly-import', { batch: 'b-7' });
-        until(ex, runId, 'running');
-      },
-    });
-    const user = userEvent.setup();
-    await user.click(await page.findByRole('link', { name: `Open run ${runId}` }));
-    await page.findByText('Fetch rows');
+    const { page, runId, user } = await openRunningImport({ batch: 'b-7' });
     // The run's page: overview, progress bar, trigger payload, steps.
     expect(within(await slot(page.container, 'run-detail-overview')).getByText('Trigger payload')).toBeVisible();
     expect(page.getByRole('progressbar')).toBeVisible();
@@ -195,17 +201,7 @@ describe('Monitoring page', () => {
   });
 
   it('refuses to replay or cancel a running run and says why in text; cancels it once paused', async () => {
-    let runId = '';
-    const page = renderSurface(monitoringSurface, {
-      workflows: [importer],
-      setup: (ex) => {
-        runId = start(ex, 'nightly-import');
-        until(ex, runId, 'running');
-      },
-    });
-    const user = userEvent.setup();
-    await user.click(await page.findByRole('link', { name: `Open run ${runId}` }));
-    await page.findByText('Fetch rows');
+    const { page, runId, user } = await openRunningImport();
     const detail = await slot(page.container, 'run-detail');
     const replay = within(detail).getByRole('button', { name: 'Replay as-is' });
     expect(replay).toHaveAttribute('aria-disabled', 'true');
@@ -234,17 +230,7 @@ describe('Monitoring page', () => {
   });
 
   it('an active run asks for news on its own, not while the tab is hidden, and stops once it has ended', async () => {
-    let runId = '';
-    const page = renderSurface(monitoringSurface, {
-      workflows: [importer],
-      setup: (ex) => {
-        runId = start(ex, 'nightly-import');
-        until(ex, runId, 'running');
-      },
-    });
-    const user = userEvent.setup();
-    await user.click(await page.findByRole('link', { name: `Open run ${runId}` }));
-    await page.findByText('Fetch rows');
+    const { page, runId } = await openRunningImport();
     const live = () => page.container.querySelector('[data-slot="run-detail-live"]')?.getAttribute('data-live');
     const asked = () => page.local.requests.filter((r) => new URL(r.url).pathname.includes(`/runs/${runId}`)).length;
     const sleep = (ms: number) => act(() => new Promise<void>((resolve) => setTimeout(resolve, ms)));
