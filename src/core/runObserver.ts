@@ -225,8 +225,6 @@ export class RunObserver {
   /** Replaces the run snapshot (an optimistic update, a command's answer); steps keep their identity. */
   setRun(run: Run): void {
     if (!this.live || this.live.state.run?.id !== run.id) return;
-    // A command's answer that arrives after newer events (a refresh, the stream) is older than what is shown.
-    if (run.lastSeq < this.live.state.run.lastSeq) return;
     this.commit(withLiveRunSnapshot(this.live, run), false);
   }
 

@@ -119,22 +119,6 @@ describe('RunObserver', () => {
     }
   });
 
-  it('keeps what newer events said over a command answer that arrives after them', async () => {
-    const started = await h.client.command('wf_quick', { command: 'start' });
-    const observer = new RunObserver(h.client, 'wf_quick', started.id, { live: false, visibility: visible });
-    const stop = observer.subscribe(() => {});
-    await vi.waitFor(() => expect(observer.getSnapshot().run?.status).toBe('queued'));
-    const stale = observer.getSnapshot().run!;
-    h.mock.executor.advance(60_000);
-    await observer.refresh();
-    expect(observer.getSnapshot().run?.status).toBe('succeeded');
-    observer.setRun(stale);
-    expect(observer.getSnapshot().run?.status).toBe('succeeded');
-    observer.setRun({ ...observer.getSnapshot().run!, status: 'running' }); // same seq: an optimistic update applies
-    expect(observer.getSnapshot().run?.status).toBe('running');
-    stop();
-  });
-
   it('refreshes every followed run at once, and leaves the unfollowed ones alone', async () => {
     const a = await h.client.command('wf_quick', { command: 'start' });
     const b = await h.client.command('wf_quick', { command: 'start' });
