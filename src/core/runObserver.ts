@@ -222,10 +222,28 @@ export class RunObserver {
     if (this.isActive) this.schedule();
   };
 
-  /** Replaces the run snapshot (an optimistic update, a command's answer); steps keep their identity. */
+  /** Replaces the run snapshot (an optimistic update, a rollback); steps keep their identity. */
   setRun(run: Run): void {
     if (!this.live || this.live.state.run?.id !== run.id) return;
     this.commit(withLiveRunSnapshot(this.live, run), false);
+  }
+
+  /** The `seq` of the newest event folded in (0 before the first load): what a command sent now is issued at. */
+  get seq(): number {
+    return this.live?.state.lastSeq ?? 0;
+  }
+
+  /**
+   * Takes a command's answer, issued when the observer stood at `sentAt` (its `seq` then). Events folded in
+   * while the command was on its way (a poll, the stream) are newer than an answer that left the server before
+   * them: such an answer is dropped instead of turning, say, a stopped run back to running. Returns whether it
+   * was taken. Without events since (or with an answer at least as new) it replaces the run like `setRun`.
+   */
+  applyAnswer(run: Run, sentAt: number): boolean {
+    const folded = this.live?.state.lastSeq ?? 0;
+    if (folded > sentAt && run.lastSeq < folded) return false;
+    this.setRun(run);
+    return this.live?.state.run === run;
   }
 
   /** Stops a request in flight, so its answer cannot overwrite an optimistic update made now. */

@@ -21,9 +21,23 @@ export interface RunCaches {
   runs: RunObserverRegistry;
 }
 
-/** Writes `run` into the live run and every feed listing it. */
+/** Writes `run` (an optimistic update) into the live run and every feed listing it. */
 export function writeRun({ queryClient, scope, runs }: RunCaches, run: Run): void {
   runs.find(scope, run.workflowId, run.id)?.setRun(run);
+  writeRunIntoFeeds(queryClient, scope, run);
+}
+
+/** The `seq` the live run of `run` stands at: what a command sent now is issued at (0 when not followed). */
+export function issuedAt({ scope, runs }: RunCaches, run: Run): number {
+  return runs.find(scope, run.workflowId, run.id)?.seq ?? 0;
+}
+
+/**
+ * Writes a command's answer, sent when the live run stood at `sentAt`, into the live run and the feeds. Where
+ * newer events arrived meanwhile, they win (feeds compare `lastSeq` too): a late answer never undoes them.
+ */
+export function writeAnswer({ queryClient, scope, runs }: RunCaches, run: Run, sentAt: number): void {
+  runs.find(scope, run.workflowId, run.id)?.applyAnswer(run, sentAt);
   writeRunIntoFeeds(queryClient, scope, run);
 }
 

@@ -218,6 +218,50 @@ describe('useRunCommands', () => {
     expect(result.current.detail.run?.status).toBe('paused');
   });
 
+  it("keeps what newer events said over a command's answer that arrives after them (a late pause answer never un-cancels)", async () => {
+    const started = await h.client.command('wf_quick', { command: 'start' });
+    h.mock.advance(2_500);
+    const { result } = renderHook(
+      () => {
+        const detail = useRun('wf_quick', started.id, { live: false });
+        return { detail, commands: useRunCommands(detail.run) };
+      },
+      { wrapper: h.wrapper },
+    );
+    await waitFor(() => expect(result.current.detail.run?.status).toBe('running'));
+    // The server pauses the run and answers, but the answer is slow to arrive; meanwhile the run is canceled
+    // elsewhere and a refresh brings those newer events in.
+    let handled!: () => void;
+    const atServer = new Promise<void>((resolve) => (handled = resolve));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const restore = h.tamper(async (request, response) => {
+      if (request.method !== 'POST' || !new URL(request.url).pathname.endsWith('/command')) return response;
+      handled();
+      await released;
+      return response;
+    });
+    let outcome: Promise<CommandOutcome> | null = null;
+    act(() => {
+      outcome = result.current.commands.pause();
+    });
+    await atServer;
+    expect(h.mock.executor.findRun(started.id)?.status).toBe('paused');
+    h.mock.executor.command('wf_quick', { command: 'cancel', runId: started.id });
+    await act(() => result.current.detail.refresh());
+    expect(result.current.detail.run?.status).toBe('canceled');
+    release();
+    let answered: CommandOutcome | null = null;
+    await act(async () => {
+      answered = await outcome!;
+    });
+    restore();
+    expect(answered).toMatchObject({ ok: true, run: { status: 'paused' } }); // the answer itself is the pause's
+    expect(result.current.detail.run?.status).toBe('canceled'); // but the newer events win
+    await act(() => sleep(50));
+    expect(result.current.detail.run?.status).toBe('canceled');
+  });
+
   it('clicking again after a lost answer resends the same intent key; a settled intent gets a new one', async () => {
     const started = await h.client.command('wf_quick', { command: 'start' });
     h.mock.advance(2_500);
