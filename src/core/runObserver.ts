@@ -130,6 +130,7 @@ export class RunObserver {
   private client: RunObserverClient;
   private options: RunObserverOptions;
   private listeners = new Set<() => void>();
+  private eventListeners = new Set<(events: readonly RunEvent[]) => void>();
   private live: LiveRun | null = null;
   private snapshot: RunObserverSnapshot;
   private error: RunApiError | null = null;
@@ -166,6 +167,18 @@ export class RunObserver {
     return () => {
       this.listeners.delete(listener);
       if (this.listeners.size === 0) this.stop();
+    };
+  };
+
+  /**
+   * Hears the events folded in from now on (from a poll or the stream), in `seq` order, each once; an
+   * event log can grow from them instead of asking the server again. Does not start following: that takes
+   * `subscribe`. Returns the unsubscribe.
+   */
+  subscribeEvents = (listener: (events: readonly RunEvent[]) => void): (() => void) => {
+    this.eventListeners.add(listener);
+    return () => {
+      this.eventListeners.delete(listener);
     };
   };
 
@@ -398,7 +411,7 @@ export class RunObserver {
     const tolerate = this.gapAttempts >= (this.options.gapAttempts ?? 3);
     const { live, gaps } = foldLiveRun(this.live, events, { gapPolicy: tolerate ? 'apply' : 'stop' });
     this.gapAttempts = gaps.length > 0 && !tolerate ? this.gapAttempts + 1 : 0;
-    this.commit(live, true);
+    this.fold(live, events);
     return true;
   }
 
@@ -456,7 +469,7 @@ export class RunObserver {
     const events = this.streamBuffer;
     this.streamBuffer = [];
     if (events.length === 0 || !this.live) return;
-    this.commit(foldLiveRun(this.live, events).live, true);
+    this.fold(foldLiveRun(this.live, events).live, events);
     if (!this.followable() && this.closeStream) {
       // The run is over: the stream has nothing more to say.
       this.stopStream();
@@ -480,6 +493,20 @@ export class RunObserver {
   }
 
   // ---- state ----
+
+  /** Commits what `events` folded into, then tells the event listeners which of them were new. */
+  private fold(live: LiveRun, events: readonly RunEvent[]): void {
+    const before = this.live?.state.lastSeq ?? 0;
+    this.commit(live, true);
+    const after = live.state.lastSeq;
+    if (this.eventListeners.size === 0 || after <= before) return;
+    const fresh = new Map<number, RunEvent>();
+    for (const event of events) {
+      if (event.runId === this.runId && event.seq > before && event.seq <= after && !fresh.has(event.seq)) fresh.set(event.seq, event);
+    }
+    const ordered = [...fresh.values()].sort((a, b) => a.seq - b.seq);
+    for (const listener of [...this.eventListeners]) listener(ordered);
+  }
 
   private commit(live: LiveRun, fromServer: boolean): void {
     if (live === this.live) return;

@@ -1,8 +1,11 @@
 // @vitest-environment jsdom
-/** `useRun` with `live: 'stream'`: events arrive over the stream, and a dropped stream resumes after the last seq. */
+/**
+ * `useRun` with `live: 'stream'`: events arrive over the stream, and a dropped stream resumes after the last seq;
+ * the run's event log (`useRunEvents`) grows from the same stream instead of polling.
+ */
 import { renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { useRun } from '../../src/hooks';
+import { useRun, useRunEvents } from '../../src/hooks';
 import { setupHarness } from './harness';
 import { quickFlow } from './workflows';
 
@@ -83,6 +86,59 @@ describe('useRun (stream)', () => {
     );
     expect(result.current.steps.find((step) => step.id === fetch.id)?.status).toBe('succeeded');
     expect(h.requestsTo(`/runs/${started.id}`, 'GET')).toHaveLength(1);
+  });
+
+  it("grows the run's event log from the stream: one request for the history, none after, and nothing missed across a drop", async () => {
+    const streams = droppableStreams();
+    const started = await h.client.command('wf_quick', { command: 'start' });
+    const { result } = renderHook(
+      () => {
+        const run = useRun('wf_quick', started.id, { live: 'stream', reconnect: { baseDelayMs: 20, maxDelayMs: 100 } });
+        const log = useRunEvents('wf_quick', started.id, { pollIntervalMs: 25 }); // would poll every 25 ms on its own
+        return { run, log };
+      },
+      { wrapper: h.wrapper },
+    );
+    await waitFor(() => expect(result.current.run.connection).toBe('open'));
+    await waitFor(() => expect(result.current.log.events.length).toBeGreaterThan(0));
+    const serverEvents = () => h.mock.executor.listEvents('wf_quick', started.id, 0, 1000).items; // not a request
+    h.mock.advance(2_500);
+    await waitFor(() => expect(result.current.log.lastSeq).toBe(serverEvents().at(-1)!.seq));
+    await new Promise((resolve) => setTimeout(resolve, 150)); // six of its own poll intervals
+    const logRequests = () => h.requestsTo('/events', 'GET').length;
+    expect(logRequests()).toBe(1); // the history once; what came after came over the stream
+
+    streams.drop();
+    h.mock.advance(2_000); // events happen while the stream is down; the new stream brings them
+    h.mock.advance(10_000);
+    await waitFor(() => expect(result.current.log.finished).toBe(true));
+    const all = serverEvents();
+    expect(result.current.log.events.map((event) => event.seq)).toEqual(all.map((event) => event.seq));
+    expect(result.current.log.events.at(-1)?.type).toBe('run_succeeded');
+    expect(logRequests()).toBe(1);
+  });
+
+  it('asks for what the log misses when the stream continues past it (a view that joined later)', async () => {
+    const started = await h.client.command('wf_quick', { command: 'start' });
+    const { result, rerender } = renderHook(
+      ({ follow }: { follow: boolean }) => {
+        const run = useRun('wf_quick', started.id, { live: 'stream', enabled: follow });
+        const log = useRunEvents('wf_quick', started.id, { pollIntervalMs: 60_000 });
+        return { run, log };
+      },
+      { wrapper: h.wrapper, initialProps: { follow: false } },
+    );
+    await waitFor(() => expect(result.current.log.events.length).toBeGreaterThan(0));
+    const loaded = result.current.log.lastSeq;
+    h.mock.advance(2_500); // the log does not see these (its next poll is a minute away)
+    rerender({ follow: true }); // a live view joins: it starts from a snapshot past the log
+    await waitFor(() => expect(result.current.run.connection).toBe('open'));
+    h.mock.advance(10_000);
+    await waitFor(() => expect(result.current.log.finished).toBe(true));
+    const all = h.mock.executor.listEvents('wf_quick', started.id, 0, 1000).items;
+    expect(result.current.log.events.map((event) => event.seq)).toEqual(all.map((event) => event.seq));
+    const afters = h.requestsTo('/events', 'GET').map((request) => Number(request.query.get('after')));
+    expect(afters).toContain(loaded); // the gap was asked for once, from where the log stood
   });
 
   it('skips a malformed event on an open stream, says so, and keeps streaming', async () => {
