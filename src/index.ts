@@ -59,6 +59,8 @@ export type {
   RunListSlots,
   RunListViewProps,
   RunSelection,
+  RunStatusChip,
+  RunStatusGroup,
 } from './components/RunList/types.js';
 export { useRunListModel } from './components/RunList/useRunListModel.js';
 export type { RunListModel } from './components/RunList/useRunListModel.js';

@@ -5,7 +5,7 @@
  */
 import './run-history.css';
 import { useCallback, useMemo } from 'react';
-import { DeliveryDetail, DeliveryList, RunDetail, RunList, StepTimeline, type Run, type RunDetailTab, type RunSort, type RunStatus } from '../../src';
+import { DeliveryDetail, DeliveryList, RunDetail, RunList, StepTimeline, type Run, type RunDetailTab, type RunSort, type RunStatusChip } from '../../src';
 import { defaultUiStrings, filtersFromSearchParams, filtersToSearchParams, RUN_FILTER_PARAMS } from '../../src/core';
 import type { RunFeedFilters } from '../../src/hooks';
 import { RouterLink, useRouter, type ParamUpdate } from '../router';
@@ -13,8 +13,13 @@ import type { Surface } from './types';
 
 /** Run filters live in the URL under this prefix (`runs.status=failed&runs.subject=…`). */
 export const FILTER_PREFIX = 'runs.';
-/** The status chips of the table: All, then these. */
-const STATUS_CHIPS: readonly RunStatus[] = ['running', 'succeeded', 'failed', 'canceled'];
+/** The status chips of the table: All, then these; Running stands for every run still under way. */
+const STATUS_CHIPS: readonly RunStatusChip[] = [
+  { id: 'running', label: 'Running', statuses: ['running', 'waiting', 'paused'] },
+  'succeeded',
+  'failed',
+  'canceled',
+];
 const FILTER_CONTROLS = ['status', 'workflow', 'subject', 'time'] as const;
 /** Mode and credits are not part of this product's history table. */
 const COLUMNS = { mode: false, credits: false };
@@ -205,7 +210,7 @@ export const runHistorySurface: Surface = {
   summary: 'Every automation run in the workspace in one table, to trace what happened to one contact: each row opens to its steps and branches, and the messages those steps sent are one switch away.',
   behaviours: [
     'Runs read PENDING, RUNNING, COMPLETED, FAILED or CANCELED, each with an icon.',
-    'The chips All, Running, Completed, Failed and Canceled narrow the table, with a count on each.',
+    'The chips All, Running, Completed, Failed and Canceled narrow the table, with a count on each; Running also counts and shows the runs waiting on a review or paused (they keep their own word in the row).',
     'Pick one workflow by name (or All workflows), paste a contact (email or phone) or pick the last 24 hours, 7 days, 30 days or a custom range (From and To, in UTC).',
     'A run the trigger has queued, and one a worker has claimed but not started, both read PENDING.',
     'Filters, sort and opened rows are in the address: reload or share the link and the same runs show.',

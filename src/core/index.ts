@@ -143,9 +143,20 @@ export type { ArrayWindow } from './arrayWindow.js';
 export { ARRAY_PAGE_SIZE, arrayWindow } from './arrayWindow.js';
 
 // Run list filters
-export type { CreditsRange, CustomRange, RangePreset, RunFilters, RunRange } from './runFilters.js';
+export type { CreditsRange, CustomRange, RangePreset, RunFilters, RunRange, RunStatusChip, RunStatusGroup } from './runFilters.js';
 /** Run filters: canonical form and the client query. */
-export { filtersToRunQuery, hasRunFilters, isRunSort, normalizeCredits, normalizeRunFilters, RANGE_PRESETS, RUN_SORT_KEYS } from './runFilters.js';
+export {
+  chipStatuses,
+  filtersToRunQuery,
+  hasRunFilters,
+  isRunSort,
+  normalizeCredits,
+  normalizeRunFilters,
+  RANGE_PRESETS,
+  RUN_SORT_KEYS,
+  statusChipPressed,
+  toggleStatusChip,
+} from './runFilters.js';
 /** Whether a run passes run-list filters, as the API decides (to place a new run in cached lists). */
 export { matchesRunFilters } from './matchesRunFilters.js';
 export type { RunFilterParamsOptions, SearchParamsInput } from './runFilterParams.js';

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RUN_MODES, RUN_STATUSES, TRIGGER_TYPES } from '../api/schemas.js';
 import { filtersFromSearchParams, filtersToSearchParams } from './runFilterParams.js';
-import { filtersToRunQuery, hasRunFilters, normalizeRunFilters, RUN_SORT_KEYS, type RunFilters } from './runFilters.js';
+import { chipStatuses, filtersToRunQuery, hasRunFilters, normalizeRunFilters, RUN_SORT_KEYS, statusChipPressed, toggleStatusChip, type RunFilters } from './runFilters.js';
 
 const now = Date.parse('2026-11-21T12:00:00.000Z');
 
@@ -135,5 +135,28 @@ describe('filtersToRunQuery', () => {
     expect(hasRunFilters({ sort: '-queuedAt' })).toBe(false);
     expect(hasRunFilters({ status: [] })).toBe(false);
     expect(hasRunFilters({ mode: 'test' })).toBe(true);
+  });
+});
+
+describe('status chips for several statuses', () => {
+  const active = { id: 'active', label: 'Running', statuses: ['running', 'waiting', 'paused'] } as const;
+
+  it('is on when all its statuses are filtered on, mixed when some are, off otherwise', () => {
+    expect(statusChipPressed(undefined, active)).toBe(false);
+    expect(statusChipPressed(['failed'], active)).toBe(false);
+    expect(statusChipPressed(['waiting'], active)).toBe('mixed');
+    expect(statusChipPressed(['paused', 'waiting', 'running', 'failed'], active)).toBe(true);
+    expect(statusChipPressed(['failed'], 'failed')).toBe(true);
+    expect(statusChipPressed(['failed'], { id: 'none', label: 'None', statuses: [] })).toBe(false);
+  });
+
+  it('turns all its statuses on, or all off when fully on, keeping the other statuses filtered', () => {
+    expect(toggleStatusChip(undefined, active)).toEqual(['running', 'waiting', 'paused']);
+    expect(toggleStatusChip(['failed', 'waiting'], active)).toEqual(['failed', 'waiting', 'running', 'paused']);
+    expect(toggleStatusChip(['failed', 'waiting', 'running', 'paused'], active)).toEqual(['failed']);
+    expect(toggleStatusChip(['running', 'waiting', 'paused'], active)).toBeUndefined(); // every status again
+    expect(toggleStatusChip(['failed'], 'failed')).toBeUndefined();
+    expect(toggleStatusChip(undefined, 'failed')).toEqual(['failed']);
+    expect(chipStatuses('failed')).toEqual(['failed']);
   });
 });

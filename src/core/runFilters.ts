@@ -173,3 +173,46 @@ function isoOrNull(value: unknown): string | null {
   if (!Number.isFinite(time)) return null;
   return new Date(time).toISOString();
 }
+
+/**
+ * A status chip that stands for several statuses, as products group them: "Running" for running, waiting and
+ * paused runs, say. `id` names it (for `data-chip` and keys); `label` is what it says.
+ */
+export interface RunStatusGroup {
+  id: string;
+  label: string;
+  statuses: readonly RunStatus[];
+}
+
+/** One status chip: a single status, or a group of them. */
+export type RunStatusChip = RunStatus | RunStatusGroup;
+
+/** The statuses a chip stands for. */
+export function chipStatuses(chip: RunStatusChip): readonly RunStatus[] {
+  return typeof chip === 'string' ? [chip] : chip.statuses;
+}
+
+/**
+ * Whether a chip is on under the status filter `active`: every status it stands for is filtered on (true),
+ * some of them (`'mixed'`, a filter set another way, e.g. from the URL), or none (false). An empty chip is off.
+ */
+export function statusChipPressed(active: readonly RunStatus[] | undefined, chip: RunStatusChip): boolean | 'mixed' {
+  const statuses = chipStatuses(chip);
+  const on = statuses.filter((status) => active?.includes(status)).length;
+  if (on === 0 || statuses.length === 0) return false;
+  return on === statuses.length ? true : 'mixed';
+}
+
+/**
+ * The status filter after pressing `chip`: a chip fully on turns all its statuses off; otherwise they all
+ * turn on (the other statuses filtered on stay). `undefined` when nothing is left (every status).
+ */
+export function toggleStatusChip(active: readonly RunStatus[] | undefined, chip: RunStatusChip): RunStatus[] | undefined {
+  const statuses = chipStatuses(chip);
+  const current = active ?? [];
+  const next =
+    statusChipPressed(active, chip) === true
+      ? current.filter((status) => !statuses.includes(status))
+      : [...current, ...statuses.filter((status) => !current.includes(status))];
+  return next.length > 0 ? next : undefined;
+}

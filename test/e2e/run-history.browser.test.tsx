@@ -152,6 +152,8 @@ describe('workspace run history', () => {
     // statuses read as this product's words
     expect(rows(view).map((row) => seen(row, 'status')).sort()).toEqual(['COMPLETED', 'COMPLETED', 'FAILED', 'FAILED']);
     expect(view.getByRole('button', { name: /^Running/ })).toBeVisible();
+    // Running is one chip for every run under way: waiting on a review and paused ones too.
+    expect(view.getByRole('button', { name: /^Running/ })).toHaveAttribute('data-status', 'running waiting paused');
     expect(view.getByRole('button', { name: /^Canceled/ })).toBeVisible();
 
     await user.type(view.getByRole('textbox', { name: 'Contact' }), `${ANN}{Enter}`);

@@ -55,6 +55,35 @@ describe('RunList against the executor', () => {
     expect(local.requests.some((r) => r.url.includes('/v1/runs/counts'))).toBe(true);
   });
 
+  it('groups statuses under one chip: its count is theirs, it filters on all of them, mixed when only some are on', async () => {
+    const { container, local, start } = setup({
+      statusChips: ['succeeded', { id: 'active', label: 'Active', statuses: ['queued', 'running'] }],
+      defaultFilters: { status: ['queued'] },
+    });
+    start('quick');
+    act(() => local.executor.advance(5_000));
+    const running = start('slow');
+    act(() => local.executor.advance(5_000));
+    const queued = start('slow');
+    expect(local.executor.findRun(running)?.status).toBe('running');
+    const active = await screen.findByRole('button', { name: /^Active\s*2$/ });
+    expect(active).toHaveAttribute('aria-pressed', 'mixed'); // queued is on, running is not
+    expect(active).toHaveAttribute('data-chip', 'active');
+    await userEvent.click(active); // on for all of them
+    expect(active).toHaveAttribute('aria-pressed', 'true');
+    await waitFor(() => expect(rows(container)).toHaveLength(2));
+    expect(statusOf(container, running)).toBe('running');
+    expect(statusOf(container, queued)).toBe('queued');
+    const succeeded = screen.getByRole('button', { name: /^Succeeded\s*1$/ });
+    await userEvent.click(succeeded);
+    await waitFor(() => expect(rows(container)).toHaveLength(3));
+    await userEvent.click(active); // off again: the other chip's status stays
+    await waitFor(() => expect(rows(container).map((row) => row.dataset.status)).toEqual(['succeeded']));
+    expect(active).toHaveAttribute('aria-pressed', 'false');
+    expect(screen.getByRole('button', { name: /^All\s*3$/ })).toHaveAttribute('aria-pressed', 'false');
+    await expectNoAxeViolations(container);
+  });
+
   it('cancels a selection in bulk, with progress and each refused run and why', async () => {
     const { container, local, start } = setup();
     const done = start('quick');

@@ -2,7 +2,7 @@ import { useId, useState, type ComponentPropsWithoutRef, type ReactNode } from '
 import { RUN_MODES, RUN_STATUSES, RUN_TIME_FIELDS, TRIGGER_TYPES } from '../../api/schemas.js';
 import type { RunMode, RunStatus, RunTimeField, TriggerType } from '../../api/types.js';
 import { moveColumn } from '../../core/runColumns.js';
-import { hasRunFilters, normalizeRange, RANGE_PRESETS, type RangePreset } from '../../core/runFilters.js';
+import { chipStatuses, hasRunFilters, normalizeRange, RANGE_PRESETS, statusChipPressed, toggleStatusChip, type RangePreset } from '../../core/runFilters.js';
 import { numberFormat } from '../../core/intlCache.js';
 import type { RunFeedFilters } from '../../hooks/runFeedQuery.js';
 import { cx } from '../shared/cx.js';
@@ -156,21 +156,19 @@ function creditsRange(min: number | undefined, max: number | undefined): { min?:
 }
 
 /**
- * Status chips: "All" and one toggle per status (icon and label, never colour alone), with the number of
- * runs each would show under the other filters when the API gives counts. `data-slot="run-list-status-chips"`.
+ * Status chips: "All" and one toggle per status or group of statuses (icon and label, never colour alone),
+ * with the number of runs each would show under the other filters when the API gives counts. A group is
+ * `aria-pressed="mixed"` while only some of its statuses are filtered on. `data-slot="run-list-status-chips"`.
  */
 export function RunListStatusChips({ className, ...rest }: Omit<ComponentPropsWithoutRef<'div'>, 'children'>) {
   const model = useRunListContext('RunListStatusChips');
   const { filters, ui, props } = model;
   const strings = ui.text.runList;
-  const statuses = props.statusChips ?? RUN_STATUSES;
-  const active = new Set(filters.status ?? []);
+  const chips = props.statusChips ?? RUN_STATUSES;
   const counts = props.statusCounts ?? null;
   const format = numberFormat(ui.locale, {});
-  const toggle = (status: RunStatus) => {
-    const next = active.has(status) ? [...active].filter((other) => other !== status) : [...active, status];
-    model.setFilters({ ...filters, status: next.length > 0 ? next : undefined });
-  };
+  const countOf = (statuses: readonly RunStatus[]) =>
+    counts && statuses.some((status) => counts[status] !== undefined) ? statuses.reduce((sum, status) => sum + (counts[status] ?? 0), 0) : null;
   // All shows runs of every status, chip or not (a product may give no chip to queued or paused runs).
   const total = counts ? RUN_STATUSES.reduce((sum, status) => sum + (counts[status] ?? 0), 0) : null;
   return (
@@ -178,20 +176,31 @@ export function RunListStatusChips({ className, ...rest }: Omit<ComponentPropsWi
       <button
         type="button"
         className="rv-run-list__chip"
-        aria-pressed={active.size === 0}
+        aria-pressed={!filters.status || filters.status.length === 0}
         onClick={() => model.setFilters({ ...filters, status: undefined })}
       >
         {strings.allStatuses}
         {total !== null ? <span className="rv-run-list__chip-count">{strings.statusCount(format.format(total))}</span> : null}
       </button>
-      {statuses.map((status) => {
-        const { tone, icon } = statusAppearance(status);
-        const count = counts?.[status];
+      {chips.map((chip) => {
+        const statuses = chipStatuses(chip);
+        const single = typeof chip === 'string';
+        const { tone, icon } = statusAppearance(statuses[0] ?? 'queued');
+        const count = countOf(statuses);
         return (
-          <button key={status} type="button" className="rv-run-list__chip" data-status={status} data-tone={tone} aria-pressed={active.has(status)} onClick={() => toggle(status)}>
+          <button
+            key={single ? chip : `group:${chip.id}`}
+            type="button"
+            className="rv-run-list__chip"
+            data-status={statuses.join(' ')}
+            data-chip={single ? undefined : chip.id}
+            data-tone={tone}
+            aria-pressed={statusChipPressed(filters.status, chip)}
+            onClick={() => model.setFilters({ ...filters, status: toggleStatusChip(filters.status, chip) })}
+          >
             <Icon name={icon} />
-            {ui.statusLabel('run', status)}
-            {count !== undefined ? <span className="rv-run-list__chip-count">{strings.statusCount(format.format(count))}</span> : null}
+            {single ? ui.statusLabel('run', chip) : chip.label}
+            {count !== null ? <span className="rv-run-list__chip-count">{strings.statusCount(format.format(count))}</span> : null}
           </button>
         );
       })}

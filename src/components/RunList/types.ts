@@ -2,10 +2,11 @@
 import type { MouseEvent, ReactNode } from 'react';
 import type { BulkAction, Run, RunSort, RunStatus, Workflow } from '../../api/types.js';
 import type { CustomRunColumn } from '../../core/runColumns.js';
+import type { RunStatusChip, RunStatusGroup } from '../../core/runFilters.js';
 import type { RunSelection } from '../../core/runSelection.js';
 import type { RunFeedFilters } from '../../hooks/runFeedQuery.js';
 
-export type { CustomRunColumn, RunSelection };
+export type { CustomRunColumn, RunSelection, RunStatusChip, RunStatusGroup };
 
 /** Which columns are shown: `false` hides a column; columns not named keep their default. */
 export type RunColumnVisibility = Record<string, boolean>;
@@ -94,8 +95,11 @@ export interface RunListViewProps extends RunListSlots {
   matchingTotal?: number | null;
   /** Which filter controls to show. Defaults to all. */
   filterControls?: readonly RunFilterControl[];
-  /** Statuses that get a chip, in order. Defaults to every run status. */
-  statusChips?: readonly RunStatus[];
+  /**
+   * The status chips, in order: a status, or a group of statuses under one label (`{ id: 'active', label:
+   * 'Running', statuses: ['running', 'waiting', 'paused'] }`). Defaults to one chip per run status.
+   */
+  statusChips?: readonly RunStatusChip[];
   /** Workflows offered by the workflow filter (and their models by the model filter). Defaults to none (a text field). */
   workflows?: readonly Pick<Workflow, 'id' | 'name' | 'models'>[];
 
