@@ -241,22 +241,17 @@ export class RunObserver {
     this.commit(withLiveRunSnapshot(this.live, run), false);
   }
 
-  /** The `seq` of the newest event folded in (0 before the first load): what a command sent now is issued at. */
-  get seq(): number {
-    return this.live?.state.lastSeq ?? 0;
-  }
-
   /**
-   * Takes a command's answer, issued when the observer stood at `sentAt` (its `seq` then). Events folded in
-   * while the command was on its way (a poll, the stream) are newer than an answer that left the server before
-   * them: such an answer is dropped instead of turning, say, a stopped run back to running. Returns whether it
-   * was taken. Without events since (or with an answer at least as new) it replaces the run like `setRun`.
+   * Takes a command's answer unless it is older than events already folded in (by `seq`): events that came
+   * while the command was on its way (a poll, the stream), or an answer the server replays for a resent intent,
+   * must not turn, say, a stopped run back to running. An answer without a `seq` (0, an engine that has none)
+   * is taken. Returns whether it was taken.
    */
-  applyAnswer(run: Run, sentAt: number): boolean {
+  applyAnswer(run: Run): boolean {
     const folded = this.live?.state.lastSeq ?? 0;
-    if (folded > sentAt && run.lastSeq < folded) return false;
+    if (run.lastSeq > 0 && run.lastSeq < folded) return false;
     this.setRun(run);
-    return this.live?.state.run === run;
+    return true;
   }
 
   /** Stops a request in flight, so its answer cannot overwrite an optimistic update made now. */

@@ -27,18 +27,16 @@ export function writeRun({ queryClient, scope, runs }: RunCaches, run: Run): voi
   writeRunIntoFeeds(queryClient, scope, run);
 }
 
-/** The `seq` the live run of `run` stands at: what a command sent now is issued at (0 when not followed). */
-export function issuedAt({ scope, runs }: RunCaches, run: Run): number {
-  return runs.find(scope, run.workflowId, run.id)?.seq ?? 0;
-}
-
 /**
- * Writes a command's answer, sent when the live run stood at `sentAt`, into the live run and the feeds. Where
- * newer events arrived meanwhile, they win (feeds compare `lastSeq` too): a late answer never undoes them.
+ * Writes a command's answer into the live run and the feeds. An answer older than events the live run has folded
+ * in since is not taken: the live run's own copy goes to the feeds instead, so a late answer undoes nothing, in
+ * the detail or in a list.
  */
-export function writeAnswer({ queryClient, scope, runs }: RunCaches, run: Run, sentAt: number): void {
-  runs.find(scope, run.workflowId, run.id)?.applyAnswer(run, sentAt);
-  writeRunIntoFeeds(queryClient, scope, run);
+export function writeAnswer({ queryClient, scope, runs }: RunCaches, run: Run): void {
+  const observer = runs.find(scope, run.workflowId, run.id);
+  const taken = observer ? observer.applyAnswer(run) : true;
+  const newer = taken ? run : observer?.getSnapshot().run;
+  writeRunIntoFeeds(queryClient, scope, newer ?? run);
 }
 
 /**

@@ -6,7 +6,7 @@ import { runControls } from '../core/runControls.js';
 import { errorValue } from './errors.js';
 import { createOpenIntents, intentId, type OpenIntents } from './openIntents.js';
 import { rvKeys } from './queryKeys.js';
-import { issuedAt, optimisticRun, refreshRun, rollbackRun, writeAnswer, writeRun } from './runCommandCache.js';
+import { optimisticRun, refreshRun, rollbackRun, writeAnswer, writeRun } from './runCommandCache.js';
 import { insertRunIntoFeeds } from './runFeedCache.js';
 import { NOT_LOADED, type CommandOutcome, type Intent, type UseRunCommandsResult } from './runCommandTypes.js';
 import { useRunViews } from './RunViewsProvider.js';
@@ -39,22 +39,20 @@ export function useRunCommands(run: Run | null | undefined): UseRunCommandsResul
         return client.command(target.workflowId, { command: action, runId: target.id }, options);
       },
       onMutate: async ({ action, run: target }) => {
-        // Events folded after this point are newer than what the command's answer may carry.
-        const sentAt = issuedAt(caches, target);
         const optimistic = optimisticRun(target, action);
-        if (!optimistic) return { optimistic: null, sentAt };
+        if (!optimistic) return { optimistic: null };
         // A poll landing now would overwrite the optimistic status with the old one.
         rv.runs.find(scope, target.workflowId, target.id)?.cancelFetch();
         await queryClient.cancelQueries({ queryKey: rvKeys.activeRunsAll(scope) });
         writeRun(caches, optimistic);
-        return { optimistic, sentAt };
+        return { optimistic };
       },
       onError: (_error, { run: target }, context) => {
         if (context?.optimistic) rollbackRun(caches, target, context.optimistic);
       },
-      onSuccess: (answer, { action }, context) => {
+      onSuccess: (answer, { action }) => {
         if (startsRun(action)) insertRunIntoFeeds(queryClient, scope, answer, now());
-        else writeAnswer(caches, answer, context?.sentAt ?? 0);
+        else writeAnswer(caches, answer);
       },
       // Catch up with the server in the background: the outcome (and a rollback's error) shows at once.
       onSettled: (_answer, _error, { run: target }) => {

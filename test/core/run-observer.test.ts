@@ -119,27 +119,29 @@ describe('RunObserver', () => {
     }
   });
 
-  it("drops a command's answer only when events newer than it were folded in after the command was sent", async () => {
+  it("drops a command's answer that is older than the events already folded in, and only that", async () => {
     const started = await h.client.command('wf_quick', { command: 'start' });
     const observer = new RunObserver(h.client, 'wf_quick', started.id, { live: false, visibility: visible });
     const stop = observer.subscribe(() => {});
     await vi.waitFor(() => expect(observer.getSnapshot().run?.status).toBe('queued'));
-    const sentAt = observer.seq;
     const early = observer.getSnapshot().run!;
-    // Nothing folded since it was sent: the answer is taken, even one with an older seq (an adapter's snapshot).
-    expect(observer.applyAnswer({ ...early, status: 'paused', lastSeq: 0 }, sentAt)).toBe(true);
+    // As new as what is shown: taken.
+    expect(observer.applyAnswer({ ...early, status: 'paused' })).toBe(true);
     expect(observer.getSnapshot().run?.status).toBe('paused');
     observer.setRun(early);
     h.mock.executor.advance(60_000);
     await observer.refresh();
-    expect(observer.seq).toBeGreaterThan(sentAt);
+    const folded = observer.getSnapshot().state!.lastSeq;
+    expect(folded).toBeGreaterThan(early.lastSeq);
     expect(observer.getSnapshot().run?.status).toBe('succeeded');
-    // Events folded since, and the answer is older than them: what they said stays.
-    expect(observer.applyAnswer({ ...early, status: 'paused' }, sentAt)).toBe(false);
+    // Older than the events folded in since (a late answer, or one replayed for a resent intent): what they said stays.
+    expect(observer.applyAnswer({ ...early, status: 'paused' })).toBe(false);
     expect(observer.getSnapshot().run?.status).toBe('succeeded');
-    // An answer at least as new as the events is taken.
-    const newer = { ...observer.getSnapshot().run!, status: 'failed' as const, lastSeq: observer.seq };
-    expect(observer.applyAnswer(newer, sentAt)).toBe(true);
+    // An answer without a seq (an engine that has none) is taken; so is one at least as new as the events.
+    expect(observer.applyAnswer({ ...early, status: 'running', lastSeq: 0 })).toBe(true);
+    expect(observer.getSnapshot().run?.status).toBe('running');
+    const newer = { ...early, status: 'failed' as const, lastSeq: folded };
+    expect(observer.applyAnswer(newer)).toBe(true);
     expect(observer.getSnapshot().run).toBe(newer);
     stop();
   });

@@ -224,11 +224,13 @@ describe('useRunCommands', () => {
     const { result } = renderHook(
       () => {
         const detail = useRun('wf_quick', started.id, { live: false });
-        return { detail, commands: useRunCommands(detail.run) };
+        return { detail, commands: useRunCommands(detail.run), feed: useRuns() };
       },
       { wrapper: h.wrapper },
     );
     await waitFor(() => expect(result.current.detail.run?.status).toBe('running'));
+    const row = () => result.current.feed.runs.find((run) => run.id === started.id);
+    await waitFor(() => expect(row()?.status).toBe('running'));
     // The server pauses the run and answers, but the answer is slow to arrive; meanwhile the run is canceled
     // elsewhere and a refresh brings those newer events in.
     let handled!: () => void;
@@ -258,8 +260,10 @@ describe('useRunCommands', () => {
     restore();
     expect(answered).toMatchObject({ ok: true, run: { status: 'paused' } }); // the answer itself is the pause's
     expect(result.current.detail.run?.status).toBe('canceled'); // but the newer events win
+    await waitFor(() => expect(row()?.status).toBe('canceled')); // in the list too, not Paused
     await act(() => sleep(50));
     expect(result.current.detail.run?.status).toBe('canceled');
+    expect(row()?.status).toBe('canceled');
   });
 
   it('clicking again after a lost answer resends the same intent key; a settled intent gets a new one', async () => {
