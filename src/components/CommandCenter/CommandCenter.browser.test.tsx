@@ -104,7 +104,23 @@ describe('CommandCenter against the executor', () => {
     expect(stopped.getAttribute('data-status')).toBe('canceled');
     expect(stopped.querySelector('[data-slot="command-center-outcome"]')!.textContent).toBe(`Stopped: ${running}`);
     expect(within(stopped).queryByRole('button', { name: 'Stop now' })).toBeNull();
+    // the Stop button went with the stop: focus is on the card's actions, not dropped to the page
+    await waitFor(() => expect(within(stopped).getByRole('group', { name: `Actions for run ${running}` }).contains(document.activeElement)).toBe(true));
     expect(local.requests.filter((r) => r.method === 'POST' && r.url.includes('/command'))).toHaveLength(1);
+  });
+
+  it('keeps focus on the card when the pressed action goes away (Pause turns into Resume)', async () => {
+    const { container, local, running } = setup();
+    const active = panel(container, 'command-center-active');
+    await waitFor(() => expect(card(active, running)).not.toBeNull());
+    const controls = within(card(active, running)!).getByRole('group', { name: `Actions for run ${running}` });
+    within(controls).getByRole('button', { name: 'Pause' }).focus();
+    await userEvent.keyboard('{Enter}');
+    await waitFor(() => expect(runStatus(local, 'wf_slow', running)).toBe('paused'));
+    await waitFor(() => expect(within(controls).getAllByRole('button').map((b) => b.textContent)).toContain('Resume'));
+    expect(controls.contains(document.activeElement)).toBe(true);
+    await userEvent.keyboard('{Tab}'); // on from the card, not from the top of the page
+    expect(document.activeElement).toBe(within(controls).getByRole('button', { name: 'Resume' }));
   });
 
   it('replays a failed run: a new run starts, is linked, and joins the active runs', async () => {

@@ -66,6 +66,9 @@ export function CommandCenterRunControls({
     returnTo.current = asking;
     setAsking(null);
   };
+  // After the reader acted here, a button that goes away (Stop done: the run no longer offers it) must not drop
+  // focus to the page: it moves to the group. Leaving the group for elsewhere ends that care.
+  const acted = useRef(false);
   const keepOnEscape = (event: KeyboardEvent) => {
     if (event.key !== 'Escape') return;
     event.preventDefault();
@@ -73,6 +76,7 @@ export function CommandCenterRunControls({
   };
 
   const send = async (action: RunAction) => {
+    acted.current = true;
     if (asking) returnTo.current = action;
     setAsking(null);
     setShown(null);
@@ -95,12 +99,21 @@ export function CommandCenterRunControls({
   };
   const offered = actions.filter((action) => commands.controls[action].available);
   const pending = commands.pendingAction;
+  const offeredKey = offered.join(' ');
+  useEffect(() => {
+    const active = document.activeElement;
+    if (acted.current && !asking && (active === null || active === document.body)) group.current?.focus();
+  }, [offeredKey, asking, shown]);
 
   return (
     <div
       {...rest}
       ref={group}
       tabIndex={-1}
+      onBlur={(event) => {
+        const next = event.relatedTarget;
+        if (next instanceof Node && !event.currentTarget.contains(next)) acted.current = false;
+      }}
       role="group"
       aria-label={t.controls(run.id)}
       data-slot="command-center-run-controls"
