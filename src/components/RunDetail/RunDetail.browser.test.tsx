@@ -177,6 +177,46 @@ describe('RunDetail', () => {
     await expectNoAxeViolations(view.container);
   });
 
+  it('links the session id: a plain click goes to the host, a modified click is left to the browser', async () => {
+    const chat: WorkflowDefinition = {
+      id: 'chat',
+      name: 'Draft reply',
+      nodes: [{ id: 'draft', name: 'Draft', kind: 'llm', config: { durationMs: 100, jitter: 0 } }],
+      edges: [],
+    };
+    const local = localExecutor([chat]);
+    const run = start(local, 'chat', (r) => r.status === 'succeeded');
+    expect(run.sessionId).toBeTruthy();
+    const opened: string[] = [];
+    const view = render(
+      <Detail
+        local={local}
+        run={run}
+        getSessionHref={(id) => `/sessions/${id}`}
+        onOpenSession={(id, _run, event) => {
+          event.preventDefault(); // stays in the app
+          opened.push(id);
+        }}
+      />,
+    );
+    const link = await view.findByRole('link', { name: run.sessionId! });
+    expect(link).toHaveAttribute('href', `/sessions/${run.sessionId}`);
+    expect(link).toHaveAttribute('data-session-link', run.sessionId);
+    await userEvent.click(link);
+    expect(opened).toEqual([run.sessionId]);
+    // Seen after the library and the host had their turn, then stopped here so the test page stays put.
+    let preventedBefore: boolean | null = null;
+    const last = (event: Event) => {
+      preventedBefore = event.defaultPrevented;
+      event.preventDefault();
+    };
+    window.addEventListener('click', last);
+    link.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, ctrlKey: true }));
+    window.removeEventListener('click', last);
+    expect(opened).toHaveLength(1); // a new tab is the browser's business
+    expect(preventedBefore).toBe(false);
+  });
+
   it('replays a finished run as-is: a new run linked to its source', async () => {
     const local = localExecutor([failing]);
     const run = start(local, 'failing', (r) => r.status === 'failed');

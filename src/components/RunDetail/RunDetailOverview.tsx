@@ -5,6 +5,7 @@ import { formatDateTime } from '../../core/formatTime.js';
 import { CopyButton } from '../shared/CopyButton.js';
 import { cx } from '../shared/cx.js';
 import { DataSection } from '../shared/DataSection.js';
+import { LinkOut } from '../shared/LinkOut.js';
 import { Duration } from '../shared/Duration.js';
 import { RelativeTime } from '../shared/RelativeTime.js';
 import { StatusBadge } from '../shared/StatusBadge.js';
@@ -51,23 +52,12 @@ function Session({ run, model }: { run: Run; model: RunDetailModel }) {
   const { props } = model;
   const id = run.sessionId;
   if (!id) return <>{model.ui.text.runDetail.none}</>;
-  const href = props.getSessionHref?.(id, run);
-  const open = props.onOpenSession ? () => props.onOpenSession?.(id, run) : undefined;
-  if (href) {
-    return (
-      <a className="rv-link" href={href} onClick={open}>
-        {id}
-      </a>
-    );
-  }
-  if (open) {
-    return (
-      <button type="button" className="rv-link" onClick={open}>
-        {id}
-      </button>
-    );
-  }
-  return <code>{id}</code>;
+  const onOpen = props.onOpenSession;
+  return (
+    <LinkOut href={props.getSessionHref?.(id, run)} onOpen={onOpen ? (event) => onOpen(id, run, event) : undefined} data={{ 'data-session-link': id }}>
+      {id}
+    </LinkOut>
+  );
 }
 
 /**

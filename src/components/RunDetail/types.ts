@@ -43,8 +43,8 @@ export interface RunDetailLinks {
   onOpenRun?: (ref: RunRef, event: LinkEvent) => void;
   /** Href of a session; makes the session id a link. Defaults to none (plain id). */
   getSessionHref?: (sessionId: string, run: Run) => string;
-  /** Called when the session link is followed. Defaults to none. */
-  onOpenSession?: (sessionId: string, run: Run) => void;
+  /** Called when the session link is followed (call `preventDefault` on the event to stop the href). Defaults to none. */
+  onOpenSession?: (sessionId: string, run: Run, event: LinkEvent) => void;
   /** Href of a delivery attempt (Deliveries tab, send steps); makes it a real link. Defaults to none (the id as text). */
   getDeliveryHref?: (deliveryId: string) => string;
   /** Called when a link to a delivery attempt is followed. Defaults to none. */
