@@ -1,5 +1,6 @@
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { RunApiError } from '../api/errors.js';
 import type { RunEvent } from '../api/types.js';
 import { logClientFilter, logEntryId, logFiltersToQuery, type LogSearchFilters } from '../core/logSearchFilters.js';
 import { queryStatus, type QueryStatus } from './queryState.js';
@@ -49,7 +50,7 @@ export interface UseLogSearchResult extends QueryStatus {
   /** Entries the live tail added since the search ran. */
   tailCount: number;
   /** The live tail's last failed poll (it keeps polling and clears this once one succeeds); null when fine or off. */
-  tailError: Error | null;
+  tailError: RunApiError | null;
   filters: LogFilters;
   setFilters: (filters: LogFilters | ((previous: LogFilters) => LogFilters)) => void;
   hasMore: boolean;

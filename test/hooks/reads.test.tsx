@@ -67,6 +67,31 @@ describe('read hooks', () => {
     expect(result.current.entries.every((entry) => entry.runId === later.id && entry.severity === 'info')).toBe(true);
   });
 
+  it('the live tail takes an entry that arrives late, below newer ones already tailed', async () => {
+    await h.client.command('wf_quick', { command: 'start' });
+    h.mock.advance(60_000);
+    // A store with several writers: one entry of the new run becomes visible only after newer ones.
+    let late: { runId: string; seq: number } | null = null;
+    const restore = h.tamper(async (request, response) => {
+      if (!late || !new URL(request.url).pathname.endsWith('/logs')) return response;
+      const body = (await response.json()) as { items: { runId: string; seq: number }[] };
+      const hidden = late;
+      const items = body.items.filter((entry) => !(entry.runId === hidden.runId && entry.seq === hidden.seq));
+      return new Response(JSON.stringify({ ...body, items }), { status: response.status, headers: response.headers });
+    });
+    const { result } = renderHook(() => useLogSearch({ liveTail: true, tailIntervalMs: 25 }), { wrapper: h.wrapper });
+    await waitFor(() => expect(result.current.entries.length).toBeGreaterThan(0));
+    const later = await h.client.command('wf_review', { command: 'start' });
+    late = { runId: later.id, seq: 2 };
+    h.mock.advance(10_000);
+    const tailed = () => result.current.entries.slice(0, result.current.tailCount);
+    await waitFor(() => expect(tailed().filter((entry) => entry.runId === later.id).length).toBeGreaterThan(2));
+    expect(tailed().some((entry) => entry.seq === 2 && entry.runId === later.id)).toBe(false);
+    late = null; // now it shows up, below the newest tailed entry
+    await waitFor(() => expect(tailed().some((entry) => entry.seq === 2 && entry.runId === later.id)).toBe(true));
+    restore();
+  });
+
   it('useAnalytics reads a window and switches it', async () => {
     await h.client.command('wf_quick', { command: 'start' });
     h.mock.advance(60_000);

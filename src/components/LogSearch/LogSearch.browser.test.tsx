@@ -286,6 +286,10 @@ describe('LogSearch', () => {
     const view = render(<Search local={local} fetch={fetch} defaultLiveTail tailIntervalMs={100} />);
     await waitFor(() => expect(entries(view.container).length).toBeGreaterThan(10), slow);
     const shown = entries(view.container).length;
+    // The polite region the notice will appear in is there before anything goes wrong (so it is announced).
+    const region = view.container.querySelector<HTMLElement>('[data-notice-region]')!;
+    expect(region.getAttribute('role')).toBe('status');
+    expect(region.textContent).toBe('');
     failing = true;
     const notice = await waitFor(() => {
       const found = view.container.querySelector<HTMLElement>('[data-notice="tail-error"]');
@@ -293,7 +297,7 @@ describe('LogSearch', () => {
       return found!;
     }, slow);
     expect(notice.textContent).toMatch(/Live tail paused: .+\. Retrying…/);
-    expect(notice.getAttribute('role')).toBe('status');
+    expect(notice.parentElement).toBe(region);
     // The entries stay; the search itself did not fail.
     expect(entries(view.container).length).toBe(shown);
     expect(view.queryByRole('alert')).toBeNull();

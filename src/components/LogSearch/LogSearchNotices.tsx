@@ -18,36 +18,32 @@ export function LogSearchNotices({ className, ...rest }: Omit<ComponentPropsWith
   const { props, ui } = model;
   const t = ui.text.logSearch;
   const online = useOnline();
-  const notices: ReactNode[] = [];
-  if (!online) {
-    notices.push(
-      <p key="offline" className="rv-log-search__notice" data-notice="offline" role="status">
-        <Icon name="alert" /> {t.offline}
-      </p>,
-    );
-  }
-  if (props.tailError && model.liveTail) {
-    notices.push(
-      <p key="tail" className="rv-log-search__notice" data-notice="tail-error" role="status">
-        <Icon name="alert" /> {t.tailPaused(errorText(props.tailError))}
-      </p>,
-    );
-  }
-  if (props.error && props.entries.length > 0) {
-    notices.push(
-      <p key="error" className="rv-log-search__notice" data-notice="error" role="alert">
-        <Icon name="alert" /> {t.loadFailed(errorText(props.error))}{' '}
-        {props.onRetry ? (
-          <button type="button" className="rv-button" onClick={props.onRetry}>
-            {ui.text.retry}
-          </button>
-        ) : null}
-      </p>,
-    );
-  }
+  const tailFailed = Boolean(props.tailError && model.liveTail);
   return (
     <div className={cx('rv-log-search__notices', className)} data-slot="log-search-notices" {...rest}>
-      {notices}
+      {/* Always in the page, so what appears in it is announced (a region that comes with its text often is not). */}
+      <div role="status" className="rv-log-search__live" data-notice-region="">
+        {!online ? (
+          <p className="rv-log-search__notice" data-notice="offline">
+            <Icon name="alert" /> {t.offline}
+          </p>
+        ) : null}
+        {tailFailed && props.tailError ? (
+          <p className="rv-log-search__notice" data-notice="tail-error">
+            <Icon name="alert" /> {t.tailPaused(errorText(props.tailError))}
+          </p>
+        ) : null}
+      </div>
+      {props.error && props.entries.length > 0 ? (
+        <p className="rv-log-search__notice" data-notice="error" role="alert">
+          <Icon name="alert" /> {t.loadFailed(errorText(props.error))}{' '}
+          {props.onRetry ? (
+            <button type="button" className="rv-button" onClick={props.onRetry}>
+              {ui.text.retry}
+            </button>
+          ) : null}
+        </p>
+      ) : null}
       <p role="status" className="rv-log-search__scanning" data-notice="scanning">
         {props.scanning ? t.searchingOlder : null}
       </p>
