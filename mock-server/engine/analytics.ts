@@ -3,7 +3,7 @@
  * percentiles, a time series and a breakdown per workflow, for a preset or a custom window.
  */
 import type { Analytics, AnalyticsQuery, AnalyticsWindow, AnalyticsWorkflow } from '../../src/api/types.js';
-import { ANALYTICS_MAX_CUSTOM_DAYS } from '../../src/api/schemas.js';
+import { ANALYTICS_MAX_CUSTOM_DAYS, ANALYTICS_MAX_CUSTOM_SPAN_MS } from '../../src/api/schemas.js';
 import { ExecutorProblem } from './api.js';
 import { iso } from './ids.js';
 import type { Ctx } from './model.js';
@@ -16,8 +16,6 @@ const WINDOWS: Record<Exclude<AnalyticsWindow, 'custom'>, { span: number; bucket
   '7d': { span: 7 * DAY, bucket: 6 * HOUR },
   '30d': { span: 30 * DAY, bucket: DAY },
 };
-/** The longest custom window (the contract's, plus the hour a change of daylight saving time may add). */
-export const MAX_CUSTOM_SPAN = ANALYTICS_MAX_CUSTOM_DAYS * DAY + HOUR;
 
 /** Bucket length of a custom window: hourly up to 2 days, six-hourly up to 14 days, daily beyond. */
 export function customBucketMs(span: number): number {
@@ -46,7 +44,7 @@ function resolveWindow(query: AnalyticsQuery, now: number): { window: AnalyticsW
   if (Number.isNaN(start)) throw invalid('from', 'Must be an ISO-8601 date-time.');
   if (Number.isNaN(end)) throw invalid('to', 'Must be an ISO-8601 date-time.');
   if (end <= start) throw invalid('to', 'Must be after from.');
-  if (end - start > MAX_CUSTOM_SPAN) throw invalid('to', `Must be at most ${ANALYTICS_MAX_CUSTOM_DAYS} days after from.`);
+  if (end - start > ANALYTICS_MAX_CUSTOM_SPAN_MS) throw invalid('to', `Must be at most ${ANALYTICS_MAX_CUSTOM_DAYS} days after from.`);
   return { window: 'custom', start, end, bucket: customBucketMs(end - start) };
 }
 

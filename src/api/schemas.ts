@@ -87,6 +87,8 @@ export const REPLAY_FROM = ['start', 'failed_step'] as const;
  * accepted, since whole calendar days across a change of daylight saving time are one hour longer.
  */
 export const ANALYTICS_MAX_CUSTOM_DAYS = 366;
+/** The longest custom analytics window the API answers, in ms: `ANALYTICS_MAX_CUSTOM_DAYS` days and the hour of a daylight-saving change. */
+export const ANALYTICS_MAX_CUSTOM_SPAN_MS = (ANALYTICS_MAX_CUSTOM_DAYS * 24 + 1) * 3_600_000;
 export const APPROVAL_STATUSES = ['pending', 'approved', 'rejected', 'expired'] as const;
 export const DELIVERY_STATUSES = ['queued', 'sent', 'delivered', 'failed', 'bounced'] as const;
 export const COMMANDS = ['start', 'pause', 'resume', 'stop', 'cancel'] as const;

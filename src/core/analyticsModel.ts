@@ -3,7 +3,7 @@
  * its time range and label, the chart's geometry (stacked run bars and the credits line, over the pure
  * maths of chartScale.ts) and a custom window from date inputs. No React.
  */
-import { ANALYTICS_MAX_CUSTOM_DAYS } from '../api/schemas.js';
+import { ANALYTICS_MAX_CUSTOM_SPAN_MS } from '../api/schemas.js';
 import type { Analytics, AnalyticsBucket, AnalyticsRange } from '../api/types.js';
 import { areaPath, bands, labelStride, linePath, linearScale, niceTicks, stackMax, stackRow, type Band } from './chartScale.js';
 import { dateTimeFormat } from './intlCache.js';
@@ -165,7 +165,7 @@ export function customRange(from: string, to: string, timeZone = 'UTC'): { range
   const range = rangeFromDates(from, to, timeZone);
   if (!range) return { problem: 'invalid' };
   // Whole days in a zone with daylight saving: a change of the clock inside adds an hour, which the API allows.
-  if (Date.parse(range.to) - Date.parse(range.from) > ANALYTICS_MAX_CUSTOM_DAYS * DAY + HOUR) return { problem: 'too_long' };
+  if (Date.parse(range.to) - Date.parse(range.from) > ANALYTICS_MAX_CUSTOM_SPAN_MS) return { problem: 'too_long' };
   return { range };
 }
 
