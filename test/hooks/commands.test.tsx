@@ -192,8 +192,11 @@ describe('useRunCommands', () => {
     );
     await waitFor(() => expect(result.current.detail.run?.status).toBe('running'));
     const sentBefore = h.requestsTo('/command', 'POST').length;
+    // The answer is held until all three clicks are in, so every later click lands while the first is in flight.
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
     h.tamper(async (_request, response) => {
-      await sleep(100); // the second click lands while the first is in flight
+      await released;
       return response;
     });
     const clicks: Promise<CommandOutcome>[] = [];
@@ -207,6 +210,7 @@ describe('useRunCommands', () => {
     });
     let outcomes: CommandOutcome[] = [];
     await act(async () => {
+      release();
       outcomes = await Promise.all(clicks);
     });
     expect(outcomes.map((outcome) => outcome.ok)).toEqual([true, true, true]);
