@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clampText, isClamped, TEXT_LIMITS } from './clampText.js';
+import { clampText, inSentence, isClamped, TEXT_LIMITS } from './clampText.js';
 
 describe('clampText', () => {
   it('keeps short text and cuts long text with an ellipsis', () => {
@@ -19,5 +19,11 @@ describe('clampText', () => {
       const code = body.charCodeAt(body.length - 1);
       expect(code >= 0xd800 && code <= 0xdbff).toBe(false);
     }
+  });
+
+  it('sets a message inside a sentence without a doubled period', () => {
+    expect(`Failed: ${inSentence('Network error. ')}.`).toBe('Failed: Network error.');
+    expect(inSentence('Timed out after 10 s')).toBe('Timed out after 10 s');
+    expect(inSentence('Wait...')).toBe('Wait');
   });
 });

@@ -30,3 +30,11 @@ export function clampText(text: string, max: number): string {
 export function isClamped(text: string, max: number): boolean {
   return text.length > max;
 }
+
+/**
+ * A message set inside a sentence of ours (`Could not load: ${message}. Retrying…`): its own closing periods and
+ * trailing spaces go, so the sentence does not read "failed.." .
+ */
+export function inSentence(message: string): string {
+  return message.replace(/[.\s]+$/, '');
+}

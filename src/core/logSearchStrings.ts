@@ -1,5 +1,6 @@
 /** Words of the cross-run log search (`LogSearch`) and of the event list it shares with RunDetail, part of the UI strings (`text.logSearch`). */
 import type { Severity } from '../api/types.js';
+import { inSentence } from './clampText.js';
 import type { LogRangePreset } from './logSearchFilters.js';
 
 export interface LogSearchStrings {
@@ -96,6 +97,6 @@ export const defaultLogSearchStrings: LogSearchStrings = {
   noMatchScanned: (n) => `No matches in the newest ${n.toLocaleString('en-US')} ${n === 1 ? 'entry' : 'entries'}.`,
   fewMatchesScanned: (n) => `Searched the newest ${n.toLocaleString('en-US')} ${n === 1 ? 'entry' : 'entries'}.`,
   searchOlder: 'Search older entries',
-  tailPaused: (reason) => `Live tail paused: ${reason.replace(/[.\s]+$/, '')}. Retrying…`,
+  tailPaused: (reason) => `Live tail paused: ${inSentence(reason)}. Retrying…`,
   offline: 'You are offline; the log will catch up when the connection is back.',
 };

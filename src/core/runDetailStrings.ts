@@ -1,5 +1,6 @@
 /** Words of one run's detail view (`RunDetail`), part of the UI strings (`text.runDetail`). */
 import type { RunAction } from '../api/status.js';
+import { inSentence } from './clampText.js';
 import type { DeliveryStatus, Severity } from '../api/types.js';
 
 export type RunDetailTab = 'steps' | 'waterfall' | 'events' | 'context' | 'deliveries' | 'compare';
@@ -328,7 +329,7 @@ export const defaultRunDetailStrings: RunDetailStrings = {
   followLive: 'Follow new events',
   eventCount: (shown, total) => (shown === total ? plural(total, 'event', 'events') : `${shown} of ${plural(total, 'event', 'events')}`),
   noEvents: 'No events yet.',
-  eventsStale: (message) => `New events could not be loaded: ${message}. The log shows what was loaded and tries again at the next update.`,
+  eventsStale: (message) => `New events could not be loaded: ${inSentence(message)}. The log shows what was loaded and tries again at the next update.`,
   noMatchingEvents: 'No events match these filters.',
   loadingEvents: 'Loading events…',
   variables: 'Variables',

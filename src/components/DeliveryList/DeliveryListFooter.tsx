@@ -1,5 +1,6 @@
 import type { ComponentPropsWithoutRef } from 'react';
 import { cx } from '../shared/cx.js';
+import { ErrorNotice } from '../shared/ErrorNotice.js';
 import { useDeliveryListContext } from './DeliveryListContext.js';
 
 export type DeliveryListFooterProps = Omit<ComponentPropsWithoutRef<'div'>, 'children'>;
@@ -17,14 +18,12 @@ export function DeliveryListFooter({ className, ...rest }: DeliveryListFooterPro
   return (
     <div {...rest} className={cx('rv-deliveries__footer', className)} data-slot="delivery-list-footer" data-state={state}>
       {props.error ? (
-        <p className="rv-alert" role="alert">
-          {typeof props.error === 'string' ? props.error : props.error.message || t.loadFailed}{' '}
-          {props.onRetry ? (
-            <button type="button" className="rv-button" onClick={props.onRetry}>
-              {ui.text.retry}
-            </button>
-          ) : null}
-        </p>
+        <ErrorNotice
+          className="rv-alert"
+          message={typeof props.error === 'string' ? props.error : props.error.message || t.loadFailed}
+          onRetry={props.onRetry}
+          retryLabel={ui.text.retry}
+        />
       ) : null}
       {props.hasMore ? (
         <button type="button" className="rv-button" disabled={props.loadingMore} aria-disabled={props.loadingMore} onClick={props.onLoadMore}>

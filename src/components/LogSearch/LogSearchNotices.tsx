@@ -1,6 +1,7 @@
 import type { ComponentPropsWithoutRef, ReactNode } from 'react';
 import { hasLogFilters } from '../../core/logSearchFilters.js';
 import { cx } from '../shared/cx.js';
+import { ErrorNotice } from '../shared/ErrorNotice.js';
 import { Icon } from '../shared/icons.js';
 import { useOnline } from '../../hooks/useOnline.js';
 import { useLogSearchContext } from './LogSearchContext.js';
@@ -35,14 +36,7 @@ export function LogSearchNotices({ className, ...rest }: Omit<ComponentPropsWith
         ) : null}
       </div>
       {props.error && props.entries.length > 0 ? (
-        <p className="rv-log-search__notice" data-notice="error" role="alert">
-          <Icon name="alert" /> {t.loadFailed(errorText(props.error))}{' '}
-          {props.onRetry ? (
-            <button type="button" className="rv-button" onClick={props.onRetry}>
-              {ui.text.retry}
-            </button>
-          ) : null}
-        </p>
+        <ErrorNotice className="rv-log-search__notice" data-notice="error" message={t.loadFailed(errorText(props.error))} onRetry={props.onRetry} retryLabel={ui.text.retry} />
       ) : null}
       <p role="status" className="rv-log-search__scanning" data-notice="scanning">
         {props.scanning ? t.searchingOlder : null}

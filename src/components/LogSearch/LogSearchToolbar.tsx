@@ -7,8 +7,6 @@ import { SelectFilter as SharedSelectFilter, TextFilter as SharedTextFilter, typ
 import { useLogSearchContext } from './LogSearchContext.js';
 import { SeverityIcon } from './SeverityIcon.js';
 
-/** Text filters ask the API once typing pauses (or on Enter), not on every keystroke. */
-
 /**
  * The filters: severity toggles (icon and word), event type, workflow, run, step, message text, time window,
  * and the live tail switch; Clear filters while any is set. Every change goes through the controllable

@@ -10,8 +10,8 @@ export interface RunAnalyticsRootProps extends Omit<ComponentPropsWithoutRef<'se
 
 /**
  * The outer part of the analytics view: a labelled region that gives the parts their model.
- * `data-slot="analytics"`, `data-state="loading|error|empty|ready"`, `data-window`, `data-stale` while the
- * numbers shown are the previous window's.
+ * `data-slot="analytics"`, `data-state="loading|error|empty|choose|ready"` (`choose`: a custom window waits for
+ * its dates), `data-window`, `data-stale` while the numbers shown are the previous window's.
  */
 export function RunAnalyticsRoot({ model, className, children, 'aria-label': ariaLabel, ...rest }: RunAnalyticsRootProps) {
   return (

@@ -5,6 +5,7 @@ import { DEFAULT_QUEUED_LONG_MS, emptyListReason, runHint } from '../../core/run
 import { hasRunFilters } from '../../core/runFilters.js';
 import { useOnline } from '../../hooks/useOnline.js';
 import { cx } from '../shared/cx.js';
+import { ErrorNotice } from '../shared/ErrorNotice.js';
 import { Icon } from '../shared/icons.js';
 import { errorText } from './cells.js';
 import { useRunListContext } from './RunListContext.js';
@@ -30,14 +31,7 @@ export function RunListNotices({ className, ...rest }: Omit<ComponentPropsWithou
   }
   if (props.error && runs.length > 0) {
     notices.push(
-      <p key="error" className="rv-run-list__notice" data-notice="error" role="alert">
-        <Icon name="alert" /> {strings.loadFailed(errorText(props.error))}{' '}
-        {props.onRetry ? (
-          <button type="button" className="rv-button" onClick={props.onRetry}>
-            {ui.text.retry}
-          </button>
-        ) : null}
-      </p>,
+      <ErrorNotice key="error" className="rv-run-list__notice" data-notice="error" message={strings.loadFailed(errorText(props.error))} onRetry={props.onRetry} retryLabel={ui.text.retry} />,
     );
   }
   if (queuedLong.count > 0) {

@@ -14,7 +14,6 @@ import { useRunListContext } from './RunListContext.js';
 
 /** The trigger select's entry for a filter of several triggers. */
 const SEVERAL = '__several';
-/** Text filters wait this long after the last keystroke before asking the API. */
 
 export interface RunListToolbarProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
   /** Extra controls at the end of the toolbar. Defaults to none. */

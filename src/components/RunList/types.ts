@@ -153,7 +153,11 @@ export interface RunListViewProps extends RunListSlots {
 
   /** The link of a run (rows become real links: middle-click opens a tab). Defaults to no link. */
   getRunHref?: (run: Run) => string;
-  /** Called when the reader opens a run (click on its id, Enter on its row). Plain clicks only when a link exists. */
+  /**
+   * Called when the reader opens a run (click on its id, Enter on its row). With `getRunHref` too, a plain click
+   * calls this instead of following the href (the list prevents the navigation, as a router link does) and a
+   * modified click is left to the browser. Defaults to none.
+   */
   onOpenRun?: (run: Run, event: MouseEvent | KeyboardEvent | null) => void;
   /** The link of a workflow shown in a row. Defaults to no link. */
   getWorkflowHref?: (run: Run) => string;

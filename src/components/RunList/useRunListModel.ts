@@ -16,6 +16,7 @@ import {
 } from '../../core/runSelection.js';
 import type { RunFeedFilters } from '../../hooks/runFeedQuery.js';
 import { useControllableState } from '../../hooks/useControllableState.js';
+import { isModifiedClick } from '../shared/LinkOut.js';
 import { useStableCallback } from '../shared/useStableCallback.js';
 import { useUi, type UiConfig } from '../shared/useUi.js';
 import type { CellContext } from './cells.js';
@@ -131,7 +132,7 @@ export function useRunListModel(props: RunListViewProps): RunListModel {
   const openRun = useCallback(
     (run: Run, event: MouseEvent | KeyboardEvent | null) => {
       // A real link keeps its browser behaviour for modified clicks (new tab, new window).
-      if (event && 'button' in event && (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)) return;
+      if (event && 'button' in event && isModifiedClick(event)) return;
       if (props.onOpenRun) {
         if (event && hasHref) event.preventDefault();
         onOpen(run, event);

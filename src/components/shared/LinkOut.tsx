@@ -18,6 +18,11 @@ export interface LinkOutProps {
   data?: Record<`data-${string}`, string | undefined>;
 }
 
+/** A click the browser handles itself on a link (a new tab or window, a download): a modifier or not the main button. */
+export function isModifiedClick(event: { button: number; metaKey: boolean; ctrlKey: boolean; shiftKey: boolean; altKey: boolean }): boolean {
+  return event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey;
+}
+
 /**
  * A link out: a real `<a>` when there is an href (middle-click opens a tab), a button when there is only a
  * callback, plain code otherwise. Every link from one view to another (runs, steps, delivery attempts, log
@@ -26,7 +31,7 @@ export interface LinkOutProps {
 export function LinkOut({ href, onOpen, label, className = 'rv-link', children, data }: LinkOutProps) {
   const onClick = onOpen
     ? (event: MouseEvent<HTMLElement>) => {
-        if (href && (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || event.button !== 0)) return;
+        if (href && isModifiedClick(event)) return;
         onOpen(event);
       }
     : undefined;
