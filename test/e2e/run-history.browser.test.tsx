@@ -324,26 +324,52 @@ describe('workspace run history', () => {
     view.unmount();
   });
 
-  it('a canceled run reads CANCELED and its page says why', async () => {
-    let canceled = '';
+  it('counts runs on each chip as the executor does; the Canceled chip lists canceled runs and each run page says why', async () => {
+    const user = userEvent.setup();
+    let byOperator = '';
+    let byDeactivation = '';
     const view = renderSurface(runHistorySurface, {
       workflows: WORKFLOWS,
       setup: (executor) => {
-        canceled = executor.command('wf_welcome', { command: 'start', params: { subject: ANN } }).run.id;
-        executor.command('wf_welcome', { command: 'cancel', runId: canceled });
+        setup(executor);
+        byOperator = executor.command('wf_welcome', { command: 'start', params: { subject: ANN } }).run.id;
+        executor.command('wf_welcome', { command: 'cancel', runId: byOperator });
+        // Deactivating a workflow cancels its unfinished runs.
+        byDeactivation = executor.command('wf_renewal', { command: 'start', params: { subject: BOB } }).run.id;
+        executor.setWorkflowActive('wf_renewal', false);
         executor.runUntilIdle(60_000);
       },
     });
-    const [row] = await rowsWhere(view, (found) => found.length === 1);
-    expect(seen(row!, 'status')).toBe('CANCELED');
-    await userEvent.setup().click(within(row!).getByRole('link', { name: `Open run ${canceled}` }));
-    const reason = await waitFor(() => {
-      const found = view.container.querySelector<HTMLElement>('[data-slot="run-detail"] [data-field="cancelReason"]');
-      if (!found) throw new Error('no run page yet');
-      return found;
-    }, WAIT);
-    expect(reason).toHaveTextContent('Canceled becauseCanceled by an operator');
-    expect(view.getByRole('link', { name: '← All runs' })).toBeVisible();
+    await rowsWhere(view, (found) => found.length === 6);
+    const chip = (name: string) => view.getByRole('button', { name: new RegExp(`^${name}`) });
+    const count = (name: string) => chip(name).querySelector('.rv-run-list__chip-count')?.textContent;
+    const counted = view.executor.countRuns({}).byStatus;
+    await waitFor(() => expect(count('All')).toBe('6'), WAIT);
+    expect(count('Completed')).toBe(String(counted.succeeded));
+    expect(count('Failed')).toBe(String(counted.failed));
+    expect(count('Canceled')).toBe('2');
+    expect(count('Running')).toBe('0');
+
+    await user.click(chip('Canceled'));
+    const canceled = await rowsWhere(view, (found) => found.length === 2);
+    expect(canceled.map((row) => seen(row, 'status'))).toEqual(['CANCELED', 'CANCELED']);
+    const reasonOf = async (runId: string) => {
+      const row = await rowsWhere(view, (found) => found.some((r) => r.textContent?.includes(runId)));
+      await user.click(within(row.find((r) => r.textContent?.includes(runId))!).getByRole('link', { name: `Open run ${runId}` }));
+      const reason = await waitFor(() => {
+        const detail = view.container.querySelector<HTMLElement>('[data-slot="run-detail"][data-state="ready"]');
+        const found = detail?.querySelector<HTMLElement>('[data-field="cancelReason"]');
+        if (!found || !detail!.textContent.includes(runId)) throw new Error(`no page of ${runId} yet`);
+        return found;
+      }, WAIT);
+      const text = reason.textContent;
+      await user.click(view.getByRole('link', { name: '← All runs' }));
+      return text;
+    };
+    expect(await reasonOf(byOperator)).toBe('Canceled becauseCanceled by an operator');
+    expect(await reasonOf(byDeactivation)).toBe('Canceled becauseWorkflow deactivated');
+    // back on the list, the Canceled chip is still on
+    expect(chip('Canceled').getAttribute('aria-pressed')).toBe('true');
     view.unmount();
   });
 
