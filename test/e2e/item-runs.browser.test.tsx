@@ -182,6 +182,32 @@ describe('Item runs page', () => {
     expect(hint).toHaveTextContent(/adjust the prompt/);
   });
 
+  it('a run started by another system reads Automated with its trigger label; a canceled run reads CANCELED', async () => {
+    let automated = '';
+    let canceled = '';
+    const { container } = renderSurface(itemRunsSurface, {
+      scenario: 'empty',
+      setup: (ex) => {
+        const input = { ticketId: 'T-8', priority: 'low' };
+        automated = ex.command(DEFAULT_ITEM, { command: 'start', params: { input, trigger: 'api' } as never }).run.id;
+        canceled = ex.command(DEFAULT_ITEM, { command: 'start', params: { input } }).run.id;
+        ex.command(DEFAULT_ITEM, { command: 'cancel', runId: canceled });
+        ex.runUntilIdle(3_600_000);
+      },
+    });
+    const seen = (row: HTMLElement, column: string) => row.querySelector<HTMLElement>(`[data-column="${column}"]`)!.innerText.trim();
+    const [byApi, byHand] = await waitFor(() => {
+      const found = [rowOf(container, automated), rowOf(container, canceled)];
+      expect(found.every(Boolean)).toBe(true);
+      return found as HTMLElement[];
+    }, T);
+    expect(seen(byApi!, 'launch')).toBe('Automated');
+    expect(seen(byApi!, 'trigger')).toBe('API');
+    expect(seen(byApi!, 'status')).toBe('SUCCEEDED');
+    expect(seen(byHand!, 'launch')).toBe('Manual');
+    expect(seen(byHand!, 'status')).toBe('CANCELED');
+  });
+
   it('switches to another item: its name, its saved defaults, its form and only its runs', async () => {
     const user = userEvent.setup();
     const { container, executor } = renderSurface(itemRunsSurface, { scenario: 'demo' });
