@@ -11,6 +11,7 @@ import { userEvent as keys } from 'vitest/browser';
 import type { WorkflowDefinition } from '../../mock-server/index.js';
 import { runCardsSurface } from '../../demo/surfaces/RunCards.js';
 import { expectNoAxeViolations, recordClipboard } from '../../src/components/testing/a11y.js';
+import { campaign, followUp } from '../../mock-server/scenarios/workflows.js';
 import { reviewWorkflow } from '../fixtures/localExecutor.js';
 import { renderSurface } from './harness.js';
 
@@ -286,6 +287,42 @@ describe('run cards page', () => {
     await keys.keyboard('{Enter}');
     await waitFor(() => expect(target.getAttribute('aria-expanded')).toBe('true'));
     expect(details(target.getAttribute('data-rv-item')!)).not.toBeNull();
+    await expectNoAxeViolations(view.container);
+  });
+
+  it('gives each automation of a run its own status, icon and word: running while its review waits, then Review rejected, the next one All steps skipped', async () => {
+    const view = renderSurface(runCardsSurface, {
+      workflows: [campaign, followUp],
+      setup: (ex) => {
+        const id = ex.command('campaign', { command: 'start' }).run.id;
+        ex.advance(20 * SECOND);
+        expect(ex.getRun('campaign', id).run.status).toBe('waiting');
+      },
+    });
+    const name = 'Spring campaign';
+    await waitFor(() => expect(card(name)).toBeTruthy());
+    await userEvent.click(cardToggle(name));
+    const log = await screen.findByRole('tree', { name: `Step log of ${name}` });
+    const groups = () =>
+      [...log.querySelectorAll<HTMLElement>('[data-slot="timeline-group"]')].map((group) => ({
+        name: group.querySelector('[data-slot="timeline-group-name"]')!.textContent,
+        status: group.getAttribute('data-status'),
+        word: group.querySelector('.rv-status')!.textContent,
+        icon: Boolean(group.querySelector('.rv-status svg')),
+      }));
+    await waitFor(() => expect(groups().map((group) => [group.name, group.status])).toEqual([
+      ['Audience', 'succeeded'],
+      ['Compose', 'running'],
+    ]));
+    const review = await screen.findByRole('region', { name: 'Review: Approve campaign copy' });
+    await userEvent.click(within(review).getByRole('button', { name: 'Reject' }));
+    await screen.findByText('You rejected it.', undefined, { timeout: 5000 });
+    await view.advance(10 * SECOND);
+    await waitFor(() => expect(groups().map((group) => group.status)).toEqual(['succeeded', 'rejected', 'skipped']), { timeout: 5000 });
+    expect(groups().map((group) => group.word)).toEqual(['All steps completed', 'Review rejected', 'All steps skipped']);
+    // never by colour alone: each group's status has an icon beside its word
+    expect(groups().every((group) => group.icon)).toBe(true);
+    await waitFor(() => expect(within(card(name)).getByText('Completed')).toBeTruthy());
     await expectNoAxeViolations(view.container);
   });
 
