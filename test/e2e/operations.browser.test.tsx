@@ -319,6 +319,50 @@ describe('workflow runs and command center page', () => {
     await within(runPanel()).findByRole('heading', { level: 2, name: /Nightly import/ });
   });
 
+  it('the command center pauses, resumes and stops an active run, and retries a recent failure from its failed step', async () => {
+    const user = userEvent.setup();
+    let active = '';
+    let failed = '';
+    const view = renderSurface(operationsSurface, {
+      workflows: [line, enrich],
+      initial: { view: 'command' },
+      setup(ex) {
+        failed = ex.command('ops-enrich', { command: 'start', params: {} }).run.id;
+        ex.advance(20_000);
+        active = ex.command('ops-line', { command: 'start', params: {} }).run.id;
+        ex.advance(3_000);
+      },
+    });
+    expect(status(view, failed)).toBe('failed');
+    expect(status(view, active)).toBe('running');
+    const actions = (runId: string) => screen.findByRole('group', { name: `Actions for run ${runId}` }, { timeout: 5_000 });
+    const press = async (runId: string, name: string) => user.click(await within(await actions(runId)).findByRole('button', { name }, { timeout: 5_000 }));
+
+    await press(active, 'Pause');
+    await waitFor(() => expect(status(view, active)).toBe('paused'));
+    await press(active, 'Resume');
+    await waitFor(() => expect(status(view, active)).toBe('running'));
+    await press(active, 'Stop now');
+    expect(status(view, active)).toBe('running'); // asks first
+    await press(active, 'Confirm');
+    await waitFor(() => expect(status(view, active)).toBe('canceled'));
+    await waitFor(() => expect(screen.getByText(`Stopped: ${active}`)).toBeVisible());
+
+    // A failure of the window, retried from its failed step: the new run opens in the run panel and takes over
+    // the step that succeeded.
+    const failures = screen.getByRole('region', { name: /Recent failures$/ });
+    await waitFor(() => expect(within(failures).getByText(failed, { selector: 'a' })).toBeVisible(), { timeout: 5_000 });
+    await press(failed, 'Retry from failed step');
+    const heading = await waitFor(() => within(runPanel()).getByRole('heading', { level: 3, name: /^Run run_/ }), { timeout: 5_000 });
+    const retry = /run_\w+/.exec(heading.textContent)![0];
+    expect(retry).not.toBe(failed);
+    expect(view.executor.findRun(retry)?.replayOf).toBe(failed);
+    expect(screen.getByRole('link', { name: 'Workflow runs' })).toHaveAttribute('aria-current', 'page');
+    await user.click(await within(runPanel()).findByRole('tab', { name: 'Steps' }, { timeout: 5_000 }));
+    await view.advance(3_000); // the retry is claimed and starts
+    await waitFor(() => expect(stepRow('Check domain').textContent).toContain('reused'), { timeout: 5_000 });
+  });
+
   it('starts and stops a run with the keyboard alone', async () => {
     const view = renderSurface(operationsSurface, { workflows: [fan] });
     await screen.findByDisplayValue('Assess the account.');
