@@ -149,7 +149,7 @@ describe('Monitoring page', () => {
     expect(stepStatus(page.container, 'Load rows')).toBe('running');
   });
 
-  it('jumps to a failed step’s error and replays the run with another model, linked to its source', async () => {
+  it('jumps to a failed step’s error and replays the run with another model and prompt, linked to its source', async () => {
     let runId = '';
     const page = renderSurface(monitoringSurface, {
       workflows: [draftReplies],
@@ -189,13 +189,16 @@ describe('Monitoring page', () => {
     await user.click(page.getByRole('button', { name: 'Replay with new prompt or model…' }));
     const dialog = await screen.findByRole('dialog');
     await user.selectOptions(await within(dialog).findByLabelText('Model'), 'reasoner-2');
+    const prompt = within(dialog).getByLabelText(/Prompt/);
+    await user.clear(prompt);
+    await user.type(prompt, 'Draft a two-line reply.');
     await user.click(within(dialog).getByRole('button', { name: 'Replay with these changes' }));
     // The page opens the new run, which says whose replay it is (a link back to the source).
     const replayOf = await slot(page.container, 'run-detail-overview').then(() => waitFor(() => within(page.container.querySelector<HTMLElement>('[data-field="replayOf"]')!).getByRole('link')));
     expect(replayOf.textContent).toBe(runId);
     const source = replayOf;
     const replay = page.executor.runIds().find((id) => id !== runId)!;
-    expect(page.executor.getRun('draft-replies', replay).run).toMatchObject({ replayOf: runId, model: 'reasoner-2', trigger: { type: 'replay' } });
+    expect(page.executor.getRun('draft-replies', replay).run).toMatchObject({ replayOf: runId, model: 'reasoner-2', prompt: 'Draft a two-line reply.', trigger: { type: 'replay' } });
     await user.click(source);
     await waitFor(() => expect(page.container.querySelector('[data-slot="run-detail-error"]')).not.toBeNull());
   });
