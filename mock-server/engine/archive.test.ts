@@ -11,18 +11,20 @@ import { foldMatches } from './testkit.js';
 let ex: Executor;
 let ms = 0;
 
+// Generation time is measured by `npm run bench` (executor); the bound here catches only a tenfold slowdown, so a
+// busy two-core machine cannot fail it.
 beforeAll(() => {
   ex = buildExecutor({ seed: 5 });
   for (const def of CATALOG) ex.registerWorkflow(def);
   const t = performance.now();
   ex.generateHistory({ count: 100_000 });
   ms = performance.now() - t;
-});
+}, 60_000);
 
 describe('history archive', () => {
-  it('generates 100 000 finished runs in well under 2 s', () => {
+  it('generates 100 000 finished runs (in seconds, not minutes)', () => {
     expect(ex.stats().runs).toBe(100_000);
-    expect(ms).toBeLessThan(2000);
+    expect(ms).toBeLessThan(15_000);
     const a = ex.analytics('30d');
     // The 30-day window is 30 whole days ending with today, so the oldest hours fall outside it.
     expect(a.recentRuns).toBeGreaterThan(96_000);

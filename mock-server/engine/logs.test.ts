@@ -188,18 +188,22 @@ describe('log search cost over 100 000 archived runs', () => {
     expect(cost({ q: 'classify', type: ['run_failed'] })).toEqual({ items: 0, built: 0 });
   });
 
-  it('answers pages of workspace-wide queries in well under 100 ms', () => {
+  it('answers each page of a workspace-wide query by building a few run logs, not the whole history', () => {
     ex.searchLogs({ severity: ['error'] }); // learns the run kinds once
     const times: number[] = [];
     let cursor: string | undefined;
     for (let i = 0; i < 5; i++) {
+      const before = built();
       const t = performance.now();
       const page = ex.searchLogs({ severity: ['error', 'warn'], limit: 100, cursor });
       times.push(performance.now() - t);
       expect(page.items).toHaveLength(100);
+      // the work, counted: at most one log per entry shown (and some runs give several entries)
+      expect(built() - before).toBeLessThanOrEqual(100);
       cursor = page.nextCursor!;
     }
+    // Times are the bench's job; this bound catches only a tenfold slowdown on a busy machine.
     times.sort((a, b) => a - b);
-    expect(times[2]).toBeLessThan(100);
+    expect(times[2]).toBeLessThan(1_000);
   });
 });

@@ -59,7 +59,7 @@ describe('large scenarios', () => {
     expect(last.data.endsWith('}\n]')).toBe(true);
     const t = performance.now();
     for (let offset = 0; offset < step.outputSize!; offset += 1_048_576) ex.getPayload(run.workflowId, run.id, step.id, 'output', offset, 1_048_576);
-    expect(performance.now() - t).toBeLessThan(3000);
+    expect(performance.now() - t).toBeLessThan(30_000); // only a tenfold slowdown; the times are the bench's job
   });
 });
 

@@ -3,7 +3,7 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { useApprovals, usePendingApprovalCount, useRun, type ApprovalDecisionState } from '../../src/hooks';
-import { sleep, setupHarness } from './harness';
+import { setupHarness } from './harness';
 import { reviewFlow } from './workflows';
 
 const h = setupHarness({ workflows: [reviewFlow] });
@@ -67,8 +67,11 @@ describe('useApprovals', () => {
     const { result } = renderHook(() => useApprovals(), { wrapper: h.wrapper });
     await waitFor(() => expect(result.current.approvals.some((a) => a.runId === run.id)).toBe(true));
     const approval = result.current.approvals.find((a) => a.runId === run.id)!;
+    // The answer is held until all three clicks are in, so every later click lands while the first is in flight.
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
     h.tamper(async (_request, response) => {
-      await sleep(100); // the second click lands while the first is in flight
+      await released;
       return response;
     });
 
@@ -82,6 +85,7 @@ describe('useApprovals', () => {
     });
     let outcomes: ApprovalDecisionState[] = [];
     await act(async () => {
+      release();
       outcomes = await Promise.all(clicks);
     });
     expect(outcomes.map((outcome) => outcome.status)).toEqual(['decided', 'decided', 'decided']);

@@ -130,13 +130,14 @@ describe('ManualRunForm', () => {
 
   it('a double submit is one run', async () => {
     const user = userEvent.setup();
-    const { requests, queued, delay, executor } = setup();
+    const { requests, queued, hold, executor } = setup();
     await user.type(await screen.findByLabelText(/Customer email/), 'cy@example.com');
     await user.type(screen.getByLabelText(/City/), 'Rome');
-    delay.ms = 150;
+    const release = hold(); // the first answer waits until every submit is in
     const button = screen.getByRole('button', { name: 'Queue run' });
     await user.dblClick(button);
     await user.keyboard('{Enter}');
+    release();
     await waitFor(() => expect(queued.length).toBeGreaterThan(0));
     await new Promise((resolve) => setTimeout(resolve, 400));
     const keys = new Set(starts(requests).map((r) => r.headers['idempotency-key']));
