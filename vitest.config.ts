@@ -50,6 +50,8 @@ export default defineConfig({
           exclude: ['**/*.browser.test.{ts,tsx}', '**/node_modules/**'],
           setupFiles: ['test/setup-unit.ts'],
           testTimeout: 20_000,
+          // expect.poll waits for in-process answers too (see test/setup-unit.ts).
+          expect: { poll: { timeout: 5_000 } },
         },
       },
       {

@@ -3,6 +3,10 @@ import { mswLoader } from 'msw-storybook-addon/csf3';
 import '../src/styles/styles.css';
 import './preview.css';
 import axe from 'axe-core';
+import { configure } from 'storybook/test';
+
+// Play functions wait for answers through the service worker; on a busy CI machine one can take seconds.
+configure({ asyncUtilTimeout: 5_000 });
 
 /** Wraps every story in a themed frame; the toolbar's theme global sets `data-rv-theme` on it. */
 const withTheme: Decorator = (Story, context) => (

@@ -99,9 +99,8 @@ describe.each(CASES)('$name fails cleanly', (c) => {
       await delay('infinite');
       return json(c.response);
     });
-    const started = Date.now();
+    // The call's own 60 ms, not the client's 2 s, as its message says (no wall-clock bound a busy machine could break).
     const error = await failure(c.invoke(client(2_000), IDS, { timeoutMs: 60 }));
-    expect(Date.now() - started).toBeLessThan(1_500);
     expect(error).toMatchObject({ kind: 'timeout', code: 'timeout', retryable: true });
     expect(error.message).toBe(`${c.operationId} timed out after 60 ms`);
   });

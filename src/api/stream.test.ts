@@ -7,6 +7,9 @@ import { event, run } from './__tests__/fixtures.js';
 import { BASE, problemResponse, segmentsOf, setupApiServer } from './__tests__/server.js';
 import type { RunEvent } from './types.js';
 
+/** Waits for in-process answers; a busy two-core machine can take more than vi.waitFor's 1 s default. */
+const WAIT = { timeout: 5_000 };
+
 const { server } = setupApiServer();
 const encoder = new TextEncoder();
 const frame = (e: unknown, seq = (e as RunEvent).seq) => `id: ${seq}\nevent: run-event\ndata: ${JSON.stringify(e)}\n\n`;
@@ -64,7 +67,7 @@ describe('streamEvents', () => {
     await s.send(frame(event(6)).slice(25) + frame(terminal(7)));
     await s.end();
 
-    await vi.waitFor(() => expect(events.map((e) => e.seq)).toEqual([5, 6, 7]));
+    await vi.waitFor(() => expect(events.map((e) => e.seq)).toEqual([5, 6, 7]), WAIT);
     expect(events[2]?.run?.status).toBe('succeeded');
     expect(onOpen).toHaveBeenCalledTimes(1);
     const [request] = s.requests;
@@ -87,7 +90,7 @@ describe('streamEvents', () => {
     await s.send(`event: heartbeat\ndata: {}\n\n${frame(event(4))}${frame(terminal(5))}`);
     await s.end();
 
-    await vi.waitFor(() => expect(events.map((e) => e.seq)).toEqual([1, 4, 5]));
+    await vi.waitFor(() => expect(events.map((e) => e.seq)).toEqual([1, 4, 5]), WAIT);
     expect(errors.map((e) => (e as RunApiError).kind)).toEqual(['invalid_response', 'invalid_response']);
     expect(errors[0]?.message).toContain('streamRunEvents returned an invalid response: expected JSON');
     expect(errors[1]?.message).toContain('streamRunEvents returned an invalid response: severity: ');
@@ -103,7 +106,7 @@ describe('streamEvents', () => {
     await s.send(bytes.slice(0, cut + 2));
     await s.send(bytes.slice(cut + 2));
     await s.end();
-    await vi.waitFor(() => expect(events).toHaveLength(2));
+    await vi.waitFor(() => expect(events).toHaveLength(2), WAIT);
     expect(events[0]?.message).toBe(text);
   });
 
@@ -113,7 +116,7 @@ describe('streamEvents', () => {
     client().streamEvents('wf-1', 'run-1', options);
     await s.send(frame(event(1)) + frame(event(3)) + frame(event(3)) + frame(event(2)) + frame(terminal(4)));
     await s.end();
-    await vi.waitFor(() => expect(events.map((e) => e.seq)).toEqual([3, 4]));
+    await vi.waitFor(() => expect(events.map((e) => e.seq)).toEqual([3, 4]), WAIT);
   });
 
   it('reports a stream that ends before the run finished, so the caller can reconnect', async () => {
@@ -122,7 +125,7 @@ describe('streamEvents', () => {
     client().streamEvents('wf-1', 'run-1', options);
     await s.send(frame(event(1)));
     await s.end();
-    await vi.waitFor(() => expect(errors).toHaveLength(1));
+    await vi.waitFor(() => expect(errors).toHaveLength(1), WAIT);
     expect(events).toHaveLength(1);
     expect(errors[0]).toMatchObject({ kind: 'network', code: 'stream_ended', retryable: true });
     expect(errors[0]?.message).toContain('last seq 1');
@@ -134,7 +137,7 @@ describe('streamEvents', () => {
     const { events, errors, options } = listen({ signal: controller.signal });
     const close = client().streamEvents('wf-1', 'run-1', options);
     await s.send(frame(event(1)));
-    await vi.waitFor(() => expect(events).toHaveLength(1));
+    await vi.waitFor(() => expect(events).toHaveLength(1), WAIT);
     if (how === 'close') close();
     else controller.abort();
     await s.send(frame(event(2))).catch(() => undefined);
@@ -159,9 +162,9 @@ describe('streamEvents', () => {
     };
     const { events, errors, options } = listen();
     const close = createRunClient({ baseUrl: BASE, fetch }).streamEvents('wf-1', 'run-1', options);
-    await vi.waitFor(() => expect(events).toHaveLength(1));
+    await vi.waitFor(() => expect(events).toHaveLength(1), WAIT);
     close();
-    await vi.waitFor(() => expect(cancelled).toBe(true));
+    await vi.waitFor(() => expect(cancelled).toBe(true), WAIT);
     expect(signal?.aborted).toBe(true);
     expect(errors).toEqual([]);
   });
@@ -177,12 +180,15 @@ describe('streamEvents', () => {
 
   it('stays open past the timeout once connected (the timeout covers connecting only)', async () => {
     const s = streamServer();
-    const { events, errors, options } = listen();
-    client(40).streamEvents('wf-1', 'run-1', options);
-    await s.ready;
-    await delay(120);
+    let open!: () => void;
+    const opened = new Promise<void>((resolve) => (open = resolve));
+    const { events, errors, options } = listen({ onOpen: () => open() });
+    // A generous connect timeout (the answer must arrive however busy the machine), then three times as long open.
+    client(300).streamEvents('wf-1', 'run-1', options);
+    await opened;
+    await delay(900);
     await s.send(frame(terminal(1)));
-    await vi.waitFor(() => expect(events).toHaveLength(1));
+    await vi.waitFor(() => expect(events).toHaveLength(1), WAIT);
     expect(errors).toEqual([]);
   });
 
@@ -213,8 +219,9 @@ describe('streamEvents', () => {
   it.each(failures)('reports %s through onError', async (_label, setup, expected) => {
     setup();
     const { errors, options } = listen();
-    client(40).streamEvents('wf-1', 'run-1', options);
-    await vi.waitFor(() => expect(errors).toHaveLength(1));
+    // Only the "no answer in time" case needs a short deadline; the others must not race it.
+    client(expected.kind === 'timeout' ? 40 : 2_000).streamEvents('wf-1', 'run-1', options);
+    await vi.waitFor(() => expect(errors).toHaveLength(1), WAIT);
     expect(isRunApiError(errors[0])).toBe(true);
     expect(errors[0]).toMatchObject({ operationId: 'streamRunEvents', ...expected });
   });
@@ -223,7 +230,7 @@ describe('streamEvents', () => {
     const s = streamServer();
     const { errors, options } = listen();
     client().streamEvents('wf-1', '..', options);
-    await vi.waitFor(() => expect(errors).toHaveLength(1));
+    await vi.waitFor(() => expect(errors).toHaveLength(1), WAIT);
     expect(errors[0]).toBeInstanceOf(TypeError);
     expect(s.requests).toHaveLength(0);
   });

@@ -9,6 +9,9 @@ import { RunObserver, RunObserverRegistry, type VisibilitySource } from '../../s
 import { setupHarness } from '../hooks/harness';
 import { quickFlow } from '../hooks/workflows';
 
+/** Waits for in-process answers; a busy two-core machine can take more than vi.waitFor's 1 s default. */
+const WAIT = { timeout: 5_000 };
+
 const h = setupHarness({ workflows: [quickFlow] });
 
 const visible: VisibilitySource = { isVisible: () => true, subscribe: () => () => {} };
@@ -32,13 +35,13 @@ describe('RunObserver', () => {
       const status = observer.getSnapshot().run?.status;
       if (status && seen.at(-1) !== status) seen.push(status);
     });
-    await vi.waitFor(() => expect(observer.getSnapshot().run?.status).toBe('queued'));
+    await vi.waitFor(() => expect(observer.getSnapshot().run?.status).toBe('queued'), WAIT);
     const snapshot = observer.getSnapshot();
     await new Promise((resolve) => setTimeout(resolve, 80)); // polls that bring nothing change nothing
     expect(observer.getSnapshot().state).toBe(snapshot.state);
 
     h.mock.advance(60_000);
-    await vi.waitFor(() => expect(observer.getSnapshot().run?.status).toBe('succeeded'));
+    await vi.waitFor(() => expect(observer.getSnapshot().run?.status).toBe('succeeded'), WAIT);
     const done = observer.getSnapshot();
     expect(done.state!.lastSeq).toBe(serverRun(started.id).run.lastSeq);
     expect(done.tree.size).toBe(serverRun(started.id).steps.length);
@@ -56,7 +59,7 @@ describe('RunObserver', () => {
     const started = await h.client.command('wf_quick', { command: 'start' });
     const observer = new RunObserver(h.client, 'wf_quick', started.id, { pollIntervalMs: 60_000, gapRetryMs: 20, visibility: visible });
     const stop = observer.subscribe(() => {});
-    await vi.waitFor(() => expect(observer.getSnapshot().run).not.toBeNull());
+    await vi.waitFor(() => expect(observer.getSnapshot().run).not.toBeNull(), WAIT);
     const firstSeq = observer.getSnapshot().state!.lastSeq;
 
     h.mock.advance(60_000);
@@ -71,7 +74,7 @@ describe('RunObserver', () => {
     await observer.refresh();
     tampered = true;
     expect(observer.getSnapshot().state!.lastSeq).toBe(hidden - 1); // folded up to the gap, no further
-    await vi.waitFor(() => expect(observer.getSnapshot().state!.lastSeq).toBe(all));
+    await vi.waitFor(() => expect(observer.getSnapshot().state!.lastSeq).toBe(all), WAIT);
     expect(observer.getSnapshot().run?.status).toBe('succeeded');
     const afters = h.requestsTo('/events').map((r) => Number(r.query.get('after')));
     expect(afters).toContain(hidden - 1); // asked again from before the gap
@@ -88,12 +91,12 @@ describe('RunObserver', () => {
       visibility: visible,
     });
     const stop = observer.subscribe(() => {});
-    await vi.waitFor(() => expect(observer.getSnapshot().run).not.toBeNull());
+    await vi.waitFor(() => expect(observer.getSnapshot().run).not.toBeNull(), WAIT);
     const hidden = observer.getSnapshot().state!.lastSeq + 2;
     h.mock.advance(60_000);
     const restore = hideEvents((event) => event.seq !== hidden);
     await observer.refresh();
-    await vi.waitFor(() => expect(observer.getSnapshot().state!.lastSeq).toBe(serverRun(started.id).run.lastSeq));
+    await vi.waitFor(() => expect(observer.getSnapshot().state!.lastSeq).toBe(serverRun(started.id).run.lastSeq), WAIT);
     // asked again from before the gap `gapAttempts` times, the last time folding past it
     expect(h.requestsTo('/events').filter((r) => Number(r.query.get('after')) === hidden - 1).length).toBe(2);
     restore();
@@ -123,7 +126,7 @@ describe('RunObserver', () => {
     const started = await h.client.command('wf_quick', { command: 'start' });
     const observer = new RunObserver(h.client, 'wf_quick', started.id, { live: false, visibility: visible });
     const stop = observer.subscribe(() => {});
-    await vi.waitFor(() => expect(observer.getSnapshot().run?.status).toBe('queued'));
+    await vi.waitFor(() => expect(observer.getSnapshot().run?.status).toBe('queued'), WAIT);
     const early = observer.getSnapshot().run!;
     // As new as what is shown: taken.
     expect(observer.applyAnswer({ ...early, status: 'paused' })).toBe(true);
@@ -154,7 +157,7 @@ describe('RunObserver', () => {
     const followed = registry.get('s', 'wf_quick', a.id, make(a.id));
     const idle = registry.get('s', 'wf_quick', b.id, make(b.id));
     const stop = registry.subscribe(followed, () => {});
-    await vi.waitFor(() => expect(followed.getSnapshot().run?.status).toBe('queued'));
+    await vi.waitFor(() => expect(followed.getSnapshot().run?.status).toBe('queued'), WAIT);
     h.mock.executor.advance(60_000);
     expect(serverRun(a.id).run.status).toBe('succeeded');
     await registry.refreshAll();
@@ -169,7 +172,7 @@ describe('RunObserver', () => {
     const observer = new RunObserver(h.client, 'wf_quick', started.id, { live: false, visibility: visible });
     observer.subscribe(() => {})(); // mount, unmount at once
     const stop = observer.subscribe(() => {});
-    await vi.waitFor(() => expect(observer.getSnapshot().run?.id).toBe(started.id));
+    await vi.waitFor(() => expect(observer.getSnapshot().run?.id).toBe(started.id), WAIT);
     expect(observer.getSnapshot().isLoading).toBe(false);
     stop();
   });
@@ -186,12 +189,12 @@ describe('RunObserver', () => {
     };
     const observer = new RunObserver(failing, 'wf_quick', started.id, { live: 'stream', pollIntervalMs: 10, retries: 0, visibility: visible });
     const stop = observer.subscribe(() => {});
-    await vi.waitFor(() => expect(calls).toBeGreaterThanOrEqual(2)); // tried again by itself
+    await vi.waitFor(() => expect(calls).toBeGreaterThanOrEqual(2), WAIT); // tried again by itself
     expect(observer.getSnapshot().error?.kind).toBe('network');
     observer.setClient(h.client);
-    await vi.waitFor(() => expect(observer.getSnapshot().run?.id).toBe(started.id));
+    await vi.waitFor(() => expect(observer.getSnapshot().run?.id).toBe(started.id), WAIT);
     expect(observer.getSnapshot().error).toBeNull();
-    await vi.waitFor(() => expect(observer.getSnapshot().connection).toBe('open'));
+    await vi.waitFor(() => expect(observer.getSnapshot().connection).toBe('open'), WAIT);
     stop();
   });
 
@@ -199,7 +202,7 @@ describe('RunObserver', () => {
     const started = await h.client.command('wf_quick', { command: 'start' });
     const observer = new RunObserver(h.client, 'wf_quick', started.id, { pollIntervalMs: 60_000, gapRetryMs: 5, visibility: visible });
     const stop = observer.subscribe(() => {});
-    await vi.waitFor(() => expect(observer.getSnapshot().run).not.toBeNull());
+    await vi.waitFor(() => expect(observer.getSnapshot().run).not.toBeNull(), WAIT);
     const hidden = observer.getSnapshot().state!.lastSeq + 2;
     h.mock.advance(60_000);
     const restore = hideEvents((event) => event.seq !== hidden);

@@ -29,6 +29,8 @@ export interface Harness {
   mock: NodeMock;
   client: RunClient;
   requests: RecordedRequest[];
+  /** Requests sent whose answer has not come back yet (they are recorded only once it has). */
+  inFlight(): number;
   /** Requests whose path ends with `suffix` (optionally of one method). */
   requestsTo(suffix: string | RegExp, method?: string): RecordedRequest[];
   /** Tamper with responses until the returned function is called (or the test ends). */
@@ -39,18 +41,28 @@ export interface Harness {
   wrapperWith(props: Partial<RunViewsProviderProps>): (props: { children: ReactNode }) => ReactNode;
 }
 
-/** Sets up a mock executor for the file: `workflows` are registered before each test file runs. */
-export function setupHarness(options: { scenario?: string; workflows?: WorkflowDefinition[] } = {}): Harness {
+/**
+ * Sets up a mock executor for the file: `workflows` are registered before each test file runs. `timeoutMs` is the
+ * client's deadline per call (5 s unless a test reads something large).
+ */
+export function setupHarness(options: { scenario?: string; workflows?: WorkflowDefinition[]; timeoutMs?: number } = {}): Harness {
   const mock = createNodeMock({ scenario: options.scenario ?? '', seed: 7 }) // '' = no scenario: only the test's workflows;
   for (const workflow of options.workflows ?? []) mock.executor.registerWorkflow(workflow);
   const executorNow = () => mock.executor.now();
   const requests: RecordedRequest[] = [];
   let tampers: Tamper[] = [];
+  let inFlight = 0;
 
   const recordingFetch: typeof fetch = async (input, init) => {
     const request = new Request(input, init);
     const url = new URL(request.url);
-    let response = await fetch(request.clone());
+    inFlight++;
+    let response: Response;
+    try {
+      response = await fetch(request.clone());
+    } finally {
+      inFlight--;
+    }
     // Recorded before tampering: a request whose answer is then "lost" still reached the server.
     const record: RecordedRequest = {
       method: request.method,
@@ -67,11 +79,12 @@ export function setupHarness(options: { scenario?: string; workflows?: WorkflowD
     if (!streamed) record.bytes = (await response.clone().arrayBuffer()).byteLength;
     return response;
   };
-  const client = createRunClient({ baseUrl: mock.baseUrl, fetch: recordingFetch, timeoutMs: 5_000 });
+  const client = createRunClient({ baseUrl: mock.baseUrl, fetch: recordingFetch, timeoutMs: options.timeoutMs ?? 5_000 });
   const harness: Harness = {
     mock,
     client,
     requests,
+    inFlight: () => inFlight,
     requestsTo: (suffix, method) =>
       requests.filter(
         (r) => (typeof suffix === 'string' ? r.path.endsWith(suffix) : suffix.test(r.path)) && (!method || r.method === method),

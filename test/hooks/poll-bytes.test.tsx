@@ -12,7 +12,8 @@ import { loopFlow } from './workflows';
 // An iteration step and a task step per item; after 5 000 items the run has 10 000 steps and is still running.
 const ITEMS = 5_200;
 const DONE = 5_000;
-const h = setupHarness({ workflows: [loopFlow('wf_10k', ITEMS)] });
+// The first load reads the whole 10 000-step run: a busy machine may take more than the usual 5 s deadline.
+const h = setupHarness({ workflows: [loopFlow('wf_10k', ITEMS)], timeoutMs: 60_000 });
 
 describe('bytes per poll of a running 10 000-step run', () => {
   it('asks only for the events after the last seq', async () => {

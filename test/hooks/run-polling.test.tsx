@@ -93,11 +93,10 @@ describe('useRun (polling)', () => {
     const started = await h.client.command('wf_quick', { command: 'start' });
     const { result } = track('wf_quick', started.id);
     await waitFor(() => expect(result.current.run?.status).toBe('queued'));
-    await sleep(POLL * 3);
-    expect(h.requestsTo('/events').length).toBeGreaterThan(0); // polling while visible
+    await waitFor(() => expect(h.requestsTo('/events').length).toBeGreaterThan(0)); // polling while visible
 
     act(() => setVisibility('hidden'));
-    await sleep(POLL * 2); // let a poll already in flight land
+    await waitFor(() => expect(h.inFlight()).toBe(0)); // a poll already in flight lands first
     const count = h.requests.length;
     h.mock.advance(3_000); // the run moves on meanwhile
     await sleep(POLL * 10);

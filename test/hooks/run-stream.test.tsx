@@ -91,15 +91,17 @@ describe('useRun (stream)', () => {
   it("grows the run's event log from the stream: one request for the history, none after, and nothing missed across a drop", async () => {
     const streams = droppableStreams();
     const started = await h.client.command('wf_quick', { command: 'start' });
-    const { result } = renderHook(
-      () => {
+    const { result, rerender } = renderHook(
+      ({ withLog }: { withLog: boolean }) => {
         const run = useRun('wf_quick', started.id, { live: 'stream', reconnect: { baseDelayMs: 20, maxDelayMs: 100 } });
-        const log = useRunEvents('wf_quick', started.id, { pollIntervalMs: 25 }); // would poll every 25 ms on its own
+        // would poll every 25 ms on its own; opened once the run is followed, as a tab opened on a live run is
+        const log = useRunEvents('wf_quick', started.id, { pollIntervalMs: 25, enabled: withLog });
         return { run, log };
       },
-      { wrapper: h.wrapper },
+      { wrapper: h.wrapper, initialProps: { withLog: false } },
     );
     await waitFor(() => expect(result.current.run.connection).toBe('open'));
+    rerender({ withLog: true });
     await waitFor(() => expect(result.current.log.events.length).toBeGreaterThan(0));
     const serverEvents = () => h.mock.executor.listEvents('wf_quick', started.id, 0, 1000).items; // not a request
     h.mock.advance(2_500);

@@ -15,12 +15,13 @@ afterAll(() => mock.stop());
 
 describe('browser mock (service worker)', () => {
   it('answers the run feed and commands from the page', async () => {
-    const feed = await fetch('/v1/runs?status=running&limit=5');
+    // A paused run: it does not move on by itself on the real clock, so it is still unfinished when replayed.
+    const feed = await fetch('/v1/runs?status=paused&limit=5');
     expect(feed.status).toBe(200);
-    const running = (await feed.json()).items as Run[];
-    expect(running.length).toBeGreaterThan(0);
+    const paused = (await feed.json()).items as Run[];
+    expect(paused.length).toBeGreaterThan(0);
 
-    const start = await fetch(`/v1/workflows/${running[0]!.workflowId}/runs/${running[0]!.id}/replay`, { method: 'POST' });
+    const start = await fetch(`/v1/workflows/${paused[0]!.workflowId}/runs/${paused[0]!.id}/replay`, { method: 'POST' });
     expect(start.status).toBe(409);
     expect(start.headers.get('Content-Type')).toBe('application/problem+json');
     expect((await start.json()).code).toBe('run_not_finished');

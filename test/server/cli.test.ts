@@ -18,11 +18,18 @@ function cli(args: string[], env: Record<string, string> = {}) {
   let stderr = '';
   child.stdout.on('data', (chunk) => (stdout += chunk));
   child.stderr.on('data', (chunk) => (stderr += chunk));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  // 'close', not 'exit': it comes once stdout and stderr are read to their end.
+  let closed = false;
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('close', (code) => {
+      closed = true;
+      resolve(code);
+    }),
+  );
   const output = async (pattern: RegExp, timeoutMs = 15_000) => {
     const started = Date.now();
     while (!pattern.test(stdout)) {
-      if (Date.now() - started > timeoutMs || child.exitCode !== null) throw new Error(`no ${pattern} in output:\n${stdout}\n${stderr}`);
+      if (Date.now() - started > timeoutMs || closed) throw new Error(`no ${pattern} in output:\n${stdout}\n${stderr}`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     return stdout.match(pattern)!;

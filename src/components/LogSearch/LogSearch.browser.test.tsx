@@ -223,8 +223,12 @@ describe('LogSearch', () => {
     expect(view.container.querySelector('[data-slot="log-search-new-entries"] button')).toBeNull();
 
     // Scrolled away: the row in view stays where it is; a button counts the new entries.
+    const scrolled = new Promise((resolve) => scroller.addEventListener('scroll', resolve, { once: true }));
     scroller.scrollTop = 600;
+    await scrolled;
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    // the list has taken the scroll in: it no longer follows the newest entries
+    await waitFor(() => expect(view.container.querySelector('[data-slot="log-search-list"]')).not.toHaveAttribute('data-following'));
     const before = firstVisible(view.container);
     const later = local.executor.command('noisy', { command: 'start', params: {} }).run.id;
     act(() => {
@@ -240,7 +244,8 @@ describe('LogSearch', () => {
 
     await userEvent.setup().click(button);
     await waitFor(() => expect(scroller.scrollTop).toBe(0));
-    expect(entries(view.container)[0]!.textContent).toContain(later);
+    // the rows of the top are drawn a frame after the scroll
+    await waitFor(() => expect(entries(view.container)[0]!.textContent).toContain(later));
     expect(view.container.querySelector('[data-slot="log-search-new-entries"] button')).toBeNull();
     await expectNoAxeViolations(view.container);
   });
