@@ -6,13 +6,24 @@
 import './run-history.css';
 import { useCallback, useMemo } from 'react';
 import { DeliveryDetail, DeliveryList, RunDetail, RunList, StepTimeline, type Run, type RunDetailTab, type RunSort, type RunStatusChip } from '../../src';
-import { defaultUiStrings, filtersFromSearchParams, filtersToSearchParams, RUN_FILTER_PARAMS } from '../../src/core';
+import {
+  defaultUiStrings,
+  DELIVERY_FILTER_PARAMS,
+  deliveryFiltersFromSearchParams,
+  deliveryFiltersToSearchParams,
+  filtersFromSearchParams,
+  filtersToSearchParams,
+  RUN_FILTER_PARAMS,
+  type DeliveryFilters,
+} from '../../src/core';
 import type { RunFeedFilters } from '../../src/hooks';
 import { RouterLink, useRouter, type ParamUpdate } from '../router';
 import type { Surface } from './types';
 
 /** Run filters live in the URL under this prefix (`runs.status=failed&runs.subject=…`). */
 export const FILTER_PREFIX = 'runs.';
+/** Prefix of the delivery list's filters in the address. */
+export const DELIVERY_PREFIX = 'deliveries.';
 /** The status chips of the table: All, then these; Running stands for every run still under way. */
 const STATUS_CHIPS: readonly RunStatusChip[] = [
   { id: 'running', label: 'Running', statuses: ['running', 'waiting', 'paused'] },
@@ -175,12 +186,26 @@ function RunPage({ workflowId, runId }: { workflowId: string; runId: string }) {
   );
 }
 
-/** Every delivery attempt; each links to its run and step (a manual resend says it has none). */
+/** Every delivery attempt, its filters in the URL; each links to its run and step (a manual resend says it has none). */
 function Deliveries() {
   const links = useLinks();
+  const { params, navigate } = useRouter();
+  const search = params.toString();
+  const filters = useMemo(() => deliveryFiltersFromSearchParams(search, { prefix: DELIVERY_PREFIX }), [search]);
+  const writeFilters = useCallback(
+    (next: DeliveryFilters) => {
+      const written = deliveryFiltersToSearchParams(next, { prefix: DELIVERY_PREFIX });
+      const update: Record<string, string | null> = {};
+      for (const name of DELIVERY_FILTER_PARAMS) update[DELIVERY_PREFIX + name] = written.get(DELIVERY_PREFIX + name);
+      navigate(update);
+    },
+    [navigate],
+  );
   return (
     <DeliveryList
       className="rh-deliveries"
+      filters={filters}
+      onFiltersChange={writeFilters}
       getRunHref={links.runHref}
       onOpenRun={links.openRun}
       getStepHref={links.stepHref}
@@ -218,7 +243,7 @@ export const runHistorySurface: Surface = {
     'A send-message step links to its delivery attempt; the attempt links back to its run and step.',
     'An integration step shows the request it sent, with the credential as [redacted], the response and the fields it captured.',
     'Open a run (its id) for its own page: overview, the error with Jump to failed step, its steps and its delivery attempts; a CANCELED run says why.',
-    'Deliveries lists every message attempt with its status and provider answer; a manual resend says it has no run.',
+    'Deliveries lists every message attempt with its status and provider answer; a manual resend says it has no run. Its filters (status, channel, manual resends only) are in the address too.',
   ],
   scenarios: [
     { name: 'fail-fast', shows: 'A run that failed on a parallel branch: its error, the canceled branch and the blocked steps after it.' },

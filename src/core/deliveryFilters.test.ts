@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Delivery } from '../api/types.js';
-import { deliveryQuery, hasDeliveryFilters, isFinalDeliveryStatus, isManualDelivery, matchesDeliveryFilters, normalizeDeliveryFilters, toggleValue } from './deliveryFilters.js';
+import {
+  deliveryFiltersFromSearchParams,
+  deliveryFiltersToSearchParams,
+  deliveryQuery,
+  hasDeliveryFilters, isFinalDeliveryStatus, isManualDelivery, matchesDeliveryFilters, normalizeDeliveryFilters, toggleValue } from './deliveryFilters.js';
 
 const sent: Delivery = { id: 'd1', runId: 'r1', workflowId: 'wf', stepId: 's1', channel: 'email', recipient: 'a@example.com', status: 'bounced', createdAt: '2026-11-21T09:00:00.000Z' };
 const manual: Delivery = { ...sent, id: 'd2', runId: null, workflowId: null, stepId: null, channel: 'sms', status: 'delivered' };
@@ -42,5 +46,15 @@ describe('delivery filters', () => {
   it('tells final statuses and manual resends', () => {
     expect(['queued', 'sent', 'delivered', 'failed', 'bounced'].map((s) => isFinalDeliveryStatus(s as never))).toEqual([false, false, true, true, true]);
     expect([isManualDelivery(sent), isManualDelivery(manual)]).toEqual([false, true]);
+  });
+
+  it('round-trips through a query string, keeps the host\'s own parameters and drops what the API does not know', () => {
+    const filters = { status: ['failed' as const, 'bounced' as const], channel: ['email'], source: 'run' as const, runId: 'run_1', stepId: 'send' };
+    const params = deliveryFiltersToSearchParams(filters, { prefix: 'deliveries.', base: '?view=deliveries&deliveries.status=queued' });
+    expect(params.get('view')).toBe('deliveries');
+    expect(params.get('deliveries.status')).toBe('bounced,failed');
+    expect(deliveryFiltersFromSearchParams(params, { prefix: 'deliveries.' })).toEqual(normalizeDeliveryFilters(filters));
+    expect(deliveryFiltersFromSearchParams({ status: ['failed', 'lost'], source: 'robot', channel: ' ' })).toEqual({ status: ['failed'] });
+    expect(deliveryFiltersToSearchParams({}).toString()).toBe('');
   });
 });

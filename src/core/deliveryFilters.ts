@@ -1,5 +1,7 @@
 /** Filters of the delivery list and the rules they share with the API query (one home for both). */
+import { DELIVERY_STATUSES } from '../api/schemas.js';
 import type { Delivery, DeliveryQuery, DeliveryStatus } from '../api/types.js';
+import { toSearchParams, type SearchParamsInput } from './searchParams.js';
 
 /** What delivery attempts can be filtered by: run, step, channels, statuses and source (a run's, or manual). */
 export type DeliveryFilters = Omit<DeliveryQuery, 'cursor' | 'limit'>;
@@ -67,4 +69,57 @@ export function matchesDeliveryFilters(delivery: Delivery, filters: DeliveryFilt
   if (f.source === 'manual' && !isManualDelivery(delivery)) return false;
   if (f.source === 'run' && isManualDelivery(delivery)) return false;
   return true;
+}
+
+/** Query parameter names of the delivery filters (before the prefix). */
+export const DELIVERY_FILTER_PARAMS = ['run', 'step', 'channel', 'status', 'source'] as const;
+
+export interface DeliveryFilterParamsOptions {
+  /** Prefix of every parameter name, to share a URL with other state (e.g. `deliveries.`). Defaults to "". */
+  prefix?: string;
+}
+
+/**
+ * Query parameters for `filters` (`?status=failed,bounced&channel=email&source=manual&run=run_1&step=send`), so a
+ * host can deep-link and restore the delivery list. Parameters of `base` that are not delivery filters are kept.
+ */
+export function deliveryFiltersToSearchParams(
+  filters: DeliveryFilters,
+  options: DeliveryFilterParamsOptions & {
+    /** Current query parameters to keep (the filter ones are replaced). Defaults to none. */
+    base?: SearchParamsInput;
+  } = {},
+): URLSearchParams {
+  const prefix = options.prefix ?? '';
+  const params = toSearchParams(options.base);
+  for (const name of DELIVERY_FILTER_PARAMS) params.delete(prefix + name);
+  const clean = normalizeDeliveryFilters(filters);
+  const set = (name: (typeof DELIVERY_FILTER_PARAMS)[number], value: string | undefined) => {
+    if (value) params.set(prefix + name, value);
+  };
+  set('run', clean.runId);
+  set('step', clean.stepId);
+  set('channel', clean.channel?.join(','));
+  set('status', clean.status?.join(','));
+  set('source', clean.source);
+  return params;
+}
+
+/**
+ * The delivery filters in `input` (a query string, `URLSearchParams` or a record). Never throws: a status or source
+ * the API does not know is dropped, so a hand-edited URL cannot make the list fail.
+ */
+export function deliveryFiltersFromSearchParams(input: SearchParamsInput, options: DeliveryFilterParamsOptions = {}): DeliveryFilters {
+  const prefix = options.prefix ?? '';
+  const params = toSearchParams(input);
+  const all = (name: string) => params.getAll(prefix + name).flatMap((value) => value.split(','));
+  const one = (name: string) => params.get(prefix + name) ?? undefined;
+  const source = one('source');
+  return normalizeDeliveryFilters({
+    runId: one('run'),
+    stepId: one('step'),
+    channel: all('channel'),
+    status: all('status').filter((status): status is DeliveryStatus => (DELIVERY_STATUSES as readonly string[]).includes(status)),
+    ...(source === 'run' || source === 'manual' ? { source } : {}),
+  });
 }

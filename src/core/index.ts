@@ -193,8 +193,11 @@ export {
   statusLabelPresets,
   uppercaseStatusLabels,
 } from './statusLabelPresets.js';
-/** Delivery filters: canonical form, the API query, matching, final statuses and manual resends. */
+/** Delivery filters: canonical form, the API query, URL query strings, matching, final statuses and manual resends. */
 export {
+  DELIVERY_FILTER_PARAMS,
+  deliveryFiltersFromSearchParams,
+  deliveryFiltersToSearchParams,
   deliveryQuery,
   FINAL_DELIVERY_STATUSES,
   hasDeliveryFilters,
@@ -203,7 +206,7 @@ export {
   matchesDeliveryFilters,
   normalizeDeliveryFilters,
 } from './deliveryFilters.js';
-export type { DeliveryFilters } from './deliveryFilters.js';
+export type { DeliveryFilterParamsOptions, DeliveryFilters } from './deliveryFilters.js';
 export type { DeliveryStrings } from './deliveryStrings.js';
 export type { ChunkProblem, UiStringOverrides, UiStrings } from './uiStrings.js';
 /** Every fixed UI word in one overridable object. */

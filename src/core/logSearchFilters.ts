@@ -7,6 +7,7 @@
  */
 import { SEVERITIES } from '../api/schemas.js';
 import type { LogQuery, RunEvent, Severity } from '../api/types.js';
+import { toSearchParams, type SearchParamsInput } from './searchParams.js';
 
 /** A window back from now. */
 export type LogRangePreset = '15m' | '1h' | '24h' | '7d';
@@ -129,23 +130,13 @@ export interface LogFilterParamsOptions {
   prefix?: string;
 }
 
-type ParamsInput = URLSearchParams | string | Readonly<Record<string, string | undefined>>;
-
-function toParams(input: ParamsInput | undefined): URLSearchParams {
-  if (input === undefined) return new URLSearchParams();
-  if (typeof input === 'string' || input instanceof URLSearchParams) return new URLSearchParams(input);
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(input)) if (value !== undefined) params.set(key, value);
-  return params;
-}
-
 /**
  * Query parameters for `filters` (`?severity=warn,error&type=step_failed&run=run_1&q=timeout&range=1h`). Parameters
  * of `base` that are not log filters are kept, so the host's own state survives.
  */
-export function logFiltersToSearchParams(filters: LogSearchFilters, options: LogFilterParamsOptions & { base?: ParamsInput } = {}): URLSearchParams {
+export function logFiltersToSearchParams(filters: LogSearchFilters, options: LogFilterParamsOptions & { base?: SearchParamsInput } = {}): URLSearchParams {
   const prefix = options.prefix ?? '';
-  const params = toParams(options.base);
+  const params = toSearchParams(options.base);
   for (const name of LOG_FILTER_PARAMS) params.delete(prefix + name);
   const clean = normalizeLogFilters(filters);
   if (clean.severity) params.set(`${prefix}severity`, clean.severity.join(','));
@@ -160,9 +151,9 @@ export function logFiltersToSearchParams(filters: LogSearchFilters, options: Log
 }
 
 /** The filters in `search` (a query string, `URLSearchParams` or a plain record); anything unknown is dropped. */
-export function logFiltersFromSearchParams(search: ParamsInput, options: LogFilterParamsOptions = {}): LogSearchFilters {
+export function logFiltersFromSearchParams(search: SearchParamsInput, options: LogFilterParamsOptions = {}): LogSearchFilters {
   const prefix = options.prefix ?? '';
-  const params = toParams(search);
+  const params = toSearchParams(search);
   const get = (name: string) => params.get(prefix + name) ?? undefined;
   const list = (name: string) => get(name)?.split(',') ?? undefined;
   const from = get('from');

@@ -5,6 +5,9 @@
  * canonical form).
  */
 import { normalizeRunFilters, RANGE_PRESETS, type CreditsRange, type RunFilters } from './runFilters.js';
+import { toSearchParams, type SearchParamsInput } from './searchParams.js';
+
+export type { SearchParamsInput } from './searchParams.js';
 
 /** Query parameter names (before the prefix). */
 export const RUN_FILTER_PARAMS = [
@@ -27,8 +30,6 @@ export interface RunFilterParamsOptions {
   /** Prefix of every parameter name, to share a URL with other state (e.g. `runs.`). Defaults to "". */
   prefix?: string;
 }
-
-export type SearchParamsInput = URLSearchParams | string | Readonly<Record<string, string | readonly string[] | undefined>>;
 
 /**
  * Query parameters for `filters`. Parameters of `base` that are not run filters are kept, so the host's
@@ -103,19 +104,4 @@ function creditsFromParam(value: string | undefined): { min?: string; max?: stri
   if (!match) return undefined;
   const [, min, max] = match;
   return { ...(min ? { min } : {}), ...(max ? { max } : {}) };
-}
-
-function toSearchParams(input: SearchParamsInput): URLSearchParams {
-  try {
-    if (input instanceof URLSearchParams) return new URLSearchParams(input);
-    if (typeof input === 'string') return new URLSearchParams(input.startsWith('?') ? input.slice(1) : input);
-    const params = new URLSearchParams();
-    for (const [key, value] of Object.entries(input ?? {})) {
-      if (typeof value === 'string') params.append(key, value);
-      else if (Array.isArray(value)) for (const item of value) if (typeof item === 'string') params.append(key, item);
-    }
-    return params;
-  } catch {
-    return new URLSearchParams();
-  }
 }

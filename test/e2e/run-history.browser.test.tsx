@@ -321,7 +321,21 @@ describe('workspace run history', () => {
     expect(within(manual).getByText('Manual resend')).toBeVisible();
     expect(manual.querySelector('[data-run-link]')).toBeNull();
     expect(view.container.querySelectorAll('[data-slot="delivery-list-row"][data-source="run"]')).toHaveLength(2);
+
+    // Only failed attempts: the filter is in the address, and a reload finds it again.
+    const deliveryRows = () => view.container.querySelectorAll<HTMLElement>('[data-slot="delivery-list-row"]');
+    await user.click(within(view.getByRole('group', { name: 'Status' })).getByRole('button', { name: 'Failed' }));
+    await waitFor(() => expect([...deliveryRows()].map((row) => row.getAttribute('data-source'))).toEqual(['manual']), WAIT);
+    // the Deliveries link keeps the page's parameters, as the address does
+    const params = new URLSearchParams(view.getByRole('link', { name: 'Deliveries' }).getAttribute('href')!.replace(/^\?/, ''));
+    expect(params.get('deliveries.status')).toBe('failed');
+    expect(params.get('view')).toBe('deliveries');
     view.unmount();
+    const again = page({ initial: params.toString() });
+    await waitFor(() => expect(again.container.querySelectorAll('[data-slot="delivery-list-row"][data-source="manual"]')).toHaveLength(1), WAIT);
+    expect(again.container.querySelectorAll('[data-slot="delivery-list-row"]')).toHaveLength(1);
+    expect(within(again.getByRole('group', { name: 'Status' })).getByRole('button', { name: 'Failed' })).toHaveAttribute('aria-pressed', 'true');
+    again.unmount();
   });
 
   it('counts runs on each chip as the executor does; the Canceled chip lists canceled runs and each run page says why', async () => {
