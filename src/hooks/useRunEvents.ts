@@ -73,7 +73,6 @@ function feedLog(queryClient: QueryClient, key: QueryKey, events: readonly RunEv
   if (gap) void queryClient.refetchQueries({ queryKey: key, exact: true });
 }
 
-const NOT_FOLLOWED = { isLive: false };
 const noSubscription = () => () => {};
 
 /**
@@ -94,7 +93,9 @@ export function useRunEvents(workflowId: string | null | undefined, runId: strin
     (listener: () => void) => (observer ? runs.subscribe(observer, listener) : noSubscription()),
     [observer, runs],
   );
-  const followed = useSyncExternalStore(watch, observer ? observer.getSnapshot : () => NOT_FOLLOWED, observer ? observer.getSnapshot : () => NOT_FOLLOWED).isLive;
+  // Only whether the run is followed (a boolean): the log does not render again at every publish of the run.
+  const isFollowed = useCallback(() => (observer ? observer.getSnapshot().isLive : false), [observer]);
+  const followed = useSyncExternalStore(watch, isFollowed, isFollowed);
   useEffect(() => {
     if (!observer) return;
     return observer.subscribeEvents((events) => feedLog(queryClient, key, events));
