@@ -25,6 +25,20 @@ describe('buckets', () => {
     expect(bucketLabel(days, 0, { locale: 'en-US', timeZone: 'UTC' })).toBe('Nov 20');
     expect(bucketSpanLabel(days, 0, { locale: 'en-US', timeZone: 'UTC' })).toBe('Nov 20, 2026');
   });
+
+  it('dates whole days by the day they cover: UTC days in UTC (said so) for a reader elsewhere, local days locally', () => {
+    const utcDay = summary([bucket('2026-11-20T00:00:00.000Z', 0, 0, 0, 0, 0)], 24 * HOUR);
+    // In Los Angeles that day starts on the evening of Nov 19: it is still the UTC day of Nov 20.
+    expect(bucketLabel(utcDay, 0, { locale: 'en-US', timeZone: 'America/Los_Angeles' })).toBe('Nov 20');
+    expect(bucketSpanLabel(utcDay, 0, { locale: 'en-US', timeZone: 'America/Los_Angeles' })).toBe('Nov 20, 2026 (UTC)');
+    // A custom window's days start at midnight where the reader is: dated there, with no note.
+    const localDay = summary([bucket('2026-11-20T08:00:00.000Z', 0, 0, 0, 0, 0)], 24 * HOUR);
+    expect(bucketLabel(localDay, 0, { locale: 'en-US', timeZone: 'America/Los_Angeles' })).toBe('Nov 20');
+    expect(bucketSpanLabel(localDay, 0, { locale: 'en-US', timeZone: 'America/Los_Angeles' })).toBe('Nov 20, 2026');
+    // Hours are shown where the reader is, whatever the buckets' alignment.
+    const hours = summary([bucket('2026-11-20T00:00:00.000Z', 0, 0, 0, 0, 0)], HOUR);
+    expect(bucketLabel(hours, 0, { locale: 'en-US', timeZone: 'America/Los_Angeles' })).toBe('16:00');
+  });
 });
 
 describe('analyticsChartLayout', () => {

@@ -27,6 +27,18 @@ export function bucketRange(analytics: Pick<Analytics, 'series' | 'bucketMs' | '
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
+/**
+ * The zone a bucket of whole days is dated in. Days that begin at midnight where the reader is (a custom window,
+ * or a reader in UTC) are dated there; the presets' days begin at midnight UTC, which elsewhere is an evening or a
+ * morning, so they are dated in UTC (and the span says so) rather than by the local date they start on.
+ */
+function dayZone(bucketMs: number, start: number, timeZone: string | undefined): { timeZone?: string; utc: boolean } {
+  const zone = timeZone ? { timeZone } : {};
+  if (bucketMs < DAY) return { ...zone, utc: false };
+  const clock = dateTimeFormat('en-US', { ...zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(start);
+  return clock === '00:00' ? { ...zone, utc: false } : { timeZone: 'UTC', utc: true };
+}
+
 /** A bucket's label: its start time for buckets under a day (with the date when the window spans days), its date otherwise. */
 export function bucketLabel(
   analytics: Pick<Analytics, 'series' | 'bucketMs' | 'to' | 'from'>,
@@ -35,7 +47,7 @@ export function bucketLabel(
 ): string {
   const { start } = bucketRange(analytics, index);
   if (Number.isNaN(start)) return '';
-  const zone = { ...(options.timeZone ? { timeZone: options.timeZone } : {}) };
+  const { utc: _utc, ...zone } = dayZone(analytics.bucketMs, start, options.timeZone);
   const spansDays = Date.parse(analytics.to) - Date.parse(analytics.from) > DAY;
   const format =
     analytics.bucketMs >= DAY
@@ -54,7 +66,7 @@ export function bucketSpanLabel(
 ): string {
   const { start, end } = bucketRange(analytics, index);
   if (Number.isNaN(start)) return '';
-  const zone = { ...(options.timeZone ? { timeZone: options.timeZone } : {}) };
+  const { utc, ...zone } = dayZone(analytics.bucketMs, start, options.timeZone);
   const withTime = analytics.bucketMs < DAY || end - start < DAY;
   const format = dateTimeFormat(options.locale, {
     ...zone,
@@ -63,7 +75,8 @@ export function bucketSpanLabel(
     day: 'numeric',
     ...(withTime ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } : {}),
   });
-  return format.formatRange(start, withTime ? end : end - 1);
+  const span = format.formatRange(start, withTime ? end : end - 1);
+  return utc ? `${span} (UTC)` : span;
 }
 
 /** The box a chart draws in: its size and the margins for the axes. */
