@@ -20,6 +20,8 @@ const TABS: readonly RunDetailTab[] = ['steps', 'waterfall', 'events', 'context'
  * rarely scans; status, trigger, started, run time and credits stay (every column can be shown again).
  */
 const COLUMN_VISIBILITY = { workflow: false, mode: false, subject: false, queuedAt: false, completedAt: false, queueTime: false, result: false };
+/** Room for the longest trigger label ("After upstream workflow") whole, taken from the status and start columns. */
+const COLUMN_SIZING = { trigger: 180, status: 145, startedAt: 120 };
 
 /** What to do with a failed run instead of resuming it, beside its controls. */
 function failedRunHint(run: Run) {
@@ -104,6 +106,7 @@ function WorkflowRuns() {
                 filterControls={['status', 'search', 'time', 'trigger']}
                 statusChips={['running', 'paused', 'waiting', 'succeeded', 'failed', 'canceled']}
                 defaultColumnVisibility={COLUMN_VISIBILITY}
+                defaultColumnSizing={COLUMN_SIZING}
                 activeRunsIntervalMs={5_000}
                 newRunsIntervalMs={10_000}
                 getRunHref={(run) => runHref({ workflowId: run.workflowId, runId: run.id })}
