@@ -184,8 +184,15 @@ describe('streamEvents', () => {
     const opened = new Promise<void>((resolve) => (open = resolve));
     const { events, errors, options } = listen({ onOpen: () => open() });
     // A generous connect timeout (the answer must arrive however busy the machine), then three times as long open.
-    client(300).streamEvents('wf-1', 'run-1', options);
+    client(300).streamEvents('wf-1', 'run-1', {
+      ...options,
+      onError: (error) => {
+        errors.push(error);
+        open();
+      },
+    });
     await opened;
+    expect(errors).toEqual([]); // connected, not timed out
     await delay(900);
     await s.send(frame(terminal(1)));
     await vi.waitFor(() => expect(events).toHaveLength(1), WAIT);

@@ -35,6 +35,14 @@ describe('buckets', () => {
     const localDay = summary([bucket('2026-11-20T08:00:00.000Z', 0, 0, 0, 0, 0)], 24 * HOUR);
     expect(bucketLabel(localDay, 0, { locale: 'en-US', timeZone: 'America/Los_Angeles' })).toBe('Nov 20');
     expect(bucketSpanLabel(localDay, 0, { locale: 'en-US', timeZone: 'America/Los_Angeles' })).toBe('Nov 20, 2026');
+    // A custom window across a daylight-saving change: its fixed 24 h buckets start at 01:00 after it, still local days.
+    const berlin = customRange('2026-03-27', '2026-03-31', 'Europe/Berlin');
+    if (!('range' in berlin)) throw new Error(berlin.problem);
+    const from = Date.parse(berlin.range.from);
+    const dst = summary(Array.from({ length: 5 }, (_, i) => bucket(new Date(from + i * 24 * HOUR).toISOString(), 0, 0, 0, 0, 0)), 24 * HOUR, berlin.range.to);
+    const labels = dst.series.map((_, i) => bucketLabel(dst, i, { locale: 'en-US', timeZone: 'Europe/Berlin' }));
+    expect(labels).toEqual(['Mar 27', 'Mar 28', 'Mar 29', 'Mar 30', 'Mar 31']);
+    expect(dst.series.map((_, i) => bucketSpanLabel(dst, i, { locale: 'en-US', timeZone: 'Europe/Berlin' })).some((span) => span.includes('UTC'))).toBe(false);
     // Hours are shown where the reader is, whatever the buckets' alignment.
     const hours = summary([bucket('2026-11-20T00:00:00.000Z', 0, 0, 0, 0, 0)], HOUR);
     expect(bucketLabel(hours, 0, { locale: 'en-US', timeZone: 'America/Los_Angeles' })).toBe('16:00');

@@ -28,14 +28,17 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 /**
- * The zone a bucket of whole days is dated in. Days that begin at midnight where the reader is (a custom window,
- * or a reader in UTC) are dated there; the presets' days begin at midnight UTC, which elsewhere is an evening or a
- * morning, so they are dated in UTC (and the span says so) rather than by the local date they start on.
+ * The zone the buckets of a series of whole days are dated in, decided once for the series. The presets' days are
+ * UTC days (they begin at midnight UTC, which elsewhere is an evening or a morning): where they do not begin at
+ * midnight for the reader, they are dated as UTC days and their span says so, rather than by the local date on which
+ * they start. Any other days (a custom window's, from a local midnight, a daylight-saving change inside it included)
+ * are dated where the reader is.
  */
-function dayZone(bucketMs: number, start: number, timeZone: string | undefined): { timeZone?: string; utc: boolean } {
+function dayZone(analytics: Pick<Analytics, 'series' | 'bucketMs'>, timeZone: string | undefined): { timeZone?: string; utc: boolean } {
   const zone = timeZone ? { timeZone } : {};
-  if (bucketMs < DAY) return { ...zone, utc: false };
-  const clock = dateTimeFormat('en-US', { ...zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(start);
+  const first = Date.parse(analytics.series[0]?.start ?? '');
+  if (analytics.bucketMs < DAY || Number.isNaN(first) || first % DAY !== 0) return { ...zone, utc: false };
+  const clock = dateTimeFormat('en-US', { ...zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(first);
   return clock === '00:00' ? { ...zone, utc: false } : { timeZone: 'UTC', utc: true };
 }
 
@@ -47,7 +50,7 @@ export function bucketLabel(
 ): string {
   const { start } = bucketRange(analytics, index);
   if (Number.isNaN(start)) return '';
-  const { utc: _utc, ...zone } = dayZone(analytics.bucketMs, start, options.timeZone);
+  const { utc: _utc, ...zone } = dayZone(analytics, options.timeZone);
   const spansDays = Date.parse(analytics.to) - Date.parse(analytics.from) > DAY;
   const format =
     analytics.bucketMs >= DAY
@@ -66,7 +69,7 @@ export function bucketSpanLabel(
 ): string {
   const { start, end } = bucketRange(analytics, index);
   if (Number.isNaN(start)) return '';
-  const { utc, ...zone } = dayZone(analytics.bucketMs, start, options.timeZone);
+  const { utc, ...zone } = dayZone(analytics, options.timeZone);
   const withTime = analytics.bucketMs < DAY || end - start < DAY;
   const format = dateTimeFormat(options.locale, {
     ...zone,

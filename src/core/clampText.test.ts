@@ -25,5 +25,7 @@ describe('clampText', () => {
     expect(`Failed: ${inSentence('Network error. ')}.`).toBe('Failed: Network error.');
     expect(inSentence('Timed out after 10 s')).toBe('Timed out after 10 s');
     expect(inSentence('Wait...')).toBe('Wait');
+    const spaces = `${' '.repeat(200_000)}b`;
+    expect(inSentence(spaces)).toBe(spaces); // in one pass (a backtracking pattern took seconds here)
   });
 });

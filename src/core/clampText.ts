@@ -36,5 +36,8 @@ export function isClamped(text: string, max: number): boolean {
  * trailing spaces go, so the sentence does not read "failed.." .
  */
 export function inSentence(message: string): string {
-  return message.replace(/[.\s]+$/, '');
+  // A loop from the end, not a `/[.\s]+$/` (which backtracks over every run of spaces in a long message).
+  let end = message.length;
+  while (end > 0 && /[.\s]/.test(message[end - 1]!)) end--;
+  return message.slice(0, end);
 }

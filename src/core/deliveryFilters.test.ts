@@ -56,5 +56,6 @@ describe('delivery filters', () => {
     expect(deliveryFiltersFromSearchParams(params, { prefix: 'deliveries.' })).toEqual(normalizeDeliveryFilters(filters));
     expect(deliveryFiltersFromSearchParams({ status: ['failed', 'lost'], source: 'robot', channel: ' ' })).toEqual({ status: ['failed'] });
     expect(deliveryFiltersToSearchParams({}).toString()).toBe('');
+    expect(deliveryFiltersFromSearchParams('?status=failed,%20bounced&source=%20manual')).toEqual({ status: ['bounced', 'failed'], source: 'manual' });
   });
 });

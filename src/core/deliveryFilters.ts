@@ -112,8 +112,8 @@ export function deliveryFiltersToSearchParams(
 export function deliveryFiltersFromSearchParams(input: SearchParamsInput, options: DeliveryFilterParamsOptions = {}): DeliveryFilters {
   const prefix = options.prefix ?? '';
   const params = toSearchParams(input);
-  const all = (name: string) => params.getAll(prefix + name).flatMap((value) => value.split(','));
-  const one = (name: string) => params.get(prefix + name) ?? undefined;
+  const all = (name: string) => params.getAll(prefix + name).flatMap((value) => value.split(',').map((part) => part.trim()));
+  const one = (name: string) => params.get(prefix + name)?.trim() ?? undefined;
   const source = one('source');
   return normalizeDeliveryFilters({
     runId: one('run'),

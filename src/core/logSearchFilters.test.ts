@@ -67,6 +67,9 @@ describe('log search filters', () => {
     const custom = { range: { from: '2026-11-20T00:00:00.000Z', to: null } };
     expect(logFiltersFromSearchParams(logFiltersToSearchParams(custom, { prefix: 'logs.' }), { prefix: 'logs.' })).toEqual(custom);
     expect(logFiltersFromSearchParams('?severity=loud,error&range=1y&from=not-a-date')).toEqual({ severity: ['error'] });
+    // a router's parsed query with lists, and a repeated parameter, keep every value
+    expect(logFiltersFromSearchParams({ severity: ['error', 'warn'], type: 'step_failed' })).toEqual({ severity: ['warn', 'error'], type: ['step_failed'] });
+    expect(logFiltersFromSearchParams('?severity=error&severity=warn')).toEqual({ severity: ['warn', 'error'] });
   });
 
   it('names an entry by run and seq', () => {

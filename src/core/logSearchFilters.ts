@@ -155,7 +155,11 @@ export function logFiltersFromSearchParams(search: SearchParamsInput, options: L
   const prefix = options.prefix ?? '';
   const params = toSearchParams(search);
   const get = (name: string) => params.get(prefix + name) ?? undefined;
-  const list = (name: string) => get(name)?.split(',') ?? undefined;
+  // Every value of a repeated parameter (`?severity=error&severity=warn`, or a record's list), each comma-separated.
+  const list = (name: string) => {
+    const values = params.getAll(prefix + name).flatMap((value) => value.split(','));
+    return values.length > 0 ? values : undefined;
+  };
   const from = get('from');
   const to = get('to');
   return normalizeLogFilters({

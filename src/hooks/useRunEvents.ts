@@ -77,7 +77,9 @@ const noSubscription = () => () => {};
 
 /**
  * A run's event log, loaded incrementally: each request asks only for the events after the last `seq`. While
- * a view of the run follows it (by polling or by its stream), the log grows from what that view receives.
+ * a view of the run follows it (by polling or by its stream), the log grows from what that view receives and asks
+ * the server only for its history and after a gap; until that view has loaded the run, or without one, the log
+ * polls on its own every `pollIntervalMs`.
  */
 export function useRunEvents(workflowId: string | null | undefined, runId: string | null | undefined, options: UseRunEventsOptions = {}): UseRunEventsResult {
   const rv = useRunViews();

@@ -71,3 +71,19 @@ export function renderSurface(surface: Surface, options: SurfaceSetup = {}) {
   };
   return { ...view, executor, local, queryClient, advance };
 }
+
+/**
+ * Runs `fn` in a browser window of `width` × `height` (media queries see it), then gives the window back its size,
+ * so the tests after it in the file run as before.
+ */
+export async function inWindow<T>(width: number, height: number, fn: () => Promise<T>): Promise<T> {
+  const { page } = await import('vitest/browser');
+  const before = { width: window.innerWidth, height: window.innerHeight };
+  await page.viewport(width, height);
+  if (window.innerWidth !== width) throw new Error(`the window is ${window.innerWidth} px wide, not ${width}`);
+  try {
+    return await fn();
+  } finally {
+    await page.viewport(before.width, before.height);
+  }
+}

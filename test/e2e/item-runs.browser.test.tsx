@@ -5,10 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { page, userEvent as keys } from 'vitest/browser';
+import { userEvent as keys } from 'vitest/browser';
 import { DEFAULT_ITEM, itemRunsSurface } from '../../demo/surfaces/ItemRuns';
 import { expectNoAxeViolations } from '../../src/components/testing/a11y';
-import { renderSurface } from './harness';
+import { inWindow, renderSurface } from './harness';
 
 const T = { timeout: 10_000 };
 const rows = (container: HTMLElement) => [...container.querySelectorAll<HTMLElement>('[data-slot="run-list-row"]')];
@@ -92,28 +92,28 @@ describe('Item runs page', () => {
 
   it('at the width of a 1400 px window the trigger, session and result of a run are in view without scrolling sideways', async () => {
     // A 1400 px window (so the form sits beside the list, not above it), the page 1400 px less the demo's margins.
-    await page.viewport(1400, 900);
-    expect(window.innerWidth).toBe(1400);
-    const { container, executor } = renderSurface(itemRunsSurface, { scenario: 'demo', width: 1360 });
-    await waitFor(() => expect(rows(container).length).toBeGreaterThan(0), T);
-    const scroller = container.querySelector<HTMLElement>('[data-slot="run-list-scroller"]')!;
-    expect(scroller.scrollWidth).toBeLessThanOrEqual(scroller.clientWidth + 1);
-    const box = scroller.getBoundingClientRect();
-    const first = rows(container)[0]!;
-    const run = executor.findRun(first.querySelector('a')!.textContent)!;
-    for (const column of ['status', 'launch', 'trigger', 'session', 'result', 'runTime']) {
-      const cell = first.querySelector<HTMLElement>(`[data-column="${column}"]`);
-      expect(cell, column).not.toBeNull();
-      expect(cell!.getBoundingClientRect().right, column).toBeLessThanOrEqual(box.right + 1);
-    }
-    expect(first.querySelector('[data-column="trigger"]')).toHaveTextContent(run.trigger.label.slice(0, 10));
-    // Trigger labels and session ids are read whole, not cut off, on every row.
-    for (const row of rows(container)) {
-      for (const column of ['trigger', 'session']) {
-        const text = row.querySelector<HTMLElement>(`[data-column="${column}"]`)!.firstElementChild as HTMLElement;
-        expect(text.scrollWidth, `${column} of ${row.textContent}`).toBeLessThanOrEqual(text.clientWidth + 1);
+    await inWindow(1400, 900, async () => {
+      const { container, executor } = renderSurface(itemRunsSurface, { scenario: 'demo', width: 1360 });
+      await waitFor(() => expect(rows(container).length).toBeGreaterThan(0), T);
+      const scroller = container.querySelector<HTMLElement>('[data-slot="run-list-scroller"]')!;
+      expect(scroller.scrollWidth).toBeLessThanOrEqual(scroller.clientWidth + 1);
+      const box = scroller.getBoundingClientRect();
+      const first = rows(container)[0]!;
+      const run = executor.findRun(first.querySelector('a')!.textContent)!;
+      for (const column of ['status', 'launch', 'trigger', 'session', 'result', 'runTime']) {
+        const cell = first.querySelector<HTMLElement>(`[data-column="${column}"]`);
+        expect(cell, column).not.toBeNull();
+        expect(cell!.getBoundingClientRect().right, column).toBeLessThanOrEqual(box.right + 1);
       }
-    }
+      expect(first.querySelector('[data-column="trigger"]')).toHaveTextContent(run.trigger.label.slice(0, 10));
+      // Trigger labels and session ids are read whole, not cut off, on every row.
+      for (const row of rows(container)) {
+        for (const column of ['trigger', 'session']) {
+          const text = row.querySelector<HTMLElement>(`[data-column="${column}"]`)!.firstElementChild as HTMLElement;
+          expect(text.scrollWidth, `${column} of ${row.textContent}`).toBeLessThanOrEqual(text.clientWidth + 1);
+        }
+      }
+    });
   });
 
   it('stalled worker: runs queued for long raise the notice that the worker may be down', async () => {

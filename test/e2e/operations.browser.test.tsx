@@ -7,12 +7,12 @@
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { page, userEvent as keys } from 'vitest/browser';
+import { userEvent as keys } from 'vitest/browser';
 import type { WorkflowDefinition } from '../../mock-server/index.js';
 import { operationsSurface } from '../../demo/surfaces/Operations.js';
 import { expectNoAxeViolations } from '../../src/components/testing/a11y.js';
 import { reviewWorkflow } from '../fixtures/localExecutor.js';
-import { renderSurface } from './harness.js';
+import { inWindow, renderSurface } from './harness.js';
 
 type User = ReturnType<typeof userEvent.setup>;
 type View = ReturnType<typeof renderSurface>;
@@ -248,27 +248,28 @@ describe('workflow runs and command center page', () => {
   it('the run list fits a 1400 px window without scrolling sideways: status, trigger, started, run time and credits', async () => {
     // A 1400 px window, the page 1400 px less the demo's margins; the demo's week of runs (schedules, webhooks,
     // replays: the longest trigger labels).
-    await page.viewport(1400, 900);
-    const view = renderSurface(operationsSurface, { scenario: 'demo', width: 1360, initial: { workflow: 'lead-enrichment' } });
-    const list = await screen.findByRole('region', { name: 'Runs of the workflow' });
-    const grid = await within(list).findByRole('grid');
-    await waitFor(() => expect(grid.querySelectorAll('[data-slot="run-list-row"]').length).toBeGreaterThan(5), { timeout: 10_000 });
-    const headers = within(grid)
-      .getAllByRole('columnheader')
-      .map((cell) => cell.textContent ?? '');
-    for (const name of ['Status', 'Trigger', 'Started', 'Run time', 'Credits']) expect(headers.some((text) => text.startsWith(name))).toBe(true);
-    // one workflow's runs: its name would repeat on every row
-    expect(headers.some((text) => text.startsWith('Workflow'))).toBe(false);
-    const scroller = view.container.querySelector<HTMLElement>('[data-slot="run-list-scroller"]')!;
-    expect(scroller.scrollWidth).toBeLessThanOrEqual(scroller.clientWidth);
-    // Trigger labels ("Schedule: every 1 h", "Replay of run_…") are read whole on every row.
-    for (const row of grid.querySelectorAll<HTMLElement>('[data-slot="run-list-row"]')) {
-      const label = row.querySelector<HTMLElement>('[data-column="trigger"]')!.firstElementChild as HTMLElement;
-      expect(label.scrollWidth, row.textContent).toBeLessThanOrEqual(label.clientWidth + 1);
-      // and the run id, its copy button beside it
-      const id = row.querySelector<HTMLElement>('[data-column="id"] a')!;
-      expect(id.scrollWidth, row.textContent).toBeLessThanOrEqual(id.clientWidth + 1);
-    }
+    await inWindow(1400, 900, async () => {
+      const view = renderSurface(operationsSurface, { scenario: 'demo', width: 1360, initial: { workflow: 'lead-enrichment' } });
+      const list = await screen.findByRole('region', { name: 'Runs of the workflow' });
+      const grid = await within(list).findByRole('grid');
+      await waitFor(() => expect(grid.querySelectorAll('[data-slot="run-list-row"]').length).toBeGreaterThan(5), { timeout: 10_000 });
+      const headers = within(grid)
+        .getAllByRole('columnheader')
+        .map((cell) => cell.textContent ?? '');
+      for (const name of ['Status', 'Trigger', 'Started', 'Run time', 'Credits']) expect(headers.some((text) => text.startsWith(name))).toBe(true);
+      // one workflow's runs: its name would repeat on every row
+      expect(headers.some((text) => text.startsWith('Workflow'))).toBe(false);
+      const scroller = view.container.querySelector<HTMLElement>('[data-slot="run-list-scroller"]')!;
+      expect(scroller.scrollWidth).toBeLessThanOrEqual(scroller.clientWidth);
+      // Trigger labels ("Schedule: every 1 h", "Replay of run_…") are read whole on every row.
+      for (const row of grid.querySelectorAll<HTMLElement>('[data-slot="run-list-row"]')) {
+        const label = row.querySelector<HTMLElement>('[data-column="trigger"]')!.firstElementChild as HTMLElement;
+        expect(label.scrollWidth, row.textContent).toBeLessThanOrEqual(label.clientWidth + 1);
+        // and the run id, its copy button beside it
+        const id = row.querySelector<HTMLElement>('[data-column="id"] a')!;
+        expect(id.scrollWidth, row.textContent).toBeLessThanOrEqual(id.clientWidth + 1);
+      }
+    });
   });
 
   it('analytics show the executor’s figures for the last 24 hours', async () => {
@@ -346,8 +347,12 @@ describe('workflow runs and command center page', () => {
     await waitFor(() => expect(status(view, active)).toBe('paused'));
     await press(active, 'Resume');
     await waitFor(() => expect(status(view, active)).toBe('running'));
+    const commandsSent = () => view.local.requests.filter((r) => r.method === 'POST' && r.url.includes('/command')).length;
+    const sentBeforeStop = commandsSent();
     await press(active, 'Stop now');
-    expect(status(view, active)).toBe('running'); // asks first
+    // it asks first: the question is shown and nothing has been sent yet
+    expect(within(await actions(active)).getByRole('button', { name: 'Confirm' })).toHaveFocus();
+    expect(commandsSent()).toBe(sentBeforeStop);
     await press(active, 'Confirm');
     await waitFor(() => expect(status(view, active)).toBe('canceled'));
     await waitFor(() => expect(screen.getByText(`Stopped: ${active}`)).toBeVisible());

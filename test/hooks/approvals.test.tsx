@@ -6,7 +6,8 @@ import { useApprovals, usePendingApprovalCount, useRun, type ApprovalDecisionSta
 import { setupHarness } from './harness';
 import { reviewFlow } from './workflows';
 
-const h = setupHarness({ workflows: [reviewFlow] });
+// A long client deadline: the double-click tests hold an answer while clicks land, however slow the machine.
+const h = setupHarness({ workflows: [reviewFlow], timeoutMs: 30_000 });
 
 async function waitingRun() {
   const run = await h.client.command('wf_review', { command: 'start' });

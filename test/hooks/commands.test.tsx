@@ -7,7 +7,8 @@ import { useRun, useRunCommands, useRuns, useStartRun, type CommandOutcome } fro
 import { sleep, setupHarness } from './harness';
 import { quickFlow } from './workflows';
 
-const h = setupHarness({ workflows: [quickFlow] });
+// A long client deadline: the double-click test holds an answer while clicks land, however slow the machine.
+const h = setupHarness({ workflows: [quickFlow], timeoutMs: 30_000 });
 
 describe('useStartRun', () => {
   it('starts one run when the same submit is sent twice at once', async () => {

@@ -1,5 +1,6 @@
 import type { ComponentPropsWithoutRef } from 'react';
 import { cx } from '../shared/cx.js';
+import { Icon } from '../shared/icons.js';
 import { useDeliveryListContext } from './DeliveryListContext.js';
 
 export type DeliveryListMessageProps = Omit<ComponentPropsWithoutRef<'div'>, 'children'>;
@@ -19,7 +20,9 @@ export function DeliveryListMessage({ className, ...rest }: DeliveryListMessageP
     const message = typeof props.error === 'string' ? props.error : props.error?.message;
     return (
       <div {...base} role="alert">
-        <span>{t.loadFailed}</span>
+        <span>
+          <Icon name="alert" /> {t.loadFailed}
+        </span>
         {message ? <span className="rv-deliveries__message-detail">{message}</span> : null}
         {props.onRetry ? (
           <button type="button" className="rv-button" onClick={props.onRetry}>

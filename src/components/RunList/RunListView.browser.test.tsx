@@ -94,6 +94,30 @@ describe('RunListView', () => {
     await expectNoAxeViolations(container);
   });
 
+  it('opens a run on a plain click; with an href a modified click is left to the browser, without one it opens too', async () => {
+    const runs = manyRuns(3);
+    const onOpenRun = vi.fn();
+    const user = userEvent.setup();
+    // a fragment href: a click the list leaves to the browser stays on this page
+    const linked = render(<View runs={runs} onOpenRun={onOpenRun} getRunHref={(run) => `#${run.id}`} />);
+    const link = await within(linked.container).findByRole('link', { name: new RegExp(runs[0]!.id) });
+    await user.keyboard('{Control>}');
+    await user.click(link);
+    await user.keyboard('{/Control}');
+    expect(onOpenRun).not.toHaveBeenCalled(); // a new tab is the browser's
+    await user.click(link);
+    expect(onOpenRun).toHaveBeenCalledTimes(1);
+    linked.unmount();
+
+    onOpenRun.mockClear();
+    const plain = render(<View runs={runs} onOpenRun={onOpenRun} />);
+    const button = await within(plain.container).findByRole('button', { name: new RegExp(runs[0]!.id) });
+    await user.keyboard('{Control>}');
+    await user.click(button);
+    await user.keyboard('{/Control}');
+    expect(onOpenRun).toHaveBeenCalledWith(runs[0], expect.anything()); // a button has no tab to open
+  });
+
   it('sorts from the header on the API sort key, and says which way', async () => {
     const onSortChange = vi.fn();
     render(<View runs={manyRuns(5)} onSortChange={onSortChange} />);

@@ -156,7 +156,7 @@ export interface RunListViewProps extends RunListSlots {
   /**
    * Called when the reader opens a run (click on its id, Enter on its row). With `getRunHref` too, a plain click
    * calls this instead of following the href (the list prevents the navigation, as a router link does) and a
-   * modified click is left to the browser. Defaults to none.
+   * modified click is left to the browser; without an href, every click calls it. Defaults to none.
    */
   onOpenRun?: (run: Run, event: MouseEvent | KeyboardEvent | null) => void;
   /** The link of a workflow shown in a row. Defaults to no link. */

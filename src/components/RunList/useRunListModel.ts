@@ -131,8 +131,9 @@ export function useRunListModel(props: RunListViewProps): RunListModel {
   const hasHref = Boolean(props.getRunHref);
   const openRun = useCallback(
     (run: Run, event: MouseEvent | KeyboardEvent | null) => {
-      // A real link keeps its browser behaviour for modified clicks (new tab, new window).
-      if (event && 'button' in event && isModifiedClick(event)) return;
+      // A real link keeps its browser behaviour for modified clicks (new tab, new window); without an href the id is
+      // a button, and any click opens the run (as LinkOut does).
+      if (hasHref && event && 'button' in event && isModifiedClick(event)) return;
       if (props.onOpenRun) {
         if (event && hasHref) event.preventDefault();
         onOpen(run, event);
