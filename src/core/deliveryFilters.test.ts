@@ -4,7 +4,8 @@ import {
   deliveryFiltersFromSearchParams,
   deliveryFiltersToSearchParams,
   deliveryQuery,
-  hasDeliveryFilters, isFinalDeliveryStatus, isManualDelivery, matchesDeliveryFilters, normalizeDeliveryFilters, toggleValue } from './deliveryFilters.js';
+  hasDeliveryFilters, isFinalDeliveryStatus, isManualDelivery, matchesDeliveryFilters, normalizeDeliveryFilters } from './deliveryFilters.js';
+import { toggleValue } from './toggleValue.js';
 
 const sent: Delivery = { id: 'd1', runId: 'r1', workflowId: 'wf', stepId: 's1', channel: 'email', recipient: 'a@example.com', status: 'bounced', createdAt: '2026-11-21T09:00:00.000Z' };
 const manual: Delivery = { ...sent, id: 'd2', runId: null, workflowId: null, stepId: null, channel: 'sms', status: 'delivered' };

@@ -53,11 +53,6 @@ export function hasDeliveryFilters(filters: DeliveryFilters): boolean {
   return Object.keys(normalizeDeliveryFilters(filters)).length > 0;
 }
 
-/** `list` with `value` added, or removed when it was there. */
-export function toggleValue<T extends string>(list: readonly T[] | undefined, value: T): T[] {
-  const current = list ?? [];
-  return current.includes(value) ? current.filter((item) => item !== value) : [...current, value];
-}
 
 /** Whether a delivery passes the filters (what the server answers, for a host filtering rows it already has). */
 export function matchesDeliveryFilters(delivery: Delivery, filters: DeliveryFilters): boolean {

@@ -158,6 +158,8 @@ export interface RunDetailStrings {
   severities: Readonly<Record<Severity, string>>;
   eventType: string;
   anyEventType: string;
+  /** The events' text filter (words in the message). */
+  eventText: string;
   followLive: string;
   /** Count of events shown. */
   eventCount: (shown: number, total: number) => string;
@@ -326,6 +328,7 @@ export const defaultRunDetailStrings: RunDetailStrings = {
   severities: { debug: 'Debug', info: 'Info', warn: 'Warn', error: 'Error' },
   eventType: 'Event type',
   anyEventType: 'All types',
+  eventText: 'Search messages',
   followLive: 'Follow new events',
   eventCount: (shown, total) => (shown === total ? plural(total, 'event', 'events') : `${shown} of ${plural(total, 'event', 'events')}`),
   noEvents: 'No events yet.',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RunEvent } from '../api/types.js';
-import { eventTypesOf, filterRunEvents, NO_EVENT_FILTERS } from './runEventFilters.js';
+import { eventTypesOf, filterRunEvents, hasEventFilters, NO_EVENT_FILTERS } from './runEventFilters.js';
 
 const event = (seq: number, type: string, severity: RunEvent['severity']): RunEvent => ({
   seq,
@@ -18,10 +18,21 @@ describe('filterRunEvents', () => {
   it('keeps the same array when no filter is on', () => {
     expect(filterRunEvents(events, NO_EVENT_FILTERS)).toBe(events);
   });
-  it('combines severities (any of) and types (any of) with AND', () => {
-    expect(filterRunEvents(events, { severity: ['warn', 'error'], types: [] }).map((e) => e.seq)).toEqual([3, 4]);
-    expect(filterRunEvents(events, { severity: [], types: ['log'] }).map((e) => e.seq)).toEqual([2, 4]);
-    expect(filterRunEvents(events, { severity: ['warn'], types: ['log'] }).map((e) => e.seq)).toEqual([4]);
+  it('keeps the same array when the filters are empty', () => {
+    expect(filterRunEvents(events, { severity: [], type: [], q: ' ' })).toBe(events);
+    expect(hasEventFilters({ severity: [], type: [], q: ' ' })).toBe(false);
+  });
+  it('combines severities (any of), types (any of) and text with AND, as the log search does', () => {
+    expect(filterRunEvents(events, { severity: ['warn', 'error'], type: [] }).map((e) => e.seq)).toEqual([3, 4]);
+    expect(filterRunEvents(events, { severity: [], type: ['log'] }).map((e) => e.seq)).toEqual([2, 4]);
+    expect(filterRunEvents(events, { severity: ['warn'], type: ['log'] }).map((e) => e.seq)).toEqual([4]);
+    // text: case-insensitive, in the message
+    expect(filterRunEvents(events, { q: 'STEP_F' }).map((e) => e.seq)).toEqual([3]);
+    expect(filterRunEvents(events, { q: 'log', severity: ['debug'] }).map((e) => e.seq)).toEqual([2]);
+    expect(hasEventFilters({ q: 'x' })).toBe(true);
+  });
+  it('ignores a severity or type the API does not know instead of failing', () => {
+    expect(filterRunEvents(events, { severity: ['loud' as never, 'error'] }).map((e) => e.seq)).toEqual([3]);
   });
 });
 

@@ -1,20 +1,37 @@
-/** The event log's filters (severity, type) and the choices they offer, as plain functions. */
-import type { RunEvent, Severity } from '../api/types.js';
+/**
+ * One run's event log filters: the log search's severity, event type and message text (`LogSearchFilters`, the same
+ * names and the same rules as the API's log search), and the choices they offer, as plain functions.
+ */
+import type { RunEvent } from '../api/types.js';
+import { normalizeLogFilters, type LogSearchFilters } from './logSearchFilters.js';
 
-/** Filters of a run's event log; empty lists mean "all". */
-export interface RunEventFilters {
-  severity: readonly Severity[];
-  types: readonly string[];
+/** Filters of a run's event log; an absent or empty field means "all". */
+export type RunEventFilters = Pick<LogSearchFilters, 'severity' | 'type' | 'q'>;
+
+export const NO_EVENT_FILTERS: RunEventFilters = Object.freeze({});
+
+/**
+ * The events that pass `filters`, in their order (severity, type, and `q` case-insensitively in the message, as the
+ * API's log search matches); the same array when no filter is on.
+ */
+export function filterRunEvents(events: readonly RunEvent[], filters: RunEventFilters): readonly RunEvent[] {
+  const { severity, type, q } = normalizeLogFilters(filters);
+  if (!severity && !type && !q) return events;
+  const severities = severity ? new Set<string>(severity) : null;
+  const types = type ? new Set(type) : null;
+  const text = q ? q.toLowerCase() : null;
+  return events.filter(
+    (event) =>
+      (!severities || severities.has(event.severity)) &&
+      (!types || types.has(event.type)) &&
+      (!text || event.message.toLowerCase().includes(text)),
+  );
 }
 
-export const NO_EVENT_FILTERS: RunEventFilters = { severity: [], types: [] };
-
-/** The events that pass `filters`, in their order; the same array when no filter is on. */
-export function filterRunEvents(events: readonly RunEvent[], filters: RunEventFilters): readonly RunEvent[] {
-  if (filters.severity.length === 0 && filters.types.length === 0) return events;
-  const severities = new Set(filters.severity);
-  const types = new Set(filters.types);
-  return events.filter((event) => (severities.size === 0 || severities.has(event.severity)) && (types.size === 0 || types.has(event.type)));
+/** True when any of the filters is on. */
+export function hasEventFilters(filters: RunEventFilters): boolean {
+  const { severity, type, q } = normalizeLogFilters(filters);
+  return Boolean(severity || type || q);
 }
 
 /** The event types present in `events`, sorted, for a type filter's options (plus any already chosen). */

@@ -1,7 +1,9 @@
 import { useQuery, type QueryClient, type QueryKey } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
 import { isTerminalRunStatus } from '../api/status.js';
-import type { RunEvent, Severity } from '../api/types.js';
+import type { RunEvent } from '../api/types.js';
+import { normalizeLogFilters } from '../core/logSearchFilters.js';
+import { filterRunEvents, NO_EVENT_FILTERS, type RunEventFilters } from '../core/runEventFilters.js';
 import type { RunObserver } from '../core/runObserver.js';
 import { queryStatus, type QueryStatus } from './queryState.js';
 import { rvKeys } from './queryKeys.js';
@@ -16,10 +18,11 @@ export interface UseRunEventsOptions {
   live?: boolean;
   /** Poll interval in ms. Defaults to 10 000 ms. */
   pollIntervalMs?: number;
-  /** Show only these severities (filtered here; every event is still loaded once). Defaults to all. */
-  severity?: readonly Severity[];
-  /** Show only these event types. Defaults to all. */
-  types?: readonly string[];
+  /**
+   * Show only the events that pass these filters (severity, type, text: the log search's, `RunEventFilters`),
+   * filtered here: every event is still loaded once. Defaults to all.
+   */
+  filters?: RunEventFilters;
   /** Set false to hold the requests. Defaults to true. */
   enabled?: boolean;
 }
@@ -74,6 +77,7 @@ function feedLog(queryClient: QueryClient, key: QueryKey, events: readonly RunEv
 }
 
 const noSubscription = () => () => {};
+const NO_EVENTS: readonly RunEvent[] = [];
 
 /**
  * A run's event log, loaded incrementally: each request asks only for the events after the last `seq`. While
@@ -129,17 +133,13 @@ export function useRunEvents(workflowId: string | null | undefined, runId: strin
     },
     queryClient,
   );
-  const { severity, types } = options;
-  const severityKey = severity?.join(',') ?? '';
-  const typesKey = types?.join(',') ?? '';
+  // One key per filter value, so filters written inline do not filter again at every render.
+  const filtersKey = JSON.stringify(normalizeLogFilters(options.filters ?? NO_EVENT_FILTERS));
   const items = query.data?.items;
-  const events = useMemo(() => {
-    if (!items) return [];
-    if (!severityKey && !typesKey) return items;
-    const severities = new Set(severityKey.split(','));
-    const typeSet = new Set(typesKey.split(','));
-    return items.filter((event) => (!severityKey || severities.has(event.severity)) && (!typesKey || typeSet.has(event.type)));
-  }, [items, severityKey, typesKey]);
+  const events = useMemo(
+    () => (items ? filterRunEvents(items, JSON.parse(filtersKey) as RunEventFilters) : NO_EVENTS),
+    [items, filtersKey],
+  );
   return {
     events,
     lastSeq: query.data?.lastSeq ?? 0,

@@ -25,11 +25,19 @@ describe('read hooks', () => {
     expect(afters.at(-1)).toBeGreaterThan(0);
 
     const { result: errorsOnly } = renderHook(
-      () => useRunEvents('wf_quick', run.id, { severity: ['error'], types: ['run_succeeded'] }),
+      () => useRunEvents('wf_quick', run.id, { filters: { severity: ['error'], type: ['run_succeeded'] } }),
       { wrapper: h.wrapper },
     );
     await waitFor(() => expect(errorsOnly.current.finished).toBe(true));
     expect(errorsOnly.current.events).toEqual([]);
+    // the log search's filters: one type, and text in the message (case-insensitive), written inline at each render
+    const { result: finished, rerender } = renderHook(() => useRunEvents('wf_quick', run.id, { filters: { type: ['run_succeeded'], q: 'SUCCEEDED' } }), {
+      wrapper: h.wrapper,
+    });
+    await waitFor(() => expect(finished.current.events.map((event) => event.type)).toEqual(['run_succeeded']));
+    const shown = finished.current.events;
+    rerender(); // new filter objects, the same values: the same array, not filtered again
+    expect(finished.current.events).toBe(shown);
   });
 
   it('useRunContext gives step states and variables', async () => {

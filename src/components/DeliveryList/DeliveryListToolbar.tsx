@@ -1,6 +1,6 @@
 import { useId, type ComponentPropsWithoutRef } from 'react';
 import { DELIVERY_STATUSES } from '../../api/schemas.js';
-import { toggleValue } from '../../core/deliveryFilters.js';
+import { toggleValue } from '../../core/toggleValue.js';
 import { cx } from '../shared/cx.js';
 import { useDeliveryListContext } from './DeliveryListContext.js';
 import { DeliveryStatusBadge } from './DeliveryStatusBadge.js';

@@ -450,6 +450,19 @@ describe('RunDetail', () => {
     await user.click(view.getByRole('button', { name: 'Error' }));
     await user.selectOptions(view.getByLabelText('Event type'), 'step_started');
     await waitFor(() => expect([...view.container.querySelectorAll('[data-slot="run-detail-event"]')].every((row) => row.getAttribute('data-type') === 'step_started')).toBe(true));
+    // and by words in the message, as the log search matches (any case), the count saying how many of all
+    await user.selectOptions(view.getByLabelText('Event type'), 'All types');
+    const messages = () => [...view.container.querySelectorAll('[data-slot="run-detail-event"] .rv-log-entry__message')].map((el) => el.textContent ?? '');
+    await waitFor(() => expect(messages()).toHaveLength(all));
+    const word = messages().find((text) => /failed/i.test(text))!.match(/failed/i)![0].toUpperCase();
+    await user.type(view.getByRole('searchbox', { name: 'Search messages' }), `${word}{Enter}`);
+    await waitFor(() => {
+      const shown = messages();
+      expect(shown.length).toBeGreaterThan(0);
+      expect(shown.length).toBeLessThan(all);
+      expect(shown.every((text) => text.toLowerCase().includes('failed'))).toBe(true);
+    });
+    expect(view.container.querySelector('.rv-run-detail__count')!.textContent).toMatch(new RegExp(`of ${all} events$`));
     await expectNoAxeViolations(view.container);
   });
 });

@@ -2,8 +2,10 @@ import { useMemo } from 'react';
 import { SEVERITIES } from '../../api/schemas.js';
 import type { RunEvent, Severity } from '../../api/types.js';
 import { eventTypesOf, filterRunEvents } from '../../core/runEventFilters.js';
+import { toggleValue } from '../../core/toggleValue.js';
 import { useControllableState } from '../../hooks/useControllableState.js';
 import { cx } from '../shared/cx.js';
+import { TextFilter } from '../shared/FilterFields.js';
 import { LogSearchList, type LogSearchListEntryProps } from '../LogSearch/LogSearchList.js';
 import { SeverityIcon } from '../LogSearch/SeverityIcon.js';
 import { useRunDetailContext } from './RunDetailContext.js';
@@ -18,8 +20,8 @@ export interface RunDetailEventsProps {
 }
 
 /**
- * The Events tab: the run's event log with severity toggles and an event type choice (both controllable as
- * `eventFilters`), "Follow new events" (the list keeps its end in view as events arrive; when off, it keeps the
+ * The Events tab: the run's event log with severity toggles, an event type choice and a message search (all
+ * controllable as `eventFilters`, the log search's fields), "Follow new events" (the list keeps its end in view as events arrive; when off, it keeps the
  * reader's place and offers "N new events"). The list is the log search's (`LogSearchList`, oldest first):
  * virtualized, events open to their data. `data-slot="run-detail-events"`; rows `run-detail-event` (a
  * `LogSearchEntry`) with `data-severity`, `data-type`, `data-state`.
@@ -29,7 +31,7 @@ export function RunDetailEvents({ rowHeight = 36, className }: RunDetailEventsPr
   const t = ui.text.runDetail;
   const all = props.events ?? NO_EVENTS;
   const events = useMemo(() => filterRunEvents(all, eventFilters), [all, eventFilters]);
-  const types = useMemo(() => eventTypesOf(all, eventFilters.types), [all, eventFilters.types]);
+  const types = useMemo(() => eventTypesOf(all, eventFilters.type), [all, eventFilters.type]);
   const [expanded, setExpanded] = useControllableState<readonly string[]>({
     value: props.expandedEvents,
     defaultValue: props.defaultExpandedEvents ?? NO_KEYS,
@@ -41,10 +43,7 @@ export function RunDetailEvents({ rowHeight = 36, className }: RunDetailEventsPr
     [eventClass],
   );
 
-  const toggleSeverity = (severity: Severity) => {
-    const on = eventFilters.severity.includes(severity);
-    setEventFilters({ ...eventFilters, severity: on ? eventFilters.severity.filter((s) => s !== severity) : [...eventFilters.severity, severity] });
-  };
+  const toggleSeverity = (severity: Severity) => setEventFilters({ ...eventFilters, severity: toggleValue(eventFilters.severity, severity) });
   const eventsError = props.eventsError;
   let message: { kind: string; text: string; role: 'status' | 'alert' } | null = null;
   if (all.length === 0 && eventsError) message = { kind: 'error', text: typeof eventsError === 'string' ? eventsError : eventsError.message, role: 'alert' };
@@ -62,7 +61,7 @@ export function RunDetailEvents({ rowHeight = 36, className }: RunDetailEventsPr
               type="button"
               className="rv-button"
               data-severity={severity}
-              aria-pressed={eventFilters.severity.includes(severity)}
+              aria-pressed={eventFilters.severity?.includes(severity) ?? false}
               onClick={() => toggleSeverity(severity)}
             >
               <SeverityIcon severity={severity} />
@@ -74,8 +73,8 @@ export function RunDetailEvents({ rowHeight = 36, className }: RunDetailEventsPr
           <span>{t.eventType}</span>
           <select
             className="rv-input"
-            value={eventFilters.types[0] ?? ''}
-            onChange={(e) => setEventFilters({ ...eventFilters, types: e.target.value ? [e.target.value] : [] })}
+            value={eventFilters.type?.[0] ?? ''}
+            onChange={(e) => setEventFilters({ ...eventFilters, type: e.target.value ? [e.target.value] : [] })}
           >
             <option value="">{t.anyEventType}</option>
             {types.map((type) => (
@@ -85,6 +84,14 @@ export function RunDetailEvents({ rowHeight = 36, className }: RunDetailEventsPr
             ))}
           </select>
         </label>
+        <TextFilter
+          label={t.eventText}
+          type="search"
+          value={eventFilters.q ?? ''}
+          onCommit={(value) => setEventFilters({ ...eventFilters, q: value || undefined })}
+          fieldClassName="rv-run-detail__text"
+          inputClassName="rv-input"
+        />
         <label className="rv-run-detail__follow">
           <input type="checkbox" checked={followEvents} onChange={(e) => setFollowEvents(e.target.checked)} />
           <span>{t.followLive}</span>
