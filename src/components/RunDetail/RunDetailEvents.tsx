@@ -21,8 +21,8 @@ export interface RunDetailEventsProps {
 
 /**
  * The Events tab: the run's event log with severity toggles, an event type choice and a message search (all
- * controllable as `eventFilters`, the log search's fields), "Follow new events" (the list keeps its end in view as events arrive; when off, it keeps the
- * reader's place and offers "N new events"). The list is the log search's (`LogSearchList`, oldest first):
+ * controllable as `eventFilters`, the log search's fields), "Follow new events" (the list keeps its end in view as
+ * events arrive; when off, it keeps the reader's place and offers "N new events"). The list is the log search's (`LogSearchList`, oldest first):
  * virtualized, events open to their data. `data-slot="run-detail-events"`; rows `run-detail-event` (a
  * `LogSearchEntry`) with `data-severity`, `data-type`, `data-state`.
  */
