@@ -42,7 +42,8 @@ const ITEM_COLUMNS: readonly CustomRunColumn[] = [
  */
 const COLUMN_ORDER = ['id', 'status', 'launch', 'trigger', 'session', 'result', 'runTime'];
 const COLUMN_VISIBILITY = { workflow: false, mode: false, subject: false, startedAt: false, queuedAt: false, credits: false };
-const COLUMN_SIZING = { id: 110, status: 120, trigger: 170, result: 210, runTime: 80 };
+// The run id keeps room for its copy button (on the row under the pointer or holding the focus) without being cut.
+const COLUMN_SIZING = { id: 145, status: 120, trigger: 170, result: 175, runTime: 80 };
 
 function SavedDefaults({ workflow }: { workflow: Workflow }) {
   const { prompt, model, workloadProfile } = workflow.defaults;

@@ -106,6 +106,14 @@ describe('Item runs page', () => {
         expect(cell!.getBoundingClientRect().right, column).toBeLessThanOrEqual(box.right + 1);
       }
       expect(first.querySelector('[data-column="trigger"]')).toHaveTextContent(run.trigger.label.slice(0, 10));
+      // The run id is read whole beside its copy button (shown on the row the pointer is over).
+      await userEvent.hover(first.querySelector<HTMLElement>('[data-column="status"]')!);
+      const id = await waitFor(() => {
+        const link = first.querySelector<HTMLElement>('[data-column="id"] a')!;
+        expect(first.querySelector('[data-column="id"] .rv-run-list__copy')).not.toBeNull();
+        return link;
+      }, T);
+      expect(id.scrollWidth).toBeLessThanOrEqual(id.clientWidth + 1);
       // Trigger labels and session ids are read whole, not cut off, on every row.
       for (const row of rows(container)) {
         for (const column of ['trigger', 'session']) {

@@ -261,11 +261,14 @@ describe('workflow runs and command center page', () => {
       expect(headers.some((text) => text.startsWith('Workflow'))).toBe(false);
       const scroller = view.container.querySelector<HTMLElement>('[data-slot="run-list-scroller"]')!;
       expect(scroller.scrollWidth).toBeLessThanOrEqual(scroller.clientWidth);
-      // Trigger labels ("Schedule: every 1 h", "Replay of run_…") are read whole on every row.
+      // Trigger labels ("Schedule: every 1 h", "Replay of run_…") are read whole on every row, and the run id beside
+      // its copy button on the row under the pointer.
+      const first = grid.querySelector<HTMLElement>('[data-slot="run-list-row"]')!;
+      await userEvent.hover(first.querySelector<HTMLElement>('[data-column="status"]')!);
+      await waitFor(() => expect(first.querySelector('[data-column="id"] .rv-run-list__copy')).not.toBeNull());
       for (const row of grid.querySelectorAll<HTMLElement>('[data-slot="run-list-row"]')) {
         const label = row.querySelector<HTMLElement>('[data-column="trigger"]')!.firstElementChild as HTMLElement;
         expect(label.scrollWidth, row.textContent).toBeLessThanOrEqual(label.clientWidth + 1);
-        // and the run id, its copy button beside it
         const id = row.querySelector<HTMLElement>('[data-column="id"] a')!;
         expect(id.scrollWidth, row.textContent).toBeLessThanOrEqual(id.clientWidth + 1);
       }
