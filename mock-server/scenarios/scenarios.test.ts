@@ -79,6 +79,23 @@ describe('scenarios', () => {
   });
 });
 
+describe('demo', () => {
+  it('holds delivery attempts from the start: sent by runs (each linked to its run and send step) and a manual resend', () => {
+    const ex = createScenario('demo');
+    const deliveries = ex.listDeliveries({ limit: 100 }).items;
+    const byRun = deliveries.filter((d) => d.runId !== null);
+    expect(byRun.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(deliveries.map((d) => d.status))).toEqual(new Set(['delivered', 'bounced']));
+    expect(new Set(byRun.map((d) => d.channel))).toEqual(new Set(['email', 'sms']));
+    for (const d of byRun) {
+      const step = ex.getRun(d.workflowId!, d.runId!).steps.find((s) => s.id === d.stepId);
+      expect(step).toMatchObject({ kind: 'send_message', deliveryId: d.id });
+    }
+    expect(deliveries.filter((d) => d.runId === null)).toHaveLength(1);
+    ex.dispose();
+  });
+});
+
 describe('situations', () => {
   it('stalled-worker: runs queued for 5 to 25 minutes', () => {
     const ex = createScenario('stalled-worker');
