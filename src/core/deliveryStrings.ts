@@ -35,6 +35,8 @@ export interface DeliveryStrings {
   loadingMore: string;
   /** The end of the list, once every page is in. */
   allLoaded: string;
+  /** Older pages are loaded, so the list no longer refreshes on its own (a Refresh button beside it). */
+  updatesPaused: string;
   notFound: string;
 }
 
@@ -63,5 +65,6 @@ export const defaultDeliveryStrings: DeliveryStrings = {
   loadMore: 'Load more',
   loadingMore: 'Loading more…',
   allLoaded: 'All attempts shown.',
+  updatesPaused: 'Older attempts are shown, so the list no longer updates by itself.',
   notFound: 'This delivery attempt does not exist.',
 };

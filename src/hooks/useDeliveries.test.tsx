@@ -52,6 +52,27 @@ describe('delivery hooks', () => {
     expect(h.requestsTo('/v1/deliveries').at(-1)?.query.get('status')).toBe('bounced');
   });
 
+  it('refreshes the newest page on its own; once older pages are loaded it waits (updatesPaused) until asked', async () => {
+    await finishedRun();
+    await finishedRun();
+    const listRequests = () => h.requestsTo('/v1/deliveries').length;
+    const { result } = renderHook(() => useDeliveries({ pageSize: 2, refetchIntervalMs: 30 }), { wrapper: h.wrapper });
+    await waitFor(() => expect(result.current.deliveries).toHaveLength(2));
+    const firstLoad = listRequests();
+    await waitFor(() => expect(listRequests()).toBeGreaterThan(firstLoad + 1)); // polling the newest page
+    expect(result.current.updatesPaused).toBe(false);
+    act(() => result.current.loadMore());
+    await waitFor(() => expect(result.current.deliveries).toHaveLength(4));
+    expect(result.current.updatesPaused).toBe(true);
+    await waitFor(() => expect(h.inFlight()).toBe(0));
+    const paused = listRequests();
+    await act(() => new Promise((resolve) => setTimeout(resolve, 300))); // ten intervals
+    expect(listRequests()).toBe(paused);
+    // asked for: every loaded page again
+    await act(() => result.current.refetch());
+    expect(listRequests()).toBe(paused + 2);
+  });
+
   it('useDelivery reads one attempt, and says notFound for an unknown id', async () => {
     const run = await finishedRun();
     const id = (await h.client.listDeliveries({ runId: run.id })).items[0]!.id;

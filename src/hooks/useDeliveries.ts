@@ -10,7 +10,11 @@ import { useRunViews } from './RunViewsProvider.js';
 export interface UseDeliveryPagesOptions {
   /** Attempts per request, 1..500. Defaults to 50. */
   pageSize?: number;
-  /** Refresh interval in ms (every loaded page, paused in hidden tabs); `false` loads once. Defaults to `false`. */
+  /**
+   * Refresh interval in ms while only the newest page is loaded (paused in hidden tabs, and once older pages are
+   * loaded: a refresh asks again for every loaded page, so a reader deep in the history refreshes by hand);
+   * `false` loads once. Defaults to `false`.
+   */
   refetchIntervalMs?: number | false;
   /** Set false to hold the request. Defaults to `true`. */
   enabled?: boolean;
@@ -24,6 +28,8 @@ export interface DeliveryPages extends QueryStatus {
   isFetchingMore: boolean;
   /** Loads the next (older) page; does nothing while one is loading or when there is none. */
   loadMore: () => void;
+  /** True while automatic refreshes wait because older pages are loaded (`refetch` refreshes them all). */
+  updatesPaused: boolean;
 }
 
 const NONE: readonly Delivery[] = [];
@@ -35,6 +41,7 @@ const NONE: readonly Delivery[] = [];
 export function useDeliveryPages(filters: DeliveryFilters, options: UseDeliveryPagesOptions = {}): DeliveryPages {
   const rv = useRunViews();
   const limit = options.pageSize ?? 50;
+  const interval = options.refetchIntervalMs ?? false;
   const query = useInfiniteQuery(
     {
       queryKey: rvKeys.deliveryList(rv.scope, filters, limit),
@@ -42,7 +49,9 @@ export function useDeliveryPages(filters: DeliveryFilters, options: UseDeliveryP
       initialPageParam: null as string | null,
       getNextPageParam: (last) => last.nextCursor,
       enabled: options.enabled ?? true,
-      refetchInterval: options.refetchIntervalMs ?? false,
+      // Each refresh asks again for every loaded page (keyset pages cannot be refreshed one by one): only the newest
+      // page refreshes on its own.
+      refetchInterval: (q) => (interval && (q.state.data?.pages.length ?? 0) <= 1 ? interval : false),
       refetchIntervalInBackground: false,
       ...rv.retry,
     },
@@ -52,6 +61,7 @@ export function useDeliveryPages(filters: DeliveryFilters, options: UseDeliveryP
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
   return {
     deliveries,
+    updatesPaused: Boolean(interval) && (query.data?.pages.length ?? 0) > 1,
     hasMore: hasNextPage,
     isFetchingMore: isFetchingNextPage,
     loadMore: () => {

@@ -47,6 +47,31 @@ describe('DeliveryList', () => {
     await expectNoAxeViolations(view.container);
   });
 
+  it('with older attempts loaded it stops refreshing by itself, says so, and refreshes on Refresh', async () => {
+    const { local } = sent();
+    const user = userEvent.setup();
+    const view = render(
+      <Provider local={local}>
+        <DeliveryList pageSize={2} refetchIntervalMs={50} />
+      </Provider>,
+    );
+    await waitFor(() => expect(rows(view.container)).toHaveLength(2));
+    expect(view.container.querySelector('[data-notice="updates-paused"]')).toBeNull();
+    await user.click(view.getByRole('button', { name: 'Load more' }));
+    await waitFor(() => expect(rows(view.container)).toHaveLength(3));
+    const notice = await waitFor(() => {
+      const found = view.container.querySelector<HTMLElement>('[data-notice="updates-paused"]');
+      expect(found).not.toBeNull();
+      return found!;
+    });
+    expect(notice).toHaveTextContent('no longer updates by itself');
+    const before = listRequests(local).length;
+    await user.click(within(notice).getByRole('button', { name: 'Refresh' }));
+    await waitFor(() => expect(listRequests(local).length).toBeGreaterThanOrEqual(before + 2)); // both loaded pages, asked again
+    expect(rows(view.container)).toHaveLength(3);
+    await expectNoAxeViolations(view.container);
+  });
+
   it('filters by status, channel and manual resends through the API, and clears them', async () => {
     const { local } = sent();
     const onFiltersChange = vi.fn();

@@ -3,10 +3,13 @@ import { DeliveryListView } from './DeliveryListView.js';
 import type { DeliveryListViewProps } from './types.js';
 
 export interface DeliveryListProps
-  extends Omit<DeliveryListViewProps, 'deliveries' | 'loading' | 'error' | 'onRetry' | 'hasMore' | 'loadingMore' | 'onLoadMore'> {
+  extends Omit<DeliveryListViewProps, 'deliveries' | 'loading' | 'error' | 'onRetry' | 'hasMore' | 'loadingMore' | 'onLoadMore' | 'updatesPaused' | 'onRefresh'> {
   /** Attempts per page. Defaults to 50. */
   pageSize?: number;
-  /** Refresh interval in ms (attempts move from queued to sent to delivered); `false` loads once. Defaults to 10 000 ms. */
+  /**
+   * Refresh interval in ms (attempts move from queued to sent to delivered) while only the newest page is loaded;
+   * with older pages the footer offers Refresh instead. `false` loads once. Defaults to 10 000 ms.
+   */
   refetchIntervalMs?: number | false;
 }
 
@@ -32,6 +35,8 @@ export function DeliveryList({ pageSize, refetchIntervalMs = 10_000, filters, de
       hasMore={list.hasMore}
       loadingMore={list.isFetchingMore}
       onLoadMore={list.loadMore}
+      updatesPaused={list.updatesPaused}
+      onRefresh={() => void list.refetch()}
       filters={list.filters}
       onFiltersChange={list.setFilters}
     />

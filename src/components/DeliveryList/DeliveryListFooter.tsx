@@ -6,8 +6,9 @@ import { useDeliveryListContext } from './DeliveryListContext.js';
 export type DeliveryListFooterProps = Omit<ComponentPropsWithoutRef<'div'>, 'children'>;
 
 /**
- * Pages under the rows: Load more (or "Loading more…"), "All attempts shown" at the end, and a failure to load
- * the next page or to refresh as an alert with Try again, the rows above kept. Renders nothing without rows.
+ * Pages under the rows: Load more (or "Loading more…"), "All attempts shown" at the end, that updates wait while
+ * older pages are shown (with Refresh, `data-notice="updates-paused"`), and a failure to load the next page or to
+ * refresh as an alert with Try again, the rows above kept. Renders nothing without rows.
  * `data-slot="delivery-list-footer"`, `data-state` (`more`, `loading-more`, `end`, `error`).
  */
 export function DeliveryListFooter({ className, ...rest }: DeliveryListFooterProps) {
@@ -24,6 +25,16 @@ export function DeliveryListFooter({ className, ...rest }: DeliveryListFooterPro
           onRetry={props.onRetry}
           retryLabel={ui.text.retry}
         />
+      ) : null}
+      {props.updatesPaused && !props.error ? (
+        <p className="rv-deliveries__paused" data-notice="updates-paused">
+          {t.updatesPaused}{' '}
+          {props.onRefresh ? (
+            <button type="button" className="rv-button" onClick={props.onRefresh}>
+              {ui.text.refresh}
+            </button>
+          ) : null}
+        </p>
       ) : null}
       {props.hasMore ? (
         <button type="button" className="rv-button" disabled={props.loadingMore} aria-disabled={props.loadingMore} onClick={props.onLoadMore}>

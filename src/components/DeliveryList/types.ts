@@ -80,6 +80,10 @@ export interface DeliveryListViewProps extends DeliveryListState, DeliveryLinks,
   loadingMore?: boolean;
   /** Loads the next page (Load more). Defaults to none. */
   onLoadMore?: () => void;
+  /** Automatic updates wait while older pages are shown: the footer says so, with `onRefresh`. Defaults to `false`. */
+  updatesPaused?: boolean;
+  /** Refreshes every loaded page (the footer's Refresh while updates are paused). Defaults to none. */
+  onRefresh?: () => void;
   /** Channels the channel filter offers. Defaults to `['email', 'sms']` plus any channel in the rows or filters. */
   channels?: readonly string[];
   /** Height of the scrolling list (any CSS length). Defaults to the CSS (`--rv-delivery-list-height`, 480px). */
