@@ -1,6 +1,7 @@
 /**
- * The demo: a week of history, a few live runs at different points, and an ambient operator that starts a
- * run every ~20 s and decides the reviews of those runs, so the views move on their own with the real clock.
+ * The demo: a week of history, runs that finished a little earlier and sent messages (their delivery attempts) and a
+ * manual resend, a few live runs at different points, and an ambient operator that starts a run every ~20 s and
+ * decides the reviews of those runs, so the views move on their own with the real clock.
  */
 import { Rng } from '../engine/rng.js';
 import { advanceUntil, decide, register, startRun, statusOf, untilStatus } from './helpers.js';
@@ -20,20 +21,24 @@ const STARTERS: ((n: number) => [string, Record<string, unknown>])[] = [
 export const DEMO: Scenario = {
   name: 'demo',
   title: 'Demo',
+  // What setup moves the clock by (the settled runs, a minute after them, the live runs' first seconds).
+  leadMs: 98_000,
   description: 'A week of history, runs that sent messages (their delivery attempts) and live runs in every state; with the real-time clock new runs start every ~20 s and progress visibly.',
   setup(ex) {
     register(ex, CATALOG);
     ex.generateHistory({ count: 600, spanMs: 7 * DAY });
     // Runs that finished a little earlier and sent messages, so the delivery attempts (delivered, bounced, an SMS
     // page) are there from the start and link to their runs; and one manual resend, made outside any run.
-    const settle = (runId: string) =>
-      advanceUntil(ex, () => {
+    const settle = (runId: string) => {
+      const ended = advanceUntil(ex, () => {
         if (ex.listApprovals({ runId, status: ['pending'] }).items.length > 0) decide(ex, runId, 'approve', 'ops@example.com', 'Looks right.');
         return ['succeeded', 'failed', 'canceled'].includes(statusOf(ex, runId));
       });
+      if (!ended) throw new Error(`demo: run ${runId} did not finish (it is ${statusOf(ex, runId)})`);
+    };
     settle(startRun(ex, 'refunds', { input: { orderId: 'ord_6990', lines: [{ sku: 'MUG-1', amount: 12 }] }, subject: 'dana@example.com' }));
     settle(startRun(ex, 'support-triage', { input: { ticketId: 'T-4100', priority: 'high' }, subject: 'urgent@example.com' }));
-    settle(startRun(ex, 'campaign', { subject: 'segment:winter-2026' }));
+    settle(startRun(ex, 'campaign', { subject: 'segment:spring-2026' }));
     ex.createManualDelivery({ channel: 'email', recipient: 'dana@example.com', status: 'delivered' });
     ex.advance(60_000);
     const waiting = startRun(ex, 'refunds', { input: { orderId: 'ord_7001', lines: [{ sku: 'TEE-2', amount: 25 }, { sku: 'CAP-3', amount: 18 }] }, subject: 'erin@example.com' });

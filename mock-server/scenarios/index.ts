@@ -16,7 +16,9 @@ export const SCENARIOS: readonly ScenarioInfo[] = SCENARIO_LIST.map(({ name, tit
 export function createScenario(name: string, options: Omit<ExecutorOptions, 'scenario'> = {}): Executor {
   const scenario: Scenario | undefined = SCENARIO_LIST.find((s) => s.name === name);
   if (!scenario) throw new Error(`Unknown scenario "${name}". Known: ${SCENARIO_LIST.map((s) => s.name).join(', ')}`);
-  const executor = buildExecutor({ ...options, scenario: undefined }, name);
+  // On the real clock, start the scenario as far in the past as its setup moves time, so it ends at about now.
+  const lead = options.clock === 'real' && options.now === undefined && scenario.leadMs ? { now: Date.now() - scenario.leadMs } : {};
+  const executor = buildExecutor({ ...options, ...lead, scenario: undefined }, name);
   scenario.setup(executor);
   return executor;
 }

@@ -64,6 +64,12 @@ describe('large scenarios', () => {
 });
 
 describe('demo with the real-time clock', () => {
+  it('ends its setup at about the wall clock (runs it starts read "now"), whatever its setup moved', () => {
+    const ex = createScenario('demo', { clock: 'real' });
+    expect(Math.abs(ex.now() - Date.now())).toBeLessThan(15_000);
+    ex.dispose();
+  });
+
   it('moves on its own (speed 200×), starts new runs, and stops moving after dispose()', async () => {
     const ex = createScenario('demo', { clock: 'real', speed: 200 });
     const start = ex.now();

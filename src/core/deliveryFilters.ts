@@ -53,7 +53,6 @@ export function hasDeliveryFilters(filters: DeliveryFilters): boolean {
   return Object.keys(normalizeDeliveryFilters(filters)).length > 0;
 }
 
-
 /** Whether a delivery passes the filters (what the server answers, for a host filtering rows it already has). */
 export function matchesDeliveryFilters(delivery: Delivery, filters: DeliveryFilters): boolean {
   const f = normalizeDeliveryFilters(filters);

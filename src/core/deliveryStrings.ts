@@ -37,6 +37,8 @@ export interface DeliveryStrings {
   allLoaded: string;
   /** Older pages are loaded, so the list no longer refreshes on its own (a Refresh button beside it). */
   updatesPaused: string;
+  /** Refresh while its refresh is on its way. */
+  refreshing: string;
   notFound: string;
 }
 
@@ -66,5 +68,6 @@ export const defaultDeliveryStrings: DeliveryStrings = {
   loadingMore: 'Loading more…',
   allLoaded: 'All attempts shown.',
   updatesPaused: 'Older attempts are shown, so the list no longer updates by itself.',
+  refreshing: 'Refreshing…',
   notFound: 'This delivery attempt does not exist.',
 };

@@ -100,8 +100,8 @@ export { COMMAND_IN_FLIGHT, runControls } from './runControls.js';
 
 // One run's detail: its event-log filters, live indicator, waterfall layout and comparison with another run
 export type { RunEventFilters } from './runEventFilters.js';
-/** The event log's severity and type filters. */
-export { eventTypesOf, filterRunEvents, hasEventFilters, NO_EVENT_FILTERS } from './runEventFilters.js';
+/** The event log's severity, type and message-text filters (the log search's rules). */
+export { eventTypesOf, filterRunEvents, hasEventFilters, NO_EVENT_FILTERS, normalizeEventFilters } from './runEventFilters.js';
 export type { LiveInputs } from './runLiveState.js';
 /** What the live indicator says: streaming, polling, reconnecting, hidden, final or off. */
 export { runLiveState } from './runLiveState.js';

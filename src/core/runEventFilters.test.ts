@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RunEvent } from '../api/types.js';
-import { eventTypesOf, filterRunEvents, hasEventFilters, NO_EVENT_FILTERS } from './runEventFilters.js';
+import { eventTypesOf, filterRunEvents, hasEventFilters, NO_EVENT_FILTERS, normalizeEventFilters } from './runEventFilters.js';
 
 const event = (seq: number, type: string, severity: RunEvent['severity']): RunEvent => ({
   seq,
@@ -31,8 +31,15 @@ describe('filterRunEvents', () => {
     expect(filterRunEvents(events, { q: 'log', severity: ['debug'] }).map((e) => e.seq)).toEqual([2]);
     expect(hasEventFilters({ q: 'x' })).toBe(true);
   });
-  it('ignores a severity or type the API does not know instead of failing', () => {
+  it('drops a severity the API does not know instead of failing (only unknown ones: no severity filter)', () => {
     expect(filterRunEvents(events, { severity: ['loud' as never, 'error'] }).map((e) => e.seq)).toEqual([3]);
+    expect(filterRunEvents(events, { severity: ['loud' as never] })).toBe(events);
+  });
+  it('gives one canonical form, so equal filters compare equal', () => {
+    expect(normalizeEventFilters({ severity: ['warn', 'error', 'warn'], type: [], q: ' ' })).toEqual({ severity: ['warn', 'error'] });
+    expect(normalizeEventFilters({ q: undefined, type: ['log', ' log '] })).toEqual({ type: ['log'] });
+    // a log search's filters are accepted; what is not about one run's log is left out
+    expect(normalizeEventFilters({ severity: ['error'], workflowId: 'wf', stepId: 's1' } as never)).toEqual({ severity: ['error'] });
   });
 });
 

@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 /** The delivery hooks against the reference executor: one query behind the list and a run's tab, pages, filters, one attempt. */
+import { focusManager, onlineManager } from '@tanstack/react-query';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { notify } from '../../test/fixtures/deliveries.js';
@@ -67,6 +68,15 @@ describe('delivery hooks', () => {
     await waitFor(() => expect(h.inFlight()).toBe(0));
     const paused = listRequests();
     await act(() => new Promise((resolve) => setTimeout(resolve, 300))); // ten intervals
+    // nor when the window comes back into focus or the network comes back
+    act(() => {
+      focusManager.setFocused(false);
+      focusManager.setFocused(true);
+      onlineManager.setOnline(false);
+      onlineManager.setOnline(true);
+      focusManager.setFocused(undefined); // back to following the document
+    });
+    await act(() => new Promise((resolve) => setTimeout(resolve, 100)));
     expect(listRequests()).toBe(paused);
     // asked for: every loaded page again
     await act(() => result.current.refetch());

@@ -28,11 +28,13 @@ export interface DeliveryPages extends QueryStatus {
   isFetchingMore: boolean;
   /** Loads the next (older) page; does nothing while one is loading or when there is none. */
   loadMore: () => void;
-  /** True while automatic refreshes wait because older pages are loaded (`refetch` refreshes them all). */
+  /** True while automatic refreshes (interval, focus, reconnect) wait because older pages are loaded (`refetch` refreshes them all). */
   updatesPaused: boolean;
 }
 
 const NONE: readonly Delivery[] = [];
+/** Only the newest page is loaded: a refresh costs one request. */
+const newestOnly = (query: { state: { data?: { pages: readonly unknown[] } | undefined } }) => (query.state.data?.pages.length ?? 0) <= 1;
 
 /**
  * The one query of delivery pages behind `useDeliveries` and `useRunDeliveries`: cursor pages of the attempts
@@ -50,8 +52,11 @@ export function useDeliveryPages(filters: DeliveryFilters, options: UseDeliveryP
       getNextPageParam: (last) => last.nextCursor,
       enabled: options.enabled ?? true,
       // Each refresh asks again for every loaded page (keyset pages cannot be refreshed one by one): only the newest
-      // page refreshes on its own.
-      refetchInterval: (q) => (interval && (q.state.data?.pages.length ?? 0) <= 1 ? interval : false),
+      // page refreshes on its own, on the interval as on focus, reconnect or mount.
+      refetchInterval: (q) => (interval && newestOnly(q) ? interval : false),
+      refetchOnWindowFocus: newestOnly,
+      refetchOnReconnect: newestOnly,
+      refetchOnMount: newestOnly,
       refetchIntervalInBackground: false,
       ...rv.retry,
     },

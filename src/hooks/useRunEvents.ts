@@ -2,8 +2,7 @@ import { useQuery, type QueryClient, type QueryKey } from '@tanstack/react-query
 import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
 import { isTerminalRunStatus } from '../api/status.js';
 import type { RunEvent } from '../api/types.js';
-import { normalizeLogFilters } from '../core/logSearchFilters.js';
-import { filterRunEvents, NO_EVENT_FILTERS, type RunEventFilters } from '../core/runEventFilters.js';
+import { filterRunEvents, NO_EVENT_FILTERS, normalizeEventFilters, type RunEventFilters } from '../core/runEventFilters.js';
 import type { RunObserver } from '../core/runObserver.js';
 import { queryStatus, type QueryStatus } from './queryState.js';
 import { rvKeys } from './queryKeys.js';
@@ -134,7 +133,7 @@ export function useRunEvents(workflowId: string | null | undefined, runId: strin
     queryClient,
   );
   // One key per filter value, so filters written inline do not filter again at every render.
-  const filtersKey = JSON.stringify(normalizeLogFilters(options.filters ?? NO_EVENT_FILTERS));
+  const filtersKey = JSON.stringify(normalizeEventFilters(options.filters ?? NO_EVENT_FILTERS));
   const items = query.data?.items;
   const events = useMemo(
     () => (items ? filterRunEvents(items, JSON.parse(filtersKey) as RunEventFilters) : NO_EVENTS),

@@ -56,15 +56,16 @@ describe('DeliveryList', () => {
       </Provider>,
     );
     await waitFor(() => expect(rows(view.container)).toHaveLength(2));
-    expect(view.container.querySelector('[data-notice="updates-paused"]')).toBeNull();
+    // the region is there from the start (so its words are announced when they come), empty while updates run
+    const region = view.container.querySelector<HTMLElement>('[data-notice="updates-paused"]')!;
+    expect(region).toHaveAttribute('data-state', 'live');
+    expect(within(region).getByRole('status')).toHaveTextContent('');
     await user.click(view.getByRole('button', { name: 'Load more' }));
     await waitFor(() => expect(rows(view.container)).toHaveLength(3));
-    const notice = await waitFor(() => {
-      const found = view.container.querySelector<HTMLElement>('[data-notice="updates-paused"]');
-      expect(found).not.toBeNull();
-      return found!;
-    });
-    expect(notice).toHaveTextContent('no longer updates by itself');
+    await waitFor(() => expect(region).toHaveAttribute('data-state', 'paused'));
+    const notice = region;
+    expect(within(notice).getByRole('status')).toHaveTextContent('no longer updates by itself');
+    expect(within(notice).getByRole('button', { name: 'Refresh' })).toHaveAccessibleDescription(/no longer updates by itself/);
     const before = listRequests(local).length;
     await user.click(within(notice).getByRole('button', { name: 'Refresh' }));
     await waitFor(() => expect(listRequests(local).length).toBeGreaterThanOrEqual(before + 2)); // both loaded pages, asked again

@@ -3,7 +3,7 @@ import { DeliveryListView } from './DeliveryListView.js';
 import type { DeliveryListViewProps } from './types.js';
 
 export interface DeliveryListProps
-  extends Omit<DeliveryListViewProps, 'deliveries' | 'loading' | 'error' | 'onRetry' | 'hasMore' | 'loadingMore' | 'onLoadMore' | 'updatesPaused' | 'onRefresh'> {
+  extends Omit<DeliveryListViewProps, 'deliveries' | 'loading' | 'error' | 'onRetry' | 'hasMore' | 'loadingMore' | 'onLoadMore' | 'updatesPaused' | 'onRefresh' | 'refreshing'> {
   /** Attempts per page. Defaults to 50. */
   pageSize?: number;
   /**
@@ -37,6 +37,7 @@ export function DeliveryList({ pageSize, refetchIntervalMs = 10_000, filters, de
       onLoadMore={list.loadMore}
       updatesPaused={list.updatesPaused}
       onRefresh={() => void list.refetch()}
+      refreshing={list.isFetching && !list.isFetchingMore}
       filters={list.filters}
       onFiltersChange={list.setFilters}
     />

@@ -84,6 +84,8 @@ export interface DeliveryListViewProps extends DeliveryListState, DeliveryLinks,
   updatesPaused?: boolean;
   /** Refreshes every loaded page (the footer's Refresh while updates are paused). Defaults to none. */
   onRefresh?: () => void;
+  /** A refresh is on its way (Refresh reads "Refreshing…" and does nothing until it lands). Defaults to `false`. */
+  refreshing?: boolean;
   /** Channels the channel filter offers. Defaults to `['email', 'sms']` plus any channel in the rows or filters. */
   channels?: readonly string[];
   /** Height of the scrolling list (any CSS length). Defaults to the CSS (`--rv-delivery-list-height`, 480px). */

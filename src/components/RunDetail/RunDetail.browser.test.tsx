@@ -433,7 +433,7 @@ describe('RunDetail', () => {
     await expectNoAxeViolations(view.container);
   });
 
-  it('filters the event log by severity and type', async () => {
+  it('filters the event log by severity, type and message text', async () => {
     const local = localExecutor([failing]);
     const run = start(local, 'failing', (r) => r.status === 'failed');
     const user = userEvent.setup();

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { SEVERITIES } from '../../api/schemas.js';
 import type { RunEvent, Severity } from '../../api/types.js';
-import { eventTypesOf, filterRunEvents } from '../../core/runEventFilters.js';
+import { eventTypesOf, filterRunEvents, normalizeEventFilters, type RunEventFilters } from '../../core/runEventFilters.js';
 import { toggleValue } from '../../core/toggleValue.js';
 import { useControllableState } from '../../hooks/useControllableState.js';
 import { cx } from '../shared/cx.js';
@@ -22,9 +22,9 @@ export interface RunDetailEventsProps {
 /**
  * The Events tab: the run's event log with severity toggles, an event type choice and a message search (all
  * controllable as `eventFilters`, the log search's fields), "Follow new events" (the list keeps its end in view as
- * events arrive; when off, it keeps the reader's place and offers "N new events"). The list is the log search's (`LogSearchList`, oldest first):
- * virtualized, events open to their data. `data-slot="run-detail-events"`; rows `run-detail-event` (a
- * `LogSearchEntry`) with `data-severity`, `data-type`, `data-state`.
+ * events arrive; when off, it keeps the reader's place and offers "N new events"). The list is the log search's
+ * (`LogSearchList`, oldest first): virtualized, events open to their data. `data-slot="run-detail-events"`; rows
+ * `run-detail-event` (a `LogSearchEntry`) with `data-severity`, `data-type`, `data-state`.
  */
 export function RunDetailEvents({ rowHeight = 36, className }: RunDetailEventsProps) {
   const { props, ui, eventFilters, setEventFilters, followEvents, setFollowEvents } = useRunDetailContext('RunDetailEvents');
@@ -43,7 +43,9 @@ export function RunDetailEvents({ rowHeight = 36, className }: RunDetailEventsPr
     [eventClass],
   );
 
-  const toggleSeverity = (severity: Severity) => setEventFilters({ ...eventFilters, severity: toggleValue(eventFilters.severity, severity) });
+  // Every change in canonical form: one spelling of "no filter" for a host that compares or serialises them.
+  const update = (patch: RunEventFilters) => setEventFilters(normalizeEventFilters({ ...eventFilters, ...patch }));
+  const toggleSeverity = (severity: Severity) => update({ severity: toggleValue(eventFilters.severity, severity) });
   const eventsError = props.eventsError;
   let message: { kind: string; text: string; role: 'status' | 'alert' } | null = null;
   if (all.length === 0 && eventsError) message = { kind: 'error', text: typeof eventsError === 'string' ? eventsError : eventsError.message, role: 'alert' };
@@ -74,7 +76,7 @@ export function RunDetailEvents({ rowHeight = 36, className }: RunDetailEventsPr
           <select
             className="rv-input"
             value={eventFilters.type?.[0] ?? ''}
-            onChange={(e) => setEventFilters({ ...eventFilters, type: e.target.value ? [e.target.value] : [] })}
+            onChange={(e) => update({ type: e.target.value ? [e.target.value] : [] })}
           >
             <option value="">{t.anyEventType}</option>
             {types.map((type) => (
@@ -88,7 +90,7 @@ export function RunDetailEvents({ rowHeight = 36, className }: RunDetailEventsPr
           label={t.eventText}
           type="search"
           value={eventFilters.q ?? ''}
-          onCommit={(value) => setEventFilters({ ...eventFilters, q: value || undefined })}
+          onCommit={(value) => update({ q: value })}
           fieldClassName="rv-run-detail__text"
           inputClassName="rv-input"
         />
