@@ -1,7 +1,7 @@
 /** Filters of the delivery list and the rules they share with the API query (one home for both). */
 import { DELIVERY_STATUSES } from '../api/schemas.js';
 import type { Delivery, DeliveryQuery, DeliveryStatus } from '../api/types.js';
-import { toSearchParams, type SearchParamsInput } from './searchParams.js';
+import { replaceParams, toSearchParams, type SearchParamsInput } from './searchParams.js';
 
 /** What delivery attempts can be filtered by: run, step, channels, statuses and source (a run's, or manual). */
 export type DeliveryFilters = Omit<DeliveryQuery, 'cursor' | 'limit'>;
@@ -84,19 +84,14 @@ export function deliveryFiltersToSearchParams(
     base?: SearchParamsInput;
   } = {},
 ): URLSearchParams {
-  const prefix = options.prefix ?? '';
-  const params = toSearchParams(options.base);
-  for (const name of DELIVERY_FILTER_PARAMS) params.delete(prefix + name);
   const clean = normalizeDeliveryFilters(filters);
-  const set = (name: (typeof DELIVERY_FILTER_PARAMS)[number], value: string | undefined) => {
-    if (value) params.set(prefix + name, value);
-  };
-  set('run', clean.runId);
-  set('step', clean.stepId);
-  set('channel', clean.channel?.join(','));
-  set('status', clean.status?.join(','));
-  set('source', clean.source);
-  return params;
+  return replaceParams(options.base, options.prefix ?? '', DELIVERY_FILTER_PARAMS, {
+    run: clean.runId,
+    step: clean.stepId,
+    channel: clean.channel?.join(','),
+    status: clean.status?.join(','),
+    source: clean.source,
+  });
 }
 
 /**

@@ -7,7 +7,7 @@
  */
 import { SEVERITIES } from '../api/schemas.js';
 import type { LogQuery, RunEvent, Severity } from '../api/types.js';
-import { toSearchParams, type SearchParamsInput } from './searchParams.js';
+import { replaceParams, toSearchParams, type SearchParamsInput } from './searchParams.js';
 
 /** A window back from now. */
 export type LogRangePreset = '15m' | '1h' | '24h' | '7d';
@@ -38,7 +38,6 @@ const PRESET_MS: Record<LogRangePreset, number> = { '15m': 900_000, '1h': 3_600_
 const TEXT_KEYS = ['workflowId', 'runId', 'stepId', 'q'] as const;
 /** Query parameter names (before the prefix). */
 export const LOG_FILTER_PARAMS = ['severity', 'type', 'workflow', 'run', 'step', 'q', 'range', 'from', 'to'] as const;
-const PARAM_OF = { workflowId: 'workflow', runId: 'run', stepId: 'step', q: 'q' } as const;
 
 function cleanText(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
@@ -135,19 +134,19 @@ export interface LogFilterParamsOptions {
  * of `base` that are not log filters are kept, so the host's own state survives.
  */
 export function logFiltersToSearchParams(filters: LogSearchFilters, options: LogFilterParamsOptions & { base?: SearchParamsInput } = {}): URLSearchParams {
-  const prefix = options.prefix ?? '';
-  const params = toSearchParams(options.base);
-  for (const name of LOG_FILTER_PARAMS) params.delete(prefix + name);
   const clean = normalizeLogFilters(filters);
-  if (clean.severity) params.set(`${prefix}severity`, clean.severity.join(','));
-  if (clean.type) params.set(`${prefix}type`, clean.type.join(','));
-  for (const key of TEXT_KEYS) if (clean[key]) params.set(prefix + PARAM_OF[key], clean[key]);
-  if (typeof clean.range === 'string') params.set(`${prefix}range`, clean.range);
-  else if (clean.range) {
-    if (clean.range.from) params.set(`${prefix}from`, clean.range.from);
-    if (clean.range.to) params.set(`${prefix}to`, clean.range.to);
-  }
-  return params;
+  const custom = typeof clean.range === 'object' ? clean.range : null;
+  return replaceParams(options.base, options.prefix ?? '', LOG_FILTER_PARAMS, {
+    severity: clean.severity?.join(','),
+    type: clean.type?.join(','),
+    workflow: clean.workflowId,
+    run: clean.runId,
+    step: clean.stepId,
+    q: clean.q,
+    range: typeof clean.range === 'string' ? clean.range : undefined,
+    from: custom?.from,
+    to: custom?.to,
+  });
 }
 
 /** The filters in `search` (a query string, `URLSearchParams` or a plain record); anything unknown is dropped. */

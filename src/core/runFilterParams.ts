@@ -5,7 +5,7 @@
  * canonical form).
  */
 import { normalizeRunFilters, RANGE_PRESETS, type CreditsRange, type RunFilters } from './runFilters.js';
-import { toSearchParams, type SearchParamsInput } from './searchParams.js';
+import { replaceParams, toSearchParams, type SearchParamsInput } from './searchParams.js';
 
 export type { SearchParamsInput } from './searchParams.js';
 
@@ -42,30 +42,23 @@ export function filtersToSearchParams(
     base?: SearchParamsInput;
   } = {},
 ): URLSearchParams {
-  const prefix = options.prefix ?? '';
-  const params = toSearchParams(options.base ?? '');
-  for (const name of RUN_FILTER_PARAMS) params.delete(prefix + name);
   const clean = normalizeRunFilters(filters);
-  const set = (name: (typeof RUN_FILTER_PARAMS)[number], value: string | undefined) => {
-    if (value) params.set(prefix + name, value);
-  };
-  set('status', clean.status?.join(','));
-  set('workflow', clean.workflowId);
-  set('subject', clean.subject);
-  set('q', clean.q);
-  if (typeof clean.range === 'string') set('range', clean.range);
-  else if (clean.range) {
-    set('range', 'custom');
-    set('from', clean.range.from ?? undefined);
-    set('to', clean.range.to ?? undefined);
-  }
-  set('time', clean.timeField);
-  set('trigger', clean.trigger?.join(','));
-  set('mode', clean.mode);
-  set('model', clean.model);
-  set('credits', clean.credits ? creditsToParam(clean.credits) : undefined);
-  set('sort', clean.sort);
-  return params;
+  const custom = typeof clean.range === 'object' ? clean.range : null;
+  return replaceParams(options.base, options.prefix ?? '', RUN_FILTER_PARAMS, {
+    status: clean.status?.join(','),
+    workflow: clean.workflowId,
+    subject: clean.subject,
+    q: clean.q,
+    range: typeof clean.range === 'string' ? clean.range : custom ? 'custom' : undefined,
+    from: custom?.from,
+    to: custom?.to,
+    time: clean.timeField,
+    trigger: clean.trigger?.join(','),
+    mode: clean.mode,
+    model: clean.model,
+    credits: clean.credits ? creditsToParam(clean.credits) : undefined,
+    sort: clean.sort,
+  });
 }
 
 /** The run filters in `input` (a query string with or without `?`, URLSearchParams or a record). Never throws. */

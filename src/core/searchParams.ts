@@ -21,3 +21,22 @@ export function toSearchParams(input: SearchParamsInput | undefined): URLSearchP
     return new URLSearchParams();
   }
 }
+
+/**
+ * `base` (copied) with the parameters `names` (each under `prefix`) replaced by `values`; an empty value leaves its
+ * parameter out. Every `…ToSearchParams` writes through this, so the host's own parameters always survive.
+ */
+export function replaceParams<N extends string>(
+  base: SearchParamsInput | undefined,
+  prefix: string,
+  names: readonly N[],
+  values: Partial<Record<N, string | null | undefined>>,
+): URLSearchParams {
+  const params = toSearchParams(base);
+  for (const name of names) params.delete(prefix + name);
+  for (const name of names) {
+    const value = values[name];
+    if (value) params.set(prefix + name, value);
+  }
+  return params;
+}

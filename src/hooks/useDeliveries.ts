@@ -33,8 +33,9 @@ export interface DeliveryPages extends QueryStatus {
 }
 
 const NONE: readonly Delivery[] = [];
-/** Only the newest page is loaded: a refresh costs one request. */
-const newestOnly = (query: { state: { data?: { pages: readonly unknown[] } | undefined } }) => (query.state.data?.pages.length ?? 0) <= 1;
+/** At most the newest page is loaded: a refresh costs one request. */
+const onlyNewest = (data: { pages: readonly unknown[] } | undefined) => (data?.pages.length ?? 0) <= 1;
+const newestOnly = (query: { state: { data?: { pages: readonly unknown[] } | undefined } }) => onlyNewest(query.state.data);
 
 /**
  * The one query of delivery pages behind `useDeliveries` and `useRunDeliveries`: cursor pages of the attempts
@@ -66,7 +67,7 @@ export function useDeliveryPages(filters: DeliveryFilters, options: UseDeliveryP
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
   return {
     deliveries,
-    updatesPaused: Boolean(interval) && (query.data?.pages.length ?? 0) > 1,
+    updatesPaused: Boolean(interval) && !onlyNewest(query.data),
     hasMore: hasNextPage,
     isFetchingMore: isFetchingNextPage,
     loadMore: () => {

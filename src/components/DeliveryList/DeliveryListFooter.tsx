@@ -7,8 +7,8 @@ export type DeliveryListFooterProps = Omit<ComponentPropsWithoutRef<'div'>, 'chi
 
 /**
  * Pages under the rows: Load more (or "Loading more…"), "All attempts shown" at the end, that updates wait while
- * older pages are shown (said in a status region, with Refresh; `data-notice="updates-paused"`), and a failure to load the next page or to
- * refresh as an alert with Try again, the rows above kept. Renders nothing without rows.
+ * older pages are shown (said in a status region, with Refresh; `data-notice="updates-paused"`), and a failure to
+ * load the next page or to refresh as an alert with Try again, the rows above kept. Renders nothing without rows.
  * `data-slot="delivery-list-footer"`, `data-state` (`more`, `loading-more`, `end`, `error`).
  */
 export function DeliveryListFooter({ className, ...rest }: DeliveryListFooterProps) {
